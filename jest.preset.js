@@ -1,0 +1,24 @@
+// Shared Jest settings: every project runs its TypeScript sources through @swc/jest and resolves
+// workspace packages to their sources through the "@magekit/source" export condition.
+const swcOptions = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true, tsx: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+module.exports = {
+  testEnvironment: 'node',
+  testEnvironmentOptions: {
+    customExportConditions: ['@magekit/source', 'node', 'require', 'default'],
+  },
+  transform: {
+    '^.+\\.(ts|tsx|js|mjs)$': ['@swc/jest', swcOptions],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+  testMatch: ['**/?(*.)+(spec|test).[jt]s?(x)'],
+  coverageReporters: ['text-summary', 'lcov'],
+};

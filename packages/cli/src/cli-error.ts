@@ -1,0 +1,21 @@
+/** Codes of the errors the magekit command reports (exit code 2, message on stderr, nothing on stdout). */
+export type CliErrorCode =
+  | 'INVALID_JSON'
+  | 'INVALID_INPUT'
+  | 'MISSING_FIELD'
+  | 'MISSING_OPTION'
+  | 'FILE_NOT_FOUND'
+  | 'EMPTY_INPUT';
+
+/** A user error of the magekit command: what was wrong and what to do. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  readonly code: CliErrorCode;
+  readonly hint?: string;
+
+  constructor(message: string, code: CliErrorCode, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.hint = options.hint;
+  }
+}

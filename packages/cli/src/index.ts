@@ -1,0 +1,3 @@
+export { runCli, createProgram } from './program';
+export { CliError, type CliErrorCode } from './cli-error';
+export type { CliIo } from './cli-io';
