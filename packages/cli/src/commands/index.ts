@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
+import { registerAclCommands } from './acl';
+import { registerOauthCommands } from './oauth';
 
 /** Adds one command (or a group) to the program. */
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
 /** Every command of the magekit program, in help order. */
-export const commandRegistrations: CommandRegistration[] = [];
+export const commandRegistrations: CommandRegistration[] = [registerOauthCommands, registerAclCommands];
