@@ -1,1 +1,7 @@
-export const placeholder = 1;
+export { signRequest } from './sign';
+export type { SignInput, SignOptions, SignedRequest } from './sign-input';
+export { buildSigningKey, computeSignature, type SignatureMethod } from './hmac';
+export { generateNonce, MAX_NONCE_LENGTH } from './nonce';
+export { OAuth1Error, type OAuth1ErrorCode } from './oauth1-error';
+export { SIGNATURE_PROFILES, PROFILE_VERSIONS, isSignatureProfile, type SignatureProfile } from './profiles';
+export { buildMagentoRequestUrl } from './request-url';

@@ -1,0 +1,52 @@
+import { OAuth1Error } from './oauth1-error';
+
+/** The parts of an absolute http(s) URL, byte for byte as written (no normalisation). */
+export interface UrlParts {
+  scheme: string;
+  /** host[:port] exactly as written. */
+  authority: string;
+  /** Path as written (may be empty). */
+  path: string;
+  /** Query without the `?`, or null when the URL has no `?`. */
+  query: string | null;
+}
+
+const ABSOLUTE_URL = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/;
+
+/** Splits an absolute URL without normalising anything (what is sent is what is signed). */
+export function splitUrl(url: string): UrlParts {
+  const match = typeof url === 'string' ? ABSOLUTE_URL.exec(url) : null;
+  if (!match || match[2] === '') {
+    throw new OAuth1Error(`Not an absolute http(s) URL: ${JSON.stringify(url)}.`, 'INVALID_URL', {
+      hint: 'Pass the full URL as it will be sent, e.g. https://shop.example.com/rest/V1/products?searchCriteria[pageSize]=20.',
+    });
+  }
+  const scheme = match[1].toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') {
+    throw new OAuth1Error(`Unsupported URL scheme "${match[1]}": Magento signs http and https URLs only.`, 'INVALID_URL');
+  }
+  return { scheme: match[1], authority: match[2], path: match[3], query: match[4] ?? null };
+}
+
+/** Request headers as a case-insensitive lookup. */
+export function headerValue(headers: Readonly<Record<string, string | undefined>> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const direct = headers[name];
+  if (direct !== undefined) return direct;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return headers[key];
+  return undefined;
+}
+
+/**
+ * The URL Magento signs: `getScheme() . '://' . getHttpHost(false) . getRequestUri()` — scheme
+ * `https` when the SSL-offloader header (`X-Forwarded-Proto: https`) says so, the raw `Host` header
+ * (port included) and the request URI verbatim (MAGENTO.md §1.4).
+ */
+export function buildMagentoRequestUrl(url: string, headers?: Readonly<Record<string, string | undefined>>): string {
+  const parts = splitUrl(url);
+  const forwarded = headerValue(headers, 'x-forwarded-proto');
+  const scheme = forwarded !== undefined && forwarded.trim().toLowerCase() === 'https' ? 'https' : parts.scheme.toLowerCase();
+  const host = headerValue(headers, 'host') ?? parts.authority;
+  return `${scheme}://${host}${parts.path}${parts.query === null ? '' : '?' + parts.query}`;
+}

@@ -1,0 +1,137 @@
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import type OAuth from 'oauth-1.0a';
+import { buildBaseString } from './base-string';
+import { buildSigningKey, computeSignature, getOAuthSigner, isSignatureMethod, type SignatureMethod } from './hmac';
+import { addBodyAndQueryParams, isProtocolParameter, type MagentoParams } from './magento-request-params';
+import { generateNonce, MAX_NONCE_LENGTH } from './nonce';
+import { OAuth1Error } from './oauth1-error';
+import { PhpRuntimeError } from './base-string';
+import { fromBytes, rawurldecode, toBytes } from './php-string';
+import { isSignatureProfile, type SignatureProfile } from './profiles';
+import { buildMagentoRequestUrl, headerValue, splitUrl } from './request-url';
+import type { SignedRequest, SignInput, SignOptions } from './sign-input';
+
+const TOKEN_CHARS = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Signs a request exactly as Magento will verify it: HMAC-SHA256 by default, the URL as it will be
+ * sent, form bodies signed and JSON bodies not, key `consumer_secret&token_secret`, in the chosen
+ * profile's normalisation. Pure apart from the injected clock and CSPRNG; never mutates its input.
+ *
+ * @throws OAuth1Error `INVALID_URL`, `INVALID_METHOD`, `INVALID_INPUT`, `UNSUPPORTED_SIGNATURE_METHOD`,
+ *   `UNSIGNABLE_REQUEST` (requests Magento itself cannot verify, e.g. a numeric query key on the latest line).
+ * @see MAGENTO.md §1.3–§1.4
+ */
+export function signRequest(input: SignInput, options: SignOptions = {}): SignedRequest {
+  const profile = checkProfile(input.profile);
+  const signatureMethod = checkSignatureMethod(input.signatureMethod);
+  checkMethod(input.method);
+  const warnings: string[] = [];
+  const oauthParams = buildOauthParams(input, signatureMethod, options, warnings);
+  const requestUrl = toBytes(buildMagentoRequestUrl(input.url, input.headers));
+  const params = collectSignedParams(input, oauthParams);
+  const parts = computeBase(profile, input.method, requestUrl, params);
+  const signingKey = buildSigningKey(input.consumerSecret, input.tokenSecret);
+  const signature = computeSignature(signatureMethod, parts.baseString, signingKey);
+  const sent = { ...oauthParams, oauth_signature: signature };
+  return {
+    baseString: parts.baseString,
+    signingKey: fromBytes(signingKey),
+    signature,
+    authorization: formatHeader(sent),
+    oauthParams: sent,
+    baseUri: fromBytes(parts.baseUri),
+    parameters: parts.encodedPairs.map(([k, v]) => [fromBytes(rawurldecode(k)), fromBytes(rawurldecode(v))]),
+    profile,
+    warnings,
+  };
+}
+
+function checkProfile(profile: unknown): SignatureProfile {
+  if (profile === undefined) return 'latest';
+  if (isSignatureProfile(profile)) return profile;
+  throw new OAuth1Error(`Unknown signature profile ${JSON.stringify(profile)}.`, 'INVALID_INPUT', {
+    hint: 'Use "latest" (Magento 2.4.7+/2.4-develop) or "laminas" (Magento 2.4.4–2.4.6).',
+  });
+}
+
+function checkSignatureMethod(method: unknown): SignatureMethod {
+  if (method === undefined) return 'HMAC-SHA256';
+  if (isSignatureMethod(method)) return method;
+  throw new OAuth1Error(`Signature method ${JSON.stringify(method)} is not supported.`, 'UNSUPPORTED_SIGNATURE_METHOD', {
+    hint: 'Use HMAC-SHA256, the only method Magento 2.4.4+ accepts (HMAC-SHA1 only for ≤ 2.4.3; PLAINTEXT never).',
+  });
+}
+
+function checkMethod(method: unknown): void {
+  if (typeof method !== 'string' || !TOKEN_CHARS.test(method)) {
+    throw new OAuth1Error(`Not an HTTP method: ${JSON.stringify(method)}.`, 'INVALID_METHOD', { hint: 'Use GET, POST, PUT or DELETE.' });
+  }
+}
+
+function requireText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new OAuth1Error(`"${field}" must be a non-empty string.`, 'INVALID_INPUT', {
+      hint: 'The consumer key and secret come from Magento\'s callback POST (oauth_consumer_key, oauth_consumer_secret).',
+    });
+  }
+  return value;
+}
+
+function buildOauthParams(input: SignInput, method: SignatureMethod, options: SignOptions, warnings: string[]): Record<string, string> {
+  const params: Record<string, string> = {
+    oauth_consumer_key: requireText(input.consumerKey, 'consumerKey'),
+    oauth_nonce: input.nonce ?? generateNonce(options.randomBytes ?? nodeRandomBytes),
+    oauth_signature_method: method,
+    oauth_timestamp: String(input.timestamp ?? Math.floor((options.clock ?? Date.now)() / 1000)),
+  };
+  requireText(input.consumerSecret, 'consumerSecret');
+  if (input.oauthVersion !== null) params.oauth_version = input.oauthVersion ?? '1.0';
+  if (input.token !== undefined && input.token !== null) params.oauth_token = input.token;
+  if (input.verifier !== undefined && input.verifier !== null) params.oauth_verifier = input.verifier;
+  for (const [name, value] of Object.entries(input.extraOauthParams ?? {})) {
+    if (!isProtocolParameter(name) || name === 'oauth_signature') {
+      throw new OAuth1Error(`"${name}" is not an OAuth parameter Magento reads from the header.`, 'INVALID_INPUT', {
+        hint: 'Extra OAuth parameters must be named oauth_<lowercase letters, _ or ->, e.g. oauth_callback.',
+      });
+    }
+    params[name] = value;
+  }
+  if (params.oauth_nonce.length > MAX_NONCE_LENGTH) {
+    warnings.push(`The nonce has ${params.oauth_nonce.length} characters: Magento stores 32, so a longer nonce loses replay protection.`);
+  }
+  if (method === 'HMAC-SHA1') warnings.push('HMAC-SHA1 is refused by Magento 2.4.4 and later: "Signature method HMAC-SHA1 is not supported".');
+  return params;
+}
+
+/** The parameters Magento will collect from this request (header params as sent, body, query). */
+function collectSignedParams(input: SignInput, oauthParams: Record<string, string>): MagentoParams {
+  // What Magento's header parser yields for the header we send: the values' UTF-8 bytes.
+  const params: MagentoParams = new Map();
+  for (const [name, value] of Object.entries(oauthParams)) params.set(name, toBytes(value));
+  return addBodyAndQueryParams(params, {
+    contentType: headerValue(input.headers, 'content-type'),
+    body: input.body === undefined || input.body === null ? null : toBytes(input.body),
+    query: splitUrl(toBytes(input.url)).query,
+  });
+}
+
+function computeBase(profile: SignatureProfile, method: string, requestUrl: string, params: MagentoParams) {
+  try {
+    return buildBaseString(profile, method, requestUrl, params);
+  } catch (error) {
+    if (!(error instanceof PhpRuntimeError)) throw error;
+    throw new OAuth1Error(`Magento (${profile} profile) cannot verify this request: it fails with HTTP 500 (${error.message}).`, 'UNSIGNABLE_REQUEST', {
+      hint: 'Numeric query keys and bracketed form-body names break Magento\'s signature check: rename the parameter or send the data as JSON.',
+      cause: error,
+    });
+  }
+}
+
+function formatHeader(params: Record<string, string>): string {
+  try {
+    return getOAuthSigner('HMAC-SHA256').toHeader(params as unknown as OAuth.Authorization).Authorization;
+  } catch (cause) {
+    throw new OAuth1Error('An OAuth parameter is not valid Unicode text (lone surrogate).', 'INVALID_INPUT', { cause });
+  }
+}

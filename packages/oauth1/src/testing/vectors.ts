@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** A case of `sign.json` (the vectors' README documents every field). */
+export interface SignVector {
+  id: string;
+  note: string;
+  profile: 'latest' | 'laminas';
+  kind: 'request_token' | 'access_token' | 'api';
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  consumerKey: string;
+  consumerSecret: string;
+  token: string | null;
+  tokenSecret: string | null;
+  verifier: string | null;
+  nonce: string;
+  timestamp: string;
+  signatureMethod: 'HMAC-SHA256';
+  oauthVersion: string;
+  extraOauthParams?: Record<string, string>;
+  expected: { baseString: string; signature: string; signingKey: string };
+  authorizationHeader: string;
+  rfc5849Compatible: boolean;
+  tags: string[];
+}
+
+/** Where the shared folder is (CI has it beside the clone; a user's clone does not). */
+export function findSharedDir(): string | null {
+  const dir = process.env.MAGEKIT_SHARED_DIR ?? resolve(__dirname, '../../../../../shared');
+  return existsSync(dir) ? dir : null;
+}
+
+/** The vectors kept in the project as fixtures (a copy of `shared/vectors/oauth`). */
+export function readFixture<T>(name: 'sign.json' | 'verify.json'): T {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'vectors', name), 'utf8')) as T;
+}
