@@ -5,6 +5,7 @@ import { rawurldecode } from './php-string';
 export type MagentoParams = Map<string, PhpValue>;
 
 const PROTOCOL_PARAMETER = /oauth_[a-z_-]+/;
+// eslint-disable-next-line no-control-regex -- PHP trim()'s default character list
 const PHP_TRIM = /^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g;
 
 /** Magento's `_isProtocolParameter`: the unanchored `/oauth_[a-z_-]+/`. */

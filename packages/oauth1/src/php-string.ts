@@ -3,6 +3,7 @@
  * percent-decoding can produce any byte (even invalid UTF-8) exactly as PHP does.
  */
 
+// eslint-disable-next-line no-control-regex -- byte ranges are the point here
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** UTF-16 text → UTF-8 byte string. ASCII text is returned as is. */
@@ -70,8 +71,8 @@ export function isNumericString(value: string): boolean {
 /** Whether PHP turns this array key into an integer key (canonical decimal integer in range). */
 export function isIntegerArrayKey(key: string): boolean {
   if (!/^(?:0|-?[1-9]\d*)$/.test(key) || key === '-0') return false;
-  const value = Number(key);
-  return value >= -9223372036854775808 && value <= 9223372036854775807;
+  const value = BigInt(key);
+  return value >= -(2n ** 63n) && value < 2n ** 63n;
 }
 
 /** Byte-wise comparison (memcmp, then length), as PHP's `strcmp`. */
