@@ -5,3 +5,4 @@ export { generateNonce, MAX_NONCE_LENGTH } from './nonce';
 export { OAuth1Error, type OAuth1ErrorCode } from './oauth1-error';
 export { SIGNATURE_PROFILES, PROFILE_VERSIONS, isSignatureProfile, type SignatureProfile } from './profiles';
 export { buildMagentoRequestUrl } from './request-url';
+export { MAGENTO_PROBLEMS, findMagentoProblem, renderPhrase, statusForKind, type MagentoProblem, type MagentoExceptionKind } from './magento-problems';
