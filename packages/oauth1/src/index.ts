@@ -6,3 +6,14 @@ export { OAuth1Error, type OAuth1ErrorCode } from './oauth1-error';
 export { SIGNATURE_PROFILES, PROFILE_VERSIONS, isSignatureProfile, type SignatureProfile } from './profiles';
 export { buildMagentoRequestUrl } from './request-url';
 export { MAGENTO_PROBLEMS, findMagentoProblem, renderPhrase, statusForKind, type MagentoProblem, type MagentoExceptionKind } from './magento-problems';
+export { verifyRequest } from './verify';
+export type {
+  VerifyInput,
+  VerifyKind,
+  VerifyOptions,
+  VerifyResult,
+  VerifyStore,
+  OAuthConsumerRecord,
+  OAuthTokenRecord,
+  RestErrorBody,
+} from './verify-types';
