@@ -17,3 +17,6 @@ export type {
   OAuthTokenRecord,
   RestErrorBody,
 } from './verify-types';
+export { parseAuthorizationHeader, formatAuthorizationHeader } from './authorization-header';
+export { explainRequest, type ExplainInput, type RequestExplanation, type ProfileExplanation, type ExplainedParameter } from './explain';
+export { diffBaseStrings, type BaseStringDiff } from './diff';

@@ -1,11 +1,9 @@
-import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import type OAuth from 'oauth-1.0a';
-import { buildBaseString } from './base-string';
-import { buildSigningKey, computeSignature, getOAuthSigner, isSignatureMethod, type SignatureMethod } from './hmac';
-import { addBodyAndQueryParams, isProtocolParameter, type MagentoParams } from './magento-request-params';
-import { generateNonce, MAX_NONCE_LENGTH } from './nonce';
+import { formatAuthorizationHeader } from './authorization-header';
+import { buildBaseString, PhpRuntimeError } from './base-string';
+import { buildSigningKey, computeSignature, isSignatureMethod, type SignatureMethod } from './hmac';
+import { addBodyAndQueryParams, type MagentoParams } from './magento-request-params';
+import { buildOauthParams, requireConsumerSecret } from './oauth-params';
 import { OAuth1Error } from './oauth1-error';
-import { PhpRuntimeError } from './base-string';
 import { fromBytes, rawurldecode, toBytes } from './php-string';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
 import { buildMagentoRequestUrl, headerValue, splitUrl } from './request-url';
@@ -28,6 +26,7 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
   checkMethod(input.method);
   const warnings: string[] = [];
   const oauthParams = buildOauthParams(input, signatureMethod, options, warnings);
+  requireConsumerSecret(input);
   const requestUrl = toBytes(buildMagentoRequestUrl(input.url, input.headers));
   const params = collectSignedParams(input, oauthParams);
   const parts = computeBase(profile, input.method, requestUrl, params);
@@ -38,7 +37,7 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
     baseString: parts.baseString,
     signingKey: fromBytes(signingKey),
     signature,
-    authorization: formatHeader(sent),
+    authorization: formatAuthorizationHeader(sent),
     oauthParams: sent,
     baseUri: fromBytes(parts.baseUri),
     parameters: parts.encodedPairs.map(([k, v]) => [fromBytes(rawurldecode(k)), fromBytes(rawurldecode(v))]),
@@ -69,41 +68,6 @@ function checkMethod(method: unknown): void {
   }
 }
 
-function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new OAuth1Error(`"${field}" must be a non-empty string.`, 'INVALID_INPUT', {
-      hint: 'The consumer key and secret come from Magento\'s callback POST (oauth_consumer_key, oauth_consumer_secret).',
-    });
-  }
-  return value;
-}
-
-function buildOauthParams(input: SignInput, method: SignatureMethod, options: SignOptions, warnings: string[]): Record<string, string> {
-  const params: Record<string, string> = {
-    oauth_consumer_key: requireText(input.consumerKey, 'consumerKey'),
-    oauth_nonce: input.nonce ?? generateNonce(options.randomBytes ?? nodeRandomBytes),
-    oauth_signature_method: method,
-    oauth_timestamp: String(input.timestamp ?? Math.floor((options.clock ?? Date.now)() / 1000)),
-  };
-  requireText(input.consumerSecret, 'consumerSecret');
-  if (input.oauthVersion !== null) params.oauth_version = input.oauthVersion ?? '1.0';
-  if (input.token !== undefined && input.token !== null) params.oauth_token = input.token;
-  if (input.verifier !== undefined && input.verifier !== null) params.oauth_verifier = input.verifier;
-  for (const [name, value] of Object.entries(input.extraOauthParams ?? {})) {
-    if (!isProtocolParameter(name) || name === 'oauth_signature') {
-      throw new OAuth1Error(`"${name}" is not an OAuth parameter Magento reads from the header.`, 'INVALID_INPUT', {
-        hint: 'Extra OAuth parameters must be named oauth_<lowercase letters, _ or ->, e.g. oauth_callback.',
-      });
-    }
-    params[name] = value;
-  }
-  if (params.oauth_nonce.length > MAX_NONCE_LENGTH) {
-    warnings.push(`The nonce has ${params.oauth_nonce.length} characters: Magento stores 32, so a longer nonce loses replay protection.`);
-  }
-  if (method === 'HMAC-SHA1') warnings.push('HMAC-SHA1 is refused by Magento 2.4.4 and later: "Signature method HMAC-SHA1 is not supported".');
-  return params;
-}
-
 /** The parameters Magento will collect from this request (header params as sent, body, query). */
 function collectSignedParams(input: SignInput, oauthParams: Record<string, string>): MagentoParams {
   // What Magento's header parser yields for the header we send: the values' UTF-8 bytes.
@@ -128,10 +92,4 @@ function computeBase(profile: SignatureProfile, method: string, requestUrl: stri
   }
 }
 
-function formatHeader(params: Record<string, string>): string {
-  try {
-    return getOAuthSigner('HMAC-SHA256').toHeader(params as unknown as OAuth.Authorization).Authorization;
-  } catch (cause) {
-    throw new OAuth1Error('An OAuth parameter is not valid Unicode text (lone surrogate).', 'INVALID_INPUT', { cause });
-  }
-}
+

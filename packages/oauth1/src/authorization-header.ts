@@ -1,0 +1,40 @@
+import { parseMagentoAuthorizationHeader } from './magento-request-params';
+import { OAuth1Error } from './oauth1-error';
+import { fromBytes, toBytes } from './php-string';
+import { getOAuthSigner } from './hmac';
+
+/**
+ * Parses an `Authorization: OAuth …` header the way Magento does (MAGENTO.md §1.3): the scheme is
+ * found case-insensitively anywhere, pairs are split on `,` and the first `=`, quotes are optional,
+ * names must contain `oauth_<a-z_->`, names and values are rawurldecoded, `realm` is ignored.
+ *
+ * @returns the protocol parameters, decoded.
+ * @throws OAuth1Error `HEADER_MALFORMED` when the value is not a string or has no `OAuth ` scheme.
+ */
+export function parseAuthorizationHeader(header: unknown): Record<string, string> {
+  if (typeof header !== 'string') {
+    throw new OAuth1Error(`An Authorization header must be a string, got ${header === null ? 'null' : typeof header}.`, 'HEADER_MALFORMED');
+  }
+  const params = parseMagentoAuthorizationHeader(toBytes(header));
+  if (params === null) {
+    throw new OAuth1Error('The Authorization header has no "OAuth " scheme: Magento treats the caller as a guest.', 'HEADER_MALFORMED', {
+      hint: 'Send `Authorization: OAuth oauth_consumer_key="…", oauth_token="…", …` (a Bearer token is a different mechanism).',
+    });
+  }
+  const out: Record<string, string> = {};
+  for (const [name, value] of params) out[fromBytes(name)] = fromBytes(value as string);
+  return out;
+}
+
+/**
+ * Formats protocol parameters as an `Authorization` header (`OAuth k="v", …`, values
+ * percent-encoded, `oauth_*` only), with `oauth-1.0a`'s header assembly.
+ * @throws OAuth1Error `INVALID_INPUT` for a value that is not valid Unicode.
+ */
+export function formatAuthorizationHeader(params: Readonly<Record<string, string>>): string {
+  try {
+    return getOAuthSigner('HMAC-SHA256').toHeader(params as never).Authorization;
+  } catch (cause) {
+    throw new OAuth1Error('An OAuth parameter is not valid Unicode text (lone surrogate).', 'INVALID_INPUT', { cause });
+  }
+}

@@ -1,0 +1,40 @@
+import { diffBaseStrings } from './diff';
+import { readFixture, type SignVector } from './testing/vectors';
+
+const vectors = readFixture<SignVector[]>('sign.json');
+const pair = (slug: string) => {
+  const latest = vectors.find((v) => v.id === `sign-pub-${slug}-latest`);
+  const laminas = vectors.find((v) => v.id === `sign-pub-${slug}-laminas`);
+  if (!latest || !laminas) throw new Error(`missing ${slug}`);
+  return [latest.expected.baseString, laminas.expected.baseString] as const;
+};
+
+describe('diffBaseStrings on the profile-divergent vectors', () => {
+  it.each([
+    ['051-val-natural-trap', 'natural vs byte sort', 'parameters'],
+    ['053-path-sku-slash', 'path encoding differs', 'uri'],
+    ['045-val-plus-space', '`+` as plus vs space', 'parameters'],
+    ['064-net-host-443', 'host port differs', 'uri'],
+    ['067-net-upper-host', 'host case differs', 'uri'],
+    ['075-q-flag-no-value', 'parameter set differs', 'parameters'],
+  ])('%s → %s', (slug, cause, part) => {
+    const [latest, laminas] = pair(slug);
+    const diff = diffBaseStrings(latest, laminas);
+    expect(diff.identical).toBe(false);
+    expect(diff.part).toBe(part);
+    expect(diff.cause).toBe(cause);
+    expect(diff.explanation).toBeTruthy();
+    expect(latest.slice(0, diff.offset ?? 0)).toBe(laminas.slice(0, diff.offset ?? 0));
+  });
+
+  it('reports identical strings', () => {
+    const [a] = pair('051-val-natural-trap');
+    expect(diffBaseStrings(a, a)).toMatchObject({ identical: true, part: null });
+  });
+
+  it('names method, scheme and nonce differences', () => {
+    expect(diffBaseStrings('GET&https%3A%2F%2Fa%2Fx&a%3D1', 'POST&https%3A%2F%2Fa%2Fx&a%3D1').cause).toBe('method differs');
+    expect(diffBaseStrings('GET&http%3A%2F%2Fa%2Fx&a%3D1', 'GET&https%3A%2F%2Fa%2Fx&a%3D1').cause).toBe('scheme differs');
+    expect(diffBaseStrings('GET&https%3A%2F%2Fa%2Fx&oauth_nonce%3D1', 'GET&https%3A%2F%2Fa%2Fx&oauth_nonce%3D2').cause).toBe('different nonce or timestamp');
+  });
+});

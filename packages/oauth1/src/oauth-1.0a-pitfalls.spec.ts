@@ -1,0 +1,81 @@
+/**
+ * Why @magekit/oauth1 normalises URLs itself instead of handing raw URLs to `oauth-1.0a`: on these
+ * Magento-verified vectors the package, used directly, computes base strings Magento refuses.
+ */
+import { createHmac } from 'node:crypto';
+import OAuth from 'oauth-1.0a';
+import { diffBaseStrings } from './diff';
+import { readFixture, type SignVector } from './testing/vectors';
+
+const vectors = readFixture<SignVector[]>('sign.json');
+const byId = (id: string) => {
+  const found = vectors.find((v) => v.id === id);
+  if (!found) throw new Error(`missing vector ${id}`);
+  return found;
+};
+
+function signDirectly(v: SignVector, data?: Record<string, unknown>, signatureMethod = 'HMAC-SHA256') {
+  const oauth = new OAuth({
+    consumer: { key: v.consumerKey, secret: v.consumerSecret },
+    signature_method: signatureMethod,
+    hash_function: (base, key) => createHmac('sha256', key).update(base).digest('base64'),
+  });
+  const oauthData = {
+    oauth_consumer_key: v.consumerKey,
+    oauth_nonce: v.nonce,
+    oauth_signature_method: 'HMAC-SHA256',
+    oauth_timestamp: Number(v.timestamp),
+    oauth_version: '1.0',
+    ...(v.token ? { oauth_token: v.token } : {}),
+  };
+  const request = { method: v.method, url: v.url, data };
+  return { baseString: oauth.getBaseString(request, oauthData), signature: oauth.getSignature(request, v.tokenSecret ?? '', oauthData) };
+}
+
+describe('oauth-1.0a used directly on raw URLs (why we normalise ourselves)', () => {
+  it('double-encodes %5B in an already-encoded searchCriteria query', () => {
+    const v = byId('sign-pub-029-sc-encoded-latest');
+    const direct = signDirectly(v);
+    expect(direct.signature).not.toBe(v.expected.signature);
+    expect(direct.baseString).toContain('%25255B');
+    expect(diffBaseStrings(direct.baseString, v.expected.baseString).cause).toBe('`%5B` double-encoded');
+  });
+
+  it('cuts a value at its second "="', () => {
+    const v = byId('sign-pub-076-q-raw-equals-latest');
+    const direct = signDirectly(v);
+    expect(direct.signature).not.toBe(v.expected.signature);
+    expect(diffBaseStrings(direct.baseString, v.expected.baseString).cause).toBe('value cut at `=`');
+  });
+
+  it('signs "+" in a query as a plus where Magento reads a space', () => {
+    const v = byId('sign-pub-045-val-plus-space-latest');
+    const direct = signDirectly(v);
+    expect(direct.signature).not.toBe(v.expected.signature);
+    expect(diffBaseStrings(direct.baseString, v.expected.baseString).cause).toBe('`+` as plus vs space');
+  });
+
+  it('signs a JSON body when given the body as data', () => {
+    const v = byId('sign-pub-023-api-put-json-latest');
+    const direct = signDirectly(v, JSON.parse(v.body) as Record<string, unknown>);
+    expect(direct.signature).not.toBe(v.expected.signature);
+    expect(diffBaseStrings(direct.baseString, v.expected.baseString).part).toBe('parameters');
+  });
+
+  it('sorts encoded names (RFC order), which neither Magento line accepts with ≥ 10 filter indexes', () => {
+    for (const id of ['sign-pub-031-sc-many-filters-literal-latest', 'sign-pub-031-sc-many-filters-literal-laminas']) {
+      const v = byId(id);
+      expect(signDirectly(v).signature).not.toBe(v.expected.signature);
+    }
+  });
+
+  it('defaults to PLAINTEXT, which Magento refuses', () => {
+    const oauth = new OAuth({ consumer: { key: 'k', secret: 's' } });
+    expect((oauth as unknown as { signature_method: string }).signature_method).toBe('PLAINTEXT');
+  });
+
+  it('agrees with Magento on a plain request (so the package is right where we use it)', () => {
+    const v = byId('sign-pub-014-api-get-plain-latest');
+    expect(signDirectly(v).signature).toBe(v.expected.signature);
+  });
+});
