@@ -28,13 +28,8 @@ export function parseAuthorizationHeader(header: unknown): Record<string, string
 
 /**
  * Formats protocol parameters as an `Authorization` header (`OAuth k="v", …`, values
- * percent-encoded, `oauth_*` only), with `oauth-1.0a`'s header assembly.
- * @throws OAuth1Error `INVALID_INPUT` for a value that is not valid Unicode.
+ * rawurlencoded as UTF-8, `oauth_*` only), with `oauth-1.0a`'s header assembly.
  */
 export function formatAuthorizationHeader(params: Readonly<Record<string, string>>): string {
-  try {
-    return getOAuthSigner('HMAC-SHA256').toHeader(params as never).Authorization;
-  } catch (cause) {
-    throw new OAuth1Error('An OAuth parameter is not valid Unicode text (lone surrogate).', 'INVALID_INPUT', { cause });
-  }
+  return getOAuthSigner('HMAC-SHA256').toHeader(params as never).Authorization;
 }

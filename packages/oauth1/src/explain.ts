@@ -1,11 +1,11 @@
-import { buildLaminasBaseString, buildLatestBaseString, encodeLatestRequestParams, PhpRuntimeError, type BaseStringParts } from './base-string';
+import { buildLaminasBaseString, buildLatestBaseString, PhpRuntimeError, type BaseStringParts } from './base-string';
 import { findRequestPitfalls } from './explain-notes';
 import { addBodyAndQueryParams, parseMagentoAuthorizationHeader, type MagentoParams } from './magento-request-params';
 import { OAuth1Error } from './oauth1-error';
 import { parsePhpQuery } from './php-parse-str';
 import { fromBytes, rawurldecode, toBytes } from './php-string';
 import { SIGNATURE_PROFILES, type SignatureProfile } from './profiles';
-import { buildMagentoRequestUrl, headerValue, splitUrl } from './request-url';
+import { buildMagentoRequestUrl, headerValue, splitUrl, type UrlParts } from './request-url';
 import { buildOauthParams } from './oauth-params';
 import type { SignInput } from './sign-input';
 
@@ -51,10 +51,11 @@ export function explainRequest(input: ExplainInput): RequestExplanation {
   const headerParams = readOauthParams(input);
   const contentType = headerValue(input.headers, 'content-type');
   const body = input.body === undefined || input.body === null ? null : toBytes(input.body);
-  const params = addBodyAndQueryParams(new Map(headerParams), { contentType, body, query: splitUrl(requestUrl).query });
+  const url = splitUrl(requestUrl);
+  const params = addBodyAndQueryParams(new Map(headerParams), { contentType, body, query: url.query });
   const first = input.profile ?? 'latest';
   const order = [first, ...SIGNATURE_PROFILES.filter((p) => p !== first)];
-  const profiles = order.map((profile) => explainProfile(profile, input.method, requestUrl, params, headerParams, body, contentType));
+  const profiles = order.map((profile) => explainProfile(profile, input.method, url, params, headerParams, body, contentType));
   return {
     method: input.method.toUpperCase(),
     requestUrl: fromBytes(requestUrl),
@@ -78,7 +79,7 @@ function readOauthParams(input: ExplainInput): MagentoParams {
 function explainProfile(
   profile: SignatureProfile,
   method: string,
-  requestUrl: string,
+  url: UrlParts,
   params: MagentoParams,
   headerParams: MagentoParams,
   body: string | null,
@@ -86,7 +87,7 @@ function explainProfile(
 ): ProfileExplanation {
   let parts: BaseStringParts;
   try {
-    parts = profile === 'latest' ? buildLatestBaseString(method, requestUrl, encodeLatestRequestParams(params)) : buildLaminasBaseString(method, requestUrl, params);
+    parts = profile === 'latest' ? buildLatestBaseString(method, url, params) : buildLaminasBaseString(method, url, params);
   } catch (error) {
     if (!(error instanceof PhpRuntimeError)) throw error;
     return { profile, baseUri: null, baseString: null, parameters: [], error: `Magento fails with HTTP 500: ${error.message}` };

@@ -8,8 +8,15 @@ export type SignatureMethod = 'HMAC-SHA256' | 'HMAC-SHA1';
 const ALGORITHM: Record<SignatureMethod, string> = { 'HMAC-SHA256': 'sha256', 'HMAC-SHA1': 'sha1' };
 
 function createHashFunction(algorithm: string): OAuth.HashFunction {
-  // Keys are byte strings (see php-string.ts); base strings are ASCII.
-  return (baseString, key) => createHmac(algorithm, Buffer.from(key, 'latin1')).update(baseString, 'latin1').digest('base64');
+  // Signing keys and base strings are fully percent-encoded, hence ASCII.
+  return (baseString, key) => createHmac(algorithm, key).update(baseString).digest('base64');
+}
+
+function createSigner(method: SignatureMethod): OAuth {
+  const signer = new OAuth({ consumer: { key: '', secret: '' }, signature_method: method, hash_function: createHashFunction(ALGORITHM[method]) });
+  // Header values are the UTF-8 bytes of each value, rawurlencoded: what Magento rawurldecodes.
+  signer.percentEncode = (value: string) => rawurlencode(toBytes(String(value)));
+  return signer;
 }
 
 /**
@@ -18,8 +25,8 @@ function createHashFunction(algorithm: string): OAuth.HashFunction {
  * handling is not used (see `oauth-1.0a-pitfalls.spec.ts` for why).
  */
 const signers: Record<SignatureMethod, OAuth> = {
-  'HMAC-SHA256': new OAuth({ consumer: { key: '', secret: '' }, signature_method: 'HMAC-SHA256', hash_function: createHashFunction('sha256') }),
-  'HMAC-SHA1': new OAuth({ consumer: { key: '', secret: '' }, signature_method: 'HMAC-SHA1', hash_function: createHashFunction('sha1') }),
+  'HMAC-SHA256': createSigner('HMAC-SHA256'),
+  'HMAC-SHA1': createSigner('HMAC-SHA1'),
 };
 
 /** The `oauth-1.0a` instance used for a signature method. */

@@ -16,3 +16,22 @@ export function generateNonce(randomBytes: (size: number) => Uint8Array, length 
   }
   return out;
 }
+
+/**
+ * Wraps a CSPRNG so that small reads come from a pooled block (one system call per 4 KiB instead of
+ * one per nonce). The bytes are still the CSPRNG's, each used once.
+ */
+export function createPooledRandomBytes(randomBytes: (size: number) => Uint8Array, poolSize = 4096): (size: number) => Uint8Array {
+  let pool: Uint8Array = new Uint8Array(0);
+  let offset = 0;
+  return (size) => {
+    if (size > poolSize) return randomBytes(size);
+    if (offset + size > pool.length) {
+      pool = randomBytes(poolSize);
+      offset = 0;
+    }
+    const out = pool.subarray(offset, offset + size);
+    offset += size;
+    return out;
+  };
+}

@@ -1,9 +1,11 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import type { SignatureMethod } from './hmac';
 import { isProtocolParameter } from './magento-request-params';
-import { generateNonce, MAX_NONCE_LENGTH } from './nonce';
+import { createPooledRandomBytes, generateNonce, MAX_NONCE_LENGTH } from './nonce';
 import { OAuth1Error } from './oauth1-error';
 import type { SignInput, SignOptions } from './sign-input';
+
+const defaultRandomBytes = createPooledRandomBytes(nodeRandomBytes);
 
 function requireText(value: unknown, field: string): string {
   if (typeof value !== 'string' || value === '') {
@@ -22,7 +24,7 @@ function requireText(value: unknown, field: string): string {
 export function buildOauthParams(input: SignInput, method: SignatureMethod, options: SignOptions, warnings: string[]): Record<string, string> {
   const params: Record<string, string> = {
     oauth_consumer_key: requireText(input.consumerKey, 'consumerKey'),
-    oauth_nonce: input.nonce ?? generateNonce(options.randomBytes ?? nodeRandomBytes),
+    oauth_nonce: input.nonce ?? generateNonce(options.randomBytes ?? defaultRandomBytes),
     oauth_signature_method: method,
     oauth_timestamp: String(input.timestamp ?? Math.floor((options.clock ?? Date.now)() / 1000)),
   };

@@ -91,3 +91,19 @@ export function strnatcmp(left: string, right: string): number {
     if (b.i >= b.s.length) return 1;
   }
 }
+
+/**
+ * `strnatcmp` for percent-encoded parameter names (no whitespace), with a fast path: when the first
+ * difference is between two non-digits past the start, natural order equals byte order.
+ */
+export function compareEncodedNamesNaturally(left: string, right: string): number {
+  const n = Math.min(left.length, right.length);
+  let i = 0;
+  while (i < n && left.charCodeAt(i) === right.charCodeAt(i)) i++;
+  if (i >= 2 && i < n) {
+    const a = left.charCodeAt(i);
+    const b = right.charCodeAt(i);
+    if (!isDigit(a) && !isDigit(b)) return a < b ? -1 : 1;
+  }
+  return strnatcmp(left, right);
+}

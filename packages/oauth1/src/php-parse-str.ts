@@ -27,8 +27,11 @@ export function parsePhpQuery(query: string): Map<string, PhpValue> {
   return out;
 }
 
+const SIMPLE_NAME = /^[^ .[]+$/;
+
 /** PHP's `php_register_variable_ex` name handling: the top-level name and whether it is an array. */
 export function parsePhpVariableName(rawName: string): { name: string; isArray: boolean } | null {
+  if (SIMPLE_NAME.test(rawName)) return { name: rawName, isArray: false };
   let name = rawName.replace(/^ +/, '');
   let isArray = false;
   let mangled = '';

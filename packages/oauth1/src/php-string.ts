@@ -18,33 +18,54 @@ export function fromBytes(bytes: string): string {
 
 const HEX = '0123456789ABCDEF';
 const ENCODED: string[] = Array.from({ length: 256 }, (_, byte) => '%' + HEX[byte >> 4] + HEX[byte & 15]);
-const RAW_RESERVED = /[^A-Za-z0-9\-_.~]/g;
-const RAW_RESERVED_TEST = /[^A-Za-z0-9\-_.~]/;
+const RAW_UNRESERVED = new Uint8Array(256);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~') RAW_UNRESERVED[char.charCodeAt(0)] = 1;
 const FORM_RESERVED = /[^A-Za-z0-9\-_.]/g;
 
-function encodeByte(char: string): string {
-  return ENCODED[char.charCodeAt(0) & 0xff];
-}
-
-/** PHP `rawurlencode` (RFC 3986: everything but `A-Za-z0-9-_.~` is %XX). */
+/** PHP `rawurlencode` (RFC 3986: everything but `A-Za-z0-9-_.~` is %XX). Hot path: a plain loop. */
 export function rawurlencode(bytes: string): string {
-  return RAW_RESERVED_TEST.test(bytes) ? bytes.replace(RAW_RESERVED, encodeByte) : bytes;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const code = bytes.charCodeAt(i);
+    if (code < 256 && RAW_UNRESERVED[code] === 1) continue;
+    if (i > last) out += bytes.slice(last, i);
+    out += ENCODED[code & 0xff];
+    last = i + 1;
+  }
+  return last === 0 ? bytes : out + bytes.slice(last);
 }
 
 /** PHP `urlencode` (as `http_build_query` uses it: space → `+`, `~` encoded). */
 export function urlencode(bytes: string): string {
-  return bytes.replace(FORM_RESERVED, (char) => (char === ' ' ? '+' : encodeByte(char)));
+  return bytes.replace(FORM_RESERVED, (char) => (char === ' ' ? '+' : ENCODED[char.charCodeAt(0) & 0xff]));
 }
 
-const PERCENT = /%[0-9A-Fa-f]{2}/g;
-
-function decodeTriplet(triplet: string): string {
-  return String.fromCharCode(parseInt(triplet.slice(1), 16));
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 65 && code <= 70) return code - 55;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
 }
 
 /** PHP `rawurldecode`: %XX → byte; `+` stays `+`; malformed escapes stay as they are. */
 export function rawurldecode(bytes: string): string {
-  return bytes.includes('%') ? bytes.replace(PERCENT, decodeTriplet) : bytes;
+  let at = bytes.indexOf('%');
+  if (at === -1) return bytes;
+  let out = '';
+  let last = 0;
+  while (at !== -1 && at + 2 < bytes.length) {
+    const high = hexValue(bytes.charCodeAt(at + 1));
+    const low = high === -1 ? -1 : hexValue(bytes.charCodeAt(at + 2));
+    if (low !== -1) {
+      out += bytes.slice(last, at) + String.fromCharCode(high * 16 + low);
+      last = at + 3;
+      at = bytes.indexOf('%', last);
+    } else {
+      at = bytes.indexOf('%', at + 1);
+    }
+  }
+  return out + bytes.slice(last);
 }
 
 /** PHP `urldecode`: like rawurldecode, and `+` → space. */
@@ -87,4 +108,10 @@ export function comparePhpKeys(a: string, b: string): number {
     if (diff !== 0) return diff < 0 ? -1 : 1;
   }
   return compareBytes(a, b);
+}
+
+/** Sorts string keys as PHP 8 `ksort` does; byte order unless two keys are both numeric strings. */
+export function sortPhpKeys(keys: string[]): string[] {
+  const numeric = keys.filter(isNumericString).length;
+  return numeric < 2 ? keys.sort(compareBytes) : keys.sort(comparePhpKeys);
 }

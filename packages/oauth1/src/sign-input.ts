@@ -58,8 +58,6 @@ export interface SignedRequest {
   oauthParams: Record<string, string>;
   /** The URI part of the base string, before encoding. */
   baseUri: string;
-  /** The signed parameters in order, decoded, for display. */
-  parameters: Array<[string, string]>;
   profile: SignatureProfile;
   /** Things that work but deserve attention (e.g. a nonce longer than Magento stores). */
   warnings: string[];

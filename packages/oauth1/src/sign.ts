@@ -4,9 +4,9 @@ import { buildSigningKey, computeSignature, isSignatureMethod, type SignatureMet
 import { addBodyAndQueryParams, type MagentoParams } from './magento-request-params';
 import { buildOauthParams, requireConsumerSecret } from './oauth-params';
 import { OAuth1Error } from './oauth1-error';
-import { fromBytes, rawurldecode, toBytes } from './php-string';
+import { fromBytes, toBytes } from './php-string';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
-import { buildMagentoRequestUrl, headerValue, splitUrl } from './request-url';
+import { buildMagentoRequestUrl, headerValue, splitUrl, type UrlParts } from './request-url';
 import type { SignedRequest, SignInput, SignOptions } from './sign-input';
 
 const TOKEN_CHARS = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -27,9 +27,9 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
   const warnings: string[] = [];
   const oauthParams = buildOauthParams(input, signatureMethod, options, warnings);
   requireConsumerSecret(input);
-  const requestUrl = toBytes(buildMagentoRequestUrl(input.url, input.headers));
-  const params = collectSignedParams(input, oauthParams);
-  const parts = computeBase(profile, input.method, requestUrl, params);
+  const url = splitUrl(toBytes(buildMagentoRequestUrl(input.url, input.headers)));
+  const params = collectSignedParams(input, oauthParams, url.query);
+  const parts = computeBase(profile, input.method, url, params);
   const signingKey = buildSigningKey(input.consumerSecret, input.tokenSecret);
   const signature = computeSignature(signatureMethod, parts.baseString, signingKey);
   const sent = { ...oauthParams, oauth_signature: signature };
@@ -40,7 +40,6 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
     authorization: formatAuthorizationHeader(sent),
     oauthParams: sent,
     baseUri: fromBytes(parts.baseUri),
-    parameters: parts.encodedPairs.map(([k, v]) => [fromBytes(rawurldecode(k)), fromBytes(rawurldecode(v))]),
     profile,
     warnings,
   };
@@ -69,20 +68,20 @@ function checkMethod(method: unknown): void {
 }
 
 /** The parameters Magento will collect from this request (header params as sent, body, query). */
-function collectSignedParams(input: SignInput, oauthParams: Record<string, string>): MagentoParams {
+function collectSignedParams(input: SignInput, oauthParams: Record<string, string>, query: string | null): MagentoParams {
   // What Magento's header parser yields for the header we send: the values' UTF-8 bytes.
   const params: MagentoParams = new Map();
   for (const [name, value] of Object.entries(oauthParams)) params.set(name, toBytes(value));
   return addBodyAndQueryParams(params, {
     contentType: headerValue(input.headers, 'content-type'),
     body: input.body === undefined || input.body === null ? null : toBytes(input.body),
-    query: splitUrl(toBytes(input.url)).query,
+    query,
   });
 }
 
-function computeBase(profile: SignatureProfile, method: string, requestUrl: string, params: MagentoParams) {
+function computeBase(profile: SignatureProfile, method: string, url: UrlParts, params: MagentoParams) {
   try {
-    return buildBaseString(profile, method, requestUrl, params);
+    return buildBaseString(profile, method, url, params);
   } catch (error) {
     if (!(error instanceof PhpRuntimeError)) throw error;
     throw new OAuth1Error(`Magento (${profile} profile) cannot verify this request: it fails with HTTP 500 (${error.message}).`, 'UNSIGNABLE_REQUEST', {

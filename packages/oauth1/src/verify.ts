@@ -6,7 +6,7 @@ import { PHP_ARRAY } from './php-parse-str';
 import { toBytes } from './php-string';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
 import { OAuth1Error } from './oauth1-error';
-import { buildMagentoRequestUrl, headerValue, splitUrl } from './request-url';
+import { buildMagentoRequestUrl, headerValue, splitUrl, type UrlParts } from './request-url';
 import * as checks from './verify-checks';
 import { applyPhpError, applyRejection, emptyResult } from './verify-result';
 import type { OAuthConsumerRecord, OAuthTokenRecord, VerifyInput, VerifyOptions, VerifyResult, VerifyStore } from './verify-types';
@@ -17,7 +17,8 @@ interface Context {
   store: VerifyStore;
   options: VerifyOptions;
   nowSeconds: number;
-  requestUrl: string;
+  /** The URL Magento rebuilds (scheme, Host header, request URI), split. */
+  url: UrlParts;
   /** What the request helper collected (the latest line re-encodes it before the checks). */
   params: MagentoParams;
   /** The parameters the checks read (the latest line's re-encoded ones). */
@@ -54,18 +55,18 @@ function createContext(input: VerifyInput, store: VerifyStore, options: VerifyOp
   if (!['request_token', 'access_token', 'api'].includes(input.kind)) {
     throw new OAuth1Error(`Unknown kind ${JSON.stringify(input.kind)}: use request_token, access_token or api.`, 'INVALID_INPUT');
   }
-  const requestUrl = toBytes(buildMagentoRequestUrl(input.url, input.headers));
+  const url = splitUrl(toBytes(buildMagentoRequestUrl(input.url, input.headers)));
   const collected = collectMagentoParams({
     authorization: toBytes(headerValue(input.headers, 'authorization') ?? ''),
     contentType: headerValue(input.headers, 'content-type'),
     body: input.body === undefined || input.body === null ? null : toBytes(input.body),
-    query: splitUrl(requestUrl).query,
+    query: url.query,
   });
   if (collected === null && input.kind === 'api') return null;
   const params = collected ?? new Map();
   const nowSeconds = Math.floor((options.clock ?? Date.now)() / 1000);
   const result = emptyResult();
-  return { input, profile, store, options, nowSeconds, requestUrl, params, checked: new Map(), result };
+  return { input, profile, store, options, nowSeconds, url, params, checked: new Map(), result };
 }
 
 async function runChecks(ctx: Context): Promise<void> {
@@ -99,8 +100,8 @@ function checkSignature(ctx: Context, consumer: OAuthConsumerRecord, token: OAut
   checks.checkSignatureMethod(params);
   const parts =
     ctx.profile === 'latest'
-      ? buildLatestBaseString(ctx.input.method, ctx.requestUrl, ctx.checked)
-      : buildLaminasBaseString(ctx.input.method, ctx.requestUrl, ctx.params);
+      ? buildLatestBaseString(ctx.input.method, ctx.url, ctx.params)
+      : buildLaminasBaseString(ctx.input.method, ctx.url, ctx.params);
   ctx.result.baseString = parts.baseString;
   const calculated = computeSignature('HMAC-SHA256', parts.baseString, buildSigningKey(consumer.secret, token?.secret ?? null));
   if (!checks.constantTimeEquals(calculated, params.get('oauth_signature') ?? '')) {
