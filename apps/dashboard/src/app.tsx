@@ -1,0 +1,51 @@
+import { useMemo, useState } from 'react';
+import { AdminApiError, createAdminApi, type AdminApi } from './api/admin-api';
+import { useHashRoute } from './lib/hash-route';
+import { SignIn } from './pages/sign-in';
+import { StoreDetailPage } from './pages/store-detail-page';
+import { StoresPage } from './pages/stores-page';
+
+const TOKEN_KEY = 'magekit.adminToken';
+
+export interface AppProps {
+  /** Builds the API client for a token; tests inject a fake. */
+  createApi?: (token: string) => AdminApi;
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+}
+
+export function App({ createApi = (token) => createAdminApi(token), storage = window.sessionStorage }: AppProps) {
+  const [token, setToken] = useState<string | null>(() => storage.getItem(TOKEN_KEY));
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const api = useMemo(() => (token ? createApi(token) : null), [token, createApi]);
+  const route = useHashRoute();
+
+  async function signIn(candidate: string) {
+    try {
+      await createApi(candidate).checkToken();
+      storage.setItem(TOKEN_KEY, candidate);
+      setSignInError(null);
+      setToken(candidate);
+    } catch (error) {
+      setSignInError(error instanceof AdminApiError ? error.message : 'Sign-in failed.');
+    }
+  }
+  function signOut() {
+    storage.removeItem(TOKEN_KEY);
+    setToken(null);
+  }
+
+  if (!api) return <SignIn onSignIn={signIn} error={signInError} />;
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#content">Skip to content</a>
+      <header className="topbar">
+        <a className="brand" href="#/stores">magekit</a>
+        <nav aria-label="Main"><a href="#/stores" aria-current={route.page === 'stores' ? 'page' : undefined}>Stores</a></nav>
+        <button type="button" className="link" onClick={signOut}>Sign out</button>
+      </header>
+      <main id="content" tabIndex={-1}>
+        {route.page === 'store' ? <StoreDetailPage api={api} id={route.id} /> : <StoresPage api={api} />}
+      </main>
+    </div>
+  );
+}

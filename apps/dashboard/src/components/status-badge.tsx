@@ -1,0 +1,6 @@
+import type { StoreStatus } from '../api/types';
+import { STATUS_LABELS } from '../lib/format';
+
+export function StatusBadge({ status }: { status: StoreStatus }) {
+  return <span className={`badge badge-${status}`}>{STATUS_LABELS[status] ?? status}</span>;
+}

@@ -1,0 +1,40 @@
+import type { StoreStatus } from '../api/types';
+
+export const STATUS_LABELS: Record<StoreStatus, string> = {
+  active: 'Active',
+  pending: 'Activating',
+  failed: 'Failed',
+  needs_reauth: 'Needs reauthorization',
+  revoked: 'Revoked',
+};
+
+/** "3 min ago", "2 days ago", or the date; "never" for null. */
+export function formatRelative(iso: string | null, now: Date = new Date()): string {
+  if (!iso) return 'never';
+  const then = new Date(iso);
+  const seconds = Math.round((now.getTime() - then.getTime()) / 1000);
+  if (Number.isNaN(seconds)) return '—';
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  if (days < 30) return `${days} days ago`;
+  return then.toISOString().slice(0, 10);
+}
+
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : date.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+}
+
+/** The host of a base URL, for compact display. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

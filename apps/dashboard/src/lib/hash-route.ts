@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+
+export type Route = { page: 'stores' } | { page: 'store'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/stores\/([^/?#]+)/.exec(hash);
+  return match ? { page: 'store', id: decodeURIComponent(match[1]) } : { page: 'stores' };
+}
+
+export function storeHref(id: string): string {
+  return `#/stores/${encodeURIComponent(id)}`;
+}
+
+/** The current hash route, updated on navigation. */
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
