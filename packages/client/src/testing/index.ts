@@ -1,1 +1,3 @@
-export const placeholderTesting = 1;
+export { FakeMagentoServer, startFakeMagento } from './fake-magento-server';
+export { FakeOAuthState } from './fake-oauth-state';
+export type { FakeCredentials, FakeExpectation, FakeHandler, FakeMagentoOptions, FakeRequest, FakeResponse } from './fake-magento-types';
