@@ -77,7 +77,9 @@ export function classifyMagentoMessage(message: string, status: number): Message
   const service = TOKEN_SERVICE_MESSAGES.find((entry) => entry.phrase === message.trim());
   if (service) return { code: service.code, hint: service.hint };
   const problem = findMagentoProblem(message);
-  const code = problem ? PROBLEM_CODES[problem.code] : undefined;
+  // "%fieldName" is required is also every service's input validation: OAuth only for oauth_* fields.
+  const oauthMissing = problem?.code !== 'MAGENTO_PARAMETER_MISSING' || /oauth_|input exceptions/.test(message);
+  const code = problem && oauthMissing ? PROBLEM_CODES[problem.code] : undefined;
   if (problem && code) return { code, hint: problem.hint };
   return { code: classifyStatus(status) };
 }
