@@ -13,3 +13,10 @@ export { assertCaller, CALLER_TYPES, type Caller, type CallerType, type GuestCal
 export { checkResource, hasAllResources, type ResourceVerdict, type VerdictReason } from './permission';
 export { resolveForcedParameters, type ForcedParameter } from './forced-params';
 export { decide, NOT_AUTHORIZED_MESSAGE, type Decision } from './decide';
+export { parseIntegrationXml, parseIntegrationConfigXml, parseIntegrationApiXml, mergeIntegrationDeclarations, type IntegrationDeclaration, type IntegrationFile } from './integration-xml';
+export { resolveIntegrationResources, type IntegrationGrant } from './integration-resources';
+export { computeLeastPrivilege, listReachableRoutes, type LeastPrivilege, type PlannedCall } from './least-privilege';
+export { emitIntegrationXml, type IntegrationXmlInput } from './integration-xml-emit';
+export { explainRequest, type ExplainedResource, type RequestExplanation } from './explain';
+export { serializeMagentoModel, deserializeMagentoModel, type StockData, type StockResource } from './stock-data';
+export { loadStockModel, STOCK_RELEASE } from './stock-table';

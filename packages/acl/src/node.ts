@@ -48,3 +48,5 @@ function orderFiles(files: string[], dir: string, moduleOrder: readonly string[]
   };
   return [...files].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
+
+export { buildStockDataFromCorpus, resolveSharedMagentoXmlDir } from './stock-corpus';
