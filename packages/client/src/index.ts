@@ -25,3 +25,4 @@ export { createConcurrencyLimiter, type ConcurrencyLimiter } from './rest/concur
 export { createMemoryProfileStore, otherProfile, type ProfileStore } from './rest/profile-store';
 export { parseRetryAfter, computeBackoff, canRetryMethod, RETRYABLE_STATUSES, type RetryOptions } from './rest/retry-policy';
 export { redactHeaders, redactUrl, redactBody } from './http/redact';
+export { revokeCustomerToken, CUSTOMER_REVOKE_PATH } from './auth/revoke-customer-token';

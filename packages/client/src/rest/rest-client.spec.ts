@@ -27,7 +27,7 @@ async function setup(storeOptions: FakeMagentoOptions = {}, clientOptions: Parti
   return { client, sleep, events };
 }
 
-export async function failureOf(promise: Promise<unknown>): Promise<MagentoClientError> {
+async function failureOf(promise: Promise<unknown>): Promise<MagentoClientError> {
   const error = await promise.then(() => null, (caught: unknown) => caught);
   if (!(error instanceof MagentoClientError)) throw new Error(`expected a MagentoClientError, got ${String(error)}`);
   return error;
