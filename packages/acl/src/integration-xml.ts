@@ -1,3 +1,4 @@
+import { AclError } from './acl-error';
 import { parseXmlDocument, type XmlLimits } from './xml/safe-xml';
 import { expectRoot, findChildren, findOptionalChild, requireAttribute, structureError, type XmlElement, type XmlSource } from './xml/xml-element';
 
@@ -59,9 +60,6 @@ function readIntegration(element: XmlElement, format: IntegrationFile['format'],
     const field = findOptionalChild(element, tag, source);
     if (field !== undefined) declaration[key] = field.text.trim();
   }
-  if (format === 'integration.xml' && declaration.email === undefined) {
-    throw structureError(`integration "${declaration.name}" has no <email> (required by integration.xsd)`, element, source);
-  }
   const resources = findOptionalChild(element, 'resources', source);
   if (resources !== undefined) declaration.resources = findChildren(resources, 'resource').map((resource) => requireAttribute(resource, 'name', source));
   return declaration;
@@ -69,7 +67,11 @@ function readIntegration(element: XmlElement, format: IntegrationFile['format'],
 
 /**
  * Merges integration files like Magento's readers (id attribute `name`; later fields override,
- * resource lists are the union). Give files in module load order.
+ * resource lists are the union). Give files in module load order. A single file may leave out
+ * `<email>` (`integration_file.xsd`); the merged integration.xml declaration must have one
+ * (`integration.xsd`).
+ *
+ * @throws AclError `INVALID_INTEGRATION` when a merged integration.xml declaration has no email
  */
 export function mergeIntegrationDeclarations(files: readonly IntegrationFile[]): IntegrationDeclaration[] {
   const byName = new Map<string, IntegrationDeclaration>();
@@ -84,5 +86,10 @@ export function mergeIntegrationDeclarations(files: readonly IntegrationFile[]):
       for (const resource of declared.resources) if (!existing.resources.includes(resource)) existing.resources.push(resource);
     }
   }
-  return [...byName.values()];
+  const merged = [...byName.values()];
+  if (files.some((file) => file.format === 'integration.xml')) {
+    const noEmail = merged.find((declaration) => declaration.email === undefined);
+    if (noEmail !== undefined) throw new AclError(`integration "${noEmail.name}" has no <email> in any file (required by integration.xsd)`, 'INVALID_INTEGRATION');
+  }
+  return merged;
 }

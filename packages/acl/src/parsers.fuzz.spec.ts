@@ -19,7 +19,7 @@ function outcome(fn: () => unknown): string {
   }
 }
 
-const xmlish = fc.stringMatching(/^[<>/a-z="' !?&;#\[\]\-:x0-9\n]{0,80}$/);
+const xmlish = fc.stringMatching(/^[<>/a-z="' !?&;#[\]\-:x0-9\n]{0,80}$/);
 const mutatedFixture = fc
   .tuple(fc.constantFrom(readFixture('mini', 'Shop', 'acl.xml'), readFixture('mini', 'Shop', 'webapi.xml'), readFixture('integration', 'integration.xml')), fc.nat(), fc.nat({ max: 30 }), fc.string({ maxLength: 12 }))
   .map(([text, at, cut, insert]) => text.slice(0, at % text.length) + insert + text.slice((at % text.length) + cut));
