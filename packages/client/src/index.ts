@@ -26,3 +26,5 @@ export { createMemoryProfileStore, otherProfile, type ProfileStore } from './res
 export { parseRetryAfter, computeBackoff, canRetryMethod, RETRYABLE_STATUSES, type RetryOptions } from './rest/retry-policy';
 export { redactHeaders, redactUrl, redactBody } from './http/redact';
 export { revokeCustomerToken, CUSTOMER_REVOKE_PATH } from './auth/revoke-customer-token';
+export { searchCriteria, SearchCriteria, CONDITION_TYPES, type ConditionType, type Filter, type FilterInput, type FilterValue, type SearchCriteriaData } from './search/search-criteria';
+export { paginate, type PaginateOptions, type SearchResults } from './search/paginate';

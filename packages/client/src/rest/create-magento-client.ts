@@ -4,6 +4,8 @@ import { resolveClientConfig, type ClientConfig, type MagentoClientOptions } fro
 import { ClientState } from './client-state';
 import { executeRequest } from './execute-request';
 import { prepareRequest, type RestRequest } from './prepare-request';
+import { paginate, type PaginateOptions } from '../search/paginate';
+import type { SearchCriteria } from '../search/search-criteria';
 
 /** Options of the method shortcuts. */
 export type CallOptions = Omit<RestRequest, 'method' | 'path' | 'body'>;
@@ -16,6 +18,8 @@ export interface MagentoClient {
   post<T = unknown>(path: string, body?: unknown, options?: CallOptions): Promise<T>;
   put<T = unknown>(path: string, body?: unknown, options?: CallOptions): Promise<T>;
   delete<T = unknown>(path: string, options?: CallOptions): Promise<T>;
+  /** Every item of a search endpoint, page by page (see {@link paginate}). */
+  paginate<T = unknown>(path: string, criteria?: SearchCriteria, options?: PaginateOptions<T>): AsyncGenerator<T, void, undefined>;
   /** The exact URL a call would be sent to (and signed for). */
   url(path: string, query?: RestRequest['query'], scope?: Pick<RestRequest, 'store' | 'mode' | 'indexPhp'>): string;
   /** The profile requests are signed with now. */
@@ -42,12 +46,13 @@ export function createMagentoClient(options: MagentoClientOptions): MagentoClien
   const postAnonymous = (path: string, body: unknown, signal?: AbortSignal) => call({ method: 'POST', path, body, signal, auth: guest });
   const call = (request: RestRequest): Promise<unknown> =>
     executeRequest(state, prepareRequest(config, request), request.auth ?? config.auth, postAnonymous, request.signal);
-  return {
+  const client: MagentoClient = {
     request: <T>(request: RestRequest) => call(request) as Promise<T>,
     get: <T>(path: string, opts: CallOptions = {}) => call({ ...opts, method: 'GET', path }) as Promise<T>,
     post: <T>(path: string, body?: unknown, opts: CallOptions = {}) => call({ ...opts, method: 'POST', path, body }) as Promise<T>,
     put: <T>(path: string, body?: unknown, opts: CallOptions = {}) => call({ ...opts, method: 'PUT', path, body }) as Promise<T>,
     delete: <T>(path: string, opts: CallOptions = {}) => call({ ...opts, method: 'DELETE', path }) as Promise<T>,
+    paginate: <T>(path: string, criteria?: SearchCriteria, opts?: PaginateOptions<T>) => paginate<T>(client, path, criteria, opts),
     url: (path, query, scope = {}) => prepareRequest(config, { method: 'GET', path, query, ...scope }).url,
     signatureProfile: () => state.resolveProfile(),
     get clockSkew() {
@@ -55,4 +60,5 @@ export function createMagentoClient(options: MagentoClientOptions): MagentoClien
     },
     config,
   };
+  return client;
 }
