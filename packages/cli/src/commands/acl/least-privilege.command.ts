@@ -1,0 +1,60 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { AclError, computeLeastPrivilege, emitIntegrationXml, type PlannedCall } from '@magekit/acl';
+import { CliError } from '../../cli-error';
+import type { CliIo } from '../../cli-io';
+import { loadAclModel } from './acl-model';
+
+/** Reads a calls file: one `METHOD /path` per line; `#` comments and blank lines are skipped. */
+export function parseCallsFile(text: string, file: string): PlannedCall[] {
+  const calls: PlannedCall[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (line === '') return;
+    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(line);
+    if (match === null) throw new CliError(`${file}:${index + 1}: expected "METHOD /path", got "${line}".`, 'INVALID_INPUT');
+    calls.push({ method: match[1], path: match[2] });
+  });
+  if (calls.length === 0) throw new CliError(`${file}: no calls found.`, 'EMPTY_INPUT', { hint: 'One call per line, e.g. "GET /V1/products/:sku".' });
+  return calls;
+}
+
+interface LeastPrivilegeFlags {
+  xml?: string;
+  calls?: string;
+  emit?: string;
+  name: string;
+  email: string;
+  endpointUrl?: string;
+  identityLinkUrl?: string;
+}
+
+/** `magekit acl least-privilege --calls <file> [--emit integration.xml]`. */
+export function registerAclLeastPrivilegeCommand(acl: Command, io: CliIo): void {
+  acl
+    .command('least-privilege')
+    .description('The minimal ACL resources for a list of calls, and optionally an etc/integration.xml declaring them.')
+    .option('--xml <dir>', 'folder with <Module>/webapi.xml and <Module>/acl.xml (default: stock Magento 2.4.6-p1)')
+    .option('--calls <file>', 'calls file: one "METHOD /path" per line (# comments, blank lines ok)')
+    .option('--emit <file>', 'write an etc/integration.xml with the resources to this file')
+    .option('--name <name>', 'integration name for --emit', 'MyIntegration')
+    .option('--email <email>', 'integration email for --emit', 'integration@example.com')
+    .option('--endpoint-url <url>', 'endpoint (callback) URL for --emit')
+    .option('--identity-link-url <url>', 'identity link URL for --emit')
+    .action((flags: LeastPrivilegeFlags) => {
+      if (flags.calls === undefined) throw new CliError('--calls <file> is required.', 'MISSING_OPTION');
+      if (!existsSync(flags.calls)) throw new CliError(`--calls ${flags.calls}: no such file.`, 'FILE_NOT_FOUND');
+      const calls = parseCallsFile(readFileSync(flags.calls, 'utf8'), flags.calls);
+      try {
+        const result = computeLeastPrivilege(loadAclModel(flags.xml), calls);
+        if (flags.emit !== undefined) {
+          const xml = emitIntegrationXml({ name: flags.name, email: flags.email, endpointUrl: flags.endpointUrl, identityLinkUrl: flags.identityLinkUrl, resources: result.ticked });
+          writeFileSync(flags.emit, xml);
+        }
+        io.writeOut(JSON.stringify({ ...result, emitted: flags.emit ?? null }, null, 2) + '\n');
+      } catch (error) {
+        if (error instanceof AclError) throw new CliError(`${error.message}.`, 'INVALID_INPUT', { hint: error.hint, cause: error });
+        throw error;
+      }
+    });
+}
