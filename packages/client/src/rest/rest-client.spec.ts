@@ -103,6 +103,18 @@ describe('REST URLs and errors', () => {
     );
   });
 
+  it('reports request, response and retry events without OAuth secrets', async () => {
+    const { client, events } = await setup();
+    store.expect('GET', '/rest/default/V1/modules', { status: 503, json: { message: 'busy' } });
+    store.expect('GET', '/rest/default/V1/modules', { json: [] });
+    await client.get('/V1/modules');
+    expect(events.map((e) => e.type)).toEqual(['request', 'response', 'retry', 'request', 'response']);
+    const logged = JSON.stringify(events);
+    const sent = parseAuthorizationHeader(store.requests[0].headers.authorization);
+    for (const secret of [sent.oauth_signature, sent.oauth_token, store.credentials.consumerSecret, store.credentials.accessTokenSecret]) expect(logged).not.toContain(secret);
+    expect(logged).toContain('OAuth [redacted]');
+  });
+
   it('uses a fresh nonce and timestamp for every attempt', async () => {
     const { client } = await setup();
     store.expect('GET', '/rest/default/V1/modules', { status: 503, json: { message: 'busy' } });
