@@ -1,9 +1,7 @@
 import { AclError } from './acl-error';
-import { trimSlashes } from './php-strings';
 import { parseRestPath, type RestPathOptions, type RestRequestPath } from './rest-path';
-import { captureParams, collectMatches, type IndexedRoute } from './route-index';
+import { captureParams, collectMatches, findBestMatch, type IndexedRoute } from './route-index';
 import type { Route, RouteTable } from './route-table';
-import { ROUTE_METHODS } from './webapi-xml';
 
 /** A REST error as Magento answers it: status, phrase and its parameters. */
 export interface RestError {
@@ -26,8 +24,6 @@ export interface RouteMatch {
   error: RestError | null;
 }
 
-const SERVICE_BASE_URL = /^\/?\w+\/\w+/;
-
 /**
  * Matches a request to a route exactly as Magento does (MAGENTO.md §4 "Route matching";
  * `Magento\Webapi\Model\Rest\Config::getRestRoutes()`, `Controller\Rest\Router::match()`): exact
@@ -40,13 +36,17 @@ const SERVICE_BASE_URL = /^\/?\w+\/\w+/;
 export function matchRoute(table: RouteTable, method: string, path: string, options: RestPathOptions = {}): RouteMatch {
   const upper = normalizeMethod(method);
   const request = parseRestPath(path, upper, options);
-  const base = { method: upper, request, route: null, params: {} };
-  if (!(ROUTE_METHODS as readonly string[]).includes(upper)) return { ...base, outcome: 'bad-request', error: restError(400, 'Request method is invalid.') };
-  if (request.mode === null) return { ...base, outcome: 'bad-request', error: restError(400, 'Specified request cannot be processed.') };
-  if (request.mode === 'schema') return { ...base, outcome: 'schema', error: null };
-  const winner = findWinner(table, upper, request.pathInfo);
-  if (winner === undefined) return { ...base, outcome: 'no-route', error: restError(404, 'Request does not match any route.') };
-  return { ...base, outcome: 'matched', route: winner.route, params: captureParams(winner, splitPath(request.pathInfo)), error: null };
+  if (upper !== 'GET' && upper !== 'POST' && upper !== 'PUT' && upper !== 'DELETE') return unmatched(upper, request, 'bad-request', restError(400, 'Request method is invalid.'));
+  if (request.mode === null) return unmatched(upper, request, 'bad-request', restError(400, 'Specified request cannot be processed.'));
+  if (request.mode === 'schema') return unmatched(upper, request, 'schema', null);
+  const parts = splitPath(request.pathInfo);
+  const winner = findWinner(table, upper, request.pathInfo, parts);
+  if (winner === undefined) return unmatched(upper, request, 'no-route', restError(404, 'Request does not match any route.'));
+  return { method: upper, request, outcome: 'matched', route: winner.route, params: captureParams(winner, parts), error: null };
+}
+
+function unmatched(method: string, request: RestRequestPath, outcome: RouteMatch['outcome'], error: RestError | null): RouteMatch {
+  return { method, request, outcome, route: null, params: {}, error };
 }
 
 /**
@@ -57,35 +57,63 @@ export function matchRoute(table: RouteTable, method: string, path: string, opti
 export function listMatchingRoutes(table: RouteTable, method: string, pathInfo: string): { routes: Route[]; requestParams: Record<string, string> } {
   const upper = normalizeMethod(method);
   const parts = splitPath(pathInfo);
-  const exact = table.index.exact.get(`${upper} ${pathInfo}`);
+  const exact = table.index.exact.get(upper)?.get(pathInfo);
   const matched = exact !== undefined ? [exact] : candidates(table, upper, pathInfo).sort((a, b) => a.rank - b.rank);
   const requestParams: Record<string, string> = {};
   for (const entry of matched) Object.assign(requestParams, captureParams(entry, parts));
   return { routes: matched.map((entry) => entry.route), requestParams };
 }
 
-function findWinner(table: RouteTable, method: string, pathInfo: string): IndexedRoute | undefined {
-  const exact = table.index.exact.get(`${method} ${pathInfo}`);
+function findWinner(table: RouteTable, method: string, pathInfo: string, parts: readonly string[]): IndexedRoute | undefined {
+  const exact = table.index.exact.get(method)?.get(pathInfo);
   if (exact !== undefined) return exact;
-  let best: IndexedRoute | undefined;
-  for (const entry of candidates(table, method, pathInfo)) if (best === undefined || entry.rank > best.rank) best = entry;
-  return best;
+  const prefix = readServiceBaseUrl(pathInfo);
+  return prefix === null ? undefined : findBestMatch(table.index, method, parts, prefix);
 }
 
 function candidates(table: RouteTable, method: string, pathInfo: string): IndexedRoute[] {
-  const baseUrl = SERVICE_BASE_URL.exec(pathInfo);
-  if (baseUrl === null) return [];
-  const prefix = trimSlashes(baseUrl[0]);
+  const prefix = readServiceBaseUrl(pathInfo);
+  if (prefix === null) return [];
   const found: IndexedRoute[] = [];
   collectMatches(table.index, method, splitPath(pathInfo), found);
   return found.filter((entry) => entry.trimmedUrl.startsWith(prefix));
 }
 
+/** `Rest\Config::_getServiceBaseUrl()`: `#^/?\w+/\w+#` on the path, without its leading slash (or null). */
+function readServiceBaseUrl(pathInfo: string): string | null {
+  let i = pathInfo.charCodeAt(0) === 0x2f ? 1 : 0;
+  const start = i;
+  while (isWordChar(pathInfo.charCodeAt(i))) i++;
+  if (i === start || pathInfo.charCodeAt(i) !== 0x2f) return null;
+  const second = ++i;
+  while (isWordChar(pathInfo.charCodeAt(i))) i++;
+  return i === second ? null : pathInfo.slice(start, i);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** `explode('/', trim($path, '/'))`, without String#split (slow on sliced strings). */
 function splitPath(pathInfo: string): string[] {
-  return trimSlashes(pathInfo).split('/');
+  let start = 0;
+  let end = pathInfo.length;
+  while (start < end && pathInfo.charCodeAt(start) === 0x2f) start++;
+  while (end > start && pathInfo.charCodeAt(end - 1) === 0x2f) end--;
+  const parts: string[] = [];
+  for (let from = start; ; ) {
+    const slash = pathInfo.indexOf('/', from);
+    if (slash === -1 || slash >= end) {
+      parts.push(pathInfo.slice(from, end));
+      return parts;
+    }
+    parts.push(pathInfo.slice(from, slash));
+    from = slash + 1;
+  }
 }
 
 function normalizeMethod(method: string): string {
+  if (method === 'GET' || method === 'POST' || method === 'PUT' || method === 'DELETE') return method;
   const upper = method.toUpperCase();
   if (!/^[A-Z]+$/.test(upper)) throw new AclError(`"${method}" is not an HTTP method`, 'INVALID_METHOD', { hint: 'Use GET, POST, PUT or DELETE.' });
   return upper;

@@ -9,6 +9,12 @@ const encoder = new TextEncoder();
  */
 export function decodePhpUrl(value: string): string {
   if (value.indexOf('%') === -1) return value.indexOf('+') === -1 ? value : value.replace(/\+/g, ' ');
+  try {
+    // Same result as PHP whenever every escape is valid hex and the bytes are valid UTF-8.
+    return decodeURIComponent(value.indexOf('+') === -1 ? value : value.replace(/\+/g, ' '));
+  } catch {
+    // A lone `%` or bytes that are not UTF-8: decode byte by byte below.
+  }
   const bytes: number[] = [];
   for (let i = 0; i < value.length; i++) {
     const ch = value.charCodeAt(i);

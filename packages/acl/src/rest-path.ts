@@ -30,6 +30,7 @@ export interface RestRequestPath {
 
 const STORE_CODE = /^[a-z][a-z0-9_]*$/i;
 const SYNC_PATH = /^\/V\d+/;
+const VERSION = /^V\d+$/;
 const ASYNC_PATH = /^\/async\/V./;
 const BULK_PATH = /^\/async\/bulk\/V./;
 
@@ -58,20 +59,30 @@ export function parseRestPath(input: string, method: string, options: RestPathOp
       hint: 'Give a full REST path such as /rest/default/V1/products or a route path such as /V1/products.',
     });
   }
-  return { path, storeCode, viaRestFrontName, ...selectProcessor(pathInfo, method) };
+  const processed = selectProcessor(pathInfo, method);
+  return { path, pathInfo: processed.pathInfo, storeCode, mode: processed.mode, viaRestFrontName };
 }
 
+const SCHEME_AND_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+
 function stripToPath(input: string): string {
-  let path = input.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
-  const cut = path.search(/[?#]/);
-  if (cut !== -1) path = path.slice(0, cut);
-  return path.startsWith('/') ? path : `/${path}`;
+  let start = 0;
+  if (input.charCodeAt(0) !== 0x2f) start = SCHEME_AND_HOST.exec(input)?.[0].length ?? 0;
+  let end = input.indexOf('?', start);
+  if (end === -1) end = input.length;
+  const hash = input.indexOf('#', start);
+  if (hash !== -1 && hash < end) end = hash;
+  const path = start === 0 && end === input.length ? input : input.slice(start, end);
+  return path.charCodeAt(0) === 0x2f ? path : `/${path}`;
 }
 
 /** `PathProcessor::process()`: drop the front name, then a known store code (or `all`). */
 function stripStoreCode(path: string, options: RestPathOptions): { pathInfo: string; storeCode: string | null } {
-  const afterFrontName = trimSlashes(path).split('/').slice(1).join('/');
-  const trimmed = afterFrontName.replace(/^\/+/, '');
+  const all = trimSlashes(path);
+  const first = all.indexOf('/');
+  let from = first === -1 ? all.length : first + 1;
+  while (all.charCodeAt(from) === 0x2f) from++;
+  const trimmed = all.slice(from);
   const slash = trimmed.indexOf('/');
   const parts = slash === -1 ? [trimmed] : [trimmed.slice(0, slash), trimmed.slice(slash + 1)];
   const code = parts[0];
@@ -81,13 +92,18 @@ function stripStoreCode(path: string, options: RestPathOptions): { pathInfo: str
 
 function isKnownStoreCode(code: string, options: RestPathOptions): boolean {
   if (options.storeCodes !== undefined) return options.storeCodes.includes(code);
-  return STORE_CODE.test(code) && !/^V\d+$/.test(code) && code !== 'async' && code !== 'schema';
+  if (code.charCodeAt(0) === 0x56 && isDigit(code.charCodeAt(1))) return !VERSION.test(code) && STORE_CODE.test(code);
+  return code !== 'async' && code !== 'schema' && STORE_CODE.test(code);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function selectProcessor(pathInfo: string, method: string): { pathInfo: string; mode: RestMode | null } {
+  if (pathInfo.charCodeAt(1) === 0x56 && pathInfo.charCodeAt(0) === 0x2f && isDigit(pathInfo.charCodeAt(2))) return { pathInfo, mode: 'sync' };
   const bare = pathInfo.replace(/^\/+/, '');
   if (bare.startsWith('schema') || bare.startsWith('async/schema') || bare.startsWith('async/bulk/schema')) return { pathInfo, mode: 'schema' };
-  if (SYNC_PATH.test(pathInfo)) return { pathInfo, mode: 'sync' };
   if (method !== 'GET') {
     // preg_replace('^/async(/V.+)', '$1') and '^/async/bulk(/V.+)': the prefix goes, the rest stays.
     if (BULK_PATH.test(pathInfo)) return { pathInfo: pathInfo.slice('/async/bulk'.length), mode: 'async-bulk' };

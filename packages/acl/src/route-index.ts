@@ -23,7 +23,8 @@ interface TrieNode {
 
 /** Exact-match map plus one literal-segment trie per method and segment count. */
 export interface RouteIndex {
-  exact: Map<string, IndexedRoute>;
+  /** method → url → route, for the exact hit `isset($servicesRoutes[$pathInfo][$method])`. */
+  exact: Map<string, Map<string, IndexedRoute>>;
   tries: Map<string, Map<number, TrieNode>>;
 }
 
@@ -43,7 +44,7 @@ const newNode = (): TrieNode => ({ literal: new Map(), numeric: [], param: null,
 
 /** Builds the index over routes already sorted in Magento's order. */
 export function buildRouteIndex(sortedRoutes: readonly Route[]): RouteIndex {
-  const exact = new Map<string, IndexedRoute>();
+  const exact = new Map<string, Map<string, IndexedRoute>>();
   const tries = new Map<string, Map<number, TrieNode>>();
   let rank = -1;
   let previousUrl: string | undefined;
@@ -51,7 +52,8 @@ export function buildRouteIndex(sortedRoutes: readonly Route[]): RouteIndex {
     if (route.url !== previousUrl) rank++;
     previousUrl = route.url;
     const indexed: IndexedRoute = { route, rank, trimmedUrl: trimSlashes(route.url), segments: splitRouteUrl(route.url) };
-    exact.set(`${route.method} ${route.url}`, indexed);
+    const byUrl = exact.get(route.method) ?? new Map<string, IndexedRoute>();
+    exact.set(route.method, byUrl.set(route.url, indexed));
     const byCount = tries.get(route.method) ?? new Map<number, TrieNode>();
     tries.set(route.method, byCount);
     let node = byCount.get(indexed.segments.length) ?? newNode();
@@ -95,11 +97,38 @@ function walk(node: TrieNode, parts: readonly string[], depth: number, out: Inde
   if (node.nullParam !== null && (part === '' || part === '0')) walk(node.nullParam, parts, depth + 1, out);
 }
 
+/**
+ * The winner among matching routes whose trimmed url starts with `prefix`: the highest rank
+ * (last in ksort order). Same walk as `collectMatches`, without collecting.
+ */
+export function findBestMatch(index: RouteIndex, method: string, parts: readonly string[], prefix: string): IndexedRoute | undefined {
+  const root = index.tries.get(method)?.get(parts.length);
+  return root === undefined ? undefined : best(root, parts, 0, prefix, undefined);
+}
+
+function best(node: TrieNode, parts: readonly string[], depth: number, prefix: string, current: IndexedRoute | undefined): IndexedRoute | undefined {
+  if (depth === parts.length) {
+    for (const entry of node.leaf) if ((current === undefined || entry.rank > current.rank) && entry.trimmedUrl.startsWith(prefix)) current = entry;
+    return current;
+  }
+  const part = parts[depth];
+  const exact = node.literal.get(part);
+  if (exact !== undefined) current = best(exact, parts, depth + 1, prefix, current);
+  if (node.numeric.length > 0 && isPhpNumericString(part)) {
+    for (const [value, child] of node.numeric) if (child !== exact && equalsPhpLoose(value, part)) current = best(child, parts, depth + 1, prefix, current);
+  }
+  if (node.param !== null) current = best(node.param, parts, depth + 1, prefix, current);
+  if (node.nullParam !== null && (part === '' || part === '0')) current = best(node.nullParam, parts, depth + 1, prefix, current);
+  return current;
+}
+
 /** `Route::match()` captures: each `:name` segment `urldecode`d (later duplicates win). */
 export function captureParams(indexed: IndexedRoute, parts: readonly string[]): Record<string, string> {
   const params: Record<string, string> = {};
-  indexed.segments.forEach((segment, i) => {
+  const segments = indexed.segments;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
     if (segment.kind === 'param') params[segment.name] = decodePhpUrl(parts[i]);
-  });
+  }
   return params;
 }
