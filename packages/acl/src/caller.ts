@@ -36,7 +36,7 @@ export type Caller = GuestCaller | CustomerCaller | AclRoleCaller;
  */
 export function assertCaller(value: unknown): Caller {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new AclError('the caller must be an object with a "type"', 'INVALID_CALLER');
-  const { type, resources, customerId } = value as Record<string, unknown>;
+  const { type, resources, customerId, savedWith } = value as Record<string, unknown>;
   if (typeof type !== 'string' || !(CALLER_TYPES as readonly string[]).includes(type)) {
     throw new AclError(`unknown caller type ${JSON.stringify(type)}`, 'UNKNOWN_CALLER_TYPE', { hint: `Use one of ${CALLER_TYPES.join(', ')}.` });
   }
@@ -49,10 +49,16 @@ export function assertCaller(value: unknown): Caller {
     return { type, customerId: customerId as CustomerCaller['customerId'] };
   }
   if (customerId !== undefined) throw new AclError(`an ${type} caller has no customerId`, 'INVALID_CALLER');
-  if (resources === undefined || resources === null) return { type: type as AclRoleCaller['type'], resources: [] };
-  if (resources === 'all') return { type: type as AclRoleCaller['type'], resources };
-  if (!Array.isArray(resources) || resources.some((id) => typeof id !== 'string')) {
-    throw new AclError('"resources" must be "all" or an array of resource ids', 'INVALID_CALLER');
+  const caller: AclRoleCaller = { type: type as AclRoleCaller['type'], resources: [] };
+  if (resources === 'all') caller.resources = 'all';
+  else if (resources !== undefined && resources !== null) caller.resources = readIdList(resources, 'resources', '"all" or ');
+  if (savedWith !== undefined && savedWith !== null) caller.savedWith = readIdList(savedWith, 'savedWith', '');
+  return caller;
+}
+
+function readIdList(value: unknown, field: string, alternative: string): string[] {
+  if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
+    throw new AclError(`"${field}" must be ${alternative}an array of resource ids`, 'INVALID_CALLER');
   }
-  return { type: type as AclRoleCaller['type'], resources: resources as string[] };
+  return value as string[];
 }

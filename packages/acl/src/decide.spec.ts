@@ -97,5 +97,7 @@ describe('assertCaller', () => {
     expect(assertCaller({ type: 'integration', resources: 'all' })).toEqual({ type: 'integration', resources: 'all' });
     expect(assertCaller({ type: 'customer', customerId: '7' })).toEqual({ type: 'customer', customerId: '7' });
     expect(assertCaller({ type: 'guest' })).toEqual({ type: 'guest' });
+    expect(assertCaller({ type: 'admin', resources: ['A::b'], savedWith: ['A::b'] })).toEqual({ type: 'admin', resources: ['A::b'], savedWith: ['A::b'] });
+    expect(() => assertCaller({ type: 'admin', savedWith: 'A::b' })).toThrow(expect.objectContaining({ code: 'INVALID_CALLER' }));
   });
 });
