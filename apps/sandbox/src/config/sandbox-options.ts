@@ -1,0 +1,47 @@
+import type { MagentoModel } from '@magekit/acl';
+import type { Clock, RandomBytes } from '../common/clock';
+import type { SeedOptions } from '../seed/seed-options';
+
+/** Injection token of the resolved {@link SandboxOptions}. */
+export const SANDBOX_OPTIONS = Symbol('SANDBOX_OPTIONS');
+
+/** How a sandbox instance runs. */
+export interface SandboxOptions {
+  /** SQLite file path, or `:memory:`. */
+  database: string;
+  /** Token for `/sandbox/admin/*` (`Authorization: Bearer <token>`); an admin JWT works too. */
+  adminToken: string;
+  /** HS256 key of admin/customer JWTs; default: generated once and kept in the database. */
+  jwtSecret?: string;
+  /** Seed data on an empty database; false seeds nothing (stores and the admin user are always created). */
+  seed: SeedOptions | false;
+  /** Route table and ACL tree: default the bundled stock 2.4.6-p1 table. */
+  magento?: MagentoModel;
+  /** `oauth/consumer/post_timeout` in ms (default 5000). */
+  postTimeoutMs: number;
+  /** `oauth/consumer/expiration_period` (default 300 s). */
+  consumerExpirySeconds: number;
+  clock?: Clock;
+  randomBytes?: RandomBytes;
+  /** The `fetch` of the consumer POST (default the global one). */
+  fetch?: typeof fetch;
+  /** Progress lines (seeding); default silent. */
+  log?: (line: string) => void;
+}
+
+/** Defaults for everything but the database. */
+export function resolveOptions(input: Partial<SandboxOptions>): SandboxOptions {
+  return {
+    database: input.database ?? ':memory:',
+    adminToken: input.adminToken ?? 'sandbox-admin-token',
+    jwtSecret: input.jwtSecret,
+    seed: input.seed ?? {},
+    magento: input.magento,
+    postTimeoutMs: input.postTimeoutMs ?? 5000,
+    consumerExpirySeconds: input.consumerExpirySeconds ?? 300,
+    clock: input.clock,
+    randomBytes: input.randomBytes,
+    fetch: input.fetch,
+    log: input.log,
+  };
+}

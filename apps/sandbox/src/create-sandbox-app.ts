@@ -1,0 +1,61 @@
+import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import type { RawRequest } from './common/http-request';
+import { MagentoExceptionFilter } from './common/magento-exception.filter';
+import { SandboxRuntime } from './common/sandbox-runtime';
+import { resolveOptions, type SandboxOptions } from './config/sandbox-options';
+import { SandboxModule } from './sandbox.module';
+import { SeedService } from './seed/seed.service';
+
+/** Where the sandbox listens. */
+export interface ListenOptions {
+  /** Default 3001; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The base URL the store announces (`store_base_url`); default `http://<host>:<port>/`. */
+  baseUrl?: string;
+  /** Nest's logger; default errors and warnings only. */
+  logger?: LoggerService | false;
+}
+
+/** A listening sandbox store. */
+export interface SandboxApp {
+  app: INestApplication;
+  /** The store's base URL, with a trailing slash (`store_base_url`). */
+  baseUrl: string;
+  port: number;
+  options: SandboxOptions;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = '16mb';
+
+/**
+ * Builds, seeds and starts a sandbox store. Bodies are kept raw (the OAuth verifier and Magento's JSON
+ * deserializer read them as received); only the admin API gets Express's JSON parser.
+ */
+export async function createSandboxApp(input: Partial<SandboxOptions> = {}, listen: ListenOptions = {}): Promise<SandboxApp> {
+  const options = resolveOptions(input);
+  const app = await NestFactory.create(SandboxModule.forRoot(options), { bodyParser: false, logger: listen.logger ?? ['error', 'warn'] });
+  app.use('/sandbox/admin', express.json({ limit: BODY_LIMIT }));
+  app.use(express.raw({ type: () => true, limit: BODY_LIMIT }));
+  app.use(keepRawBody);
+  app.useGlobalFilters(new MagentoExceptionFilter());
+  app.enableShutdownHooks();
+  await app.init();
+  await app.get(SeedService).seedIfEmpty();
+  const host = listen.host ?? '127.0.0.1';
+  await app.listen(listen.port ?? 3001, host);
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = (listen.baseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`).replace(/\/?$/, '/');
+  app.get(SandboxRuntime).baseUrl = baseUrl;
+  return { app, baseUrl, port: address.port, options, close: () => app.close() };
+}
+
+function keepRawBody(req: Request, _res: Response, next: NextFunction): void {
+  if (Buffer.isBuffer(req.body)) (req as RawRequest).rawBody = req.body;
+  next();
+}

@@ -1,0 +1,26 @@
+import { AdminUserEntity } from './user-account.entity';
+import { JwtRevokedEntity, TokenRequestLogEntity } from './auth-security.entity';
+import { CategoryEntity, ProductEntity } from './catalog.entity';
+import { CustomerEntity } from './customer.entity';
+import { IntegrationEntity } from './integration.entity';
+import { OAuthConsumerEntity } from './oauth-consumer.entity';
+import { OAuthNonceEntity } from './oauth-nonce.entity';
+import { OAuthTokenEntity } from './oauth-token.entity';
+import { SalesOrderEntity } from './sales-order.entity';
+import { SettingsEntity } from './settings.entity';
+
+/** Every entity of the sandbox database. */
+export const SANDBOX_ENTITIES = [
+  IntegrationEntity,
+  OAuthConsumerEntity,
+  OAuthTokenEntity,
+  OAuthNonceEntity,
+  AdminUserEntity,
+  CustomerEntity,
+  ProductEntity,
+  CategoryEntity,
+  SalesOrderEntity,
+  TokenRequestLogEntity,
+  JwtRevokedEntity,
+  SettingsEntity,
+];

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { decide, type Decision, type MagentoModel } from '@magekit/acl';
+import type { Response } from 'express';
+import type { RawRequest } from '../common/http-request';
+import { MagentoException } from '../common/magento-exception';
+import { parsePhpQuery } from '../common/php-query';
+import { MAGENTO_MODEL, SandboxRuntime } from '../common/sandbox-runtime';
+import { FaultService, type StoreContext } from '../settings/fault.service';
+import { resolveSettingsStore, STORE_CODES } from '../stores/store-catalog';
+import { CallerResolverService } from './caller-resolver.service';
+import { readJsonBody } from './rest-body';
+import type { RestCall, RestUser } from './rest-handler';
+import { RestHandlerRegistry } from './rest-handler.registry';
+
+/** What the REST controller sends: status and JSON value. */
+export interface RestAnswer {
+  status: number;
+  body: unknown;
+}
+
+const GUEST: RestUser = { caller: { type: 'guest' }, userId: null };
+
+/**
+ * One REST call through Magento's pipeline (MAGENTO.md §4): the store's faults, routing
+ * (`Request does not match any route.`), the user context only for non-anonymous routes (as
+ * `GuestAuthorization` short-circuits before any lookup), the ACL (`The consumer isn't authorized to
+ * access %resources.`), forced parameters, then the sandbox's implementation of the route, or a
+ * clear 501 when it has none.
+ */
+@Injectable()
+export class RestDispatchService {
+  constructor(
+    @Inject(MAGENTO_MODEL) private readonly model: MagentoModel,
+    private readonly faults: FaultService,
+    private readonly callers: CallerResolverService,
+    private readonly handlers: RestHandlerRegistry,
+    private readonly runtime: SandboxRuntime,
+  ) {}
+
+  async dispatch(req: RawRequest, res: Response): Promise<RestAnswer> {
+    const path = req.originalUrl.split('?')[0];
+    const routing = decide(this.model, { type: 'guest' }, req.method, path, { storeCodes: STORE_CODES });
+    const store = await this.faults.apply(resolveSettingsStore(routing.request.storeCode), req, res);
+    if (routing.outcome === 'schema') throw new MagentoException(501, 'The sandbox store does not serve the REST schema (%1).', [routing.request.pathInfo]);
+    if (routing.error !== null && routing.route === null) throw new MagentoException(routing.error.httpStatus, routing.error.message, routing.error.parameters);
+    const anonymous = routing.resources.includes('anonymous');
+    const user = anonymous ? GUEST : await this.callers.resolve(req, store, routing.resources);
+    const decision = anonymous ? routing : decide(this.model, user.caller, req.method, path, { storeCodes: STORE_CODES });
+    if (!decision.allowed && decision.error !== null) throw new MagentoException(decision.error.httpStatus, decision.error.message, decision.error.parameters);
+    return { status: 200, body: await this.run(req, decision, user, store) };
+  }
+
+  private async run(req: RawRequest, decision: Decision, user: RestUser, store: StoreContext): Promise<unknown> {
+    const routeId = decision.routeId as string;
+    const handler = this.handlers.find(routeId);
+    if (handler === undefined) {
+      const service = decision.service as { class: string; method: string };
+      throw new MagentoException(501, 'The sandbox store does not implement %1 (%2::%3); the route and its ACL (%4) were checked.', [routeId, service.class, service.method, decision.resources.join(', ')]);
+    }
+    const call: RestCall = {
+      method: decision.method,
+      route: decision.route as string,
+      params: decision.params,
+      query: parsePhpQuery(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : ''),
+      body: readJsonBody(req),
+      forced: Object.fromEntries(decision.forcedParams.map((param) => [param.name, param.value])),
+      user,
+      store,
+      baseUrl: this.runtime.baseUrl,
+    };
+    return handler(call);
+  }
+}

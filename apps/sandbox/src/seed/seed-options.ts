@@ -1,0 +1,15 @@
+/** How much deterministic data to seed. */
+export interface SeedOptions {
+  /** Products (default 1000; one SKU contains `/`). */
+  products?: number;
+  /** Customers (default 50), all with password {@link CUSTOMER_PASSWORD}. */
+  customers?: number;
+  /** Orders (default 200). */
+  orders?: number;
+}
+
+export const ADMIN_USERNAME = 'admin';
+export const ADMIN_PASSWORD = 'sandbox123';
+export const CUSTOMER_PASSWORD = 'Customer123!';
+/** The admin's Google Authenticator secret (base32), for the 2FA mode. */
+export const ADMIN_TFA_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';

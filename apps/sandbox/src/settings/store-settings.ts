@@ -1,0 +1,60 @@
+import type { SignatureProfile } from '@magekit/oauth1';
+
+/** A burst of injected HTTP errors: the next `remaining` requests to the store get `status`. */
+export interface FaultBurst {
+  status: 429 | 503;
+  remaining: number;
+  retryAfterSeconds: number;
+}
+
+/** Per-store profile and faults (admin API `PUT /sandbox/admin/stores/:code/settings`). */
+export interface StoreSettings {
+  /** Which Magento signature code verifies requests. */
+  signatureProfile: SignatureProfile;
+  /** Added to every request of the store. */
+  latencyMs: number;
+  burst: FaultBurst | null;
+  /** Drop the `Authorization` header (Apache without `SetEnvIf Authorization`): callers become guests. */
+  stripAuthorization: boolean;
+  /** Seconds added to the store's clock (timestamp window, consumer window, JWT times, `Date`). */
+  clockOffsetSeconds: number;
+  /** Magento 2.4.x: `currentPage` past the last page returns the last page again. */
+  repeatLastPage: boolean;
+  /** `pageSize` above this is refused (`Maximum SearchCriteria pageSize is %max`); 0: no limit. */
+  maxPageSize: number;
+  /** `oauth/consumer/enable_integration_as_bearer`. */
+  integrationAsBearer: boolean;
+}
+
+/** Settings of the whole sandbox (admin API `PUT /sandbox/admin/settings`). */
+export interface GlobalSettings {
+  /** Magento_TwoFactorAuth enabled for admin tokens. */
+  twoFactorAuth: boolean;
+  /** `webapi/jwtauth/admin_expiration` (minutes). */
+  adminTokenTtlMinutes: number;
+  /** `webapi/jwtauth/customer_expiration` (minutes). */
+  customerTokenTtlMinutes: number;
+  /** `oauth/authentication_lock/max_failures_count`. */
+  lockoutMaxFailures: number;
+  /** `oauth/authentication_lock/timeout` (seconds). */
+  lockoutSeconds: number;
+}
+
+export const DEFAULT_STORE_SETTINGS: StoreSettings = {
+  signatureProfile: 'latest',
+  latencyMs: 0,
+  burst: null,
+  stripAuthorization: false,
+  clockOffsetSeconds: 0,
+  repeatLastPage: true,
+  maxPageSize: 300,
+  integrationAsBearer: false,
+};
+
+export const DEFAULT_GLOBAL_SETTINGS: GlobalSettings = {
+  twoFactorAuth: false,
+  adminTokenTtlMinutes: 60,
+  customerTokenTtlMinutes: 60,
+  lockoutMaxFailures: 6,
+  lockoutSeconds: 1800,
+};

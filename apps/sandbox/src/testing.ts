@@ -1,0 +1,30 @@
+/**
+ * `@magekit/sandbox/testing`: start a sandbox store in-process for tests, and drive its admin API.
+ */
+import { createSandboxApp, type ListenOptions, type SandboxApp } from './create-sandbox-app';
+import type { SandboxOptions } from './config/sandbox-options';
+import { SandboxAdminClient } from './admin/sandbox-admin.client';
+
+export { SandboxAdminClient, type CreateIntegrationInput } from './admin/sandbox-admin.client';
+export type { ActivationResult, DirectActivation, HandshakeActivation } from './integrations/activation.service';
+export type { IntegrationView } from './integrations/integration.service';
+export type { StoreSettings, GlobalSettings } from './settings/store-settings';
+export type { ActivityEvent } from './admin/activity-log.service';
+export type { SandboxOptions } from './config/sandbox-options';
+export { ADMIN_USERNAME, ADMIN_PASSWORD, CUSTOMER_PASSWORD, ADMIN_TFA_SECRET } from './seed/seed-options';
+
+/** A sandbox started by {@link startSandbox}. */
+export interface RunningSandbox extends SandboxApp {
+  /** The admin API, authenticated. */
+  admin: SandboxAdminClient;
+  adminToken: string;
+}
+
+/**
+ * Starts a sandbox store on a free loopback port with an in-memory database and a small seed
+ * (unless given), ready for a test. Close it in `afterAll`.
+ */
+export async function startSandbox(options: Partial<SandboxOptions> = {}, listen: ListenOptions = {}): Promise<RunningSandbox> {
+  const started = await createSandboxApp({ database: ':memory:', seed: { products: 50, customers: 5, orders: 10 }, ...options }, { port: 0, logger: false, ...listen });
+  return { ...started, adminToken: started.options.adminToken, admin: new SandboxAdminClient(started.baseUrl, started.options.adminToken) };
+}
