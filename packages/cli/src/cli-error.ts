@@ -5,7 +5,10 @@ export type CliErrorCode =
   | 'MISSING_FIELD'
   | 'MISSING_OPTION'
   | 'FILE_NOT_FOUND'
-  | 'EMPTY_INPUT';
+  | 'EMPTY_INPUT'
+  | 'NOT_AVAILABLE'
+  | 'UNREACHABLE'
+  | 'SANDBOX_FAILED';
 
 /** A user error of the magekit command: what was wrong and what to do. */
 export class CliError extends Error {

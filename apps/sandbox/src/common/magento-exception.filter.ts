@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { MagentoException } from './magento-exception';
+import { randomBytes } from 'node:crypto';
+import { internalError, MagentoException } from './magento-exception';
 
 /**
  * Maps every error to Magento's REST error JSON: `MagentoException` as is, Nest HTTP errors (admin
@@ -24,7 +25,8 @@ export class MagentoExceptionFilter implements ExceptionFilter {
       res.status(error.getStatus()).json({ message: Array.isArray(message) ? message.join('; ') : String(message) });
       return;
     }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    res.status(500).json({ message: 'Internal Error. Details are available in Magento log file. Report ID: %1', parameters: ['webapi-sandbox'] });
+    const masked = internalError(randomBytes);
+    this.logger.error(`${String((masked.parameters as string[])[0])}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    res.status(500).json(masked.toJSON());
   }
 }

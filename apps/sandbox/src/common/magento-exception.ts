@@ -45,3 +45,11 @@ export function inputError(phrase: string, parameters?: PhraseParameters): Magen
 
 /** The bad-credential message of both token services (`AuthenticationException`), 401. */
 export const SIGN_IN_FAILED = 'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.';
+
+/** `ErrorProcessor::INTERNAL_SERVER_ERROR_MSG`: what a production store answers for any non-Magento exception. */
+export const INTERNAL_ERROR_PHRASE = 'Internal Error. Details are available in Magento log file. Report ID: %1';
+
+/** Magento's masked 500 with a `webapi-<hex>` report id. */
+export function internalError(randomBytes: (size: number) => Uint8Array): MagentoException {
+  return new MagentoException(500, INTERNAL_ERROR_PHRASE, [`webapi-${Buffer.from(randomBytes(7)).toString('hex').slice(0, 13)}`]);
+}

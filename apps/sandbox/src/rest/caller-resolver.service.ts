@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { verifyRequest } from '@magekit/oauth1';
 import { readHeaders, readRawBody, readRequestUrl, type RawRequest } from '../common/http-request';
-import { MagentoException } from '../common/magento-exception';
+import { internalError, MagentoException } from '../common/magento-exception';
+import { RANDOM_BYTES, type RandomBytes } from '../common/clock';
 import { INTEGRATION_STATUS, type IntegrationEntity } from '../db/integration.entity';
 import { IntegrationService } from '../integrations/integration.service';
 import { OAuthStoreService } from '../oauth/oauth-store.service';
@@ -24,6 +25,7 @@ export class CallerResolverService {
     private readonly jwt: JwtTokenService,
     private readonly oauth: OAuthStoreService,
     private readonly integrations: IntegrationService,
+    @Inject(RANDOM_BYTES) private readonly randomBytes: RandomBytes,
   ) {}
 
   async resolve(req: RawRequest, store: StoreContext, routeResources: readonly string[]): Promise<RestUser> {
@@ -51,8 +53,9 @@ export class CallerResolverService {
     const result = await verifyRequest(input, this.oauth.asVerifyStore(), { clock: () => store.now, routeResources });
     if (result.treatedAsGuest) return GUEST;
     if (!result.valid || result.consumer === null) {
-      const body = result.restError ?? { message: result.error ?? 'The signature is invalid. Verify and try again.' };
-      throw new MagentoException(result.httpStatus || 401, body.message, body.parameters);
+      // A PHP error inside Magento's OAuth code (e.g. a numeric query key) is masked like any other (HTTP 500).
+      if (result.restError === null) throw internalError(this.randomBytes);
+      throw new MagentoException(result.httpStatus || 401, result.restError.message, result.restError.parameters);
     }
     return this.asIntegration(await this.integrations.findByConsumerId(Number(result.consumer.id)));
   }

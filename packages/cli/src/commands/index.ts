@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { registerAclCommands } from './acl';
 import { registerOauthCommands } from './oauth';
+import { registerSandboxCommands } from './sandbox';
 
 /** Adds one command (or a group) to the program. */
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
 /** Every command of the magekit program, in help order. */
-export const commandRegistrations: CommandRegistration[] = [registerOauthCommands, registerAclCommands];
+export const commandRegistrations: CommandRegistration[] = [registerOauthCommands, registerAclCommands, registerSandboxCommands];

@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CliError } from '../../cli-error';
+import type { CliIo } from '../../cli-io';
+import { readIntegerOption } from './sandbox-options';
+
+interface StartFlags {
+  port: string;
+  host: string;
+  data?: string;
+  seedProducts?: string;
+  adminToken?: string;
+}
+
+/** The sandbox app's built entry point (`apps/sandbox/dist/main.js`), found through the workspace. */
+export function findSandboxMain(resolve: (id: string) => string = require.resolve): string {
+  let dir: string;
+  try {
+    dir = dirname(resolve('@magekit/sandbox/package.json'));
+  } catch (error) {
+    throw new CliError('the sandbox store (@magekit/sandbox) is not installed here.', 'NOT_AVAILABLE', { hint: 'Run magekit from the magekit repository root after `npm install`.', cause: error });
+  }
+  const main = join(dir, 'dist', 'main.js');
+  if (!existsSync(main)) throw new CliError('the sandbox store is not built yet.', 'NOT_AVAILABLE', { hint: 'Run `npm install` (it builds everything) or `npx nx build sandbox`.' });
+  return main;
+}
+
+/** `magekit sandbox start`: runs the sandbox store in the foreground until Ctrl-C. */
+export function registerSandboxStartCommand(sandbox: Command, io: CliIo): void {
+  sandbox
+    .command('start')
+    .description('Start the local Magento-compatible sandbox store (seeded data, admin page, OAuth endpoints, REST).')
+    .option('--port <port>', 'port to listen on', '3001')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <dir>', 'data directory (SQLite file), default .data/sandbox')
+    .option('--seed-products <n>', 'products to seed into an empty database (default 1000, at most 100000)')
+    .option('--admin-token <token>', 'token of the admin API and page (default SANDBOX_ADMIN_TOKEN or sandbox-admin-token)')
+    .action(async (flags: StartFlags) => {
+      const env: Record<string, string | undefined> = { ...io.env, SANDBOX_PORT: String(readIntegerOption(flags.port, '--port', 0, 65535)), SANDBOX_HOST: flags.host };
+      if (flags.data !== undefined) env['SANDBOX_DATA_DIR'] = flags.data;
+      if (flags.seedProducts !== undefined) env['SANDBOX_PRODUCTS'] = String(readIntegerOption(flags.seedProducts, '--seed-products', 1, 100000));
+      if (flags.adminToken !== undefined) env['SANDBOX_ADMIN_TOKEN'] = flags.adminToken;
+      const code = await runForeground(findSandboxMain(), env);
+      if (code !== 0) throw new CliError(`the sandbox store exited with code ${code}.`, 'SANDBOX_FAILED', { hint: 'Its message is printed above.' });
+    });
+}
+
+function runForeground(main: string, env: Record<string, string | undefined>): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [main], { env, stdio: 'inherit' });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward);
+      resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : (code ?? 1));
+    });
+  });
+}
