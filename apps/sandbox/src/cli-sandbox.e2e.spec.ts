@@ -54,7 +54,7 @@ describe('magekit sandbox start + sandbox integration create (built bin), signed
     const header = oauth.toHeader(oauth.authorize({ url, method: 'GET' }, { key: tokens.accessToken, secret: tokens.accessTokenSecret }));
     const response = await fetch(url, { headers: { authorization: header.Authorization } });
     expect(response.status).toBe(200);
-    expect((await response.json()).map((view: { code: string }) => view.code)).toEqual(['admin', 'default', 'es_mx']);
+    expect(((await response.json()) as Array<{ code: string }>).map((view) => view.code)).toEqual(['admin', 'default', 'es_mx']);
   });
 
   it('reports a wrong admin token and an unreachable store as typed errors with exit code 2', async () => {
