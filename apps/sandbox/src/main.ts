@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadMagentoTree } from '@magekit/acl/node';
 import { readEnvConfig } from './config/read-env-config';
+import { MAGENTO_MODEL } from './common/sandbox-runtime';
 import { createSandboxApp } from './create-sandbox-app';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, CUSTOMER_PASSWORD } from './seed/seed-options';
 
@@ -9,8 +11,9 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, CUSTOMER_PASSWORD } from './seed/seed-o
 async function main(): Promise<void> {
   const config = readEnvConfig();
   mkdirSync(config.dataDir, { recursive: true });
+  const magento = config.magentoXmlDir === null ? undefined : loadMagentoTree(config.magentoXmlDir);
   const sandbox = await createSandboxApp(
-    { database: join(config.dataDir, 'sandbox.sqlite'), adminToken: config.adminToken, seed: { products: config.products }, log: (line) => console.log(`  ${line}`) },
+    { database: join(config.dataDir, 'sandbox.sqlite'), adminToken: config.adminToken, seed: { products: config.products }, magento, log: (line) => console.log(`  ${line}`) },
     { port: config.port, host: config.host, baseUrl: config.baseUrl ?? undefined },
   );
   const url = sandbox.baseUrl;
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
       `  admin API:         ${url}sandbox/admin/integrations   (Authorization: Bearer <admin token>)`,
       `  REST:              ${url}rest/V1/…   OAuth: ${url}oauth/token/request, ${url}oauth/token/access`,
       `  admin user:        ${ADMIN_USERNAME} / ${ADMIN_PASSWORD}   customers: customer1@example.com … / ${CUSTOMER_PASSWORD}`,
+      `  routes and ACL:    ${sandbox.app.get(MAGENTO_MODEL).source}`,
       `  data:              ${config.dataDir}`,
     ].join('\n'),
   );
