@@ -1,7 +1,7 @@
+import { ByteWriter } from './byte-writer';
 import { parseMagentoAuthorizationHeader } from './magento-request-params';
 import { OAuth1Error } from './oauth1-error';
 import { fromBytes, toBytes } from './php-string';
-import { getOAuthSigner } from './hmac';
 
 /**
  * Parses an `Authorization: OAuth …` header the way Magento does (MAGENTO.md §1.3): the scheme is
@@ -26,10 +26,33 @@ export function parseAuthorizationHeader(header: unknown): Record<string, string
   return out;
 }
 
+// eslint-disable-next-line no-control-regex -- ASCII is the point here
+const ASCII = /^[\x00-\x7f]*$/;
+const header = new ByteWriter(1024);
+
+/** Writes a value as the header carries it: its UTF-8 bytes, rawurlencoded (what Magento rawurldecodes). */
+function writeHeaderValue(value: unknown): void {
+  const text = String(value);
+  header.encoded(ASCII.test(text) ? text : toBytes(text));
+}
+
 /**
  * Formats protocol parameters as an `Authorization` header (`OAuth k="v", …`, values
- * rawurlencoded as UTF-8, `oauth_*` only), with `oauth-1.0a`'s header assembly.
+ * rawurlencoded as UTF-8, `oauth_*` only), in the form `oauth-1.0a`'s `toHeader` gives it:
+ * names sorted, each pair as `name="value"`, joined by `, `.
  */
 export function formatAuthorizationHeader(params: Readonly<Record<string, string>>): string {
-  return getOAuthSigner('HMAC-SHA256').toHeader(params as never).Authorization;
+  const names = Object.keys(params).sort();
+  header.reset();
+  header.latin1('OAuth ');
+  for (const name of names) {
+    if (name.indexOf('oauth_') !== 0) continue;
+    writeHeaderValue(name);
+    header.latin1('="');
+    writeHeaderValue(params[name]);
+    header.latin1('", ');
+  }
+  // Cut the last separator (as toHeader does, which leaves "OAut" when nothing is sent).
+  header.trim(2);
+  return header.text();
 }

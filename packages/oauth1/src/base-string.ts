@@ -1,3 +1,4 @@
+import { baseStringText, writeBaseString } from './base-string-writer';
 import { buildLaminasBaseUri } from './laminas-url';
 import type { MagentoParams } from './magento-request-params';
 import { OAuth1Error } from './oauth1-error';
@@ -14,6 +15,12 @@ export interface BaseStringParts {
   baseUri: string;
   /** The normalised parameters, in signing order, encoded as they appear in the base string. */
   encodedPairs: Array<[string, string]>;
+}
+
+/** What goes into a base string: the URI and the signed parameters (raw bytes) in signing order. */
+export interface SignedParts {
+  baseUri: string;
+  pairs: Array<[string, string]>;
 }
 
 /** Thrown where Magento itself fails with a PHP error (HTTP 500); the message is PHP's. */
@@ -39,73 +46,94 @@ export function encodeLatestRequestParams(params: MagentoParams): MagentoParams 
 }
 
 /**
- * Base string of the current line (`Helper\Signature\Hmac`) from the parameters the request helper
- * collected: `prepareRequest()` rawurlencodes every value but the signature (an array is a
+ * The signed parts of the current line (`Helper\Signature\Hmac`) from the parameters the request
+ * helper collected: `prepareRequest()` rawurlencodes every value but the signature (an array is a
  * TypeError), `Oauth::processNonRequiredParams()` urldecodes all but the five key/secret/token/
  * signature params — so those five stay encoded and the rest are unchanged, urldecode undoing
  * rawurlencode exactly. Then `parse_str(query)` is merged over them, bracket arrays removed, raw keys
- * `ksort`ed, `rawurlencode(k)=rawurlencode(v)` joined. MAGENTO.md §1.3–§1.4.
+ * `ksort`ed. MAGENTO.md §1.3–§1.4.
  */
-export function buildLatestBaseString(method: string, url: UrlParts, collected: MagentoParams): BaseStringParts {
+export function collectLatestParts(url: UrlParts, collected: MagentoParams): SignedParts {
   const params: MagentoParams = new Map();
   for (const [name, value] of collected) {
     if (value === PHP_ARRAY && name !== 'oauth_signature') throw new PhpRuntimeError(ARRAY_TYPE_ERROR);
     params.set(name, KEPT_ENCODED.has(name) && name !== 'oauth_signature' && value !== PHP_ARRAY ? rawurlencode(value) : value);
   }
-  if (url.query !== null) for (const [name, value] of parsePhpQuery(url.query)) params.set(name, value);
-  for (const name of params.keys()) {
+  if (url.query !== null) parsePhpQuery(url.query, params);
+  let hasArray = false;
+  for (const [name, value] of params) {
     if (isIntegerArrayKey(name)) throw new PhpRuntimeError('str_contains(): Argument #1 ($haystack) must be of type string, int given');
+    if (value === PHP_ARRAY) hasArray = true;
   }
-  for (const name of [...params.keys()]) {
-    const open = name.indexOf('[');
-    if (open !== -1 && name.includes(']') && params.get(name.slice(0, open)) === PHP_ARRAY) params.delete(name.slice(0, open));
+  // Only an array-valued key can be removed, and such keys hold no "[" (parse_str cuts names there).
+  if (hasArray) {
+    for (const name of params.keys()) {
+      const open = name.indexOf('[');
+      if (open !== -1 && name.includes(']') && params.get(name.slice(0, open)) === PHP_ARRAY) params.delete(name.slice(0, open));
+    }
   }
   const names = sortPhpKeys([...params.keys()]);
-  const encodedPairs: Array<[string, string]> = [];
+  const pairs: Array<[string, string]> = [];
   for (const name of names) {
     const value = params.get(name);
     if (name === 'oauth_signature' || value === PHP_ARRAY || value === undefined) continue;
-    encodedPairs.push([rawurlencode(name), rawurlencode(value)]);
+    pairs.push([name, value]);
   }
-  const baseUri = `${url.scheme}://${url.authority}${url.path}`;
-  return { baseString: assemble(method, baseUri, encodedPairs), baseUri, encodedPairs };
+  return { baseUri: `${url.scheme}://${url.authority}${url.path}`, pairs };
+}
+
+interface LaminasEntry {
+  encodedName: string;
+  pair: [string, string];
+}
+
+function byEncodedName(a: LaminasEntry, b: LaminasEntry): number {
+  return compareEncodedNamesNaturally(a.encodedName, b.encodedName);
 }
 
 /**
- * Base string of 2.4.4–2.4.6 (`Laminas\OAuth\Signature\AbstractSignature`): values encoded as
- * collected (an array value is the string `Array`), keys ordered with `strnatcmp`, URI normalised by
- * Laminas (lower-case host, default port dropped, `%2F` decoded), query dropped. MAGENTO.md §1.4.
+ * The signed parts of 2.4.4–2.4.6 (`Laminas\OAuth\Signature\AbstractSignature`): values as
+ * collected (an array value is the string `Array`), keys ordered with `strnatcmp` on their encoded
+ * form, URI normalised by Laminas (lower-case host, default port dropped, `%2F` decoded), query
+ * dropped. MAGENTO.md §1.4.
  */
-export function buildLaminasBaseString(method: string, url: UrlParts, params: MagentoParams): BaseStringParts {
-  const encodedPairs: Array<[string, string]> = [];
+export function collectLaminasParts(url: UrlParts, params: MagentoParams): SignedParts {
+  const entries: LaminasEntry[] = [];
   for (const [name, value] of params) {
     if (name === 'oauth_signature') continue;
-    encodedPairs.push([rawurlencode(name), rawurlencode(value === PHP_ARRAY ? 'Array' : value)]);
+    entries.push({ encodedName: rawurlencode(name), pair: [name, value === PHP_ARRAY ? 'Array' : value] });
   }
-  encodedPairs.sort((a, b) => compareEncodedNamesNaturally(a[0], b[0]));
-  const baseUri = buildLaminasBaseUri(url.scheme, url.authority, url.path);
-  return { baseString: assemble(method, baseUri, encodedPairs), baseUri, encodedPairs };
+  entries.sort(byEncodedName);
+  const pairs = entries.map((entry) => entry.pair);
+  return { baseUri: buildLaminasBaseUri(url.scheme, url.authority, url.path), pairs };
 }
 
-/** Base string for a profile, from the parameters Magento's request helper collected. */
-export function buildBaseString(profile: SignatureProfile, method: string, url: UrlParts, params: MagentoParams): BaseStringParts {
-  if (profile === 'latest') return buildLatestBaseString(method, url, params);
-  if (profile === 'laminas') return buildLaminasBaseString(method, url, params);
+/** The signed parts for a profile. */
+export function collectSignedParts(profile: SignatureProfile, url: UrlParts, params: MagentoParams): SignedParts {
+  if (profile === 'latest') return collectLatestParts(url, params);
+  if (profile === 'laminas') return collectLaminasParts(url, params);
   throw new OAuth1Error(`Unknown signature profile "${String(profile)}".`, 'INVALID_INPUT', {
     hint: 'Use "latest" (Magento 2.4.7+/2.4-develop) or "laminas" (Magento 2.4.4–2.4.6).',
   });
 }
 
-function assemble(method: string, baseUri: string, pairs: Array<[string, string]>): string {
-  // rawurlencode("k=v&k=v") of already-encoded pairs: only "%", "=" and "&" need encoding again.
-  let joined = '';
-  for (let i = 0; i < pairs.length; i++) {
-    const [name, value] = pairs[i];
-    joined += (i === 0 ? '' : '%26') + reencode(name) + '%3D' + reencode(value);
-  }
-  return `${method.toUpperCase()}&${rawurlencode(baseUri)}&${joined}`;
+function toBaseStringParts(method: string, parts: SignedParts): BaseStringParts {
+  writeBaseString(method, parts.baseUri, parts.pairs);
+  const encodedPairs = parts.pairs.map(([name, value]): [string, string] => [rawurlencode(name), rawurlencode(value)]);
+  return { baseString: baseStringText(), baseUri: parts.baseUri, encodedPairs };
 }
 
-function reencode(encoded: string): string {
-  return encoded.includes('%') ? encoded.replace(/%/g, '%25') : encoded;
+/** Base string of the current line; see {@link collectLatestParts}. */
+export function buildLatestBaseString(method: string, url: UrlParts, collected: MagentoParams): BaseStringParts {
+  return toBaseStringParts(method, collectLatestParts(url, collected));
+}
+
+/** Base string of 2.4.4–2.4.6; see {@link collectLaminasParts}. */
+export function buildLaminasBaseString(method: string, url: UrlParts, params: MagentoParams): BaseStringParts {
+  return toBaseStringParts(method, collectLaminasParts(url, params));
+}
+
+/** Base string for a profile, from the parameters Magento's request helper collected. */
+export function buildBaseString(profile: SignatureProfile, method: string, url: UrlParts, params: MagentoParams): BaseStringParts {
+  return toBaseStringParts(method, collectSignedParts(profile, url, params));
 }

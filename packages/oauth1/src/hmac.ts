@@ -1,15 +1,42 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import OAuth from 'oauth-1.0a';
-import { rawurlencode, toBytes } from './php-string';
+import { fromBytes, rawurlencode, toBytes } from './php-string';
 
 /** Signature methods this package can compute. Magento 2.4.4+ accepts only HMAC-SHA256. */
 export type SignatureMethod = 'HMAC-SHA256' | 'HMAC-SHA1';
 
 const ALGORITHM: Record<SignatureMethod, string> = { 'HMAC-SHA256': 'sha256', 'HMAC-SHA1': 'sha1' };
 
+/** A signing key ready for the HMAC: its byte string, its text and a reusable node:crypto key. */
+export interface PreparedSigningKey {
+  /** `rawurlencode(consumer_secret)&rawurlencode(token_secret)` (a byte string). */
+  bytes: string;
+  /** The same as text (what {@link SignedRequest.signingKey} shows). */
+  text: string;
+  key: KeyObject;
+}
+
+const MAX_CACHED_KEYS = 1024;
+/** Prepared keys by consumer secret, then token secret; bounded, emptied when full. */
+const preparedKeys = new Map<string, Map<string, PreparedSigningKey>>();
+let preparedCount = 0;
+/** node:crypto keys by signing-key text (for {@link computeSignature}); bounded the same way. */
+const keyObjects = new Map<string, KeyObject>();
+
+function keyObjectFor(signingKey: string): KeyObject {
+  let key = keyObjects.get(signingKey);
+  if (key === undefined) {
+    if (keyObjects.size >= MAX_CACHED_KEYS) keyObjects.clear();
+    // What createHmac does with a string key: its UTF-8 bytes.
+    key = createSecretKey(Buffer.from(signingKey, 'utf8'));
+    keyObjects.set(signingKey, key);
+  }
+  return key;
+}
+
 function createHashFunction(algorithm: string): OAuth.HashFunction {
   // Signing keys and base strings are fully percent-encoded, hence ASCII.
-  return (baseString, key) => createHmac(algorithm, key).update(baseString).digest('base64');
+  return (baseString, key) => createHmac(algorithm, typeof key === 'string' ? keyObjectFor(key) : key).update(baseString).digest('base64');
 }
 
 function createSigner(method: SignatureMethod): OAuth {
@@ -47,7 +74,42 @@ export function buildSigningKey(consumerSecret: string, tokenSecret?: string | n
   return `${rawurlencode(toBytes(consumerSecret))}&${rawurlencode(toBytes(tokenSecret ?? ''))}`;
 }
 
+function prepare(consumerSecret: string, tokenSecret: string | null | undefined): PreparedSigningKey {
+  const bytes = buildSigningKey(consumerSecret, tokenSecret);
+  return { bytes, text: fromBytes(bytes), key: createSecretKey(Buffer.from(bytes, 'utf8')) };
+}
+
+/**
+ * {@link buildSigningKey} with its node:crypto key, kept per (consumer secret, token secret) so that
+ * repeated signing for one store skips the encoding and the key set-up. At most 1024 are kept.
+ */
+export function prepareSigningKey(consumerSecret: string, tokenSecret?: string | null): PreparedSigningKey {
+  if (typeof consumerSecret !== 'string' || (tokenSecret !== undefined && tokenSecret !== null && typeof tokenSecret !== 'string')) {
+    return prepare(consumerSecret, tokenSecret);
+  }
+  const token = tokenSecret ?? '';
+  let byToken = preparedKeys.get(consumerSecret);
+  let prepared = byToken?.get(token);
+  if (prepared === undefined) {
+    if (preparedCount >= MAX_CACHED_KEYS) {
+      preparedKeys.clear();
+      preparedCount = 0;
+      byToken = undefined;
+    }
+    prepared = prepare(consumerSecret, token);
+    if (byToken === undefined) preparedKeys.set(consumerSecret, (byToken = new Map()));
+    byToken.set(token, prepared);
+    preparedCount++;
+  }
+  return prepared;
+}
+
 /** base64 HMAC of a base string with a (byte-string) key. */
 export function computeSignature(method: SignatureMethod, baseString: string, signingKey: string): string {
   return signers[method].hash_function(baseString, signingKey);
+}
+
+/** base64 HMAC of base-string bytes (or text, hashed as UTF-8) with a prepared key. */
+export function signBaseString(method: SignatureMethod, base: Uint8Array | string, key: PreparedSigningKey): string {
+  return createHmac(ALGORITHM[method], key.key).update(base).digest('base64');
 }

@@ -2,6 +2,8 @@ import { rawurldecode, rawurlencode } from './php-string';
 
 const DECODABLE_IN_PATH = /^[a-zA-Z0-9_\-.~:@&=+$,/;%]$/;
 const NOT_ALLOWED_IN_PATH = /[^a-zA-Z0-9_\-.~:@&=+$,/;%]+|%(?![A-Fa-f0-9]{2})/g;
+/** Paths Laminas leaves as they are: no dot (so no dot segment), no `%`, only allowed characters. */
+const ALREADY_NORMAL_PATH = /^[a-zA-Z0-9_\-~:@&=+$,/;]*$/;
 const AUTHORITY = /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/;
 
 /**
@@ -32,6 +34,7 @@ export function removeDotSegments(path: string): string {
 
 /** Laminas `Uri::normalizePath`: dot segments, decode `%XX` of allowed chars (incl. `%2F`), encode the rest. */
 export function normalizeLaminasPath(path: string): string {
+  if (ALREADY_NORMAL_PATH.test(path)) return path;
   const decoded = removeDotSegments(path).replace(/%[A-Fa-f0-9]{2}/g, (triplet) => {
     const char = rawurldecode(triplet);
     return DECODABLE_IN_PATH.test(char) ? char : triplet.toUpperCase();

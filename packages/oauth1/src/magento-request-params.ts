@@ -75,11 +75,25 @@ export function addBodyAndQueryParams(params: MagentoParams, request: Omit<Magen
   return params;
 }
 
+/** The query's `name=value` pairs with exactly one `=` and a non-oauth name, rawurldecoded (one scan, no split arrays). */
 function addQueryParams(params: MagentoParams, query: string | null): void {
   if (!query || query === '0') return;
-  for (const pair of query.split('&')) {
-    const parts = pair.split('=');
-    if (parts.length === 2 && !isProtocolParameter(parts[0])) params.set(rawurldecode(parts[0]), rawurldecode(parts[1]));
+  const length = query.length;
+  let nextEq = query.indexOf('=');
+  let start = 0;
+  while (start <= length) {
+    let end = query.indexOf('&', start);
+    if (end === -1) end = length;
+    if (nextEq !== -1 && nextEq < start) nextEq = query.indexOf('=', start);
+    if (nextEq !== -1 && nextEq < end) {
+      const eq = nextEq;
+      nextEq = query.indexOf('=', eq + 1);
+      if (nextEq === -1 || nextEq >= end) {
+        const name = query.slice(start, eq);
+        if (!isProtocolParameter(name)) params.set(rawurldecode(name), rawurldecode(query.slice(eq + 1, end)));
+      }
+    }
+    start = end + 1;
   }
 }
 

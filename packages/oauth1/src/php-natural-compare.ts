@@ -70,6 +70,11 @@ export function strnatcmp(left: string, right: string): number {
   const b: Cursor = { s: right, i: 0 };
   skipLeadingZeros(a);
   skipLeadingZeros(b);
+  return compareFrom(a, b);
+}
+
+/** The main loop of strnatcmp, from cursors at the top of the loop. */
+function compareFrom(a: Cursor, b: Cursor): number {
   for (;;) {
     skipSpaces(a);
     skipSpaces(b);
@@ -93,17 +98,32 @@ export function strnatcmp(left: string, right: string): number {
 }
 
 /**
- * `strnatcmp` for percent-encoded parameter names (no whitespace), with a fast path: when the first
- * difference is between two non-digits past the start, natural order equals byte order.
+ * `strnatcmp` for percent-encoded parameter names (no whitespace), without re-reading their common
+ * prefix: when the first difference is between two non-digits past the start, natural order equals
+ * byte order; otherwise strnatcmp resumes where it would stand, in step on both names, just after
+ * the last non-digit of the common prefix (before the digit run that reaches the difference). This
+ * is exact whenever the names neither start with `0` (leading zeros are skipped separately in each
+ * name) nor hold whitespace in the common prefix; other names go through the full comparison.
  */
 export function compareEncodedNamesNaturally(left: string, right: string): number {
   const n = Math.min(left.length, right.length);
   let i = 0;
-  while (i < n && left.charCodeAt(i) === right.charCodeAt(i)) i++;
+  let resume = 0;
+  let plain = true;
+  while (i < n) {
+    const code = left.charCodeAt(i);
+    if (code !== right.charCodeAt(i)) break;
+    i++;
+    if (!isDigit(code)) {
+      resume = i;
+      if (isSpace(code)) plain = false;
+    }
+  }
   if (i >= 2 && i < n) {
     const a = left.charCodeAt(i);
     const b = right.charCodeAt(i);
     if (!isDigit(a) && !isDigit(b)) return a < b ? -1 : 1;
   }
-  return strnatcmp(left, right);
+  if (resume === 0 || i === n || !plain || left.charCodeAt(0) === 48) return strnatcmp(left, right);
+  return compareFrom({ s: left, i: resume }, { s: right, i: resume });
 }

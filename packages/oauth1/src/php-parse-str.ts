@@ -10,21 +10,32 @@ export type PhpValue = string | typeof PHP_ARRAY;
  * PHP `parse_str()` reduced to what signature code needs: the top-level keys in PHP's order with
  * their string values, or {@link PHP_ARRAY} for bracketed names. Names and values are urldecoded
  * (`+` is a space); `.` and space in names become `_`; a `[` without `]` becomes `_`; empty names
- * are dropped; a repeated key keeps its first position and its last value.
+ * are dropped; a repeated key keeps its first position and its last value. With `into`, the
+ * entries are set on that map (the same as merging the result into it) and it is returned.
  */
-export function parsePhpQuery(query: string): Map<string, PhpValue> {
-  const out = new Map<string, PhpValue>();
-  if (query === '') return out;
-  for (const pair of query.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    const rawName = eq === -1 ? pair : pair.slice(0, eq);
-    const value = eq === -1 ? '' : urldecode(pair.slice(eq + 1));
-    const parsed = parsePhpVariableName(urldecode(rawName));
-    if (parsed === null) continue;
-    out.set(parsed.name, parsed.isArray ? PHP_ARRAY : value);
+export function parsePhpQuery(query: string, into: Map<string, PhpValue> = new Map()): Map<string, PhpValue> {
+  if (query === '') return into;
+  const length = query.length;
+  let start = 0;
+  while (start <= length) {
+    let end = query.indexOf('&', start);
+    if (end === -1) end = length;
+    if (end > start) {
+      let eq = query.indexOf('=', start);
+      if (eq >= end) eq = -1;
+      const rawName = eq === -1 ? query.slice(start, end) : query.slice(start, eq);
+      const value = eq === -1 ? '' : urldecode(query.slice(eq + 1, end));
+      const name = urldecode(rawName);
+      if (SIMPLE_NAME.test(name)) {
+        into.set(name, value);
+      } else {
+        const parsed = parsePhpVariableName(name);
+        if (parsed !== null) into.set(parsed.name, parsed.isArray ? PHP_ARRAY : value);
+      }
+    }
+    start = end + 1;
   }
-  return out;
+  return into;
 }
 
 const SIMPLE_NAME = /^[^ .[]+$/;
@@ -32,26 +43,26 @@ const SIMPLE_NAME = /^[^ .[]+$/;
 /** PHP's `php_register_variable_ex` name handling: the top-level name and whether it is an array. */
 export function parsePhpVariableName(rawName: string): { name: string; isArray: boolean } | null {
   if (SIMPLE_NAME.test(rawName)) return { name: rawName, isArray: false };
-  let name = rawName.replace(/^ +/, '');
+  let first = 0;
+  while (first < rawName.length && rawName.charCodeAt(first) === 32) first++;
   let isArray = false;
-  let mangled = '';
-  for (let i = 0; i < name.length; i++) {
-    const char = name[i];
-    if (char === ' ' || char === '.') {
-      mangled += '_';
-    } else if (char === '[') {
-      if (name.indexOf(']', i + 1) !== -1) {
-        isArray = true;
-        break;
-      }
+  let name = '';
+  let last = first;
+  for (let i = first; i < rawName.length; i++) {
+    const code = rawName.charCodeAt(i);
+    if (code === 32 || code === 46) {
+      name += rawName.slice(last, i) + '_';
+      last = i + 1;
+    } else if (code === 91) {
+      name += rawName.slice(last, i);
+      if (rawName.indexOf(']', i + 1) !== -1) isArray = true;
       // No closing bracket: the `[` becomes `_` and the rest of the name is kept as it is.
-      mangled += '_' + name.slice(i + 1);
+      else name += '_' + rawName.slice(i + 1);
+      last = -1;
       break;
-    } else {
-      mangled += char;
     }
   }
-  name = mangled;
+  if (last !== -1) name += rawName.slice(last);
   if (name === '') return null;
   return { name, isArray };
 }

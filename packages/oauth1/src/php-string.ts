@@ -6,6 +6,14 @@
 // eslint-disable-next-line no-control-regex -- byte ranges are the point here
 const NON_ASCII = /[^\x00-\x7f]/;
 
+let scratchBuffer = Buffer.allocUnsafe(4096);
+
+/** A reusable buffer of at least `size` bytes; its contents are only valid until the next call. */
+function scratch(size: number): Buffer {
+  if (scratchBuffer.length < size) scratchBuffer = Buffer.allocUnsafe(Math.max(size, scratchBuffer.length * 2));
+  return scratchBuffer;
+}
+
 /** UTF-16 text → UTF-8 byte string. ASCII text is returned as is. */
 export function toBytes(text: string): string {
   return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
@@ -17,13 +25,42 @@ export function fromBytes(bytes: string): string {
 }
 
 const HEX = '0123456789ABCDEF';
+const HEX_CODES = Uint8Array.from(HEX, (char) => char.charCodeAt(0));
 const ENCODED: string[] = Array.from({ length: 256 }, (_, byte) => '%' + HEX[byte >> 4] + HEX[byte & 15]);
 const RAW_UNRESERVED = new Uint8Array(256);
 for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~') RAW_UNRESERVED[char.charCodeAt(0)] = 1;
 const FORM_RESERVED = /[^A-Za-z0-9\-_.]/g;
 
-/** PHP `rawurlencode` (RFC 3986: everything but `A-Za-z0-9-_.~` is %XX). Hot path: a plain loop. */
+/** PHP `rawurlencode` (RFC 3986: everything but `A-Za-z0-9-_.~` is %XX). Hot path: a table lookup per byte. */
 export function rawurlencode(bytes: string): string {
+  if (typeof bytes !== 'string') return rawurlencodeLoose(bytes);
+  const length = bytes.length;
+  let i = 0;
+  while (i < length) {
+    const code = bytes.charCodeAt(i);
+    if (code > 255 || RAW_UNRESERVED[code] !== 1) break;
+    i++;
+  }
+  if (i === length) return bytes;
+  const out = scratch(i + (length - i) * 3);
+  let at = out.write(bytes, 0, i, 'latin1');
+  for (; i < length; i++) {
+    const code = bytes.charCodeAt(i);
+    if (code < 256 && RAW_UNRESERVED[code] === 1) {
+      out[at++] = code;
+    } else {
+      // Like PHP on a byte string; a char above 255 (not a byte string) is encoded by its low byte.
+      out[at] = 37;
+      out[at + 1] = HEX_CODES[(code >> 4) & 15];
+      out[at + 2] = HEX_CODES[code & 15];
+      at += 3;
+    }
+  }
+  return out.toString('latin1', 0, at);
+}
+
+/** The slice-and-join encoder, for callers that pass something other than a string. */
+function rawurlencodeLoose(bytes: string): string {
   let out = '';
   let last = 0;
   for (let i = 0; i < bytes.length; i++) {
@@ -41,31 +78,55 @@ export function urlencode(bytes: string): string {
   return bytes.replace(FORM_RESERVED, (char) => (char === ' ' ? '+' : ENCODED[char.charCodeAt(0) & 0xff]));
 }
 
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 65 && code <= 70) return code - 55;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -1;
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let digit = 0; digit < 16; digit++) {
+  HEX_VALUE[HEX.charCodeAt(digit)] = digit;
+  HEX_VALUE[HEX.toLowerCase().charCodeAt(digit)] = digit;
 }
 
 /** PHP `rawurldecode`: %XX → byte; `+` stays `+`; malformed escapes stay as they are. */
 export function rawurldecode(bytes: string): string {
-  let at = bytes.indexOf('%');
-  if (at === -1) return bytes;
+  const first = bytes.indexOf('%');
+  if (first === -1) return bytes;
+  const length = bytes.length;
+  const out = scratch(length);
+  let at = 0;
+  for (let i = 0; i < length; i++) {
+    const code = bytes.charCodeAt(i);
+    if (code > 255) return rawurldecodeText(bytes);
+    if (code === 37 && i + 2 < length) {
+      const high = HEX_VALUE[bytes.charCodeAt(i + 1) & 0xff];
+      const low = HEX_VALUE[bytes.charCodeAt(i + 2) & 0xff];
+      if (high !== -1 && low !== -1 && bytes.charCodeAt(i + 1) < 256 && bytes.charCodeAt(i + 2) < 256) {
+        out[at++] = (high << 4) | low;
+        i += 2;
+        continue;
+      }
+    }
+    out[at++] = code;
+  }
+  return out.toString('latin1', 0, at);
+}
+
+/** `rawurldecode` for strings that are not byte strings (chars above 255 are kept as they are). */
+function rawurldecodeText(text: string): string {
   let out = '';
   let last = 0;
-  while (at !== -1 && at + 2 < bytes.length) {
-    const high = hexValue(bytes.charCodeAt(at + 1));
-    const low = high === -1 ? -1 : hexValue(bytes.charCodeAt(at + 2));
-    if (low !== -1) {
-      out += bytes.slice(last, at) + String.fromCharCode(high * 16 + low);
+  let at = text.indexOf('%');
+  while (at !== -1 && at + 2 < text.length) {
+    const highCode = text.charCodeAt(at + 1);
+    const lowCode = text.charCodeAt(at + 2);
+    const high = highCode < 256 ? HEX_VALUE[highCode] : -1;
+    const low = lowCode < 256 ? HEX_VALUE[lowCode] : -1;
+    if (high !== -1 && low !== -1) {
+      out += text.slice(last, at) + String.fromCharCode((high << 4) | low);
       last = at + 3;
-      at = bytes.indexOf('%', last);
+      at = text.indexOf('%', last);
     } else {
-      at = bytes.indexOf('%', at + 1);
+      at = text.indexOf('%', at + 1);
     }
   }
-  return out + bytes.slice(last);
+  return out + text.slice(last);
 }
 
 /** PHP `urldecode`: like rawurldecode, and `+` → space. */

@@ -1,4 +1,5 @@
 import { OAuth1Error } from './oauth1-error';
+import { toBytes } from './php-string';
 
 /** The parts of an absolute http(s) URL, byte for byte as written (no normalisation). */
 export interface UrlParts {
@@ -49,4 +50,23 @@ export function buildMagentoRequestUrl(url: string, headers?: Readonly<Record<st
   const scheme = forwarded !== undefined && forwarded.trim().toLowerCase() === 'https' ? 'https' : parts.scheme.toLowerCase();
   const host = headerValue(headers, 'host') ?? parts.authority;
   return `${scheme}://${host}${parts.path}${parts.query === null ? '' : '?' + parts.query}`;
+}
+
+/**
+ * {@link buildMagentoRequestUrl} split into its parts as byte strings: what
+ * `splitUrl(toBytes(buildMagentoRequestUrl(url, headers)))` returns, with one split when there is no
+ * `Host` header (the rebuilt URL then has the same authority, path and query).
+ */
+export function resolveRequestUrl(url: string, headers?: Readonly<Record<string, string | undefined>>): UrlParts {
+  const host = headerValue(headers, 'host');
+  if (host !== undefined) return splitUrl(toBytes(buildMagentoRequestUrl(url, headers)));
+  const parts = splitUrl(url);
+  const forwarded = headerValue(headers, 'x-forwarded-proto');
+  const scheme = forwarded !== undefined && forwarded.trim().toLowerCase() === 'https' ? 'https' : parts.scheme.toLowerCase();
+  return {
+    scheme,
+    authority: toBytes(parts.authority),
+    path: toBytes(parts.path),
+    query: parts.query === null ? null : toBytes(parts.query),
+  };
 }

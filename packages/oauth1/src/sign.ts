@@ -1,12 +1,13 @@
 import { formatAuthorizationHeader } from './authorization-header';
-import { buildBaseString, PhpRuntimeError } from './base-string';
-import { buildSigningKey, computeSignature, isSignatureMethod, type SignatureMethod } from './hmac';
+import { collectSignedParts, PhpRuntimeError } from './base-string';
+import { baseStringBytes, baseStringText, writeBaseString } from './base-string-writer';
+import { isSignatureMethod, prepareSigningKey, signBaseString, type SignatureMethod } from './hmac';
 import { addBodyAndQueryParams, type MagentoParams } from './magento-request-params';
 import { buildOauthParams, requireConsumerSecret } from './oauth-params';
 import { OAuth1Error } from './oauth1-error';
 import { fromBytes, toBytes } from './php-string';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
-import { buildMagentoRequestUrl, headerValue, splitUrl, type UrlParts } from './request-url';
+import { headerValue, resolveRequestUrl, type UrlParts } from './request-url';
 import type { SignedRequest, SignInput, SignOptions } from './sign-input';
 
 const TOKEN_CHARS = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -27,15 +28,19 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
   const warnings: string[] = [];
   const oauthParams = buildOauthParams(input, signatureMethod, options, warnings);
   requireConsumerSecret(input);
-  const url = splitUrl(toBytes(buildMagentoRequestUrl(input.url, input.headers)));
+  const url = resolveRequestUrl(input.url, input.headers);
   const params = collectSignedParams(input, oauthParams, url.query);
-  const parts = computeBase(profile, input.method, url, params);
-  const signingKey = buildSigningKey(input.consumerSecret, input.tokenSecret);
-  const signature = computeSignature(signatureMethod, parts.baseString, signingKey);
-  const sent = { ...oauthParams, oauth_signature: signature };
+  const parts = computeParts(profile, url, params);
+  writeBaseString(input.method, parts.baseUri, parts.pairs);
+  const key = prepareSigningKey(input.consumerSecret, input.tokenSecret);
+  const baseString = baseStringText();
+  const signature = signBaseString(signatureMethod, baseStringBytes() ?? baseString, key);
+  // oauthParams is this call's own object: the signature goes last, as it is sent.
+  const sent = oauthParams;
+  sent.oauth_signature = signature;
   return {
-    baseString: parts.baseString,
-    signingKey: fromBytes(signingKey),
+    baseString,
+    signingKey: key.text,
     signature,
     authorization: formatAuthorizationHeader(sent),
     oauthParams: sent,
@@ -71,7 +76,7 @@ function checkMethod(method: unknown): void {
 function collectSignedParams(input: SignInput, oauthParams: Record<string, string>, query: string | null): MagentoParams {
   // What Magento's header parser yields for the header we send: the values' UTF-8 bytes.
   const params: MagentoParams = new Map();
-  for (const [name, value] of Object.entries(oauthParams)) params.set(name, toBytes(value));
+  for (const name of Object.keys(oauthParams)) params.set(name, toBytes(oauthParams[name]));
   return addBodyAndQueryParams(params, {
     contentType: headerValue(input.headers, 'content-type'),
     body: input.body === undefined || input.body === null ? null : toBytes(input.body),
@@ -79,9 +84,9 @@ function collectSignedParams(input: SignInput, oauthParams: Record<string, strin
   });
 }
 
-function computeBase(profile: SignatureProfile, method: string, url: UrlParts, params: MagentoParams) {
+function computeParts(profile: SignatureProfile, url: UrlParts, params: MagentoParams) {
   try {
-    return buildBaseString(profile, method, url, params);
+    return collectSignedParts(profile, url, params);
   } catch (error) {
     if (!(error instanceof PhpRuntimeError)) throw error;
     throw new OAuth1Error(`Magento (${profile} profile) cannot verify this request: it fails with HTTP 500 (${error.message}).`, 'UNSIGNABLE_REQUEST', {
@@ -90,5 +95,3 @@ function computeBase(profile: SignatureProfile, method: string, url: UrlParts, p
     });
   }
 }
-
-

@@ -1,0 +1,42 @@
+import { ByteWriter } from './byte-writer';
+
+// eslint-disable-next-line no-control-regex -- ASCII is the point here
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** One writer for every base string: signing and verifying are synchronous, so it is never shared. */
+const writer = new ByteWriter(16384);
+/** The upper-cased method when it is not ASCII (then the string, not the buffer, is hashed). */
+let textMethod: string | null = null;
+
+/**
+ * Writes `METHOD&rawurlencode(baseUri)&rawurlencode(k1=v1&k2=v2…)`, where each `k`/`v` is the
+ * rawurlencoded name/value of `pairs` (raw byte strings, already in signing order): the pairs are
+ * encoded twice in one pass, so the HMAC can read the bytes without an intermediate string.
+ */
+export function writeBaseString(method: string, baseUri: string, pairs: ReadonlyArray<readonly [string, string]>): void {
+  const upper = method.toUpperCase();
+  writer.reset();
+  textMethod = null;
+  if (ASCII.test(upper)) writer.latin1(upper);
+  else textMethod = upper;
+  writer.byte(38);
+  writer.encoded(baseUri);
+  writer.byte(38);
+  for (let i = 0; i < pairs.length; i++) {
+    if (i > 0) writer.escape(50, 54);
+    writer.encodedTwice(pairs[i][0]);
+    writer.escape(51, 68);
+    writer.encodedTwice(pairs[i][1]);
+  }
+}
+
+/** The last base string written, as a (byte) string. */
+export function baseStringText(): string {
+  const rest = writer.text();
+  return textMethod === null ? rest : textMethod + rest;
+}
+
+/** The bytes of the last base string written (valid until the next one), or null when its method is not ASCII (hash the text). */
+export function baseStringBytes(): Uint8Array | null {
+  return textMethod === null ? writer.bytes() : null;
+}
