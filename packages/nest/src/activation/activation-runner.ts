@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { isMagentoClientError } from '@magekit/client';
+import { ActivationEntity } from '../entities/activation.entity';
+import { StoreEntity } from '../entities/store.entity';
+import { isMagentoIntegrationError } from '../errors/magento-integration-error';
+import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_SLEEP } from '../tokens';
+import type { ResolvedMagentoOptions } from '../config/module-options';
+import { isPendingActivationState } from './activation-state';
+import { ActivationLease } from './activation-lease';
+import { ActivationSteps, LostLeaseError } from './activation-steps';
+import { ActivationOutcomes } from './activation-outcomes';
+import { planRetry, type HandshakeStep } from './handshake-retry';
+
+type StepResult = 'continue' | 'stop';
+
+/**
+ * Drives an activation from its persisted state to the end: request token, access token, probe.
+ * Each step is persisted before the next, under a lease, so a crash at any point leaves a state
+ * that the sweeper (or a Reauthorize) completes. Transient failures are retried with backoff;
+ * the request-token step only while Magento's consumer window is open.
+ */
+@Injectable()
+export class ActivationRunner {
+  /** Identifies this instance's leases. */
+  readonly owner = randomUUID();
+  private readonly logger = new Logger('MagentoActivation');
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    @InjectRepository(ActivationEntity) private readonly activations: Repository<ActivationEntity>,
+    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+    private readonly lease: ActivationLease,
+    private readonly steps: ActivationSteps,
+    private readonly outcomes: ActivationOutcomes,
+    @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
+    @Inject(MAGEKIT_SLEEP) private readonly sleep: (ms: number) => Promise<void>,
+    @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
+  ) {}
+
+  /** Runs an activation in the background (the callback has already been answered). */
+  start(activationId: string): void {
+    const run = this.run(activationId)
+      .catch((error: unknown) => this.logger.error(`Activation ${activationId} stopped: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => this.running.delete(run));
+    this.running.add(run);
+  }
+
+  /** Resolves when every background run of this instance has finished (for shutdown and tests). */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /** Runs an activation now, if this instance can take its lease. */
+  async run(activationId: string): Promise<void> {
+    if (!(await this.lease.claim(activationId, this.owner, this.leaseMs(0)))) return;
+    try {
+      while ((await this.step(activationId)) === 'continue');
+    } finally {
+      await this.lease.release(activationId, this.owner);
+    }
+  }
+
+  private async step(activationId: string): Promise<StepResult> {
+    const activation = await this.activations.findOneByOrFail({ id: activationId });
+    if (!isPendingActivationState(activation.state)) return 'stop';
+    const store = await this.stores.findOneByOrFail({ id: activation.storeId });
+    if (activation.state === 'callback_received') {
+      if (this.clock() >= activation.windowEndsAt.getTime()) return this.outcomes.windowClosed(activation).then(() => 'stop');
+      return this.attempt(activation, 'request_token', () => this.steps.requestToken(activation, store, this.owner));
+    }
+    if (activation.state === 'request_token') return this.attempt(activation, 'access_token', () => this.steps.accessToken(activation, store, this.owner));
+    return this.attempt(activation, 'probe', () => this.steps.probe(activation, store, this.owner));
+  }
+
+  private async attempt(activation: ActivationEntity, step: HandshakeStep, action: () => Promise<void>): Promise<StepResult> {
+    const attempts = activation.attempts + 1;
+    await this.activations.update({ id: activation.id, leaseOwner: this.owner }, { attempts, nextAttemptAt: null, updatedAt: new Date(this.clock()) });
+    try {
+      await action();
+      return 'continue';
+    } catch (error) {
+      if (error instanceof LostLeaseError) return 'stop';
+      if (!isMagentoClientError(error) && !isMagentoIntegrationError(error)) throw error;
+      const decision = planRetry({ step, code: error.code, attempts, now: this.clock(), windowEndsAt: activation.windowEndsAt.getTime(), policy: this.config.handshake });
+      if (decision.retry) {
+        await this.outcomes.retryScheduled(activation, step, error, decision.delayMs);
+        await this.lease.extend(activation.id, this.owner, this.leaseMs(decision.delayMs));
+        await this.sleep(decision.delayMs);
+        await this.activations.update({ id: activation.id, leaseOwner: this.owner }, { nextAttemptAt: null });
+        return 'continue';
+      }
+      if (step === 'probe' && decision.reason === 'attempts_exhausted') await this.outcomes.probeDeferred(activation, error);
+      else await this.outcomes.failed(activation, error, decision.reason);
+      return 'stop';
+    }
+  }
+
+  private leaseMs(extraMs: number): number {
+    return extraMs + 2 * Math.max(this.config.handshake.timeoutMs, this.config.probe.timeoutMs) + 30_000;
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { StoreHealthService } from '../stores/store-health.service';
+import { MAGEKIT_CONFIG } from '../tokens';
+import type { ResolvedMagentoOptions } from '../config/module-options';
+import { ActivationLease } from './activation-lease';
+import { ActivationRunner } from './activation-runner';
+
+/**
+ * The module's timers: the sweeper resumes activations a crash left pending (their leases have
+ * expired), the probe re-checks active stores. Both are safe to run on every instance; the row
+ * leases decide who does the work. Intervals of 0 turn them off.
+ */
+@Injectable()
+export class BackgroundTasks implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MagentoBackground');
+  private readonly timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly lease: ActivationLease,
+    private readonly runner: ActivationRunner,
+    private readonly health: StoreHealthService,
+    @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.every(this.config.sweepIntervalMs, () => this.sweep());
+    this.every(this.config.probe.intervalMs, () => this.health.probeDue().then(() => undefined));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    await this.runner.settled();
+  }
+
+  /** Starts every resumable activation (also callable directly). Returns how many were started. */
+  async sweep(limit = 20): Promise<number> {
+    const ids = await this.lease.findResumable(limit);
+    for (const id of ids) this.runner.start(id);
+    return ids.length;
+  }
+
+  private every(intervalMs: number, task: () => Promise<unknown>): void {
+    if (intervalMs <= 0) return;
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy || this.stopped) return;
+      busy = true;
+      task()
+        .catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)))
+        .finally(() => (busy = false));
+    }, intervalMs);
+    timer.unref();
+    this.timers.push(timer);
+  }
+}

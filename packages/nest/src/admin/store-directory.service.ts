@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { ActivationTimeline } from '../activation/activation-timeline';
+import { ActivationEntity } from '../entities/activation.entity';
+import { StoreEntity } from '../entities/store.entity';
+import { VendorAccountEntity } from '../entities/vendor-account.entity';
+import { StoreHealthService } from '../stores/store-health.service';
+import { containsPattern, type StoreQuery } from './store-query';
+import type { ActivationDto, StoreDto, StorePageDto } from './store-view.dto';
+import { toActivationDto, toStoreDto } from './to-store-dto';
+
+/** Read side of the admin API: paged store lists, store details, activation timelines. */
+@Injectable()
+export class StoreDirectory {
+  constructor(
+    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+    @InjectRepository(ActivationEntity) private readonly activations: Repository<ActivationEntity>,
+    @InjectRepository(VendorAccountEntity) private readonly accounts: Repository<VendorAccountEntity>,
+    private readonly timeline: ActivationTimeline,
+    private readonly health: StoreHealthService,
+  ) {}
+
+  /** Filters by status, searches base URL, consumer key and tenant (case-insensitive), pages on the server. */
+  async list(query: StoreQuery): Promise<StorePageDto> {
+    const builder = this.stores.createQueryBuilder('s');
+    if (query.status) builder.andWhere('s.status = :status', { status: query.status });
+    if (query.search) {
+      builder.andWhere("(LOWER(s.store_base_url) LIKE :q ESCAPE '!' OR LOWER(s.consumer_key) LIKE :q ESCAPE '!' OR LOWER(s.tenant) LIKE :q ESCAPE '!')", { q: containsPattern(query.search) });
+    }
+    const [rows, total] = await builder.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'ASC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const accounts = await this.accountsFor(rows);
+    return { items: rows.map((store) => toStoreDto(store, accounts.get(store.vendorAccountId ?? ''))), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** @throws MagentoIntegrationError `STORE_NOT_FOUND` */
+  async get(id: string): Promise<StoreDto> {
+    const store = await this.health.findStore(id);
+    const accounts = await this.accountsFor([store]);
+    return toStoreDto(store, accounts.get(store.vendorAccountId ?? ''));
+  }
+
+  /** Newest activation first, each with its events oldest first. @throws MagentoIntegrationError `STORE_NOT_FOUND` */
+  async activationsOf(id: string): Promise<ActivationDto[]> {
+    const store = await this.health.findStore(id);
+    const activations = await this.activations.find({ where: { storeId: store.id }, order: { createdAt: 'DESC' } });
+    const events = await this.timeline.list(activations.map((activation) => activation.id));
+    return activations.map((activation) => toActivationDto(activation, events.filter((event) => event.activationId === activation.id)));
+  }
+
+  private async accountsFor(stores: StoreEntity[]): Promise<Map<string, VendorAccountEntity>> {
+    const ids = [...new Set(stores.map((store) => store.vendorAccountId).filter((id): id is string => id !== null))];
+    const rows = ids.length > 0 ? await this.accounts.findBy({ id: In(ids) }) : [];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+}

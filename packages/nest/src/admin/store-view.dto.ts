@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STORE_STATUSES, type StoreFacts, type StoreStatus } from '../entities/store.entity';
+
+/** A vendor account as shown in the admin API. */
+export class VendorAccountDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+}
+
+/** One store view learnt by the probe. */
+export class StoreViewFactsDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() code!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) websiteId!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) locale!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) baseCurrency!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) timezone!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) baseUrl!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) secureBaseUrl!: string | null;
+}
+
+/** Facts recorded by the last successful probe. */
+export class StoreFactsDto implements StoreFacts {
+  @ApiProperty({ type: [StoreViewFactsDto] }) storeViews!: StoreViewFactsDto[];
+  @ApiProperty({ type: [String] }) baseUrls!: string[];
+  @ApiProperty() probePath!: string;
+}
+
+/** A store as the admin API shows it: never any secret or token. */
+export class StoreDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() tenant!: string;
+  @ApiProperty({ description: "Magento's consumer key (an identifier, not a secret)." }) consumerKey!: string;
+  @ApiProperty() storeBaseUrl!: string;
+  @ApiProperty({ enum: STORE_STATUSES }) status!: StoreStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) statusCode!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) statusReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) statusHint!: string | null;
+  @ApiProperty({ enum: ['latest', 'laminas'] }) signatureProfile!: string;
+  @ApiProperty() hasAccessToken!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: VendorAccountDto }) vendorAccount!: VendorAccountDto | null;
+  @ApiPropertyOptional({ nullable: true, type: StoreFactsDto }) facts!: StoreFactsDto | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) activatedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) lastProbedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+/** One page of stores. */
+export class StorePageDto {
+  @ApiProperty({ type: [StoreDto] }) items!: StoreDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+/** One timeline entry. */
+export class ActivationEventDto {
+  @ApiProperty() position!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) code!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) hint!: string | null;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+/** One activation (Activate or Reauthorize) with its timeline. */
+export class ActivationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['callback_received', 'request_token', 'access_token', 'active', 'failed', 'needs_reauth'] }) state!: string;
+  @ApiProperty() attempts!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) failureCode!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) failureReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) failureHint!: string | null;
+  @ApiProperty({ format: 'date-time' }) windowEndsAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: [ActivationEventDto] }) events!: ActivationEventDto[];
+}
+
+/** The answer of `POST /api/stores/:id/probe`. */
+export class ProbeResultDto {
+  @ApiProperty({ enum: ['ok', 'rejected', 'error'] }) outcome!: string;
+  @ApiProperty({ type: StoreDto }) store!: StoreDto;
+}

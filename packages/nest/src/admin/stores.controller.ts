@@ -1,0 +1,68 @@
+import { Controller, Get, HttpCode, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { STORE_STATUSES } from '../entities/store.entity';
+import { MagentoIntegrationExceptionFilter } from '../errors/magento-integration-exception.filter';
+import { StoreHealthService } from '../stores/store-health.service';
+import { ApiAuthGuard } from './api-auth.guard';
+import { StoreDirectory } from './store-directory.service';
+import { parseStoreQuery } from './store-query';
+import { ActivationDto, ProbeResultDto, StoreDto, StorePageDto } from './store-view.dto';
+
+/** The admin API over stores, for the dashboard and operators. Bearer-token protected. */
+@ApiTags('stores')
+@ApiBearerAuth()
+@UseGuards(ApiAuthGuard)
+@UseFilters(MagentoIntegrationExceptionFilter)
+@Controller('api/stores')
+export class StoresController {
+  constructor(
+    private readonly directory: StoreDirectory,
+    private readonly health: StoreHealthService,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'status', required: false, enum: STORE_STATUSES })
+  @ApiQuery({ name: 'search', required: false, description: 'Part of the base URL, consumer key or tenant' })
+  @ApiQuery({ name: 'page', required: false, type: Number })
+  @ApiQuery({ name: 'pageSize', required: false, type: Number, description: '1-100, default 20' })
+  @ApiOkResponse({ type: StorePageDto })
+  list(@Query() query: Record<string, unknown>): Promise<StorePageDto> {
+    return this.directory.list(parseStoreQuery(query));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: StoreDto })
+  get(@Param('id') id: string): Promise<StoreDto> {
+    return this.directory.get(id);
+  }
+
+  @Get(':id/activations')
+  @ApiOkResponse({ type: [ActivationDto] })
+  activations(@Param('id') id: string): Promise<ActivationDto[]> {
+    return this.directory.activationsOf(id);
+  }
+
+  @Post(':id/probe')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProbeResultDto })
+  async probe(@Param('id') id: string): Promise<ProbeResultDto> {
+    const outcome = await this.health.probe(id);
+    return { outcome, store: await this.directory.get(id) };
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StoreDto })
+  async revoke(@Param('id') id: string): Promise<StoreDto> {
+    await this.health.revoke(id);
+    return this.directory.get(id);
+  }
+
+  @Post(':id/reauth')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StoreDto })
+  async reauth(@Param('id') id: string): Promise<StoreDto> {
+    await this.health.requestReauth(id);
+    return this.directory.get(id);
+  }
+}

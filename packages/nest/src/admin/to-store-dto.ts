@@ -1,0 +1,42 @@
+import type { ActivationEventEntity } from '../entities/activation-event.entity';
+import type { ActivationEntity } from '../entities/activation.entity';
+import type { StoreEntity, StoreFacts } from '../entities/store.entity';
+import type { VendorAccountEntity } from '../entities/vendor-account.entity';
+import type { ActivationDto, ActivationEventDto, StoreDto } from './store-view.dto';
+
+/** The admin API's view of a store: an allow-list of fields, so no secret can slip out. */
+export function toStoreDto(store: StoreEntity, account: VendorAccountEntity | null | undefined): StoreDto {
+  return {
+    id: store.id, tenant: store.tenant, consumerKey: store.consumerKey, storeBaseUrl: store.storeBaseUrl, status: store.status,
+    statusCode: store.statusCode, statusReason: store.statusReason, statusHint: store.statusHint, signatureProfile: store.signatureProfile,
+    hasAccessToken: store.accessTokenEnc !== null, vendorAccount: account ? { id: account.id, email: account.email, name: account.name } : null,
+    facts: readFacts(store.facts), activatedAt: iso(store.activatedAt), lastProbedAt: iso(store.lastProbedAt),
+    createdAt: store.createdAt.toISOString(), updatedAt: store.updatedAt.toISOString(),
+  };
+}
+
+/** An activation with its events (oldest first), without its encrypted columns. */
+export function toActivationDto(activation: ActivationEntity, events: ActivationEventEntity[]): ActivationDto {
+  return {
+    id: activation.id, state: activation.state, attempts: activation.attempts, failureCode: activation.failureCode, failureReason: activation.failureReason,
+    failureHint: activation.failureHint, windowEndsAt: activation.windowEndsAt.toISOString(), createdAt: activation.createdAt.toISOString(),
+    updatedAt: activation.updatedAt.toISOString(), events: events.map(toEventDto),
+  };
+}
+
+function toEventDto(event: ActivationEventEntity): ActivationEventDto {
+  return { position: event.position, type: event.type, message: event.message, code: event.code, hint: event.hint, occurredAt: event.occurredAt.toISOString() };
+}
+
+function readFacts(json: string | null): StoreFacts | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as StoreFacts;
+  } catch {
+    return null;
+  }
+}
+
+function iso(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}

@@ -1,0 +1,46 @@
+import type { KeyRingConfig } from '../crypto/key-ring';
+import type { StoreUrlOptions } from '../url-guard/store-url-policy';
+
+/** Options of `MagentoIntegrationModule.forRoot` / `forRootAsync` (validated once at boot). */
+export interface MagentoIntegrationOptions {
+  /** Keys for secrets at rest (AES-256-GCM). Required. */
+  encryption: KeyRingConfig;
+  /** Which store URLs are acceptable (https, public addresses) and DNS timeout. */
+  storeUrl?: StoreUrlOptions;
+  /** Accepted `:tenant` path values; default any value of 1–64 `[A-Za-z0-9_-]`. */
+  tenants?: string[];
+  /** Magento's `oauth/consumer/expiration_period` in seconds; default 300 (MAGENTO.md §1.8). */
+  consumerWindowSeconds?: number;
+  handshake?: {
+    /** Per-request timeout; default 10 000 ms. */
+    timeoutMs?: number;
+    /** Attempts per step for transient failures (network, timeout, 5xx, 429); default 4. */
+    maxAttempts?: number;
+    /** First retry delay, doubled each time; default 1000 ms. */
+    baseDelayMs?: number;
+  };
+  probe?: {
+    /** A signed GET the integration's ACL allows; default `/V1/store/storeConfigs`. */
+    path?: string;
+    /** How often active stores are probed; default 3 600 000 ms (1 h); 0 turns the timer off. */
+    intervalMs?: number;
+    /** Per-request timeout; default 15 000 ms. */
+    timeoutMs?: number;
+  };
+  /** How often pending activations left by a crash are resumed; default 30 000 ms; 0 turns it off. */
+  sweepIntervalMs?: number;
+  /** Name shown on the identity-link sign-in page; default "Sign in". */
+  productName?: string;
+}
+
+/** {@link MagentoIntegrationOptions} with every default filled in. */
+export interface ResolvedMagentoOptions {
+  encryption: KeyRingConfig;
+  storeUrl: StoreUrlOptions;
+  tenants: readonly string[] | null;
+  consumerWindowMs: number;
+  handshake: { timeoutMs: number; maxAttempts: number; baseDelayMs: number };
+  probe: { path: string; intervalMs: number; timeoutMs: number };
+  sweepIntervalMs: number;
+  productName: string;
+}

@@ -1,0 +1,54 @@
+import { findKeyRingProblems } from '../crypto/key-ring';
+import { MagentoIntegrationError } from '../errors/magento-integration-error';
+import { findStoreUrlProblems } from '../url-guard/store-url-policy';
+import type { MagentoIntegrationOptions, ResolvedMagentoOptions } from './module-options';
+
+/** What a tenant path segment may be. */
+export const TENANT_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Validates the module options once and fills the defaults.
+ *
+ * @throws MagentoIntegrationError `INVALID_CONFIG` naming every missing or bad key in one message.
+ */
+export function resolveMagentoOptions(options: MagentoIntegrationOptions): ResolvedMagentoOptions {
+  const problems = findOptionProblems(options);
+  if (problems.length > 0) {
+    throw new MagentoIntegrationError(`Invalid MagentoIntegrationModule options: ${problems.join('; ')}.`, 'INVALID_CONFIG', {
+      hint: 'Fix the listed keys in the options passed to MagentoIntegrationModule.forRoot/forRootAsync.',
+    });
+  }
+  return {
+    encryption: options.encryption,
+    storeUrl: options.storeUrl ?? {},
+    tenants: options.tenants ?? null,
+    consumerWindowMs: (options.consumerWindowSeconds ?? 300) * 1000,
+    handshake: { timeoutMs: options.handshake?.timeoutMs ?? 10_000, maxAttempts: options.handshake?.maxAttempts ?? 4, baseDelayMs: options.handshake?.baseDelayMs ?? 1000 },
+    probe: { path: options.probe?.path ?? '/V1/store/storeConfigs', intervalMs: options.probe?.intervalMs ?? 3_600_000, timeoutMs: options.probe?.timeoutMs ?? 15_000 },
+    sweepIntervalMs: options.sweepIntervalMs ?? 30_000,
+    productName: options.productName ?? 'Sign in',
+  };
+}
+
+function findOptionProblems(options: MagentoIntegrationOptions): string[] {
+  if (!options || typeof options !== 'object') return ['options must be an object'];
+  const problems = [...findKeyRingProblems(options.encryption), ...findStoreUrlProblems(options.storeUrl)];
+  if (options.tenants !== undefined && (!Array.isArray(options.tenants) || options.tenants.some((tenant) => !TENANT_PATTERN.test(tenant)))) {
+    problems.push('tenants must be an array of 1-64 letters, digits, _ or -');
+  }
+  checkInteger(problems, 'consumerWindowSeconds', options.consumerWindowSeconds, 1);
+  checkInteger(problems, 'handshake.timeoutMs', options.handshake?.timeoutMs, 1);
+  checkInteger(problems, 'handshake.maxAttempts', options.handshake?.maxAttempts, 1);
+  checkInteger(problems, 'handshake.baseDelayMs', options.handshake?.baseDelayMs, 0);
+  checkInteger(problems, 'probe.intervalMs', options.probe?.intervalMs, 0);
+  checkInteger(problems, 'probe.timeoutMs', options.probe?.timeoutMs, 1);
+  checkInteger(problems, 'sweepIntervalMs', options.sweepIntervalMs, 0);
+  const path = options.probe?.path;
+  if (path !== undefined && (typeof path !== 'string' || !/^\/V1\/[^?#\s]*$/.test(path))) problems.push('probe.path must start with /V1/ (e.g. /V1/store/storeConfigs)');
+  if (options.productName !== undefined && (typeof options.productName !== 'string' || options.productName.length > 100)) problems.push('productName must be a string of at most 100 characters');
+  return problems;
+}
+
+function checkInteger(problems: string[], name: string, value: unknown, min: number): void {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < min)) problems.push(`${name} must be an integer >= ${min}`);
+}

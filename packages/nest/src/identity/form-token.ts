@@ -1,0 +1,29 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+
+/** Name of the double-submit cookie guarding the sign-in form against cross-site posts. */
+export const FORM_COOKIE = 'magekit_identity_form';
+
+/** Issues a form token: set as an HttpOnly SameSite=Lax cookie and returned for the hidden field. */
+export function issueFormToken(request: Request, response: Response): string {
+  const token = randomBytes(24).toString('base64url');
+  response.cookie(FORM_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/magento/identity', maxAge: 30 * 60_000 });
+  return token;
+}
+
+/** True when the posted field equals the cookie (a cross-site form post carries no Lax cookie). */
+export function checkFormToken(request: Request, posted: unknown): boolean {
+  const cookie = readCookie(request.headers.cookie ?? '', FORM_COOKIE);
+  if (!cookie || typeof posted !== 'string') return false;
+  const a = Buffer.from(cookie);
+  const b = Buffer.from(posted);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(header: string, name: string): string | null {
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import type { Repository } from 'typeorm';
+import { TenantCheck } from '../config/tenant-check';
+import { VendorAccountEntity } from '../entities/vendor-account.entity';
+import { MagentoIntegrationError } from '../errors/magento-integration-error';
+import { MagentoIntegrationExceptionFilter } from '../errors/magento-integration-exception.filter';
+import { MAGEKIT_CONFIG } from '../tokens';
+import type { ResolvedMagentoOptions } from '../config/module-options';
+import { PAGE_HEADERS } from './html';
+import { IdentityLinkService } from './identity-link.service';
+import { renderLinkedPage, renderSignInPage } from './identity-pages';
+import { checkFormToken, issueFormToken } from './form-token';
+import { authenticateVendor } from './vendor-accounts';
+
+const CONSUMER_KEY = /^[0-9a-z]{32}$/i;
+
+type SignInForm = { email?: string; password?: string; oauth_consumer_key?: string; success_call_back?: string; form_token?: string };
+
+/**
+ * `GET|POST /magento/identity/:tenant`: the identity link Magento opens in a popup after the
+ * callback, with `oauth_consumer_key` and `success_call_back` (MAGENTO.md §2 step 5). The merchant
+ * signs in to the vendor's account, which is linked to the consumer key; the popup then goes to
+ * `success_call_back` if it is on the calling store, else shows "you can close this window".
+ */
+@ApiExcludeController()
+@UseFilters(MagentoIntegrationExceptionFilter)
+@Controller('magento/identity')
+export class IdentityController {
+  constructor(
+    @InjectRepository(VendorAccountEntity) private readonly accounts: Repository<VendorAccountEntity>,
+    private readonly links: IdentityLinkService,
+    private readonly tenants: TenantCheck,
+    @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
+  ) {}
+
+  @Get(':tenant')
+  show(@Param('tenant') tenant: string, @Query() query: SignInForm, @Req() request: Request, @Res() response: Response): void {
+    this.tenants.check(tenant);
+    const consumerKey = checkConsumerKey(query.oauth_consumer_key);
+    const formToken = issueFormToken(request, response);
+    this.sendPage(response, 200, renderSignInPage({ productName: this.config.productName, action: actionOf(tenant), consumerKey, successCallBack: String(query.success_call_back ?? ''), formToken }));
+  }
+
+  @Post(':tenant')
+  async signIn(@Param('tenant') tenant: string, @Body() form: SignInForm, @Req() request: Request, @Res() response: Response): Promise<void> {
+    this.tenants.check(tenant);
+    const consumerKey = checkConsumerKey(form.oauth_consumer_key);
+    const successCallBack = String(form.success_call_back ?? '');
+    if (!checkFormToken(request, form.form_token)) {
+      throw new MagentoIntegrationError('This sign-in form has expired or was not opened from the identity link.', 'FORM_EXPIRED', { hint: 'Open the integration again from the Magento admin (Activate or Reauthorize).' });
+    }
+    const account = await authenticateVendor(this.accounts, String(form.email ?? ''), String(form.password ?? ''));
+    if (!account) {
+      const formToken = issueFormToken(request, response);
+      const page = renderSignInPage({ productName: this.config.productName, action: actionOf(tenant), consumerKey, successCallBack, formToken, email: String(form.email ?? ''), error: 'The e-mail address or password is not correct.' });
+      return this.sendPage(response, 401, page);
+    }
+    const redirect = await this.links.link(tenant, consumerKey, account.id, successCallBack);
+    if (redirect) return void response.set(PAGE_HEADERS).redirect(303, redirect);
+    this.sendPage(response, 200, renderLinkedPage(this.config.productName, account.name));
+  }
+
+  private sendPage(response: Response, status: number, html: string): void {
+    response.status(status).set(PAGE_HEADERS).type('html').send(html);
+  }
+}
+
+function actionOf(tenant: string): string {
+  return `/magento/identity/${encodeURIComponent(tenant)}`;
+}
+
+function checkConsumerKey(value: unknown): string {
+  if (typeof value === 'string' && CONSUMER_KEY.test(value)) return value;
+  throw new MagentoIntegrationError('This link is missing its oauth_consumer_key (32 letters/digits).', 'INVALID_INPUT', { hint: 'Open the identity link from the Magento admin (System > Extensions > Integrations > Activate).' });
+}

@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivationLease } from './activation/activation-lease';
+import { ActivationOutcomes } from './activation/activation-outcomes';
+import { ActivationRecorder } from './activation/activation-recorder';
+import { ActivationRunner } from './activation/activation-runner';
+import { ActivationSteps } from './activation/activation-steps';
+import { ActivationTimeline } from './activation/activation-timeline';
+import { BackgroundTasks } from './activation/background-tasks';
+import { CallbackController } from './activation/callback.controller';
+import { ApiAuthGuard } from './admin/api-auth.guard';
+import { ApiBearerStrategy } from './admin/bearer.strategy';
+import { StoreDirectory } from './admin/store-directory.service';
+import { StoresController } from './admin/stores.controller';
+import { TenantCheck } from './config/tenant-check';
+import { SecretBox } from './crypto/secret-box';
+import { MAGEKIT_ENTITIES } from './entities';
+import { IdentityController } from './identity/identity.controller';
+import { IdentityLinkService } from './identity/identity-link.service';
+import { IdentityLinker } from './identity/identity-linker';
+import { ConfigurableModuleClass } from './magento.module-definition';
+import { MAGEKIT_VALUE_PROVIDERS } from './module-providers';
+import { StoreClientFactory } from './stores/store-client.factory';
+import { StoreHealthService } from './stores/store-health.service';
+import { StoreProber } from './stores/store-prober';
+import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_DNS_LOOKUP, MAGEKIT_FETCH, MAGEKIT_KEY_RING, MAGEKIT_SLEEP, MAGEKIT_URL_POLICY } from './tokens';
+import { StoreUrlGuard } from './url-guard/store-url-guard.service';
+
+/**
+ * The Magento integration module: activation callback and identity link, the activation state
+ * machine, encrypted storage, the store-URL guard, per-store clients, probes and the admin API.
+ * The app's TypeORM connection must include `MAGEKIT_ENTITIES` and run `MAGEKIT_MIGRATIONS`.
+ *
+ * @example
+ * MagentoIntegrationModule.forRoot({ encryption: { activeKeyId: 'k1', keys: { k1: process.env.MAGEKIT_KEY_K1! } } })
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([...MAGEKIT_ENTITIES]), PassportModule],
+  controllers: [CallbackController, IdentityController, StoresController],
+  providers: [
+    ...MAGEKIT_VALUE_PROVIDERS,
+    SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,
+    BackgroundTasks, IdentityLinker, IdentityLinkService, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
+  ],
+  exports: [
+    MAGEKIT_CONFIG, MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY,
+    StoreClientFactory, StoreHealthService, StoreDirectory, ActivationRunner, BackgroundTasks, SecretBox,
+  ],
+})
+export class MagentoIntegrationModule extends ConfigurableModuleClass {}

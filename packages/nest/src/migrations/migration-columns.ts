@@ -1,0 +1,31 @@
+import { TableColumn, TableForeignKey, TableIndex, type QueryRunner, type TableColumnOptions } from 'typeorm';
+
+/** The logical column kinds of the magekit schema (the same as `entities/columns.ts`). */
+export type ColumnKind = 'uuid' | 'timestamp' | 'text' | 'boolean' | 'integer' | { varchar: number };
+
+/** Builds one column for the driver of `runner`, matching what the entity declares. */
+export function column(runner: QueryRunner, name: string, kind: ColumnKind, options: { nullable?: boolean; primary?: boolean } = {}): TableColumn {
+  const driver = runner.connection.driver;
+  const base: TableColumnOptions = { name, type: '', isNullable: options.nullable ?? false, isPrimary: options.primary ?? false };
+  if (kind === 'timestamp') {
+    const type = driver.options.type === 'postgres' ? 'timestamp with time zone' : driver.normalizeType({ type: Date });
+    return new TableColumn({ ...base, type, precision: 3 });
+  }
+  if (kind === 'uuid') {
+    const type = driver.normalizeType({ type: 'uuid' });
+    const mysqlVarchar = (driver.options.type === 'mysql' || driver.options.type === 'mariadb') && type !== 'uuid';
+    return new TableColumn({ ...base, type, length: mysqlVarchar ? '36' : undefined });
+  }
+  if (typeof kind === 'object') return new TableColumn({ ...base, type: driver.normalizeType({ type: 'varchar' }), length: String(kind.varchar) });
+  return new TableColumn({ ...base, type: driver.normalizeType({ type: kind }) });
+}
+
+/** A named index (unique or not). */
+export function index(name: string, columnNames: string[], isUnique = false): TableIndex {
+  return new TableIndex({ name, columnNames, isUnique });
+}
+
+/** A named foreign key. */
+export function foreignKey(name: string, columnName: string, referencedTableName: string, onDelete: 'CASCADE' | 'SET NULL'): TableForeignKey {
+  return new TableForeignKey({ name, columnNames: [columnName], referencedTableName, referencedColumnNames: ['id'], onDelete });
+}

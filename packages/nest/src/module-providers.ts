@@ -1,0 +1,20 @@
+import type { Provider } from '@nestjs/common';
+import { createSleep } from './activation/sleep';
+import type { MagentoIntegrationOptions, ResolvedMagentoOptions } from './config/module-options';
+import { resolveMagentoOptions } from './config/resolve-options';
+import { createKeyRing } from './crypto/key-ring';
+import { MAGEKIT_OPTIONS } from './magento.module-definition';
+import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_DNS_LOOKUP, MAGEKIT_FETCH, MAGEKIT_KEY_RING, MAGEKIT_SLEEP, MAGEKIT_URL_POLICY } from './tokens';
+import { createGuardedFetch } from './url-guard/guarded-fetch';
+import { createStoreUrlPolicy, systemLookup, type LookupAll, type StoreUrlPolicy } from './url-guard/store-url-policy';
+
+/** The module's value providers: configuration, key ring, URL policy and the side-effect tokens. */
+export const MAGEKIT_VALUE_PROVIDERS: Provider[] = [
+  { provide: MAGEKIT_CONFIG, useFactory: (options: MagentoIntegrationOptions) => resolveMagentoOptions(options), inject: [MAGEKIT_OPTIONS] },
+  { provide: MAGEKIT_KEY_RING, useFactory: (config: ResolvedMagentoOptions) => createKeyRing(config.encryption), inject: [MAGEKIT_CONFIG] },
+  { provide: MAGEKIT_URL_POLICY, useFactory: (config: ResolvedMagentoOptions) => createStoreUrlPolicy(config.storeUrl), inject: [MAGEKIT_CONFIG] },
+  { provide: MAGEKIT_CLOCK, useValue: () => Date.now() },
+  { provide: MAGEKIT_SLEEP, useValue: createSleep() },
+  { provide: MAGEKIT_DNS_LOOKUP, useValue: systemLookup },
+  { provide: MAGEKIT_FETCH, useFactory: (policy: StoreUrlPolicy, lookup: LookupAll) => createGuardedFetch({ policy, lookup }), inject: [MAGEKIT_URL_POLICY, MAGEKIT_DNS_LOOKUP] },
+];

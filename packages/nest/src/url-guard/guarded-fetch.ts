@@ -1,0 +1,72 @@
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { FetchLike } from '@magekit/client';
+import { checkAddresses, checkStoreUrl } from './store-url-guard';
+import type { LookupAll, StoreUrlPolicy } from './store-url-policy';
+
+/** Options of {@link createGuardedFetch}. */
+export interface GuardedFetchOptions {
+  policy: StoreUrlPolicy;
+  lookup: LookupAll;
+  /** Largest response body accepted; default 32 MiB. */
+  maxResponseBytes?: number;
+}
+
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * A `fetch` for talking to stores: every connection goes through the store-URL guard (the
+ * address is checked when the socket connects, so a DNS answer that changes after the check
+ * cannot send the request elsewhere), redirects are never followed (3xx is returned as is), and
+ * bodies are size-capped. Timeouts come from the caller's `signal`.
+ */
+export function createGuardedFetch(options: GuardedFetchOptions): FetchLike {
+  const limit = options.maxResponseBytes ?? 32 * 1024 * 1024;
+  return async (input, init) => {
+    const { url } = await checkStoreUrl(input, options.policy, options.lookup);
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    const requestOptions: RequestOptions = { method: init.method ?? 'GET', headers, signal: init.signal ?? undefined, lookup: guardedLookup(options), agent: false };
+    return new Promise<Response>((resolve, reject) => {
+      const req = send(url, requestOptions, (res) => void readResponse(res, limit).then(resolve, reject));
+      req.on('error', reject);
+      if (typeof init.body === 'string') req.write(init.body);
+      req.end();
+    });
+  };
+}
+
+function guardedLookup(options: GuardedFetchOptions): LookupFunction {
+  return (hostname, lookupOptions, callback) => {
+    options
+      .lookup(hostname)
+      .then((addresses) => {
+        checkAddresses(hostname, addresses, options.policy);
+        const wanted = lookupOptions.family === 6 || lookupOptions.family === 4 ? addresses.filter((entry) => entry.family === lookupOptions.family) : addresses;
+        if (lookupOptions.all) return callback(null, wanted);
+        const first = wanted[0] ?? addresses[0];
+        callback(null, first.address, first.family);
+      })
+      .catch((error: Error) => callback(error as NodeJS.ErrnoException, '', 4));
+  };
+}
+
+async function readResponse(res: IncomingMessage, limit: number): Promise<Response> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      res.destroy();
+      throw new Error(`response body larger than ${limit} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
+  }
+  const status = res.statusCode ?? 502;
+  return new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers });
+}
