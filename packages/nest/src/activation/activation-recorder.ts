@@ -96,7 +96,9 @@ export class ActivationRecorder {
   /** A Reauthorize replaces any activation of the store still in progress. */
   private async supersedeOthers(current: ActivationEntity): Promise<void> {
     const pending = await this.activations.findBy({ storeId: current.storeId, state: In(['callback_received', 'request_token', 'access_token']) });
-    for (const other of pending.filter((entry) => entry.id !== current.id)) {
+    // Older ones only (creation time, then id): of concurrent callbacks exactly the last one survives.
+    const older = (entry: ActivationEntity) => entry.createdAt.getTime() < current.createdAt.getTime() || (entry.createdAt.getTime() === current.createdAt.getTime() && entry.id < current.id);
+    for (const other of pending.filter(older)) {
       const message = 'A newer callback for this store replaced this activation.';
       const update = await this.activations.update(
         { id: other.id, state: other.state },

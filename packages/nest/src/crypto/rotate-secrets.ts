@@ -30,6 +30,9 @@ export async function rotateSecrets(dataSource: DataSource, keys: KeyRingConfig 
 }
 
 async function rotateColumn(dataSource: DataSource, keyRing: KeyRing, table: EncryptedTable, column: string, pageSize: number, result: RotationResult): Promise<number> {
+  const metadata = dataSource.getMetadata(table);
+  const target = metadata.target;
+  const property = metadata.findColumnWithDatabaseName(column)?.propertyName ?? column;
   let count = 0;
   let afterId = '00000000-0000-0000-0000-000000000000';
   for (;;) {
@@ -50,7 +53,7 @@ async function rotateColumn(dataSource: DataSource, keyRing: KeyRing, table: Enc
       }
       const context = secretContext(table, column, row.id);
       const next = keyRing.encrypt(keyRing.decrypt(row.value, context), context);
-      const update = await dataSource.createQueryBuilder().update(table).set({ [column]: next }).where('id = :id', { id: row.id }).andWhere(`${column} = :old`, { old: row.value }).execute();
+      const update = await dataSource.createQueryBuilder().update(target).set({ [property]: next }).where('id = :id', { id: row.id }).andWhere(`${column} = :old`, { old: row.value }).execute();
       count += update.affected ?? 0;
     }
     if (rows.length < pageSize) return count;

@@ -12,9 +12,8 @@ export function column(runner: QueryRunner, name: string, kind: ColumnKind, opti
     return new TableColumn({ ...base, type, precision: 3 });
   }
   if (kind === 'uuid') {
-    const type = driver.normalizeType({ type: 'uuid' });
-    const mysqlVarchar = (driver.options.type === 'mysql' || driver.options.type === 'mariadb') && type !== 'uuid';
-    return new TableColumn({ ...base, type, length: mysqlVarchar ? '36' : undefined });
+    // Native uuid where the driver has it (PostgreSQL, MariaDB >= 10.7 as type 'mariadb'), else varchar as TypeORM maps it.
+    return new TableColumn({ ...base, type: driver.normalizeType({ type: 'uuid' }) });
   }
   if (typeof kind === 'object') return new TableColumn({ ...base, type: driver.normalizeType({ type: 'varchar' }), length: String(kind.varchar) });
   return new TableColumn({ ...base, type: driver.normalizeType({ type: kind }) });
@@ -27,5 +26,5 @@ export function index(name: string, columnNames: string[], isUnique = false): Ta
 
 /** A named foreign key. */
 export function foreignKey(name: string, columnName: string, referencedTableName: string, onDelete: 'CASCADE' | 'SET NULL'): TableForeignKey {
-  return new TableForeignKey({ name, columnNames: [columnName], referencedTableName, referencedColumnNames: ['id'], onDelete });
+  return new TableForeignKey({ name, columnNames: [columnName], referencedTableName, referencedColumnNames: ['id'], onDelete, onUpdate: 'NO ACTION' });
 }
