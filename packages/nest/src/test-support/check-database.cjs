@@ -1,3 +1,4 @@
+/* global URL, setTimeout */
 // Run in a child process by test-databases.ts: connects to a database server, creates the test
 // database when it is missing, and prints {"ok":true} or {"ok":false,"reason":"..."}.
 const [kind, url, modulePath] = process.argv.slice(2);
