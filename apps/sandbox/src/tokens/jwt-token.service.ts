@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import jwt from 'jsonwebtoken';
+import { createHmac } from 'node:crypto';
 import type { Repository } from 'typeorm';
 import { RANDOM_BYTES, type RandomBytes } from '../common/clock';
 import { SANDBOX_OPTIONS, type SandboxOptions } from '../config/sandbox-options';
@@ -17,6 +18,9 @@ export interface JwtUser {
   userId: number;
 }
 
+/** The protected header Magento's `JwtManager` writes (`{"kid":"1","alg":"HS256"}`), in its order. */
+const MAGENTO_JWS_HEADER = { kid: '1', alg: 'HS256' } as const;
+
 interface MagentoJwtClaims {
   uid: number;
   utypid: number;
@@ -25,9 +29,11 @@ interface MagentoJwtClaims {
 }
 
 /**
- * Admin and customer tokens as `Magento_JwtUserToken` issues them (MAGENTO.md §3): JWS HS256 with
- * claims `uid`, `utypid`, `iat`, `exp`; TTL in minutes (`webapi/jwtauth/*_expiration`, 30 when ≤ 0);
- * revocation invalidates every token of the user issued at or before it (`RevokedValidator`).
+ * Admin and customer tokens as `Magento_JwtUserToken` issues them (MAGENTO.md §3): compact JWS HS256
+ * with header `{"kid":"1","alg":"HS256"}` and claims `uid`, `utypid`, `iat`, `exp` in that order; TTL
+ * in minutes (`webapi/jwtauth/*_expiration`, 30 when ≤ 0); a token is expired once `exp <= now`
+ * (`ExpirationValidator`); revocation invalidates every token of the user issued at or before it
+ * (`RevokedValidator`: `iat <= revoked.before`).
  */
 @Injectable()
 export class JwtTokenService {
@@ -47,7 +53,7 @@ export class JwtTokenService {
     const ttlMinutes = configured > 0 ? configured : 30;
     const iat = Math.floor(nowMs / 1000);
     const claims: MagentoJwtClaims = { uid: user.userId, utypid: USER_TYPE[user.type], iat, exp: iat + ttlMinutes * 60 };
-    return jwt.sign(claims, await this.getSecret(), { algorithm: 'HS256', noTimestamp: true });
+    return signHs256(claims, await this.getSecret());
   }
 
   /**
@@ -79,4 +85,14 @@ export class JwtTokenService {
     this.secret ??= this.settings.getJwtSecret(() => Buffer.from(this.randomBytes(32)).toString('base64url'));
     return this.secret;
   }
+}
+
+function encodeSegment(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** A compact JWS with Magento's header bytes (jsonwebtoken would add `typ` and reorder them). */
+function signHs256(claims: MagentoJwtClaims, secret: string): string {
+  const signingInput = `${encodeSegment(MAGENTO_JWS_HEADER)}.${encodeSegment(claims)}`;
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
 }

@@ -1,7 +1,16 @@
 import type { Provider, Type } from '@nestjs/common';
+import { AdminTokenService } from './admin-token.service';
+import { CustomerTokenService } from './customer-token.service';
+import { RequestThrottlerService } from './request-throttler.service';
+import { TokenRoutesService } from './token-routes.service';
+import { TwoFactorAuthService } from './two-factor-auth.service';
 
-/** The tokens feature's providers (route handlers register with RestHandlerRegistry at module init). */
-export const TOKENS_PROVIDERS: Provider[] = [];
+/**
+ * The token services (MAGENTO.md §3): admin and customer tokens, the request throttler, customer token
+ * revocation and Two-Factor Auth's Google provider; `TokenRoutesService` registers their REST routes.
+ * `JwtTokenService` is provided by the sandbox module (the REST caller resolver reads tokens with it).
+ */
+export const TOKENS_PROVIDERS: Provider[] = [RequestThrottlerService, AdminTokenService, CustomerTokenService, TwoFactorAuthService, TokenRoutesService];
 
-/** The tokens feature's controllers, if any. */
+/** The tokens feature's controllers (none: its routes are REST handlers). */
 export const TOKENS_CONTROLLERS: Type<unknown>[] = [];
