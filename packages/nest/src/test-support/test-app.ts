@@ -29,6 +29,8 @@ export interface TestHarness {
   clock: ManualClock;
   /** Delays the runner asked to sleep (the sleep returns at once and advances the clock). */
   sleeps: number[];
+  /** Called on every sleep before it returns (throw to simulate an instance dying while it waits). */
+  onSleep: { hook: ((ms: number) => void) | null };
 }
 
 /**
@@ -38,6 +40,7 @@ export interface TestHarness {
 export async function createTestModule(dataSource: DataSource, options: MagentoIntegrationOptions = testOptions(), lookup?: LookupAll): Promise<TestHarness> {
   const clock = createManualClock(Date.UTC(2025, 0, 1, 12, 0, 0));
   const sleeps: number[] = [];
+  const onSleep: TestHarness['onSleep'] = { hook: null };
   const builder = Test.createTestingModule({
     imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }), MagentoIntegrationModule.forRoot(options)],
   })
@@ -46,8 +49,9 @@ export async function createTestModule(dataSource: DataSource, options: MagentoI
     .overrideProvider(MAGEKIT_SLEEP)
     .useValue(async (ms: number) => {
       sleeps.push(ms);
+      onSleep.hook?.(ms);
       clock.advance(ms);
     });
   if (lookup) builder.overrideProvider(MAGEKIT_DNS_LOOKUP).useValue(lookup);
-  return { module: await builder.compile(), clock, sleeps };
+  return { module: await builder.compile(), clock, sleeps, onSleep };
 }
