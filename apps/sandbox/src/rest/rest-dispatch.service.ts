@@ -65,6 +65,7 @@ export class RestDispatchService {
       body: readJsonBody(req),
       forced: Object.fromEntries(decision.forcedParams.map((param) => [param.name, param.value])),
       user,
+      storeCode: decision.request.storeCode,
       store,
       baseUrl: this.runtime.baseUrl,
     };

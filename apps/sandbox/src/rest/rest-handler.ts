@@ -23,6 +23,9 @@ export interface RestCall {
   /** Values of the route's `<data><parameter>` overrides for this caller, by input name. */
   forced: Record<string, unknown>;
   user: RestUser;
+  /** The store code of the path: null for none, `all` for the admin store (id 0), else a store view. */
+  storeCode: string | null;
+  /** The settings store of the request (`default` for no code and for `all`). */
   store: StoreContext;
   /** The store's base URL with a trailing slash. */
   baseUrl: string;

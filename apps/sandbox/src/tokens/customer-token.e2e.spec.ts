@@ -33,6 +33,8 @@ describe('customer token services over HTTP (CustomerTokenService, MAGENTO.md §
     expect(decodeJwt(tokenOf(await login('maria@example.mx', undefined, 'es_mx/'))).claims['uid']).toBe(2);
     expect((await login('ann@example.com', undefined, 'es_mx/')).status).toBe(401);
     expect((await login('ANN@Example.com', undefined, 'default/')).status).toBe(200);
+    // `all` is the admin store of website 0, which has no customers.
+    expect((await login('ann@example.com', undefined, 'all/')).status).toBe(401);
   });
 
   it('answers a wrong password and an unknown e-mail with the sign-in message, an unconfirmed e-mail with its own', async () => {

@@ -61,8 +61,9 @@ export class CustomerTokenService {
   }
 }
 
-/** The website of a store code (`PathProcessor` already mapped unknown codes to `default`). */
+/** The website of a store code (`PathProcessor` already mapped unknown codes to `default`); `all` is the admin website 0. */
 function websiteOf(storeCode: string): number {
+  if (storeCode === 'all') return 0;
   return (STORE_VIEWS.find((view) => view.code === storeCode) ?? STORE_VIEWS[0]).websiteId;
 }
 

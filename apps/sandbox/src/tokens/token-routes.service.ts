@@ -43,7 +43,7 @@ export class TokenRoutesService implements OnModuleInit {
 
   private customerToken(call: RestCall): Promise<string> {
     const [username, password] = readStringParameters(call.body, ['username', 'password']);
-    return this.customerTokens.createToken(username, password, call.store.storeCode, call.store.now);
+    return this.customerTokens.createToken(username, password, call.storeCode ?? call.store.storeCode, call.store.now);
   }
 
   private async googleAuthenticate(call: RestCall): Promise<string> {
