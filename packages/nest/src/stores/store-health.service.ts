@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type Repository } from 'typeorm';
+import { nextActivationState } from '../activation/activation-state';
 import { ActivationTimeline, type TimelineEntry } from '../activation/activation-timeline';
 import { ActivationEntity } from '../entities/activation.entity';
 import { StoreEntity } from '../entities/store.entity';
@@ -95,7 +96,8 @@ export class StoreHealthService {
     await this.stores.update({ id: store.id }, { status: 'needs_reauth', statusCode: code, statusReason: reason, statusHint: hint, lastProbedAt: now, updatedAt: now });
     const latest = await this.latestActivation(store.id);
     if (latest && (latest.state === 'active' || latest.state === 'access_token')) {
-      await this.activations.update({ id: latest.id, state: latest.state }, { state: 'needs_reauth', failureCode: code, failureReason: reason, failureHint: hint, updatedAt: now });
+      const state = nextActivationState(latest.state, { type: code === 'REAUTH_REQUESTED' ? 'reauth_requested' : 'token_rejected' });
+      await this.activations.update({ id: latest.id, state: latest.state }, { state, failureCode: code, failureReason: reason, failureHint: hint, updatedAt: now });
     }
     if (latest) await this.timeline.append(latest, { type: 'needs_reauth', message: reason, code, hint });
   }

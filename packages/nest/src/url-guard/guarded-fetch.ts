@@ -27,12 +27,13 @@ export function createGuardedFetch(options: GuardedFetchOptions): FetchLike {
     const { url } = await checkStoreUrl(input, options.policy, options.lookup);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers = Object.fromEntries(new Headers(init.headers).entries());
+    const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : null;
+    if (body) headers['content-length'] = String(body.length);
     const requestOptions: RequestOptions = { method: init.method ?? 'GET', headers, signal: init.signal ?? undefined, lookup: guardedLookup(options), agent: false };
     return new Promise<Response>((resolve, reject) => {
       const req = send(url, requestOptions, (res) => void readResponse(res, limit).then(resolve, reject));
       req.on('error', reject);
-      if (typeof init.body === 'string') req.write(init.body);
-      req.end();
+      req.end(body ?? undefined);
     });
   };
 }
