@@ -1,6 +1,8 @@
 import { AclError } from './acl-error';
 import { parseRestPath, type RestPathOptions, type RestRequestPath } from './rest-path';
-import { captureParams, collectMatches, findBestMatch, type IndexedRoute } from './route-index';
+import { createPathSpans, listSegments, splitIntoSpans } from './path-spans';
+import type { IndexedRoute } from './route-index';
+import { captureParams, collectMatches, findRoute } from './route-walk';
 import type { Route, RouteTable } from './route-table';
 
 /** A REST error as Magento answers it: status, phrase and its parameters. */
@@ -24,6 +26,10 @@ export interface RouteMatch {
   error: RestError | null;
 }
 
+const NO_OPTIONS: RestPathOptions = {};
+/** The segment offsets of the request being matched (matching is synchronous, so one buffer serves all). */
+const SPANS = createPathSpans();
+
 /**
  * Matches a request to a route exactly as Magento does (MAGENTO.md §4 "Route matching";
  * `Magento\Webapi\Model\Rest\Config::getRestRoutes()`, `Controller\Rest\Router::match()`): exact
@@ -33,16 +39,17 @@ export interface RouteMatch {
  *
  * @throws AclError `INVALID_METHOD` (not an HTTP token), `INVALID_PATH`
  */
-export function matchRoute(table: RouteTable, method: string, path: string, options: RestPathOptions = {}): RouteMatch {
+export function matchRoute(table: RouteTable, method: string, path: string, options: RestPathOptions = NO_OPTIONS): RouteMatch {
   const upper = normalizeMethod(method);
   const request = parseRestPath(path, upper, options);
   if (upper !== 'GET' && upper !== 'POST' && upper !== 'PUT' && upper !== 'DELETE') return unmatched(upper, request, 'bad-request', restError(400, 'Request method is invalid.'));
   if (request.mode === null) return unmatched(upper, request, 'bad-request', restError(400, 'Specified request cannot be processed.'));
   if (request.mode === 'schema') return unmatched(upper, request, 'schema', null);
-  const parts = splitPath(request.pathInfo);
-  const winner = findWinner(table, upper, request.pathInfo, parts);
+  const pathInfo = request.pathInfo;
+  splitIntoSpans(pathInfo, SPANS);
+  const winner = findRoute(table.index, upper, pathInfo, SPANS);
   if (winner === undefined) return unmatched(upper, request, 'no-route', restError(404, 'Request does not match any route.'));
-  return { method: upper, request, outcome: 'matched', route: winner.route, params: captureParams(winner, parts), error: null };
+  return { method: upper, request, outcome: 'matched', route: winner.route, params: captureParams(winner, pathInfo, SPANS), error: null };
 }
 
 function unmatched(method: string, request: RestRequestPath, outcome: RouteMatch['outcome'], error: RestError | null): RouteMatch {
@@ -56,60 +63,16 @@ function unmatched(method: string, request: RestRequestPath, outcome: RouteMatch
  */
 export function listMatchingRoutes(table: RouteTable, method: string, pathInfo: string): { routes: Route[]; requestParams: Record<string, string> } {
   const upper = normalizeMethod(method);
-  const parts = splitPath(pathInfo);
+  const spans = createPathSpans();
+  splitIntoSpans(pathInfo, spans);
   const exact = table.index.exact.get(upper)?.get(pathInfo);
-  const matched = exact !== undefined ? [exact] : candidates(table, upper, pathInfo).sort((a, b) => a.rank - b.rank);
+  const forMethod = table.index.methods.get(upper);
+  const matched: IndexedRoute[] = exact !== undefined ? [exact] : [];
+  if (exact === undefined && forMethod !== undefined) collectMatches(forMethod, pathInfo, listSegments(pathInfo, spans), matched);
+  matched.sort((a, b) => a.rank - b.rank);
   const requestParams: Record<string, string> = {};
-  for (const entry of matched) Object.assign(requestParams, captureParams(entry, parts));
+  for (const entry of matched) Object.assign(requestParams, captureParams(entry, pathInfo, spans));
   return { routes: matched.map((entry) => entry.route), requestParams };
-}
-
-function findWinner(table: RouteTable, method: string, pathInfo: string, parts: readonly string[]): IndexedRoute | undefined {
-  const exact = table.index.exact.get(method)?.get(pathInfo);
-  if (exact !== undefined) return exact;
-  const prefix = readServiceBaseUrl(pathInfo);
-  return prefix === null ? undefined : findBestMatch(table.index, method, parts, prefix);
-}
-
-function candidates(table: RouteTable, method: string, pathInfo: string): IndexedRoute[] {
-  const prefix = readServiceBaseUrl(pathInfo);
-  if (prefix === null) return [];
-  const found: IndexedRoute[] = [];
-  collectMatches(table.index, method, splitPath(pathInfo), found);
-  return found.filter((entry) => entry.trimmedUrl.startsWith(prefix));
-}
-
-/** `Rest\Config::_getServiceBaseUrl()`: `#^/?\w+/\w+#` on the path, without its leading slash (or null). */
-function readServiceBaseUrl(pathInfo: string): string | null {
-  let i = pathInfo.charCodeAt(0) === 0x2f ? 1 : 0;
-  const start = i;
-  while (isWordChar(pathInfo.charCodeAt(i))) i++;
-  if (i === start || pathInfo.charCodeAt(i) !== 0x2f) return null;
-  const second = ++i;
-  while (isWordChar(pathInfo.charCodeAt(i))) i++;
-  return i === second ? null : pathInfo.slice(start, i);
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-}
-
-/** `explode('/', trim($path, '/'))`, without String#split (slow on sliced strings). */
-function splitPath(pathInfo: string): string[] {
-  let start = 0;
-  let end = pathInfo.length;
-  while (start < end && pathInfo.charCodeAt(start) === 0x2f) start++;
-  while (end > start && pathInfo.charCodeAt(end - 1) === 0x2f) end--;
-  const parts: string[] = [];
-  for (let from = start; ; ) {
-    const slash = pathInfo.indexOf('/', from);
-    if (slash === -1 || slash >= end) {
-      parts.push(pathInfo.slice(from, end));
-      return parts;
-    }
-    parts.push(pathInfo.slice(from, slash));
-    from = slash + 1;
-  }
 }
 
 function normalizeMethod(method: string): string {

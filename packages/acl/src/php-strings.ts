@@ -5,10 +5,35 @@ const encoder = new TextEncoder();
 
 /**
  * PHP `urldecode()`: `+` becomes a space, `%XX` (valid hex) becomes that byte, any other `%` stays.
- * The bytes are read back as UTF-8 (invalid sequences become U+FFFD).
+ * The bytes are read back as UTF-8 (invalid sequences become U+FFFD). Values without `%`, and values
+ * whose escapes are all ASCII (and have no `+`), are decoded directly; others take the byte-wise path.
  */
 export function decodePhpUrl(value: string): string {
-  if (value.indexOf('%') === -1) return value.indexOf('+') === -1 ? value : value.replace(/\+/g, ' ');
+  let percent = value.indexOf('%');
+  const plus = value.indexOf('+');
+  if (percent === -1) return plus === -1 ? value : value.replace(/\+/g, ' ');
+  if (plus !== -1) return decodeBytes(value);
+  let out = '';
+  let last = 0;
+  do {
+    const high = hexValue(value.charCodeAt(percent + 1));
+    const low = hexValue(value.charCodeAt(percent + 2));
+    if (high < 0 || high > 7 || low < 0) return decodeBytes(value); // not an ASCII escape
+    out += value.slice(last, percent) + String.fromCharCode(high * 16 + low);
+    last = percent + 3;
+    percent = value.indexOf('%', last);
+  } while (percent !== -1);
+  return out + value.slice(last);
+}
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  return -1;
+}
+
+function decodeBytes(value: string): string {
   try {
     // Same result as PHP whenever every escape is valid hex and the bytes are valid UTF-8.
     return decodeURIComponent(value.indexOf('+') === -1 ? value : value.replace(/\+/g, ' '));

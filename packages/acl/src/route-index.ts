@@ -1,8 +1,11 @@
-import { decodePhpUrl, equalsPhpLoose, isPhpNumericString, trimSlashes } from './php-strings';
+import { createPathSpans, splitIntoSpans } from './path-spans';
+import { isPhpNumericString, trimSlashes } from './php-strings';
 import type { Route } from './route-table';
+import { isWordChar, newTrieNode, newTrieRoot, sealTrie, type TrieNode, type TrieRoot } from './route-trie';
+import { walkForBest } from './route-walk';
 
 /** A route segment as `Route::getRouteParts()` sees it. */
-type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string } | { kind: 'null' };
+export type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string } | { kind: 'null' };
 
 /** A route with what the matcher needs precomputed. */
 export interface IndexedRoute {
@@ -11,21 +14,27 @@ export interface IndexedRoute {
   rank: number;
   trimmedUrl: string;
   segments: Segment[];
+  /** Positions of the `:name` segments and their names, in url order (later duplicates win). */
+  captureAt: number[];
+  captureNames: string[];
 }
 
-interface TrieNode {
-  literal: Map<string, TrieNode>;
-  numeric: Array<[string, TrieNode]>;
-  param: TrieNode | null;
-  nullParam: TrieNode | null;
-  leaf: IndexedRoute[];
+/** One method's tries (by segment count) and the few exact hits the walk would not return. */
+export interface MethodIndex {
+  roots: Array<TrieRoot | undefined>;
+  /**
+   * Urls whose exact hit (`isset($servicesRoutes[$pathInfo][$method])`) is not what the walk finds
+   * for that same path (a url with a `:param` in its first two segments, or one shadowed by a
+   * higher-ranked route that also matches it). Null when there are none, as in stock Magento.
+   */
+  exactOnly: Map<string, IndexedRoute> | null;
 }
 
-/** Exact-match map plus one literal-segment trie per method and segment count. */
+/** Exact-match maps plus one segment trie per method and segment count. */
 export interface RouteIndex {
   /** method → url → route, for the exact hit `isset($servicesRoutes[$pathInfo][$method])`. */
   exact: Map<string, Map<string, IndexedRoute>>;
-  tries: Map<string, Map<number, TrieNode>>;
+  methods: Map<string, MethodIndex>;
 }
 
 /** Splits a route url like `Magento\Webapi\Controller\Rest\Router\Route` does. */
@@ -40,95 +49,78 @@ function splitRouteUrl(url: string): Segment[] {
     });
 }
 
-const newNode = (): TrieNode => ({ literal: new Map(), numeric: [], param: null, nullParam: null, leaf: [] });
+function indexRoute(route: Route, rank: number): IndexedRoute {
+  const segments = splitRouteUrl(route.url);
+  const captureAt: number[] = [];
+  const captureNames: string[] = [];
+  segments.forEach((segment, at) => {
+    if (segment.kind !== 'param') return;
+    captureAt.push(at);
+    captureNames.push(segment.name);
+  });
+  return { route, rank, trimmedUrl: trimSlashes(route.url), segments, captureAt, captureNames };
+}
 
 /** Builds the index over routes already sorted in Magento's order. */
 export function buildRouteIndex(sortedRoutes: readonly Route[]): RouteIndex {
   const exact = new Map<string, Map<string, IndexedRoute>>();
-  const tries = new Map<string, Map<number, TrieNode>>();
+  const methods = new Map<string, MethodIndex>();
+  const all: IndexedRoute[] = [];
   let rank = -1;
   let previousUrl: string | undefined;
   for (const route of sortedRoutes) {
     if (route.url !== previousUrl) rank++;
     previousUrl = route.url;
-    const indexed: IndexedRoute = { route, rank, trimmedUrl: trimSlashes(route.url), segments: splitRouteUrl(route.url) };
+    const indexed = indexRoute(route, rank);
+    all.push(indexed);
     const byUrl = exact.get(route.method) ?? new Map<string, IndexedRoute>();
     exact.set(route.method, byUrl.set(route.url, indexed));
-    const byCount = tries.get(route.method) ?? new Map<number, TrieNode>();
-    tries.set(route.method, byCount);
-    let node = byCount.get(indexed.segments.length) ?? newNode();
-    byCount.set(indexed.segments.length, node);
-    for (const segment of indexed.segments) node = descend(node, segment);
-    node.leaf.push(indexed);
+    let forMethod = methods.get(route.method);
+    if (forMethod === undefined) methods.set(route.method, (forMethod = { roots: [], exactOnly: null }));
+    insert(forMethod, indexed);
   }
-  return { exact, tries };
+  for (const forMethod of methods.values()) for (const root of forMethod.roots) if (root !== undefined) sealTrie(root);
+  // An exact hit needs no lookup of its own when the walk finds the same route for that path.
+  const spans = createPathSpans();
+  for (const indexed of all) {
+    const forMethod = methods.get(indexed.route.method) as MethodIndex;
+    const url = indexed.route.url;
+    splitIntoSpans(url, spans);
+    if (walkForBest(forMethod, url, spans) !== indexed) (forMethod.exactOnly ??= new Map()).set(url, indexed);
+  }
+  return { exact, methods };
+}
+
+function insert(forMethod: MethodIndex, indexed: IndexedRoute): void {
+  const [first, second, ...rest] = indexed.segments;
+  // Others can only be reached by an exact hit: the service base url `#^/?\w+/\w+#` needs a first
+  // segment of word characters and a second that starts with one.
+  if (first?.kind !== 'literal' || second?.kind !== 'literal' || !isWordOnly(first.value) || !isWordChar(second.value.charCodeAt(0))) return;
+  const root = (forMethod.roots[indexed.segments.length] ??= newTrieRoot());
+  const key = `${first.value}/${second.value}`;
+  let node = root.pairs.get(key);
+  if (node === undefined) {
+    root.pairs.set(key, (node = newTrieNode()));
+    if (isPhpNumericString(second.value)) root.numericPairs.push({ first: first.value, second: second.value, node });
+  }
+  for (const segment of rest) node = descend(node, segment);
+  node.leaf.push(indexed);
+  if (node.best === null || indexed.rank > node.best.rank) node.best = indexed;
+}
+
+function isWordOnly(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (!isWordChar(value.charCodeAt(i))) return false;
+  return value.length > 0;
 }
 
 function descend(node: TrieNode, segment: Segment): TrieNode {
-  if (segment.kind === 'param') return (node.param ??= newNode());
-  if (segment.kind === 'null') return (node.nullParam ??= newNode());
+  if (segment.kind === 'param') return (node.param ??= newTrieNode());
+  if (segment.kind === 'null') return (node.nullParam ??= newTrieNode());
   let next = node.literal.get(segment.value);
   if (next === undefined) {
-    next = newNode();
+    next = newTrieNode();
     node.literal.set(segment.value, next);
     if (isPhpNumericString(segment.value)) node.numeric.push([segment.value, next]);
   }
   return next;
-}
-
-/** Every route of `method` whose segments match `parts` (PHP loose `!=` on literals), unordered. */
-export function collectMatches(index: RouteIndex, method: string, parts: readonly string[], out: IndexedRoute[]): void {
-  const root = index.tries.get(method)?.get(parts.length);
-  if (root !== undefined) walk(root, parts, 0, out);
-}
-
-function walk(node: TrieNode, parts: readonly string[], depth: number, out: IndexedRoute[]): void {
-  if (depth === parts.length) {
-    for (const entry of node.leaf) out.push(entry);
-    return;
-  }
-  const part = parts[depth];
-  const exact = node.literal.get(part);
-  if (exact !== undefined) walk(exact, parts, depth + 1, out);
-  if (node.numeric.length > 0 && isPhpNumericString(part)) {
-    for (const [value, child] of node.numeric) if (child !== exact && equalsPhpLoose(value, part)) walk(child, parts, depth + 1, out);
-  }
-  if (node.param !== null) walk(node.param, parts, depth + 1, out);
-  if (node.nullParam !== null && (part === '' || part === '0')) walk(node.nullParam, parts, depth + 1, out);
-}
-
-/**
- * The winner among matching routes whose trimmed url starts with `prefix`: the highest rank
- * (last in ksort order). Same walk as `collectMatches`, without collecting.
- */
-export function findBestMatch(index: RouteIndex, method: string, parts: readonly string[], prefix: string): IndexedRoute | undefined {
-  const root = index.tries.get(method)?.get(parts.length);
-  return root === undefined ? undefined : best(root, parts, 0, prefix, undefined);
-}
-
-function best(node: TrieNode, parts: readonly string[], depth: number, prefix: string, current: IndexedRoute | undefined): IndexedRoute | undefined {
-  if (depth === parts.length) {
-    for (const entry of node.leaf) if ((current === undefined || entry.rank > current.rank) && entry.trimmedUrl.startsWith(prefix)) current = entry;
-    return current;
-  }
-  const part = parts[depth];
-  const exact = node.literal.get(part);
-  if (exact !== undefined) current = best(exact, parts, depth + 1, prefix, current);
-  if (node.numeric.length > 0 && isPhpNumericString(part)) {
-    for (const [value, child] of node.numeric) if (child !== exact && equalsPhpLoose(value, part)) current = best(child, parts, depth + 1, prefix, current);
-  }
-  if (node.param !== null) current = best(node.param, parts, depth + 1, prefix, current);
-  if (node.nullParam !== null && (part === '' || part === '0')) current = best(node.nullParam, parts, depth + 1, prefix, current);
-  return current;
-}
-
-/** `Route::match()` captures: each `:name` segment `urldecode`d (later duplicates win). */
-export function captureParams(indexed: IndexedRoute, parts: readonly string[]): Record<string, string> {
-  const params: Record<string, string> = {};
-  const segments = indexed.segments;
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i];
-    if (segment.kind === 'param') params[segment.name] = decodePhpUrl(parts[i]);
-  }
-  return params;
 }
