@@ -13,11 +13,8 @@ export type MagentoIntegrationErrorCode =
   | 'UNKNOWN_KEY_ID'
   | 'DECRYPT_FAILED'
   | 'UNAUTHORIZED'
-  | 'SIGN_IN_FAILED'
   | 'FORM_EXPIRED'
   | 'STORE_NOT_ACTIVE'
-  | 'HANDSHAKE_FAILED'
-  | 'PROBE_FAILED'
   | 'WINDOW_CLOSED'
   | 'INTERNAL_ERROR';
 
