@@ -1,7 +1,6 @@
-import { ByteWriter } from './byte-writer';
 import { parseMagentoAuthorizationHeader } from './magento-request-params';
 import { OAuth1Error } from './oauth1-error';
-import { fromBytes, toBytes } from './php-string';
+import { fromBytes, rawurlencode, toBytes } from './php-string';
 
 /**
  * Parses an `Authorization: OAuth …` header the way Magento does (MAGENTO.md §1.3): the scheme is
@@ -26,15 +25,17 @@ export function parseAuthorizationHeader(header: unknown): Record<string, string
   return out;
 }
 
-// eslint-disable-next-line no-control-regex -- ASCII is the point here
-const ASCII = /^[\x00-\x7f]*$/;
-const header = new ByteWriter(1024);
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
 
-/** Writes a value as the header carries it: its UTF-8 bytes, rawurlencoded (what Magento rawurldecodes). */
-function writeHeaderValue(value: unknown): void {
+/** A name or value as the header carries it: its UTF-8 bytes, rawurlencoded (what Magento rawurldecodes). */
+function encodeHeaderValue(value: unknown): string {
   const text = String(value);
-  header.encoded(ASCII.test(text) ? text : toBytes(text));
+  return UNRESERVED_ONLY.test(text) ? text : rawurlencode(toBytes(text));
 }
+
+/** The protocol parameters signRequest sends, in sorted order (all unreserved, so sent as they are). */
+const USUAL_NAMES = ['oauth_consumer_key', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method', 'oauth_timestamp', 'oauth_token', 'oauth_verifier', 'oauth_version'];
+const USUAL_INDEX = new Map(USUAL_NAMES.map((name, index) => [name, index]));
 
 /**
  * Formats protocol parameters as an `Authorization` header (`OAuth k="v", …`, values
@@ -42,17 +43,30 @@ function writeHeaderValue(value: unknown): void {
  * names sorted, each pair as `name="value"`, joined by `, `.
  */
 export function formatAuthorizationHeader(params: Readonly<Record<string, string>>): string {
-  const names = Object.keys(params).sort();
-  header.reset();
-  header.latin1('OAuth ');
+  const names = Object.keys(params);
+  // The usual names need neither sorting (their sorted order is known) nor encoding.
+  let present = 0;
+  for (const name of names) {
+    const index = USUAL_INDEX.get(name);
+    if (index === undefined) return formatAnyHeader(params, names);
+    present |= 1 << index;
+  }
+  let header = 'OAuth ';
+  for (let index = 0; index < USUAL_NAMES.length; index++) {
+    if ((present & (1 << index)) === 0) continue;
+    const name = USUAL_NAMES[index];
+    header += name + '="' + encodeHeaderValue(params[name]) + '", ';
+  }
+  return header.substring(0, header.length - 2);
+}
+
+function formatAnyHeader(params: Readonly<Record<string, string>>, names: string[]): string {
+  names.sort();
+  let header = 'OAuth ';
   for (const name of names) {
     if (name.indexOf('oauth_') !== 0) continue;
-    writeHeaderValue(name);
-    header.latin1('="');
-    writeHeaderValue(params[name]);
-    header.latin1('", ');
+    header += encodeHeaderValue(name) + '="' + encodeHeaderValue(params[name]) + '", ';
   }
   // Cut the last separator (as toHeader does, which leaves "OAut" when nothing is sent).
-  header.trim(2);
-  return header.text();
+  return header.substring(0, header.length - 2);
 }

@@ -3,6 +3,7 @@ import { buildLaminasBaseUri } from './laminas-url';
 import type { MagentoParams } from './magento-request-params';
 import { OAuth1Error } from './oauth1-error';
 import { PHP_ARRAY, parsePhpQuery } from './php-parse-str';
+import { naturalSortKey } from './natural-sort-key';
 import { compareEncodedNamesNaturally } from './php-natural-compare';
 import { isIntegerArrayKey, rawurlencode, sortPhpKeys } from './php-string';
 import type { SignatureProfile } from './profiles';
@@ -54,10 +55,18 @@ export function encodeLatestRequestParams(params: MagentoParams): MagentoParams 
  * `ksort`ed. MAGENTO.md §1.3–§1.4.
  */
 export function collectLatestParts(url: UrlParts, collected: MagentoParams): SignedParts {
-  const params: MagentoParams = new Map();
-  for (const [name, value] of collected) {
+  return collectLatestPartsInPlace(url, new Map(collected));
+}
+
+/** {@link collectLatestParts} on parameters the caller gives up: `params` is re-encoded and merged in place. */
+export function collectLatestPartsInPlace(url: UrlParts, params: MagentoParams): SignedParts {
+  for (const [name, value] of params) {
     if (value === PHP_ARRAY && name !== 'oauth_signature') throw new PhpRuntimeError(ARRAY_TYPE_ERROR);
-    params.set(name, KEPT_ENCODED.has(name) && name !== 'oauth_signature' && value !== PHP_ARRAY ? rawurlencode(value) : value);
+  }
+  // Setting an existing key keeps its position: the same as re-encoding while copying.
+  for (const name of KEPT_ENCODED) {
+    const value = params.get(name);
+    if (value !== undefined && name !== 'oauth_signature') params.set(name, rawurlencode(value as string));
   }
   if (url.query !== null) parsePhpQuery(url.query, params);
   let hasArray = false;
@@ -84,11 +93,19 @@ export function collectLatestParts(url: UrlParts, collected: MagentoParams): Sig
 
 interface LaminasEntry {
   encodedName: string;
+  /** {@link naturalSortKey} of the encoded name (null when it has none). */
+  key: string | null;
   pair: [string, string];
 }
 
 function byEncodedName(a: LaminasEntry, b: LaminasEntry): number {
   return compareEncodedNamesNaturally(a.encodedName, b.encodedName);
+}
+
+function byKey(a: LaminasEntry, b: LaminasEntry): number {
+  const x = a.key as string;
+  const y = b.key as string;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
@@ -99,18 +116,23 @@ function byEncodedName(a: LaminasEntry, b: LaminasEntry): number {
  */
 export function collectLaminasParts(url: UrlParts, params: MagentoParams): SignedParts {
   const entries: LaminasEntry[] = [];
+  let keyed = true;
   for (const [name, value] of params) {
     if (name === 'oauth_signature') continue;
-    entries.push({ encodedName: rawurlencode(name), pair: [name, value === PHP_ARRAY ? 'Array' : value] });
+    const encodedName = rawurlencode(name);
+    const key = naturalSortKey(encodedName);
+    if (key === null) keyed = false;
+    entries.push({ encodedName, key, pair: [name, value === PHP_ARRAY ? 'Array' : value] });
   }
-  entries.sort(byEncodedName);
+  // Comparing natural sort keys gives every comparison the result strnatcmp gives, hence the same order.
+  entries.sort(keyed ? byKey : byEncodedName);
   const pairs = entries.map((entry) => entry.pair);
   return { baseUri: buildLaminasBaseUri(url.scheme, url.authority, url.path), pairs };
 }
 
-/** The signed parts for a profile. */
-export function collectSignedParts(profile: SignatureProfile, url: UrlParts, params: MagentoParams): SignedParts {
-  if (profile === 'latest') return collectLatestParts(url, params);
+/** The signed parts for a profile; with `inPlace`, `params` may be changed (the caller gives it up). */
+export function collectSignedParts(profile: SignatureProfile, url: UrlParts, params: MagentoParams, inPlace = false): SignedParts {
+  if (profile === 'latest') return inPlace ? collectLatestPartsInPlace(url, params) : collectLatestParts(url, params);
   if (profile === 'laminas') return collectLaminasParts(url, params);
   throw new OAuth1Error(`Unknown signature profile "${String(profile)}".`, 'INVALID_INPUT', {
     hint: 'Use "latest" (Magento 2.4.7+/2.4-develop) or "laminas" (Magento 2.4.4–2.4.6).',

@@ -19,6 +19,11 @@ export function toBytes(text: string): string {
   return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }
 
+/** Whether text is all ASCII (then it is its own UTF-8 byte string). */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** Byte string → text (UTF-8 decoded; invalid sequences become U+FFFD). */
 export function fromBytes(bytes: string): string {
   return NON_ASCII.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes;
@@ -147,12 +152,21 @@ const NUMERIC_STRING = /^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\
 
 /** PHP 8 `is_numeric` for strings. */
 export function isNumericString(value: string): boolean {
-  return NUMERIC_STRING.test(value);
+  return mayBeNumeric(value.charCodeAt(0)) && NUMERIC_STRING.test(value);
 }
+
+/** Whether a numeric string can start with this char: whitespace, a sign, a dot or a digit. */
+function mayBeNumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46 || code === 32 || (code >= 9 && code <= 13);
+}
+
+const INTEGER_KEY = /^(?:0|-?[1-9]\d*)$/;
 
 /** Whether PHP turns this array key into an integer key (canonical decimal integer in range). */
 export function isIntegerArrayKey(key: string): boolean {
-  if (!/^(?:0|-?[1-9]\d*)$/.test(key) || key === '-0') return false;
+  const first = key.charCodeAt(0);
+  if (!((first >= 48 && first <= 57) || first === 45)) return false;
+  if (!INTEGER_KEY.test(key) || key === '-0') return false;
   const value = BigInt(key);
   return value >= -(2n ** 63n) && value < 2n ** 63n;
 }
@@ -173,6 +187,8 @@ export function comparePhpKeys(a: string, b: string): number {
 
 /** Sorts string keys as PHP 8 `ksort` does; byte order unless two keys are both numeric strings. */
 export function sortPhpKeys(keys: string[]): string[] {
-  const numeric = keys.filter(isNumericString).length;
-  return numeric < 2 ? keys.sort(compareBytes) : keys.sort(comparePhpKeys);
+  let numeric = 0;
+  for (const key of keys) if (isNumericString(key)) numeric++;
+  // The default sort compares strings by code unit, which is compareBytes on byte strings.
+  return numeric < 2 ? keys.sort() : keys.sort(comparePhpKeys);
 }

@@ -1,5 +1,5 @@
 import { OAuth1Error } from './oauth1-error';
-import { toBytes } from './php-string';
+import { isAscii, toBytes } from './php-string';
 
 /** The parts of an absolute http(s) URL, byte for byte as written (no normalisation). */
 export interface UrlParts {
@@ -63,6 +63,7 @@ export function resolveRequestUrl(url: string, headers?: Readonly<Record<string,
   const parts = splitUrl(url);
   const forwarded = headerValue(headers, 'x-forwarded-proto');
   const scheme = forwarded !== undefined && forwarded.trim().toLowerCase() === 'https' ? 'https' : parts.scheme.toLowerCase();
+  if (isAscii(url)) return { scheme, authority: parts.authority, path: parts.path, query: parts.query };
   return {
     scheme,
     authority: toBytes(parts.authority),

@@ -86,7 +86,7 @@ function collectSignedParams(input: SignInput, oauthParams: Record<string, strin
 
 function computeParts(profile: SignatureProfile, url: UrlParts, params: MagentoParams) {
   try {
-    return collectSignedParts(profile, url, params);
+    return collectSignedParts(profile, url, params, true);
   } catch (error) {
     if (!(error instanceof PhpRuntimeError)) throw error;
     throw new OAuth1Error(`Magento (${profile} profile) cannot verify this request: it fails with HTTP 500 (${error.message}).`, 'UNSIGNABLE_REQUEST', {
