@@ -1,6 +1,12 @@
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import request from 'supertest';
+import { createApiToken } from './admin/api-tokens';
+import { MAGEKIT_ENTITIES } from './entities';
 import { MagentoIntegrationModule } from './magento-integration.module';
+import { MAGEKIT_MIGRATIONS } from './migrations';
+import { createMagekitDataSource } from './storage/create-data-source';
 import { listTestDatabases } from './test-support/test-databases';
 import { TEST_KEYS, testOptions } from './test-support/test-app';
 import { MAGEKIT_CONFIG } from './tokens';
@@ -43,5 +49,26 @@ describe('MagentoIntegrationModule', () => {
   it('forRootAsync takes the options from a factory', async () => {
     const config = await boot(MagentoIntegrationModule.forRootAsync({ useFactory: async () => testOptions({ tenants: ['acme'], consumerWindowSeconds: 600 }) }));
     expect(config).toMatchObject({ tenants: ['acme'], consumerWindowMs: 600_000 });
+  });
+
+  it('boots as in the README: TypeORM through createMagekitDataSource with the migrations run by Nest', async () => {
+    const testing = await Test.createTestingModule({
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ type: 'better-sqlite3', database: ':memory:', entities: [...MAGEKIT_ENTITIES], migrations: [...MAGEKIT_MIGRATIONS], migrationsRun: true }),
+          dataSourceFactory: async (options) => createMagekitDataSource(options!),
+        }),
+        MagentoIntegrationModule.forRoot({ encryption: TEST_KEYS, probe: { intervalMs: 0 }, sweepIntervalMs: 0 }),
+      ],
+    }).compile();
+    const app = testing.createNestApplication({ logger: false });
+    await app.init();
+    try {
+      const { token } = await createApiToken(app.get(DataSource), 'readme');
+      const page = await request(app.getHttpServer()).get('/api/stores').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(page.body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+    } finally {
+      await app.close();
+    }
   });
 });
