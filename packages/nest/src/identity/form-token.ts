@@ -7,7 +7,7 @@ export const FORM_COOKIE = 'magekit_identity_form';
 /** Issues a form token: set as an HttpOnly SameSite=Lax cookie and returned for the hidden field. */
 export function issueFormToken(request: Request, response: Response): string {
   const token = randomBytes(24).toString('base64url');
-  response.cookie(FORM_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/magento/identity', maxAge: 30 * 60_000 });
+  response.cookie(FORM_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: pagePath(request), maxAge: 30 * 60_000 });
   return token;
 }
 
@@ -26,4 +26,9 @@ function readCookie(header: string, name: string): string | null {
     if (key === name) return decodeURIComponent(rest.join('='));
   }
   return null;
+}
+
+/** The page's own path (with any global prefix the app uses), without the query. */
+export function pagePath(request: Request): string {
+  return String(request.originalUrl ?? request.url).split('?')[0];
 }

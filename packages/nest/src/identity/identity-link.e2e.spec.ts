@@ -48,6 +48,8 @@ describe('identity link (sign-in popup) over HTTP', () => {
     expect(formToken.length).toBeGreaterThan(20);
     expect(page.headers['set-cookie'][0]).toMatch(/HttpOnly/);
     expect(page.headers['set-cookie'][0]).toMatch(/SameSite=Lax/);
+    expect(page.headers['set-cookie'][0]).toMatch(/Path=\/magento\/identity\/acme;/);
+    expect(page.text).toContain('<form method="post" action="/magento/identity/acme">');
   });
 
   it('escapes what it echoes', async () => {

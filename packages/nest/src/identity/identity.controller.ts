@@ -12,7 +12,7 @@ import type { ResolvedMagentoOptions } from '../config/module-options';
 import { PAGE_HEADERS } from './html';
 import { IdentityLinkService } from './identity-link.service';
 import { renderLinkedPage, renderSignInPage } from './identity-pages';
-import { checkFormToken, issueFormToken } from './form-token';
+import { checkFormToken, issueFormToken, pagePath } from './form-token';
 import { authenticateVendor } from './vendor-accounts';
 
 const CONSUMER_KEY = /^[0-9a-z]{32}$/i;
@@ -41,7 +41,7 @@ export class IdentityController {
     this.tenants.check(tenant);
     const consumerKey = checkConsumerKey(query.oauth_consumer_key);
     const formToken = issueFormToken(request, response);
-    this.sendPage(response, 200, renderSignInPage({ productName: this.config.productName, action: actionOf(tenant), consumerKey, successCallBack: String(query.success_call_back ?? ''), formToken }));
+    this.sendPage(response, 200, renderSignInPage({ productName: this.config.productName, action: pagePath(request), consumerKey, successCallBack: String(query.success_call_back ?? ''), formToken }));
   }
 
   @Post(':tenant')
@@ -55,7 +55,7 @@ export class IdentityController {
     const account = await authenticateVendor(this.accounts, String(form.email ?? ''), String(form.password ?? ''));
     if (!account) {
       const formToken = issueFormToken(request, response);
-      const page = renderSignInPage({ productName: this.config.productName, action: actionOf(tenant), consumerKey, successCallBack, formToken, email: String(form.email ?? ''), error: 'The e-mail address or password is not correct.' });
+      const page = renderSignInPage({ productName: this.config.productName, action: pagePath(request), consumerKey, successCallBack, formToken, email: String(form.email ?? ''), error: 'The e-mail address or password is not correct.' });
       return this.sendPage(response, 401, page);
     }
     const redirect = await this.links.link(tenant, consumerKey, account.id, successCallBack);
@@ -66,10 +66,6 @@ export class IdentityController {
   private sendPage(response: Response, status: number, html: string): void {
     response.status(status).set(PAGE_HEADERS).type('html').send(html);
   }
-}
-
-function actionOf(tenant: string): string {
-  return `/magento/identity/${encodeURIComponent(tenant)}`;
 }
 
 function checkConsumerKey(value: unknown): string {
