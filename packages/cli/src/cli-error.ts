@@ -22,3 +22,17 @@ export class CliError extends Error {
     this.hint = options.hint;
   }
 }
+
+/**
+ * Ends a command that has printed its result with a non-zero exit code and nothing more on stderr,
+ * e.g. `magekit doctor` when a check failed (exit 1). Not a user error.
+ */
+export class CliExit extends Error {
+  override readonly name = 'CliExit';
+  readonly exitCode: number;
+
+  constructor(exitCode: number) {
+    super(`exit code ${exitCode}`);
+    this.exitCode = exitCode;
+  }
+}

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CliError } from './cli-error';
+import { CliError, CliExit } from './cli-error';
 import type { CliIo } from './cli-io';
 import { commandRegistrations } from './commands';
 
@@ -25,6 +25,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CliExit) return error.exitCode;
   if (error instanceof CommanderError) {
     // Commander already printed its message; help and version exit 0.
     return error.exitCode === 0 ? 0 : 2;

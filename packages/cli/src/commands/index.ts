@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { registerAclCommands } from './acl';
+import { registerDoctorCommand } from './doctor';
 import { registerOauthCommands } from './oauth';
 import { registerSandboxCommands } from './sandbox';
 
@@ -8,4 +9,4 @@ import { registerSandboxCommands } from './sandbox';
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
 /** Every command of the magekit program, in help order. */
-export const commandRegistrations: CommandRegistration[] = [registerOauthCommands, registerAclCommands, registerSandboxCommands];
+export const commandRegistrations: CommandRegistration[] = [registerOauthCommands, registerAclCommands, registerSandboxCommands, registerDoctorCommand];

@@ -1,0 +1,37 @@
+import { buildResult, hasFailure, sortResults, type DoctorReport } from './doctor-check';
+import { formatReport } from './format-report';
+
+describe('formatReport', () => {
+  const report: DoctorReport = {
+    store: 'https://shop.example.com/',
+    checks: sortResults([
+      buildResult('clock-skew', 'warn', 'the store is 90 s ahead', 'Use NTP.'),
+      buildResult('reachability', 'pass', 'Magento answered', 'never shown for a pass'),
+      buildResult('page-size', 'skipped', 'not checked: no credentials given', 'Pass credentials.'),
+      buildResult('resources', 'skipped', 'not checked: no credentials given', 'Pass credentials.'),
+    ]),
+  };
+
+  it('prints one row per check in report order, hints below, a repeated hint once, and a summary', () => {
+    expect(formatReport(report).split('\n')).toEqual([
+      'magekit doctor https://shop.example.com/',
+      '',
+      'PASS  reachability          Magento answered',
+      'WARN  clock-skew            the store is 90 s ahead',
+      '                            hint: Use NTP.',
+      'SKIP  page-size             not checked: no credentials given',
+      '                            hint: Pass credentials.',
+      'SKIP  resources             not checked: no credentials given',
+      '                            hint: (as above)',
+      '',
+      '1 passed, 1 warnings, 0 failed, 2 skipped',
+      '',
+    ]);
+  });
+
+  it('drops the hint of a pass and tells failures apart', () => {
+    expect(report.checks[0].hint).toBeNull();
+    expect(hasFailure(report)).toBe(false);
+    expect(hasFailure({ ...report, checks: [buildResult('reachability', 'fail', 'no answer')] })).toBe(true);
+  });
+});
