@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { RawRequest } from '../common/http-request';
 import { MagentoException } from '../common/magento-exception';
 import { parsePhpQuery } from '../common/php-query';
+import { filterResponseFields } from '../search/fields-filter';
 import { MAGENTO_MODEL, SandboxRuntime } from '../common/sandbox-runtime';
 import { FaultService, type StoreContext } from '../settings/fault.service';
 import { resolveSettingsStore, STORE_CODES } from '../stores/store-catalog';
@@ -69,6 +70,7 @@ export class RestDispatchService {
       store,
       baseUrl: this.runtime.baseUrl,
     };
-    return handler(call);
+    // `SynchronousRequestProcessor`: the `fields` parameter trims every response.
+    return filterResponseFields(await handler(call), call.query['fields']);
   }
 }
