@@ -35,6 +35,11 @@ export interface RouteIndex {
   /** method → url → route, for the exact hit `isset($servicesRoutes[$pathInfo][$method])`. */
   exact: Map<string, Map<string, IndexedRoute>>;
   methods: Map<string, MethodIndex>;
+  /** `methods` for the four REST methods, read without a Map lookup. */
+  get: MethodIndex | undefined;
+  post: MethodIndex | undefined;
+  put: MethodIndex | undefined;
+  delete: MethodIndex | undefined;
 }
 
 /** Splits a route url like `Magento\Webapi\Controller\Rest\Router\Route` does. */
@@ -88,7 +93,7 @@ export function buildRouteIndex(sortedRoutes: readonly Route[]): RouteIndex {
     splitIntoSpans(url, spans);
     if (walkForBest(forMethod, url, spans) !== indexed) (forMethod.exactOnly ??= new Map()).set(url, indexed);
   }
-  return { exact, methods };
+  return { exact, methods, get: methods.get('GET'), post: methods.get('POST'), put: methods.get('PUT'), delete: methods.get('DELETE') };
 }
 
 function insert(forMethod: MethodIndex, indexed: IndexedRoute): void {

@@ -15,6 +15,8 @@ export interface TrieNode {
   leaf: IndexedRoute[];
   /** The highest-ranked route of `leaf`. */
   best: IndexedRoute | null;
+  /** No numeric or null children: at most a literal and a `:param` way on (set by `sealTrie`). */
+  plain: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface TrieRoot {
 
 /** A new empty node (every node has the same shape). */
 export function newTrieNode(): TrieNode {
-  return { literal: new Map(), edges: NO_EDGES, numeric: [], param: null, nullParam: null, leaf: [], best: null };
+  return { literal: new Map(), edges: NO_EDGES, numeric: [], param: null, nullParam: null, leaf: [], best: null, plain: true };
 }
 
 /** A new empty root. */
@@ -51,6 +53,7 @@ export function sealTrie(root: TrieRoot): void {
   root.pairEdges = buildEdgeTable(root.pairs);
   const seal = (node: TrieNode): void => {
     node.edges = buildEdgeTable(node.literal);
+    node.plain = node.numeric.length === 0 && node.nullParam === null;
     for (const child of node.literal.values()) seal(child);
     if (node.param !== null) seal(node.param);
     if (node.nullParam !== null) seal(node.nullParam);

@@ -10,7 +10,7 @@ import { readServiceBaseUrl, type TrieNode, type TrieRoot } from './route-trie';
  * service base url. A few Map lookups, one per segment at most; no route list is scanned.
  */
 export function findRoute(index: RouteIndex, method: string, pathInfo: string, spans: PathSpans): IndexedRoute | undefined {
-  const forMethod = index.methods.get(method);
+  const forMethod = method === 'GET' ? index.get : method === 'POST' ? index.post : method === 'PUT' ? index.put : method === 'DELETE' ? index.delete : index.methods.get(method);
   if (forMethod === undefined) return undefined;
   if (forMethod.exactOnly !== null) {
     const hit = forMethod.exactOnly.get(pathInfo);
@@ -47,24 +47,45 @@ function bestOfNumericPairs(root: TrieRoot, pair: TrieNode | undefined, pathInfo
   return current;
 }
 
+/**
+ * The highest-ranked route under `node` matching the segments from `depth` on. Ranks are unique, so
+ * the order branches are tried in does not matter; a node with a single way on is followed in a
+ * loop, and only real forks (a literal and a `:param` both matching, numeric or null children) recurse.
+ */
 function best(node: TrieNode, path: string, spans: PathSpans, depth: number, current: IndexedRoute | undefined): IndexedRoute | undefined {
-  if (depth === spans.count) {
-    const here = node.best;
-    return here !== null && (current === undefined || here.rank > current.rank) ? here : current;
-  }
-  const start = spans.starts[depth];
-  const end = spans.ends[depth];
-  const exact = findEdge(node.edges, path, start, end);
-  if (exact !== undefined) current = best(exact, path, spans, depth + 1, current);
-  if (node.numeric.length > 0) {
-    const part = path.slice(start, end);
-    if (isPhpNumericString(part)) {
-      for (const [value, child] of node.numeric) if (child !== exact && equalsPhpLoose(value, part)) current = best(child, path, spans, depth + 1, current);
+  const count = spans.count;
+  for (;;) {
+    if (depth === count) {
+      const here = node.best;
+      return here !== null && (current === undefined || here.rank > current.rank) ? here : current;
     }
+    const start = spans.starts[depth];
+    const end = spans.ends[depth];
+    const exact = findEdge(node.edges, path, start, end);
+    const param = node.param;
+    if (node.plain) {
+      if (exact === undefined) {
+        if (param === null) return current;
+        node = param;
+      } else if (param === null) node = exact;
+      else {
+        current = best(exact, path, spans, depth + 1, current);
+        node = param;
+      }
+      depth++;
+      continue;
+    }
+    if (exact !== undefined) current = best(exact, path, spans, depth + 1, current);
+    if (node.numeric.length > 0) {
+      const part = path.slice(start, end);
+      if (isPhpNumericString(part)) {
+        for (const [value, child] of node.numeric) if (child !== exact && equalsPhpLoose(value, part)) current = best(child, path, spans, depth + 1, current);
+      }
+    }
+    if (param !== null) current = best(param, path, spans, depth + 1, current);
+    if (node.nullParam !== null && (end === start || (end === start + 1 && path.charCodeAt(start) === 0x30))) current = best(node.nullParam, path, spans, depth + 1, current);
+    return current;
   }
-  if (node.param !== null) current = best(node.param, path, spans, depth + 1, current);
-  if (node.nullParam !== null && (end === start || (end === start + 1 && path.charCodeAt(start) === 0x30))) current = best(node.nullParam, path, spans, depth + 1, current);
-  return current;
 }
 
 /** Every route matching `pathInfo` (split into `parts`) that `walkForBest` chooses from, unordered. */
