@@ -84,11 +84,17 @@ describe('integration.xml (mini fixtures)', () => {
   });
 
   it.each([
-    ['integration.xml with a foreign element', () => parseIntegrationXml('<config>\n<integration name="x"><secret/></integration></config>', { file: 'etc/integration.xml' }), /unexpected <secret>/],
-    ['config.xml with resources', () => parseIntegrationConfigXml('<integrations><integration name="x"><resources/></integration></integrations>'), /unexpected <resources>/],
-    ['api.xml with the wrong root', () => parseIntegrationApiXml('<config/>'), /root element is <config>/],
-  ])('refuses %s with XML_INVALID_STRUCTURE', (_name, parse, message) => {
+    ['integration.xml with a foreign element', () => parseIntegrationXml('<config>\n<integration name="x"><secret/></integration></config>', { file: 'etc/integration.xml' }), /unexpected <secret>/, 'etc/integration.xml', 2],
+    ['integration.xml with a nameless resource', () => parseIntegrationXml('<config><integration name="x">\n<resources>\n\n<resource/></resources></integration></config>', { file: 'etc/integration.xml' }), /needs a non-empty "name"/, 'etc/integration.xml', 4],
+    ['config.xml with resources', () => parseIntegrationConfigXml('<integrations>\n<integration name="x"><resources/></integration></integrations>', { file: 'etc/integration/config.xml' }), /unexpected <resources>/, 'etc/integration/config.xml', 2],
+    ['api.xml with the wrong root', () => parseIntegrationApiXml('\n<config/>', { file: 'etc/integration/api.xml' }), /root element is <config>/, 'etc/integration/api.xml', 2],
+  ])('refuses %s with XML_INVALID_STRUCTURE naming file and line', (_name, parse, message, file, line) => {
     expect(parse).toThrow(message);
-    expect(parse).toThrow(expect.objectContaining({ code: 'XML_INVALID_STRUCTURE' }));
+    expect(parse).toThrow(expect.objectContaining({ code: 'XML_INVALID_STRUCTURE', file, line }));
+  });
+
+  it('refuses a DOCTYPE in an integration file like every other config file', () => {
+    const parse = () => parseIntegrationXml('<!DOCTYPE config [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<config><integration name="&x;"/></config>', { file: 'etc/integration.xml' });
+    expect(parse).toThrow(expect.objectContaining({ code: 'XML_DTD_FORBIDDEN', file: 'etc/integration.xml' }));
   });
 });
