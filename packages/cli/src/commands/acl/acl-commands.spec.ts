@@ -118,6 +118,14 @@ describe('magekit acl least-privilege', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${calls}:2: expected "METHOD /path"`);
   });
+
+  it('a line whose path is not a REST path names file and line', async () => {
+    const calls = join(tmp, 'not-rest.txt');
+    writeFileSync(calls, 'GET /V1/products\n\nGET /customer/account/login\n');
+    const result = await runInProcess(['acl', 'least-privilege', '--calls', calls]);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain(`${calls}:3: "/customer/account/login" is not a REST path. [INVALID_INPUT]`);
+  });
 });
 
 describe('magekit acl through the built bin', () => {

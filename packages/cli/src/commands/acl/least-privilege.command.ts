@@ -1,11 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AclError, computeLeastPrivilege, emitIntegrationXml, type PlannedCall } from '@magekit/acl';
+import { AclError, computeLeastPrivilege, emitIntegrationXml, parseRestPath, type PlannedCall } from '@magekit/acl';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
 import { loadAclModel } from './acl-model';
 
-/** Reads a calls file: one `METHOD /path` per line; `#` comments and blank lines are skipped. */
+/**
+ * Reads a calls file: one `METHOD /path` per line (a route id such as `GET /V1/products/:sku` is a
+ * path that hits its own route exactly); `#` comments and blank lines are skipped.
+ *
+ * @throws CliError `INVALID_INPUT` naming the file and line of a malformed line or a non-REST path
+ */
 export function parseCallsFile(text: string, file: string): PlannedCall[] {
   const calls: PlannedCall[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -13,6 +18,12 @@ export function parseCallsFile(text: string, file: string): PlannedCall[] {
     if (line === '') return;
     const match = /^([A-Za-z]+)\s+(\S+)$/.exec(line);
     if (match === null) throw new CliError(`${file}:${index + 1}: expected "METHOD /path", got "${line}".`, 'INVALID_INPUT');
+    try {
+      parseRestPath(match[2], match[1].toUpperCase());
+    } catch (error) {
+      if (error instanceof AclError) throw new CliError(`${file}:${index + 1}: ${error.message}.`, 'INVALID_INPUT', { hint: error.hint, cause: error });
+      throw error;
+    }
     calls.push({ method: match[1], path: match[2] });
   });
   if (calls.length === 0) throw new CliError(`${file}: no calls found.`, 'EMPTY_INPUT', { hint: 'One call per line, e.g. "GET /V1/products/:sku".' });
