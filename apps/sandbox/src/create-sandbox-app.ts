@@ -45,10 +45,15 @@ export async function createSandboxApp(input: Partial<SandboxOptions> = {}, list
   app.use(keepRawBody);
   app.useGlobalFilters(new MagentoExceptionFilter());
   app.enableShutdownHooks();
-  await app.init();
-  await app.get(SeedService).seedIfEmpty();
   const host = listen.host ?? '127.0.0.1';
-  await app.listen(listen.port ?? 3001, host);
+  try {
+    await app.init();
+    await app.get(SeedService).seedIfEmpty();
+    await app.listen(listen.port ?? 3001, host);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = (listen.baseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`).replace(/\/?$/, '/');
   app.get(SandboxRuntime).baseUrl = baseUrl;

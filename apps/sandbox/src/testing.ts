@@ -11,7 +11,7 @@ export type { IntegrationView } from './integrations/integration.service';
 export type { StoreSettings, GlobalSettings } from './settings/store-settings';
 export type { ActivityEvent } from './admin/activity-log.service';
 export type { SandboxOptions } from './config/sandbox-options';
-export { ADMIN_USERNAME, ADMIN_PASSWORD, CUSTOMER_PASSWORD, ADMIN_TFA_SECRET } from './seed/seed-options';
+export { ADMIN_USERNAME, ADMIN_PASSWORD, CUSTOMER_PASSWORD, ADMIN_TFA_SECRET, SEEDED_SLASH_SKU, SEEDED_PLUS_SKU, DEFAULT_SEED_COUNTS } from './seed/seed-options';
 
 /** A sandbox started by {@link startSandbox}. */
 export interface RunningSandbox extends SandboxApp {
