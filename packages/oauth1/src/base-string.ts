@@ -3,10 +3,11 @@ import { buildLaminasBaseUri } from './laminas-url';
 import type { MagentoParams } from './magento-request-params';
 import { OAuth1Error } from './oauth1-error';
 import { PHP_ARRAY, parsePhpQuery } from './php-parse-str';
-import { naturalSortKey } from './natural-sort-key';
+import { encodedNaturalSortKey } from './natural-sort-key';
 import { compareEncodedNamesNaturally } from './php-natural-compare';
 import { isIntegerArrayKey, rawurlencode, sortPhpKeys } from './php-string';
 import type { SignatureProfile } from './profiles';
+import { parsePhpQuerySegments, type QuerySegment } from './query-segments';
 import type { UrlParts } from './request-url';
 
 /** The signature base string and how it was built. All strings are byte strings. */
@@ -59,7 +60,7 @@ export function collectLatestParts(url: UrlParts, collected: MagentoParams): Sig
 }
 
 /** {@link collectLatestParts} on parameters the caller gives up: `params` is re-encoded and merged in place. */
-export function collectLatestPartsInPlace(url: UrlParts, params: MagentoParams): SignedParts {
+export function collectLatestPartsInPlace(url: UrlParts, params: MagentoParams, segments?: readonly QuerySegment[] | null): SignedParts {
   for (const [name, value] of params) {
     if (value === PHP_ARRAY && name !== 'oauth_signature') throw new PhpRuntimeError(ARRAY_TYPE_ERROR);
   }
@@ -68,7 +69,8 @@ export function collectLatestPartsInPlace(url: UrlParts, params: MagentoParams):
     const value = params.get(name);
     if (value !== undefined && name !== 'oauth_signature') params.set(name, rawurlencode(value as string));
   }
-  if (url.query !== null) parsePhpQuery(url.query, params);
+  if (segments) parsePhpQuerySegments(segments, params);
+  else if (url.query !== null) parsePhpQuery(url.query, params);
   let hasArray = false;
   for (const [name, value] of params) {
     if (isIntegerArrayKey(name)) throw new PhpRuntimeError('str_contains(): Argument #1 ($haystack) must be of type string, int given');
@@ -92,9 +94,11 @@ export function collectLatestPartsInPlace(url: UrlParts, params: MagentoParams):
 }
 
 interface LaminasEntry {
-  encodedName: string;
-  /** {@link naturalSortKey} of the encoded name (null when it has none). */
+  name: string;
+  /** The natural sort key of the encoded name (null when it has none). */
   key: string | null;
+  /** The encoded name, for sorting with strnatcmp itself (only when some name has no key). */
+  encodedName: string;
   pair: [string, string];
 }
 
@@ -119,20 +123,33 @@ export function collectLaminasParts(url: UrlParts, params: MagentoParams): Signe
   let keyed = true;
   for (const [name, value] of params) {
     if (name === 'oauth_signature') continue;
-    const encodedName = rawurlencode(name);
-    const key = naturalSortKey(encodedName);
+    const key = encodedNaturalSortKey(name);
     if (key === null) keyed = false;
-    entries.push({ encodedName, key, pair: [name, value === PHP_ARRAY ? 'Array' : value] });
+    entries.push({ name, key, encodedName: '', pair: [name, value === PHP_ARRAY ? 'Array' : value] });
   }
-  // Comparing natural sort keys gives every comparison the result strnatcmp gives, hence the same order.
-  entries.sort(keyed ? byKey : byEncodedName);
+  if (keyed) {
+    // Comparing natural sort keys gives every comparison the result strnatcmp gives, hence the same order.
+    entries.sort(byKey);
+  } else {
+    for (const entry of entries) entry.encodedName = rawurlencode(entry.name);
+    entries.sort(byEncodedName);
+  }
   const pairs = entries.map((entry) => entry.pair);
   return { baseUri: buildLaminasBaseUri(url.scheme, url.authority, url.path), pairs };
 }
 
-/** The signed parts for a profile; with `inPlace`, `params` may be changed (the caller gives it up). */
-export function collectSignedParts(profile: SignatureProfile, url: UrlParts, params: MagentoParams, inPlace = false): SignedParts {
-  if (profile === 'latest') return inPlace ? collectLatestPartsInPlace(url, params) : collectLatestParts(url, params);
+/**
+ * The signed parts for a profile. With `inPlace`, `params` may be changed (the caller gives it up);
+ * `segments` are `splitQuery(url.query)` when the caller has them.
+ */
+export function collectSignedParts(
+  profile: SignatureProfile,
+  url: UrlParts,
+  params: MagentoParams,
+  inPlace = false,
+  segments?: readonly QuerySegment[] | null,
+): SignedParts {
+  if (profile === 'latest') return inPlace ? collectLatestPartsInPlace(url, params, segments) : collectLatestParts(url, params);
   if (profile === 'laminas') return collectLaminasParts(url, params);
   throw new OAuth1Error(`Unknown signature profile "${String(profile)}".`, 'INVALID_INPUT', {
     hint: 'Use "latest" (Magento 2.4.7+/2.4-develop) or "laminas" (Magento 2.4.4–2.4.6).',

@@ -4,6 +4,8 @@
  * Instances are reused; what they hold is valid until their next {@link ByteWriter.reset}.
  */
 
+import { latin1String } from './php-string';
+
 const HEX = Uint8Array.from('0123456789ABCDEF', (char) => char.charCodeAt(0));
 const UNRESERVED = new Uint8Array(256);
 for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~') UNRESERVED[char.charCodeAt(0)] = 1;
@@ -96,7 +98,7 @@ export class ByteWriter {
 
   /** What was written, as latin1 text. */
   text(): string {
-    return this.buffer.toString('latin1', 0, this.length);
+    return latin1String(this.buffer, 0, this.length);
   }
 
   /** What was written, as a view of the buffer (valid until the next write). */

@@ -1,5 +1,6 @@
 import { PHP_ARRAY, parsePhpQuery, type PhpValue } from './php-parse-str';
 import { rawurldecode } from './php-string';
+import { decodedName, decodedValue, type QuerySegment } from './query-segments';
 
 /** Parameters as Magento's request helper collects them: byte-string keys in PHP array order. */
 export type MagentoParams = Map<string, PhpValue>;
@@ -50,6 +51,8 @@ export interface MagentoRequestView {
   body?: string | null;
   /** The query string of the request URI (without `?`), or null. */
   query: string | null;
+  /** `splitQuery(query)`, when the caller has it (then names and values are decoded once). */
+  querySegments?: QuerySegment[] | null;
 }
 
 /**
@@ -71,7 +74,8 @@ export function addBodyAndQueryParams(params: MagentoParams, request: Omit<Magen
       if (!isProtocolParameter(name) || headerGaveNone) params.set(name, value);
     }
   }
-  addQueryParams(params, request.query);
+  if (request.querySegments) addQuerySegments(params, request.query, request.querySegments);
+  else addQueryParams(params, request.query);
   return params;
 }
 
@@ -94,6 +98,14 @@ function addQueryParams(params: MagentoParams, query: string | null): void {
       }
     }
     start = end + 1;
+  }
+}
+
+/** {@link addQueryParams} over the query's segments. */
+function addQuerySegments(params: MagentoParams, query: string | null, segments: readonly QuerySegment[]): void {
+  if (!query || query === '0') return;
+  for (const segment of segments) {
+    if (segment.single && !isProtocolParameter(segment.rawName)) params.set(decodedName(segment), decodedValue(segment));
   }
 }
 

@@ -13,6 +13,8 @@
  * is, and both markers, being digits, compare with any non-digit as the digit they replace does.
  */
 
+import { latin1String } from './php-string';
+
 const PLAIN = /^[^0-9\t-\r ]*$/;
 
 function isDigit(code: number): boolean {
@@ -22,40 +24,80 @@ function isDigit(code: number): boolean {
 let scratch = Buffer.allocUnsafe(512);
 
 /**
- * The natural sort key of a name, or null when strnatcmp would not read it in step with another
- * name: whitespace (which strnatcmp skips), a leading `0` followed by a digit (which it skips
- * separately in each name), a char above 255 or a digit run longer than 255.
+ * The natural sort key of a (byte string) name, or null when strnatcmp would not read it in step
+ * with another name: whitespace (which strnatcmp skips), a leading `0` followed by a digit (which it
+ * skips separately in each name), a char above 255 or a digit run longer than 255.
  */
 export function naturalSortKey(name: string): string | null {
   if (PLAIN.test(name)) return name;
   const length = name.length;
-  if (length > 1 && name.charCodeAt(0) === 48 && isDigit(name.charCodeAt(1))) return null;
+  for (let i = 0; i < length; i++) if (name.charCodeAt(i) > 255) return null;
+  if (source.length < length) source = Buffer.allocUnsafe(length * 2);
+  source.write(name, 0, 'latin1');
+  return keyOfBytes(source, length);
+}
+
+let source = Buffer.allocUnsafe(512);
+
+/** The key of the name held in `bytes[0, length)` (a byte string). */
+function keyOfBytes(bytes: Uint8Array, length: number): string | null {
+  if (length > 1 && bytes[0] === 48 && isDigit(bytes[1])) return null;
   // A run of r digits takes r + 2 bytes, so at most three bytes per char.
   if (scratch.length < length * 3) scratch = Buffer.allocUnsafe(length * 3);
   const out = scratch;
   let at = 0;
   let i = 0;
   while (i < length) {
-    const code = name.charCodeAt(i);
+    const code = bytes[i];
     if (!isDigit(code)) {
-      if (code > 255 || code === 32 || (code >= 9 && code <= 13)) return null;
+      if (code === 32 || (code >= 9 && code <= 13)) return null;
       out[at++] = code;
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < length && isDigit(name.charCodeAt(end))) end++;
+    while (end < length && isDigit(bytes[end])) end++;
     if (code === 48) {
       out[at++] = 48;
-      for (let k = i; k < end; k++) out[at++] = name.charCodeAt(k);
+      for (let k = i; k < end; k++) out[at++] = bytes[k];
       out[at++] = 47;
     } else {
       if (end - i > 255) return null;
       out[at++] = 57;
       out[at++] = end - i;
-      for (let k = i; k < end; k++) out[at++] = name.charCodeAt(k);
+      for (let k = i; k < end; k++) out[at++] = bytes[k];
     }
     i = end;
   }
-  return out.toString('latin1', 0, at);
+  return latin1String(out, 0, at);
+}
+
+const HEX = Uint8Array.from('0123456789ABCDEF', (char) => char.charCodeAt(0));
+const UNRESERVED = new Uint8Array(256);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~') UNRESERVED[char.charCodeAt(0)] = 1;
+const UNRESERVED_NO_DIGIT = /^[A-Za-z\-._~]*$/;
+let encodedScratch = Buffer.allocUnsafe(512);
+
+/**
+ * `naturalSortKey(rawurlencode(name))` in one pass over the name, without building the encoded
+ * name: unreserved names without digits are their own key.
+ */
+export function encodedNaturalSortKey(name: string): string | null {
+  if (UNRESERVED_NO_DIGIT.test(name)) return name;
+  const length = name.length;
+  if (encodedScratch.length < length * 3) encodedScratch = Buffer.allocUnsafe(length * 3);
+  const encoded = encodedScratch;
+  let size = 0;
+  for (let i = 0; i < length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 256 && UNRESERVED[code] === 1) {
+      encoded[size++] = code;
+    } else {
+      encoded[size] = 37;
+      encoded[size + 1] = HEX[(code >> 4) & 15];
+      encoded[size + 2] = HEX[code & 15];
+      size += 3;
+    }
+  }
+  return keyOfBytes(encoded, size);
 }

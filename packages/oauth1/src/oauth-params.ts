@@ -31,7 +31,18 @@ export function buildOauthParams(input: SignInput, method: SignatureMethod, opti
   if (input.oauthVersion !== null) params.oauth_version = input.oauthVersion ?? '1.0';
   if (input.token !== undefined && input.token !== null) params.oauth_token = input.token;
   if (input.verifier !== undefined && input.verifier !== null) params.oauth_verifier = input.verifier;
-  for (const [name, value] of Object.entries(input.extraOauthParams ?? {})) {
+  const extra = input.extraOauthParams;
+  if (extra !== undefined && extra !== null) addExtraOauthParams(params, extra);
+  if (params.oauth_nonce.length > MAX_NONCE_LENGTH) {
+    warnings.push(`The nonce has ${params.oauth_nonce.length} characters: Magento stores 32, so a longer nonce loses replay protection.`);
+  }
+  if (method === 'HMAC-SHA1') warnings.push('HMAC-SHA1 is refused by Magento 2.4.4 and later: "Signature method HMAC-SHA1 is not supported".');
+  return params;
+}
+
+/** Further `oauth_*` parameters, checked: Magento reads only `oauth_[a-z_-]+` names from the header. */
+function addExtraOauthParams(params: Record<string, string>, extra: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(extra)) {
     if (!isProtocolParameter(name) || name === 'oauth_signature') {
       throw new OAuth1Error(`"${name}" is not an OAuth parameter Magento reads from the header.`, 'INVALID_INPUT', {
         hint: 'Extra OAuth parameters must be named oauth_<lowercase letters, _ or ->, e.g. oauth_callback.',
@@ -39,11 +50,6 @@ export function buildOauthParams(input: SignInput, method: SignatureMethod, opti
     }
     params[name] = value;
   }
-  if (params.oauth_nonce.length > MAX_NONCE_LENGTH) {
-    warnings.push(`The nonce has ${params.oauth_nonce.length} characters: Magento stores 32, so a longer nonce loses replay protection.`);
-  }
-  if (method === 'HMAC-SHA1') warnings.push('HMAC-SHA1 is refused by Magento 2.4.4 and later: "Signature method HMAC-SHA1 is not supported".');
-  return params;
 }
 
 /** The consumer secret, required for signing. */

@@ -25,13 +25,7 @@ export function parsePhpQuery(query: string, into: Map<string, PhpValue> = new M
       if (eq >= end) eq = -1;
       const rawName = eq === -1 ? query.slice(start, end) : query.slice(start, eq);
       const value = eq === -1 ? '' : urldecode(query.slice(eq + 1, end));
-      const name = urldecode(rawName);
-      if (SIMPLE_NAME.test(name)) {
-        into.set(name, value);
-      } else {
-        const parsed = parsePhpVariableName(name);
-        if (parsed !== null) into.set(parsed.name, parsed.isArray ? PHP_ARRAY : value);
-      }
+      registerPhpVariable(into, urldecode(rawName), value);
     }
     start = end + 1;
   }
@@ -39,6 +33,16 @@ export function parsePhpQuery(query: string, into: Map<string, PhpValue> = new M
 }
 
 const SIMPLE_NAME = /^[^ .[]+$/;
+
+/** Sets a decoded `name=value` as parse_str registers it: under its top-level name, bracketed names as arrays. */
+export function registerPhpVariable(into: Map<string, PhpValue>, name: string, value: string): void {
+  if (SIMPLE_NAME.test(name)) {
+    into.set(name, value);
+    return;
+  }
+  const parsed = parsePhpVariableName(name);
+  if (parsed !== null) into.set(parsed.name, parsed.isArray ? PHP_ARRAY : value);
+}
 
 /** PHP's `php_register_variable_ex` name handling: the top-level name and whether it is an array. */
 export function parsePhpVariableName(rawName: string): { name: string; isArray: boolean } | null {

@@ -6,6 +6,17 @@
 // eslint-disable-next-line no-control-regex -- byte ranges are the point here
 const NON_ASCII = /[^\x00-\x7f]/;
 
+type Latin1Buffer = Buffer & { latin1Slice?(start: number, end: number): string };
+const hasLatin1Slice = typeof (Buffer.prototype as Latin1Buffer).latin1Slice === 'function';
+
+/**
+ * `buffer.toString('latin1', start, end)`, through Buffer's own `latin1Slice` (where toString ends up)
+ * when Node has it, skipping the encoding dispatch: this runs for every encoded or decoded value.
+ */
+export function latin1String(buffer: Buffer, start: number, end: number): string {
+  return hasLatin1Slice ? (buffer as Latin1Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(start, end) : buffer.toString('latin1', start, end);
+}
+
 let scratchBuffer = Buffer.allocUnsafe(4096);
 
 /** A reusable buffer of at least `size` bytes; its contents are only valid until the next call. */
@@ -61,7 +72,7 @@ export function rawurlencode(bytes: string): string {
       at += 3;
     }
   }
-  return out.toString('latin1', 0, at);
+  return latin1String(out, 0, at);
 }
 
 /** The slice-and-join encoder, for callers that pass something other than a string. */
@@ -110,7 +121,7 @@ export function rawurldecode(bytes: string): string {
     }
     out[at++] = code;
   }
-  return out.toString('latin1', 0, at);
+  return latin1String(out, 0, at);
 }
 
 /** `rawurldecode` for strings that are not byte strings (chars above 255 are kept as they are). */

@@ -7,6 +7,7 @@ import { buildOauthParams, requireConsumerSecret } from './oauth-params';
 import { OAuth1Error } from './oauth1-error';
 import { fromBytes, toBytes } from './php-string';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
+import { splitQuery, type QuerySegment } from './query-segments';
 import { headerValue, resolveRequestUrl, type UrlParts } from './request-url';
 import type { SignedRequest, SignInput, SignOptions } from './sign-input';
 
@@ -29,8 +30,10 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
   const oauthParams = buildOauthParams(input, signatureMethod, options, warnings);
   requireConsumerSecret(input);
   const url = resolveRequestUrl(input.url, input.headers);
-  const params = collectSignedParams(input, oauthParams, url.query);
-  const parts = computeParts(profile, url, params);
+  // The latest line reads the query twice (request helper, then parse_str): split it once for both.
+  const segments = profile === 'latest' && url.query !== null ? splitQuery(url.query) : null;
+  const params = collectSignedParams(input, oauthParams, url.query, segments);
+  const parts = computeParts(profile, url, params, segments);
   writeBaseString(input.method, parts.baseUri, parts.pairs);
   const key = prepareSigningKey(input.consumerSecret, input.tokenSecret);
   const baseString = baseStringText();
@@ -73,20 +76,42 @@ function checkMethod(method: unknown): void {
 }
 
 /** The parameters Magento will collect from this request (header params as sent, body, query). */
-function collectSignedParams(input: SignInput, oauthParams: Record<string, string>, query: string | null): MagentoParams {
+function collectSignedParams(input: SignInput, oauthParams: Record<string, string>, query: string | null, segments: QuerySegment[] | null): MagentoParams {
   // What Magento's header parser yields for the header we send: the values' UTF-8 bytes.
   const params: MagentoParams = new Map();
-  for (const name of Object.keys(oauthParams)) params.set(name, toBytes(oauthParams[name]));
+  for (const name of Object.keys(oauthParams)) {
+    const value = oauthParams[name];
+    params.set(name, isAsciiByConstruction(input, name) ? value : toBytes(value));
+  }
   return addBodyAndQueryParams(params, {
     contentType: headerValue(input.headers, 'content-type'),
     body: input.body === undefined || input.body === null ? null : toBytes(input.body),
     query,
+    querySegments: segments,
   });
 }
 
-function computeParts(profile: SignatureProfile, url: UrlParts, params: MagentoParams) {
+/** Values this package made itself and that are ASCII, hence their own UTF-8 bytes. */
+function isAsciiByConstruction(input: SignInput, name: string): boolean {
+  const extra = input.extraOauthParams;
+  if (extra !== undefined && extra !== null && Object.prototype.hasOwnProperty.call(extra, name)) return false;
+  switch (name) {
+    case 'oauth_signature_method':
+      return true;
+    case 'oauth_nonce':
+      return input.nonce === undefined || input.nonce === null;
+    case 'oauth_timestamp':
+      return input.timestamp === undefined || input.timestamp === null || typeof input.timestamp === 'number';
+    case 'oauth_version':
+      return input.oauthVersion === undefined;
+    default:
+      return false;
+  }
+}
+
+function computeParts(profile: SignatureProfile, url: UrlParts, params: MagentoParams, segments: QuerySegment[] | null) {
   try {
-    return collectSignedParts(profile, url, params, true);
+    return collectSignedParts(profile, url, params, true, segments);
   } catch (error) {
     if (!(error instanceof PhpRuntimeError)) throw error;
     throw new OAuth1Error(`Magento (${profile} profile) cannot verify this request: it fails with HTTP 500 (${error.message}).`, 'UNSIGNABLE_REQUEST', {
