@@ -25,7 +25,8 @@ export function buildEdgeTable<T>(children: ReadonlyMap<string, T>): EdgeTable<T
   let size = 1;
   while (size < children.size * 2) size *= 2;
   const mask = size - 1;
-  const buckets: Array<Array<LiteralEdge<T>> | undefined> = new Array(size).fill(undefined);
+  const buckets: Array<Array<LiteralEdge<T>> | undefined> = [];
+  for (let i = 0; i < size; i++) buckets.push(undefined); // packed, not holey: cheaper loads
   for (const [value, node] of children) {
     const at = bucketOf(value.length, value.charCodeAt(0), value.charCodeAt(value.length - 1), mask);
     (buckets[at] ??= []).push({ value, node });
