@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { findStoreUrlProblems, TENANT_PATTERN } from '@magekit/nest';
+import type { DatabaseConfig } from './service-config';
+
+/** An optional environment variable: unset and empty mean "use the default". */
+export function optional<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+}
+
+export const portField = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be an integer from 0 to 65535')
+  .transform(Number)
+  .refine((port) => port <= 65535, 'must be an integer from 0 to 65535');
+
+export const hostField = z.string().regex(/^[A-Za-z0-9.:[\]_-]{1,253}$/, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0');
+
+export const publicUrlField = z.string().transform((value, ctx) => {
+  const url = parseUrl(value);
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an http(s) URL without credentials, query or fragment, e.g. https://integration.example.com (got ${JSON.stringify(value)})` });
+    return z.NEVER;
+  }
+  return url.toString().replace(/\/+$/, '');
+});
+
+export const tenantField = z.string().regex(TENANT_PATTERN, 'must be 1-64 letters, digits, _ or -');
+
+export const booleanField = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .refine((value) => ['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'].includes(value), 'must be true or false')
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+export const networksField = z.string().transform((value, ctx) => {
+  const networks = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const problem of findStoreUrlProblems({ allowedNetworks: networks }, '')) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem.replace(/^\.allowedNetworks: /, '') });
+  return networks;
+});
+
+export const redisUrlField = z.string().refine((value) => /^rediss?:$/.test(parseUrl(value)?.protocol ?? ''), 'must be a redis:// or rediss:// URL');
+
+export const logLevelField = z.enum(['error', 'warn', 'info', 'debug'], { errorMap: () => ({ message: 'must be one of error, warn, info, debug' }) });
+
+/** `DATABASE_URL`: postgres(ql)://, mysql://, mariadb:// or sqlite:<file>. */
+export const databaseUrlField = z.string().transform((value, ctx): DatabaseConfig => {
+  const scheme = /^([a-z]+):/i.exec(value)?.[1]?.toLowerCase();
+  const file = value.replace(/^sqlite:(\/\/)?/i, '');
+  if (scheme === 'sqlite' && file !== '') return { type: 'better-sqlite3', database: file };
+  const url = parseUrl(value);
+  if (url && (scheme === 'postgres' || scheme === 'postgresql')) return { type: 'postgres', url: value };
+  if (url && scheme === 'mysql') return { type: 'mysql', url: value };
+  if (url && scheme === 'mariadb') return { type: 'mariadb', url: value.replace(/^mariadb:/i, 'mysql:') };
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be postgres://user:password@host:5432/db, mysql://…, mariadb://… or sqlite:<file> (unset: SQLite in DATA_DIR)' });
+  return z.NEVER;
+});
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** `MAGEKIT_ENCRYPTION_KEYS`: `id:base64-of-32-bytes[,id2:…]`. */
+export const encryptionKeysField = z.string().transform((value, ctx) => {
+  const keys: Record<string, string> = {};
+  let bad = false;
+  for (const entry of value.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    const [id, key, ...rest] = entry.split(':');
+    if (!KEY_ID.test(id ?? '') || key === undefined || rest.length > 0) {
+      bad = true;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `entry ${JSON.stringify(id ?? entry)} must be id:base64 with an id of 1-32 letters, digits, _ or -` });
+    } else if (Buffer.from(key.replace(/-/g, '+').replace(/_/g, '/'), 'base64').length !== 32 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(key)) {
+      bad = true;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `key ${id} must be base64 of 32 random bytes (e.g. \`openssl rand -base64 32\`)` });
+    } else keys[id] = key;
+  }
+  if (Object.keys(keys).length === 0 && !bad) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must hold at least one id:key' });
+  return keys;
+});
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}

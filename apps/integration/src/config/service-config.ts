@@ -1,0 +1,102 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { KeyRingConfig } from '@magekit/nest';
+import { IntegrationServiceError } from '../service-error';
+import { booleanField, databaseUrlField, encryptionKeysField, hostField, logLevelField, networksField, optional, portField, publicUrlField, redisUrlField, tenantField } from './env-fields';
+
+/** Where the service keeps its data. */
+export type DatabaseConfig = { type: 'better-sqlite3'; database: string } | { type: 'postgres' | 'mysql' | 'mariadb'; url: string };
+
+/** Where the encryption keys come from: the environment, or `DATA_DIR/keys.json` (created on first start outside production). */
+export type KeySource = { kind: 'env'; keys: KeyRingConfig } | { kind: 'file'; path: string; mayCreate: boolean };
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** The service's settings, read once from the environment by {@link readServiceConfig}. */
+export interface ServiceConfig {
+  port: number;
+  host: string;
+  /** What Magento calls and what is printed; null: `http://localhost:<port>` once listening. */
+  publicUrl: string | null;
+  tenant: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  keys: KeySource;
+  storeUrl: { allowHttp: boolean; allowedNetworks: string[] };
+  redisUrl: string | null;
+  logLevel: LogLevel;
+  production: boolean;
+  /** A built dashboard to serve (`DASHBOARD_DIR`); null: apps/dashboard/dist when it exists. */
+  dashboardDir: string | null;
+}
+
+const envSchema = z.object({
+  NODE_ENV: optional(z.string()),
+  PORT: optional(portField),
+  HOST: optional(hostField),
+  PUBLIC_URL: optional(publicUrlField),
+  TENANT: optional(tenantField),
+  DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(databaseUrlField),
+  MAGEKIT_ENCRYPTION_KEYS: optional(encryptionKeysField),
+  MAGEKIT_ACTIVE_KEY: optional(z.string()),
+  STORE_URL_ALLOW_HTTP: optional(booleanField),
+  STORE_URL_ALLOWED_NETWORKS: optional(networksField),
+  REDIS_URL: optional(redisUrlField),
+  LOG_LEVEL: optional(logLevelField),
+  DASHBOARD_DIR: optional(z.string()),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/**
+ * Reads and validates the service's environment once (pure: no file or network access).
+ * Paths are resolved against `cwd`. See the README's configuration table.
+ *
+ * @throws IntegrationServiceError `INVALID_CONFIG` naming every missing or bad variable in one message.
+ */
+export function readServiceConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): ServiceConfig {
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  const values = parsed.success ? parsed.data : null;
+  const production = String(env['NODE_ENV'] ?? '') === 'production';
+  const keys = values ? readKeySource(values, production, problems, cwd) : null;
+  if (problems.length > 0 || !values || !keys) {
+    throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', { hint: 'Fix the listed environment variables (see apps/integration/README.md, "Configuration").' });
+  }
+  const dataDir = resolve(cwd, values.DATA_DIR ?? join('.data', 'integration'));
+  return {
+    port: values.PORT ?? 3000,
+    host: values.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    publicUrl: values.PUBLIC_URL ?? null,
+    tenant: values.TENANT ?? 'default',
+    dataDir,
+    database: resolveDatabase(values.DATABASE_URL, dataDir, cwd),
+    keys,
+    storeUrl: { allowHttp: values.STORE_URL_ALLOW_HTTP ?? false, allowedNetworks: values.STORE_URL_ALLOWED_NETWORKS ?? [] },
+    redisUrl: values.REDIS_URL ?? null,
+    logLevel: values.LOG_LEVEL ?? 'info',
+    production,
+    dashboardDir: values.DASHBOARD_DIR ? resolve(cwd, values.DASHBOARD_DIR) : null,
+  };
+}
+
+function readKeySource(values: Env, production: boolean, problems: string[], cwd: string): KeySource | null {
+  const keys = values.MAGEKIT_ENCRYPTION_KEYS;
+  const active = values.MAGEKIT_ACTIVE_KEY;
+  if (!keys) {
+    if (active) problems.push('MAGEKIT_ACTIVE_KEY is set but MAGEKIT_ENCRYPTION_KEYS is not');
+    if (production) problems.push('MAGEKIT_ENCRYPTION_KEYS is required when NODE_ENV=production (no key is generated in production): set it to k1:$(openssl rand -base64 32)');
+    return { kind: 'file', path: join(resolve(cwd, values.DATA_DIR ?? join('.data', 'integration')), 'keys.json'), mayCreate: !production };
+  }
+  const ids = Object.keys(keys);
+  if (active === undefined && ids.length > 1) problems.push(`MAGEKIT_ACTIVE_KEY is required when MAGEKIT_ENCRYPTION_KEYS holds several keys (one of ${ids.join(', ')})`);
+  if (active !== undefined && !ids.includes(active)) problems.push(`MAGEKIT_ACTIVE_KEY ${JSON.stringify(active)} is not one of the ids in MAGEKIT_ENCRYPTION_KEYS (${ids.join(', ')})`);
+  return { kind: 'env', keys: { activeKeyId: active ?? ids[0] ?? '', keys } };
+}
+
+function resolveDatabase(database: DatabaseConfig | undefined, dataDir: string, cwd: string): DatabaseConfig {
+  if (!database) return { type: 'better-sqlite3', database: join(dataDir, 'integration.sqlite') };
+  if (database.type === 'better-sqlite3') return { type: 'better-sqlite3', database: database.database === ':memory:' || isAbsolute(database.database) ? database.database : resolve(cwd, database.database) };
+  return database;
+}

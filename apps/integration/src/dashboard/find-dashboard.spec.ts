@@ -1,0 +1,30 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detectBase, findDashboard } from './find-dashboard';
+
+describe('dashboard build lookup', () => {
+  it.each([
+    ['<script type="module" crossorigin src="/dashboard/assets/index-1.js"></script>', '/dashboard/'],
+    ['<link rel="stylesheet" href="/assets/index.css">', '/'],
+    ['<script src="/admin/ui/assets/a.js"></script>', '/admin/ui/'],
+    ['<html><body>no assets</body></html>', '/'],
+  ])('detects the base of %s', (html, base) => {
+    expect(detectBase(html)).toBe(base);
+  });
+
+  it('finds a configured build, and nothing without index.html or without the package', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mk-dash-'));
+    try {
+      expect(findDashboard(dir)).toBeNull();
+      writeFileSync(join(dir, 'index.html'), '<script src="/dashboard/assets/x.js"></script>');
+      expect(findDashboard(dir)).toEqual({ dir, base: '/dashboard/' });
+      mkdirSync(join(dir, 'pkg', 'dist'), { recursive: true });
+      writeFileSync(join(dir, 'pkg', 'dist', 'index.html'), '<script src="/assets/x.js"></script>');
+      expect(findDashboard(null, () => join(dir, 'pkg', 'package.json'))).toEqual({ dir: join(dir, 'pkg', 'dist'), base: '/' });
+      expect(findDashboard(null, () => { throw new Error('not installed'); })).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,6 @@
+export { startIntegrationService, type StartServiceOptions, type RunningService } from './start-service';
+export { readServiceConfig, type ServiceConfig, type DatabaseConfig, type KeySource, type LogLevel } from './config/service-config';
+export { IntegrationServiceError, type IntegrationServiceErrorCode } from './service-error';
+export { JsonLogger, type JsonLoggerOptions } from './logging/json-logger';
+export { redact, redactText, REDACTED } from './logging/redact';
+export { serviceUrls, formatBanner, type ServiceUrls } from './banner';

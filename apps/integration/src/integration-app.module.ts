@@ -1,0 +1,39 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MagentoIntegrationModule, type MagentoIntegrationOptions } from '@magekit/nest';
+import { DASHBOARD_BUILD, RootController } from './dashboard/root.controller';
+import type { DashboardBuild } from './dashboard/find-dashboard';
+import { HealthController } from './health/health.controller';
+import { MaintenanceQueue } from './queue/maintenance-queue';
+import { SERVICE_CONTEXT, type ServiceContext } from './service-context';
+
+/** What {@link IntegrationAppModule.create} wires together. */
+export interface AppModuleInput {
+  context: ServiceContext;
+  magento: MagentoIntegrationOptions;
+  dashboard: DashboardBuild | null;
+}
+
+/**
+ * The integration service: @magekit/nest's module on the already migrated DataSource, `/health`,
+ * the BullMQ maintenance queue, and the dashboard build (or a page saying how to build it).
+ */
+@Module({})
+export class IntegrationAppModule {
+  static create({ context, magento, dashboard }: AppModuleInput): DynamicModule {
+    const { dataSource } = context;
+    const controllers: Type[] = [HealthController];
+    if (!dashboard || dashboard.base !== '/') controllers.push(RootController);
+    return {
+      module: IntegrationAppModule,
+      imports: [
+        TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }),
+        MagentoIntegrationModule.forRoot(magento),
+        ...(dashboard ? [ServeStaticModule.forRoot({ rootPath: dashboard.dir, serveRoot: dashboard.base.replace(/\/$/, ''), serveStaticOptions: { index: 'index.html', fallthrough: true } })] : []),
+      ],
+      controllers,
+      providers: [{ provide: SERVICE_CONTEXT, useValue: context }, { provide: DASHBOARD_BUILD, useValue: dashboard }, MaintenanceQueue],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue, Worker, type Job } from 'bullmq';
+import IORedis from 'ioredis';
+import { StoreHealthService } from '@magekit/nest';
+import { SERVICE_CONTEXT, type ServiceContext } from '../service-context';
+
+/** `disabled` without `REDIS_URL`; otherwise whether Redis answers. */
+export type QueueStatus = 'disabled' | 'up' | 'down';
+
+/** Name of the BullMQ queue of background maintenance jobs. */
+export const MAINTENANCE_QUEUE = 'magekit-maintenance';
+const PING_TIMEOUT_MS = 1000;
+
+/**
+ * With `REDIS_URL`: a BullMQ queue whose job scheduler runs `probe-due` (re-probe active stores)
+ * once per interval across all instances, on whichever instance's worker takes it. Without
+ * Redis, @magekit/nest's in-process timer does the probing and the queue reports `disabled`.
+ */
+@Injectable()
+export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  private connection: IORedis | null = null;
+  private queue: Queue | null = null;
+  private worker: Worker | null = null;
+  private lastError: string | null = null;
+
+  constructor(
+    @Inject(SERVICE_CONTEXT) private readonly context: ServiceContext,
+    private readonly health: StoreHealthService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const url = this.context.config.redisUrl;
+    if (!url) return;
+    const connection = new IORedis(url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 500, 5000) });
+    connection.on('error', (error: Error) => this.noteError(error));
+    const prefix = this.context.queue.prefix;
+    this.connection = connection;
+    this.queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
+    this.worker = new Worker(MAINTENANCE_QUEUE, (job) => this.process(job), { connection, prefix, concurrency: 1 });
+    this.worker.on('error', (error) => this.noteError(error));
+    this.queue.on('error', (error) => this.noteError(error));
+    void this.queue
+      .upsertJobScheduler('probe-due', { every: this.context.queue.probeIntervalMs }, { name: 'probe-due' })
+      .catch((error: unknown) => this.noteError(error as Error));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close().catch(() => undefined);
+    await this.queue?.close().catch(() => undefined);
+    this.connection?.disconnect();
+  }
+
+  /** For `/health`. */
+  async status(): Promise<QueueStatus> {
+    const connection = this.connection;
+    if (!connection) return 'disabled';
+    if (connection.status !== 'ready') return 'down';
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), PING_TIMEOUT_MS)));
+    const answer = await Promise.race([connection.ping().catch(() => 'error'), timeout]).finally(() => clearTimeout(timer));
+    return answer === 'PONG' ? 'up' : 'down';
+  }
+
+  private async process(job: Job): Promise<{ probed: number }> {
+    if (job.name !== 'probe-due') return { probed: 0 };
+    return { probed: await this.health.probeDue() };
+  }
+
+  private noteError(error: Error): void {
+    const message = error?.message ?? String(error);
+    if (message === this.lastError) return;
+    this.lastError = message;
+    this.context.logger.warn({ msg: 'Redis/BullMQ error', error: message }, 'MaintenanceQueue');
+  }
+}

@@ -1,0 +1,15 @@
+import type { DataSource } from 'typeorm';
+import type { ServiceConfig } from './config/service-config';
+import type { JsonLogger } from './logging/json-logger';
+
+/** Injection token of the {@link ServiceContext}. */
+export const SERVICE_CONTEXT = Symbol('INTEGRATION_SERVICE_CONTEXT');
+
+/** What the app's own providers need: settings, the opened database, the logger. */
+export interface ServiceContext {
+  config: ServiceConfig;
+  dataSource: DataSource;
+  logger: JsonLogger;
+  /** The BullMQ maintenance queue (with `REDIS_URL`): how often active stores are probed, and the key prefix. */
+  queue: { probeIntervalMs: number; prefix: string };
+}

@@ -1,0 +1,95 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { createMagentoOpenApiDocument, type MagentoIntegrationOptions } from '@magekit/nest';
+import { formatBanner, serviceUrls, type ServiceUrls } from './banner';
+import { loadKeys, type LoadedKeys } from './config/key-file';
+import { readServiceConfig, type ServiceConfig } from './config/service-config';
+import { findDashboard } from './dashboard/find-dashboard';
+import { IntegrationAppModule } from './integration-app.module';
+import { JsonLogger } from './logging/json-logger';
+import { requestLog } from './logging/request-log';
+import type { ServiceContext } from './service-context';
+import { describeDatabase, toDataSourceOptions } from './storage/data-source-options';
+import type { FirstStartCredentials } from './storage/first-start';
+import { openDatabase } from './storage/open-database';
+
+/** How {@link startIntegrationService} runs (everything but `env` is for tests and embedding). */
+export interface StartServiceOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Merged over the module options derived from the environment. */
+  magento?: Partial<MagentoIntegrationOptions>;
+  /** Where JSON log lines go (default stdout). */
+  log?: (line: string) => void;
+  /** Where the banner goes (default stdout). */
+  print?: (text: string) => void;
+  queue?: Partial<ServiceContext['queue']>;
+  /** Print first-start credentials (default: outside production, or when stdout is a terminal); else they go to a 0600 file in DATA_DIR. */
+  showCredentials?: boolean;
+}
+
+/** A started service. */
+export interface RunningService {
+  app: INestApplication;
+  config: ServiceConfig;
+  dataSource: DataSource;
+  keys: LoadedKeys;
+  port: number;
+  urls: ServiceUrls;
+  firstStart: FirstStartCredentials | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Reads the configuration, loads (or on first start creates) the encryption key, opens and
+ * migrates the database, starts the Nest app and prints the URLs to paste into Magento.
+ *
+ * @throws IntegrationServiceError `INVALID_CONFIG`, `KEY_FILE`, `DATABASE_UNAVAILABLE`
+ */
+export async function startIntegrationService(options: StartServiceOptions = {}): Promise<RunningService> {
+  const config = readServiceConfig(options.env ?? process.env, options.cwd);
+  const logger = new JsonLogger({ level: config.logLevel, write: options.log });
+  const keys = loadKeys(config.keys);
+  if (keys.origin === 'created') logger.warn({ msg: 'Generated an encryption key on first start (development only: set MAGEKIT_ENCRYPTION_KEYS in production and keep a backup).', path: keys.path }, 'Config');
+  if (keys.warning) logger.warn(keys.warning, 'Config');
+  if (config.database.type === 'better-sqlite3' && config.database.database !== ':memory:') mkdirSync(dirname(config.database.database), { recursive: true });
+  const database = describeDatabase(config.database);
+  const opened = await openDatabase(toDataSourceOptions(config.database), database);
+  if (opened.migrations.length > 0) logger.info('migrations run', { migrations: opened.migrations }, 'Database');
+  let app: INestApplication | null = null;
+  try {
+    const dashboard = findDashboard(config.dashboardDir);
+    const context: ServiceContext = { config, dataSource: opened.dataSource, logger, queue: { probeIntervalMs: 3_600_000, prefix: 'magekit', ...options.queue } };
+    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], ...(config.redisUrl ? { probe: { intervalMs: 0 } } : {}), ...options.magento };
+    app = await NestFactory.create(IntegrationAppModule.create({ context, magento, dashboard }), { logger, abortOnError: false });
+    app.use(requestLog(logger));
+    app.enableShutdownHooks();
+    SwaggerModule.setup('api/docs', app, createMagentoOpenApiDocument(app, { title: 'magekit integration service: admin API' }));
+    await app.listen(config.port, config.host);
+    const port = (app.getHttpServer().address() as { port: number }).port;
+    const urls = serviceUrls(config.publicUrl ?? `http://localhost:${port}`, config.tenant, dashboard?.base ?? null);
+    logger.info('ready', { ...urls, port, host: config.host, database, firstStart: opened.firstStart !== null }, 'Service');
+    const print = options.print ?? ((text: string) => void process.stdout.write(text));
+    const show = options.showCredentials ?? (!config.production || process.stdout.isTTY === true);
+    if (opened.firstStart && !show) logger.warn({ msg: 'First-start credentials written to a file (not printed in production)', path: writeCredentialsFile(config.dataDir, opened.firstStart) }, 'Service');
+    print(formatBanner(urls, database, show ? opened.firstStart : null));
+    const running = app;
+    return { app: running, config, dataSource: opened.dataSource, keys, port, urls, firstStart: opened.firstStart, close: () => running.close() };
+  } catch (error) {
+    if (app) await app.close().catch(() => undefined);
+    else await opened.dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
+}
+
+function writeCredentialsFile(dataDir: string, credentials: FirstStartCredentials): string {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, 'first-start-credentials.txt');
+  writeFileSync(path, `API token: ${credentials.apiToken}\nVendor account: ${credentials.account.email} / ${credentials.account.password}\nDelete this file once you have stored them.\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return path;
+}

@@ -1,0 +1,22 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MAGEKIT_ENTITIES, MAGEKIT_MIGRATIONS } from '@magekit/nest';
+import type { DatabaseConfig } from '../config/service-config';
+
+/**
+ * TypeORM options for the configured database, with the magekit entities and migrations. The
+ * migrations are run by {@link migrateUnderLock} at boot, never by `synchronize`.
+ */
+export function toDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = { entities: [...MAGEKIT_ENTITIES], migrations: [...MAGEKIT_MIGRATIONS], migrationsRun: false, synchronize: false, logging: false };
+  if (database.type === 'better-sqlite3') return { ...common, type: 'better-sqlite3', database: database.database, enableWAL: database.database !== ':memory:', timeout: 5000 };
+  if (database.type === 'postgres') return { ...common, type: 'postgres', url: database.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
+  return { ...common, type: database.type, url: database.url, extra: { connectionLimit: 10 }, connectTimeout: 5000 };
+}
+
+/** `DATABASE_URL` without its password, for logs and the banner. */
+export function describeDatabase(database: DatabaseConfig): string {
+  if (database.type === 'better-sqlite3') return `SQLite ${database.database}`;
+  const url = new URL(database.url);
+  if (url.password) url.password = '***';
+  return `${database.type === 'postgres' ? 'PostgreSQL' : database.type === 'mariadb' ? 'MariaDB' : 'MySQL'} ${url.toString()}`;
+}
