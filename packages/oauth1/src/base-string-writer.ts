@@ -1,4 +1,5 @@
 import { ByteWriter } from './byte-writer';
+import { HMAC_BLOCK_SIZE, signBaseString, signPrefixedBytes, type PreparedSigningKey, type SignatureMethod } from './hmac';
 
 // eslint-disable-next-line no-control-regex -- ASCII is the point here
 const ASCII = /^[\x00-\x7f]*$/;
@@ -15,7 +16,7 @@ let textMethod: string | null = null;
  */
 export function writeBaseString(method: string, baseUri: string, pairs: ReadonlyArray<readonly [string, string]>): void {
   const upper = method.toUpperCase();
-  writer.reset();
+  writer.reset(HMAC_BLOCK_SIZE);
   textMethod = null;
   if (ASCII.test(upper)) writer.latin1(upper);
   else textMethod = upper;
@@ -36,7 +37,7 @@ export function baseStringText(): string {
   return textMethod === null ? rest : textMethod + rest;
 }
 
-/** The bytes of the last base string written (valid until the next one), or null when its method is not ASCII (hash the text). */
-export function baseStringBytes(): Uint8Array | null {
-  return textMethod === null ? writer.bytes() : null;
+/** The HMAC of the last base string written (its bytes in place, or its text when the method is not ASCII). */
+export function signLastBaseString(method: SignatureMethod, key: PreparedSigningKey): string {
+  return textMethod === null ? signPrefixedBytes(method, writer.prefixed(), key) : signBaseString(method, baseStringText(), key);
 }

@@ -13,13 +13,17 @@ for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 export class ByteWriter {
   private buffer: Buffer;
   private length = 0;
+  /** Bytes kept free before what is written (room for an HMAC pad). */
+  private start = 0;
 
   constructor(size = 4096) {
     this.buffer = Buffer.allocUnsafe(size);
   }
 
-  reset(): void {
-    this.length = 0;
+  /** Starts over, keeping the first `prefix` bytes free (see {@link ByteWriter.prefixed}). */
+  reset(prefix = 0): void {
+    this.start = prefix;
+    this.length = prefix;
   }
 
   private reserve(extra: number): Buffer {
@@ -91,18 +95,18 @@ export class ByteWriter {
     this.length = at;
   }
 
-  /** Drops the last `count` bytes. */
-  trim(count: number): void {
-    this.length = Math.max(0, this.length - count);
-  }
-
   /** What was written, as latin1 text. */
   text(): string {
-    return latin1String(this.buffer, 0, this.length);
+    return latin1String(this.buffer, this.start, this.length);
   }
 
   /** What was written, as a view of the buffer (valid until the next write). */
-  bytes(): Uint8Array {
+  bytes(): Buffer {
+    return this.buffer.subarray(this.start, this.length);
+  }
+
+  /** The free prefix and what was written after it, as one view (the prefix is the caller's to fill). */
+  prefixed(): Buffer {
     return this.buffer.subarray(0, this.length);
   }
 }

@@ -1,4 +1,5 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import OAuth from 'oauth-1.0a';
 import { fromBytes, rawurlencode, toBytes } from './php-string';
 
@@ -11,10 +12,24 @@ const ALGORITHM: Record<SignatureMethod, string> = { 'HMAC-SHA256': 'sha256', 'H
 export interface PreparedSigningKey {
   /** `rawurlencode(consumer_secret)&rawurlencode(token_secret)` (a byte string). */
   bytes: string;
-  /** The same as text (what {@link SignedRequest.signingKey} shows). */
+  /** The same as text (what `SignedRequest.signingKey` shows). */
   text: string;
   key: KeyObject;
+  /** The HMAC pads per hash algorithm, made when first needed. */
+  pads: Partial<Record<SignatureMethod, HmacPads>>;
 }
+
+/** RFC 2104 pads of a key: `K xor ipad` (one block), and `K xor opad` with room for the inner digest. */
+interface HmacPads {
+  inner: Buffer;
+  outer: Buffer;
+}
+
+/** The block size of SHA-1 and SHA-256, and the room an HMAC pad takes before the message. */
+export const HMAC_BLOCK_SIZE = 64;
+const DIGEST_SIZE: Record<SignatureMethod, number> = { 'HMAC-SHA256': 32, 'HMAC-SHA1': 20 };
+/** One-shot hashing (Node 20.12+/21.7+), which skips the Hmac object node:crypto builds per call. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: string) => string | Buffer }).hash;
 
 const MAX_CACHED_KEYS = 1024;
 /** Prepared keys by consumer secret, then token secret; bounded, emptied when full. */
@@ -76,7 +91,7 @@ export function buildSigningKey(consumerSecret: string, tokenSecret?: string | n
 
 function prepare(consumerSecret: string, tokenSecret: string | null | undefined): PreparedSigningKey {
   const bytes = buildSigningKey(consumerSecret, tokenSecret);
-  return { bytes, text: fromBytes(bytes), key: createSecretKey(Buffer.from(bytes, 'utf8')) };
+  return { bytes, text: fromBytes(bytes), key: createSecretKey(Buffer.from(bytes, 'utf8')), pads: {} };
 }
 
 /**
@@ -109,7 +124,41 @@ export function computeSignature(method: SignatureMethod, baseString: string, si
   return signers[method].hash_function(baseString, signingKey);
 }
 
-/** base64 HMAC of base-string bytes (or text, hashed as UTF-8) with a prepared key. */
-export function signBaseString(method: SignatureMethod, base: Uint8Array | string, key: PreparedSigningKey): string {
+/** base64 HMAC of a base string (hashed as UTF-8) with a prepared key. */
+export function signBaseString(method: SignatureMethod, base: string, key: PreparedSigningKey): string {
   return createHmac(ALGORITHM[method], key.key).update(base).digest('base64');
+}
+
+function padsFor(method: SignatureMethod, key: PreparedSigningKey): HmacPads {
+  let pads = key.pads[method];
+  if (pads === undefined) {
+    // What createHmac does with a string key: its UTF-8 bytes, hashed first when longer than a block.
+    let secret = Buffer.from(key.bytes, 'utf8');
+    if (secret.length > HMAC_BLOCK_SIZE) secret = createHash(ALGORITHM[method]).update(secret).digest();
+    const inner = Buffer.alloc(HMAC_BLOCK_SIZE);
+    const outer = Buffer.alloc(HMAC_BLOCK_SIZE + DIGEST_SIZE[method]);
+    for (let i = 0; i < HMAC_BLOCK_SIZE; i++) {
+      const byte = i < secret.length ? secret[i] : 0;
+      inner[i] = byte ^ 0x36;
+      outer[i] = byte ^ 0x5c;
+    }
+    pads = key.pads[method] = { inner, outer };
+  }
+  return pads;
+}
+
+/**
+ * base64 HMAC (RFC 2104) of a message that follows {@link HMAC_BLOCK_SIZE} free bytes in `prefixed`:
+ * the inner pad goes into that room, so both hashes are one-shot calls over bytes already in place.
+ * The same digest as `createHmac(…).update(message).digest('base64')`, without its per-call object.
+ */
+export function signPrefixedBytes(method: SignatureMethod, prefixed: Buffer, key: PreparedSigningKey): string {
+  if (oneShotHash === undefined) {
+    return createHmac(ALGORITHM[method], key.key).update(prefixed.subarray(HMAC_BLOCK_SIZE)).digest('base64');
+  }
+  const pads = padsFor(method, key);
+  pads.inner.copy(prefixed, 0);
+  const inner = oneShotHash(ALGORITHM[method], prefixed, 'buffer') as Buffer;
+  inner.copy(pads.outer, HMAC_BLOCK_SIZE);
+  return oneShotHash(ALGORITHM[method], pads.outer, 'base64') as string;
 }

@@ -1,7 +1,7 @@
 import { formatAuthorizationHeader } from './authorization-header';
 import { collectSignedParts, PhpRuntimeError } from './base-string';
-import { baseStringBytes, baseStringText, writeBaseString } from './base-string-writer';
-import { isSignatureMethod, prepareSigningKey, signBaseString, type SignatureMethod } from './hmac';
+import { baseStringText, signLastBaseString, writeBaseString } from './base-string-writer';
+import { isSignatureMethod, prepareSigningKey, type SignatureMethod } from './hmac';
 import { addBodyAndQueryParams, type MagentoParams } from './magento-request-params';
 import { buildOauthParams, requireConsumerSecret } from './oauth-params';
 import { OAuth1Error } from './oauth1-error';
@@ -37,7 +37,7 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
   writeBaseString(input.method, parts.baseUri, parts.pairs);
   const key = prepareSigningKey(input.consumerSecret, input.tokenSecret);
   const baseString = baseStringText();
-  const signature = signBaseString(signatureMethod, baseStringBytes() ?? baseString, key);
+  const signature = signLastBaseString(signatureMethod, key);
   // oauthParams is this call's own object: the signature goes last, as it is sent.
   const sent = oauthParams;
   sent.oauth_signature = signature;

@@ -1,5 +1,6 @@
-import { buildLaminasBaseString, buildLatestBaseString, encodeLatestRequestParams, PhpRuntimeError } from './base-string';
-import { buildSigningKey, computeSignature } from './hmac';
+import { collectLaminasParts, collectLatestParts, encodeLatestRequestParams, PhpRuntimeError } from './base-string';
+import { baseStringText, signLastBaseString, writeBaseString } from './base-string-writer';
+import { prepareSigningKey } from './hmac';
 import { collectMagentoParams, type MagentoParams } from './magento-request-params';
 import { MagentoRejection, reject } from './magento-rejection';
 import { PHP_ARRAY } from './php-parse-str';
@@ -98,12 +99,10 @@ async function runChecks(ctx: Context): Promise<void> {
 function checkSignature(ctx: Context, consumer: OAuthConsumerRecord, token: OAuthTokenRecord | null): void {
   const params = stringParams(ctx.checked);
   checks.checkSignatureMethod(params);
-  const parts =
-    ctx.profile === 'latest'
-      ? buildLatestBaseString(ctx.input.method, ctx.url, ctx.params)
-      : buildLaminasBaseString(ctx.input.method, ctx.url, ctx.params);
-  ctx.result.baseString = parts.baseString;
-  const calculated = computeSignature('HMAC-SHA256', parts.baseString, buildSigningKey(consumer.secret, token?.secret ?? null));
+  const parts = ctx.profile === 'latest' ? collectLatestParts(ctx.url, ctx.params) : collectLaminasParts(ctx.url, ctx.params);
+  writeBaseString(ctx.input.method, parts.baseUri, parts.pairs);
+  ctx.result.baseString = baseStringText();
+  const calculated = signLastBaseString('HMAC-SHA256', prepareSigningKey(consumer.secret, token?.secret ?? null));
   if (!checks.constantTimeEquals(calculated, params.get('oauth_signature') ?? '')) {
     throw reject('The signature is invalid. Verify and try again.');
   }
