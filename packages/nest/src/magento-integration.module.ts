@@ -10,7 +10,10 @@ import { ActivationTimeline } from './activation/activation-timeline';
 import { BackgroundTasks } from './activation/background-tasks';
 import { CallbackController } from './activation/callback.controller';
 import { ApiAuthGuard } from './admin/api-auth.guard';
+import { ActivityStats } from './admin/activity-stats.service';
 import { ApiBearerStrategy } from './admin/bearer.strategy';
+import { CallFailureRecorder } from './admin/call-failure-recorder.service';
+import { StatsController } from './admin/stats.controller';
 import { StoreDirectory } from './admin/store-directory.service';
 import { StoresController } from './admin/stores.controller';
 import { TenantCheck } from './config/tenant-check';
@@ -37,15 +40,16 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...MAGEKIT_ENTITIES]), PassportModule],
-  controllers: [CallbackController, IdentityController, StoresController],
+  controllers: [CallbackController, IdentityController, StoresController, StatsController],
   providers: [
     ...MAGEKIT_VALUE_PROVIDERS,
     SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,
     BackgroundTasks, IdentityLinker, IdentityLinkService, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
+    CallFailureRecorder, ActivityStats,
   ],
   exports: [
     MAGEKIT_CONFIG, MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY,
-    StoreClientFactory, StoreHealthService, StoreDirectory, ActivationRunner, BackgroundTasks, SecretBox,
+    StoreClientFactory, StoreHealthService, StoreDirectory, ActivationRunner, BackgroundTasks, SecretBox, CallFailureRecorder, ActivityStats,
   ],
 })
 export class MagentoIntegrationModule extends ConfigurableModuleClass {}

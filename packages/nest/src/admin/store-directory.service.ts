@@ -1,16 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { loadStockModel } from '@magekit/acl';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { ActivationTimeline } from '../activation/activation-timeline';
 import { ActivationEntity } from '../entities/activation.entity';
 import { StoreEntity } from '../entities/store.entity';
 import { VendorAccountEntity } from '../entities/vendor-account.entity';
+import type { ResolvedMagentoOptions } from '../config/module-options';
 import { StoreHealthService } from '../stores/store-health.service';
+import { MAGEKIT_CONFIG } from '../tokens';
+import { CallFailureRecorder } from './call-failure-recorder.service';
+import type { FailedCallDto, StoreDetailDto } from './store-detail.dto';
+import { buildResourceReport, readTokenHealth } from './store-health-view';
 import { containsPattern, type StoreQuery } from './store-query';
 import type { ActivationDto, StoreDto, StorePageDto } from './store-view.dto';
-import { toActivationDto, toStoreDto } from './to-store-dto';
+import { parseFactsJson, toActivationDto, toFailedCallDto, toStoreDto } from './to-store-dto';
 
-/** Read side of the admin API: paged store lists, store details, activation timelines. */
+/** Read side of the admin API: paged store lists, store details, activation timelines, failed calls. */
 @Injectable()
 export class StoreDirectory {
   constructor(
@@ -19,6 +25,8 @@ export class StoreDirectory {
     @InjectRepository(VendorAccountEntity) private readonly accounts: Repository<VendorAccountEntity>,
     private readonly timeline: ActivationTimeline,
     private readonly health: StoreHealthService,
+    private readonly failures: CallFailureRecorder,
+    @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
   ) {}
 
   /** Filters by status, searches base URL, consumer key and tenant (case-insensitive), pages on the server. */
@@ -38,6 +46,25 @@ export class StoreDirectory {
     const store = await this.health.findStore(id);
     const accounts = await this.accountsFor([store]);
     return toStoreDto(store, accounts.get(store.vendorAccountId ?? ''));
+  }
+
+  /** One store with its token health and required resources. @throws MagentoIntegrationError `STORE_NOT_FOUND` */
+  async detail(id: string): Promise<StoreDetailDto> {
+    const store = await this.health.findStore(id);
+    const accounts = await this.accountsFor([store]);
+    const latest = await this.activations.findOne({ where: { storeId: store.id }, order: { createdAt: 'DESC' } });
+    const events = latest ? await this.timeline.list([latest.id]) : [];
+    return {
+      ...toStoreDto(store, accounts.get(store.vendorAccountId ?? '')),
+      tokenHealth: readTokenHealth(store, events),
+      resources: buildResourceReport(this.config.requiredResources, parseFactsJson(store.facts), loadStockModel()),
+    };
+  }
+
+  /** The store's recent failed REST calls, newest first. @throws MagentoIntegrationError `STORE_NOT_FOUND` */
+  async failedCallsOf(id: string, limit: number): Promise<FailedCallDto[]> {
+    const store = await this.health.findStore(id);
+    return (await this.failures.listRecent(store.id, limit)).map(toFailedCallDto);
   }
 
   /** Newest activation first, each with its events oldest first. @throws MagentoIntegrationError `STORE_NOT_FOUND` */

@@ -6,7 +6,10 @@ import { StoreHealthService } from '../stores/store-health.service';
 import { ApiAuthGuard } from './api-auth.guard';
 import { StoreDirectory } from './store-directory.service';
 import { parseStoreQuery } from './store-query';
+import { FailedCallDto, StoreDetailDto } from './store-detail.dto';
 import { ActivationDto, ProbeResultDto, StoreDto, StorePageDto } from './store-view.dto';
+import { FAILED_CALLS_KEPT } from './call-failure-recorder.service';
+import { MagentoIntegrationError } from '../errors/magento-integration-error';
 
 /** The admin API over stores, for the dashboard and operators. Bearer-token protected. */
 @ApiTags('stores')
@@ -31,9 +34,16 @@ export class StoresController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: StoreDto })
-  get(@Param('id') id: string): Promise<StoreDto> {
-    return this.directory.get(id);
+  @ApiOkResponse({ type: StoreDetailDto })
+  get(@Param('id') id: string): Promise<StoreDetailDto> {
+    return this.directory.detail(id);
+  }
+
+  @Get(':id/failed-calls')
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${FAILED_CALLS_KEPT}, default ${FAILED_CALLS_KEPT}` })
+  @ApiOkResponse({ type: [FailedCallDto] })
+  failedCalls(@Param('id') id: string, @Query('limit') limit?: string): Promise<FailedCallDto[]> {
+    return this.directory.failedCallsOf(id, parseLimit(limit));
   }
 
   @Get(':id/activations')
@@ -65,4 +75,12 @@ export class StoresController {
     await this.health.requestReauth(id);
     return this.directory.get(id);
   }
+}
+
+function parseLimit(value: unknown): number {
+  if (value === undefined || value === '') return FAILED_CALLS_KEPT;
+  const text = String(value);
+  const limit = Number(text);
+  if (!/^\d+$/.test(text) || limit < 1 || limit > FAILED_CALLS_KEPT) throw new MagentoIntegrationError(`Invalid failed-calls query: limit must be an integer from 1 to ${FAILED_CALLS_KEPT}.`, 'INVALID_INPUT');
+  return limit;
 }

@@ -1,7 +1,9 @@
 import type { ActivationEventEntity } from '../entities/activation-event.entity';
 import type { ActivationEntity } from '../entities/activation.entity';
+import type { StoreCallFailureEntity } from '../entities/store-call-failure.entity';
 import type { StoreEntity, StoreFacts } from '../entities/store.entity';
 import type { VendorAccountEntity } from '../entities/vendor-account.entity';
+import type { FailedCallDto } from './store-detail.dto';
 import type { ActivationDto, ActivationEventDto, StoreDto } from './store-view.dto';
 
 /** The admin API's view of a store: an allow-list of fields, so no secret can slip out. */
@@ -24,17 +26,32 @@ export function toActivationDto(activation: ActivationEntity, events: Activation
   };
 }
 
+/** A recorded failed call (already free of secrets). */
+export function toFailedCallDto(row: StoreCallFailureEntity): FailedCallDto {
+  return {
+    id: row.id, occurredAt: row.occurredAt.toISOString(), method: row.method, path: row.path, status: row.status, code: row.code, message: row.message,
+    hint: row.hint, attempts: row.attempts, baseString: row.baseString, signatureProfile: row.signatureProfile,
+  };
+}
+
 function toEventDto(event: ActivationEventEntity): ActivationEventDto {
   return { position: event.position, type: event.type, message: event.message, code: event.code, hint: event.hint, occurredAt: event.occurredAt.toISOString() };
 }
 
-function readFacts(json: string | null): StoreFacts | null {
+/** The stored facts JSON, or null when absent or unreadable. */
+export function parseFactsJson(json: string | null): StoreFacts | null {
   if (!json) return null;
   try {
     return JSON.parse(json) as StoreFacts;
   } catch {
     return null;
   }
+}
+
+/** Store views, base URLs and probe path (resource checks are shown by the detail view). */
+function readFacts(json: string | null): Pick<StoreFacts, 'storeViews' | 'baseUrls' | 'probePath'> | null {
+  const facts = parseFactsJson(json);
+  return facts ? { storeViews: facts.storeViews ?? [], baseUrls: facts.baseUrls ?? [], probePath: facts.probePath } : null;
 }
 
 function iso(date: Date | null): string | null {

@@ -31,6 +31,12 @@ export interface MagentoIntegrationOptions {
   sweepIntervalMs?: number;
   /** Name shown on the identity-link sign-in page; default "Sign in". */
   productName?: string;
+  /**
+   * ACL resource ids the integration needs (e.g. from `computeLeastPrivilege` of @magekit/acl over
+   * its calls). Each successful probe checks them with one representative call; the admin API
+   * shows them allowed, refused or unknown. Default none.
+   */
+  requiredResources?: string[];
 }
 
 /** {@link MagentoIntegrationOptions} with every default filled in. */
@@ -43,4 +49,5 @@ export interface ResolvedMagentoOptions {
   probe: { path: string; intervalMs: number; timeoutMs: number };
   sweepIntervalMs: number;
   productName: string;
+  requiredResources: readonly string[];
 }

@@ -3,6 +3,9 @@ import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { findStoreUrlProblems } from '../url-guard/store-url-policy';
 import type { MagentoIntegrationOptions, ResolvedMagentoOptions } from './module-options';
 
+/** What an ACL resource id looks like (`Vendor_Module::resource`). */
+const ACL_ID = /^[A-Za-z0-9_]+::[A-Za-z0-9_]+$/;
+
 /** What a tenant path segment may be. */
 export const TENANT_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -27,6 +30,7 @@ export function resolveMagentoOptions(options: MagentoIntegrationOptions): Resol
     probe: { path: options.probe?.path ?? '/V1/store/storeConfigs', intervalMs: options.probe?.intervalMs ?? 3_600_000, timeoutMs: options.probe?.timeoutMs ?? 15_000 },
     sweepIntervalMs: options.sweepIntervalMs ?? 30_000,
     productName: options.productName ?? 'Sign in',
+    requiredResources: [...new Set(options.requiredResources ?? [])],
   };
 }
 
@@ -45,6 +49,10 @@ function findOptionProblems(options: MagentoIntegrationOptions): string[] {
   checkInteger(problems, 'sweepIntervalMs', options.sweepIntervalMs, 0);
   const path = options.probe?.path;
   if (path !== undefined && (typeof path !== 'string' || !/^\/V1\/[^?#\s]*$/.test(path))) problems.push('probe.path must start with /V1/ (e.g. /V1/store/storeConfigs)');
+  const resources = options.requiredResources;
+  if (resources !== undefined && (!Array.isArray(resources) || resources.length > 200 || resources.some((id) => typeof id !== 'string' || !ACL_ID.test(id)))) {
+    problems.push('requiredResources must be an array of at most 200 ACL ids such as Magento_Sales::actions_view');
+  }
   if (options.productName !== undefined && (typeof options.productName !== 'string' || options.productName.length > 100)) problems.push('productName must be a string of at most 100 characters');
   return problems;
 }

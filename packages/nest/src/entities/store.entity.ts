@@ -1,4 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { ResourceCheck } from '../admin/resource-checks';
 import { BooleanColumn, TextColumn, TextEnumColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn, VarcharColumn } from './columns';
 import { VendorAccountEntity } from './vendor-account.entity';
 
@@ -23,6 +24,10 @@ export interface StoreFacts {
   storeViews: StoreViewFacts[];
   baseUrls: string[];
   probePath: string;
+  /** The required resources (`requiredResources` option) as the last successful probe checked them. */
+  resources?: ResourceCheck[];
+  /** When they were checked (ISO 8601). */
+  resourcesCheckedAt?: string;
 }
 
 /** One Magento store (one integration consumer): created by the first callback, kept across reauthorizations. */

@@ -1,6 +1,7 @@
 import { CreateMagekitTables1764633600000 } from './1764633600000-create-magekit-tables';
+import { CreateStoreCallFailures1767225600000 } from './1767225600000-create-store-call-failures';
 
 /** Every migration of @magekit/nest, oldest first: add them to the app's TypeORM `migrations`. */
-export const MAGEKIT_MIGRATIONS = [CreateMagekitTables1764633600000] as const;
+export const MAGEKIT_MIGRATIONS = [CreateMagekitTables1764633600000, CreateStoreCallFailures1767225600000] as const;
 
-export { CreateMagekitTables1764633600000 };
+export { CreateMagekitTables1764633600000, CreateStoreCallFailures1767225600000 };

@@ -7,12 +7,13 @@ import { createKeyRing } from '../crypto/key-ring';
 import { rotateSecrets } from '../crypto/rotate-secrets';
 import { SecretBox } from '../crypto/secret-box';
 import { ActivationEntity, ActivationEventEntity, StoreEntity } from '../entities';
+import { MAGEKIT_MIGRATIONS } from '../migrations';
 import { makeCallback } from '../test-support/callbacks';
 import { DATABASES_REQUIRED, listTestDatabases, type TestDatabase } from '../test-support/test-databases';
 import { createTestModule, TEST_KEYS, type TestHarness } from '../test-support/test-app';
 import { isUniqueViolation } from './unique-violation';
 
-const TABLES = ['magekit_vendor_accounts', 'magekit_stores', 'magekit_activations', 'magekit_activation_events', 'magekit_identity_links', 'magekit_api_tokens'];
+const TABLES = ['magekit_vendor_accounts', 'magekit_stores', 'magekit_activations', 'magekit_activation_events', 'magekit_identity_links', 'magekit_api_tokens', 'magekit_store_call_failures'];
 
 function runContract(db: TestDatabase): void {
   describe(`storage contract on ${db.name}`, () => {
@@ -134,7 +135,7 @@ function runContract(db: TestDatabase): void {
       try {
         const runner = dataSource.createQueryRunner();
         for (const table of TABLES) expect(await runner.hasTable(table)).toBe(true);
-        await dataSource.undoLastMigration();
+        for (let i = 0; i < MAGEKIT_MIGRATIONS.length; i += 1) await dataSource.undoLastMigration();
         for (const table of TABLES) expect(await runner.hasTable(table)).toBe(false);
         await dataSource.runMigrations();
         for (const table of TABLES) expect(await runner.hasTable(table)).toBe(true);

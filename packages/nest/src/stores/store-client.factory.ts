@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { createMagentoClient, createOAuthAuth, type FetchLike, type HandshakeOptions, type MagentoClient, type ProfileStore } from '@magekit/client';
+import { CallFailureRecorder } from '../admin/call-failure-recorder.service';
+import { FailedCallCapture } from '../admin/failed-call-capture';
 import { SecretBox } from '../crypto/secret-box';
 import { StoreEntity } from '../entities/store.entity';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
@@ -13,6 +15,8 @@ export interface StoreClientOptions {
   timeoutMs?: number;
   /** Magento store code (`default`, `all`, …); default none (the default store). */
   storeCode?: string;
+  /** Record calls that fail for good under the store's recent failed calls (admin API); default true. */
+  recordFailures?: boolean;
 }
 
 /**
@@ -27,10 +31,12 @@ export class StoreClientFactory {
     private readonly secrets: SecretBox,
     @Inject(MAGEKIT_FETCH) private readonly fetch: FetchLike,
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
+    private readonly failures: CallFailureRecorder,
   ) {}
 
   /**
-   * A REST client authenticated with the store's access token.
+   * A REST client authenticated with the store's access token. Calls that fail for good (after
+   * retries) are recorded for the admin API with the explained base string, secrets masked.
    *
    * @throws MagentoIntegrationError `STORE_NOT_ACTIVE` when the store holds no access token.
    */
@@ -45,10 +51,13 @@ export class StoreClientFactory {
       accessToken: open('access_token_enc', store.accessTokenEnc),
       accessTokenSecret: open('access_token_secret_enc', store.accessTokenSecretEnc),
     });
-    return createMagentoClient({
-      baseUrl: store.storeBaseUrl, indexPhp: store.usesIndexPhp, store: options.storeCode, auth, profile: store.signatureProfile,
-      profileStore: this.profileStoreFor(store), fetch: this.fetch, clock: this.clock, timeoutMs: options.timeoutMs ?? 30_000,
+    const record = options.recordFailures ?? true;
+    const capture = new FailedCallCapture();
+    const client = createMagentoClient({
+      baseUrl: store.storeBaseUrl, indexPhp: store.usesIndexPhp, store: options.storeCode, auth: record ? capture.wrapAuth(auth) : auth, profile: store.signatureProfile,
+      profileStore: this.profileStoreFor(store), fetch: this.fetch, clock: this.clock, timeoutMs: options.timeoutMs ?? 30_000, onEvent: record ? capture.onEvent : undefined,
     });
+    return record ? capture.wrapClient(client, (call) => this.failures.record(store.id, call)) : client;
   }
 
   /** The consumer part of the handshake options for a store (the token steps add tokens and verifier). */
