@@ -10,6 +10,6 @@ export interface ServiceContext {
   config: ServiceConfig;
   dataSource: DataSource;
   logger: JsonLogger;
-  /** The BullMQ maintenance queue (with `REDIS_URL`): how often active stores are probed, and the key prefix. */
+  /** The BullMQ maintenance queue (with `REDIS_URL`): how often the `probe-due` job runs, and the Redis key prefix. */
   queue: { probeIntervalMs: number; prefix: string };
 }

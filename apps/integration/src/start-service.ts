@@ -63,8 +63,8 @@ export async function startIntegrationService(options: StartServiceOptions = {})
   let app: INestApplication | null = null;
   try {
     const dashboard = findDashboard(config.dashboardDir);
-    const context: ServiceContext = { config, dataSource: opened.dataSource, logger, queue: { probeIntervalMs: 3_600_000, prefix: 'magekit', ...options.queue } };
-    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], ...(config.redisUrl ? { probe: { intervalMs: 0 } } : {}), ...options.magento };
+    const context: ServiceContext = { config, dataSource: opened.dataSource, logger, queue: { probeIntervalMs: 60_000, prefix: 'magekit', ...options.queue } };
+    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], ...options.magento };
     app = await NestFactory.create(IntegrationAppModule.create({ context, magento, dashboard }), { logger, abortOnError: false });
     app.use(requestLog(logger));
     app.enableShutdownHooks();

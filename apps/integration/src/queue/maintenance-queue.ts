@@ -10,11 +10,15 @@ export type QueueStatus = 'disabled' | 'up' | 'down';
 /** Name of the BullMQ queue of background maintenance jobs. */
 export const MAINTENANCE_QUEUE = 'magekit-maintenance';
 const PING_TIMEOUT_MS = 1000;
+/** `probeDue` takes at most 20 stores a call: a job calls it until a call finds fewer, at most this often. */
+const MAX_PROBE_ROUNDS = 50;
 
 /**
- * With `REDIS_URL`: a BullMQ queue whose job scheduler runs `probe-due` (re-probe active stores)
- * once per interval across all instances, on whichever instance's worker takes it. Without
- * Redis, @magekit/nest's in-process timer does the probing and the queue reports `disabled`.
+ * With `REDIS_URL`: a BullMQ queue whose job scheduler runs `probe-due` once per interval (60 s)
+ * across all instances, on whichever instance's worker takes it: it probes every active store
+ * whose last probe is older than the module's `probe.intervalMs`, in rounds of 20, until none is
+ * left (the in-process timer of @magekit/nest probes at most 20 per interval; both are safe
+ * together: each store is claimed by a lease on its row). Without Redis it reports `disabled`.
  */
 @Injectable()
 export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -63,7 +67,13 @@ export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationSh
 
   private async process(job: Job): Promise<{ probed: number }> {
     if (job.name !== 'probe-due') return { probed: 0 };
-    return { probed: await this.health.probeDue() };
+    let probed = 0;
+    for (let round = 0; round < MAX_PROBE_ROUNDS; round += 1) {
+      const count = await this.health.probeDue(20);
+      probed += count;
+      if (count < 20) break;
+    }
+    return { probed };
   }
 
   private noteError(error: Error): void {
