@@ -37,12 +37,29 @@ function encodeHeaderValue(value: unknown): string {
 const USUAL_NAMES = ['oauth_consumer_key', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method', 'oauth_timestamp', 'oauth_token', 'oauth_verifier', 'oauth_version'];
 const USUAL_INDEX = new Map(USUAL_NAMES.map((name, index) => [name, index]));
 
+/** Bits for {@link formatSignedAuthorizationHeader}'s `trusted`: values known to be unreserved ASCII. */
+export const TRUSTED_NONCE = 1 << 1;
+export const TRUSTED_SIGNATURE_METHOD = 1 << 3;
+export const TRUSTED_VERSION = 1 << 7;
+
 /**
  * Formats protocol parameters as an `Authorization` header (`OAuth k="v", …`, values
  * rawurlencoded as UTF-8, `oauth_*` only), in the form `oauth-1.0a`'s `toHeader` gives it:
  * names sorted, each pair as `name="value"`, joined by `, `.
  */
 export function formatAuthorizationHeader(params: Readonly<Record<string, string>>): string {
+  return formatSignedAuthorizationHeader(params, 0);
+}
+
+function field(name: string, value: unknown, trusted: boolean): string {
+  return name + '="' + (trusted ? (value as string) : encodeHeaderValue(value)) + '", ';
+}
+
+/**
+ * {@link formatAuthorizationHeader} for a signer that knows some values need no encoding (bits of
+ * `trusted`: a generated nonce, the signature method, the default version), which are sent as they are.
+ */
+export function formatSignedAuthorizationHeader(params: Readonly<Record<string, string>>, trusted: number): string {
   const names = Object.keys(params);
   // The usual names need neither sorting (their sorted order is known) nor encoding.
   let present = 0;
@@ -52,11 +69,14 @@ export function formatAuthorizationHeader(params: Readonly<Record<string, string
     present |= 1 << index;
   }
   let header = 'OAuth ';
-  for (let index = 0; index < USUAL_NAMES.length; index++) {
-    if ((present & (1 << index)) === 0) continue;
-    const name = USUAL_NAMES[index];
-    header += name + '="' + encodeHeaderValue(params[name]) + '", ';
-  }
+  if (present & 1) header += field('oauth_consumer_key', params.oauth_consumer_key, false);
+  if (present & 2) header += field('oauth_nonce', params.oauth_nonce, (trusted & 2) !== 0);
+  if (present & 4) header += field('oauth_signature', params.oauth_signature, false);
+  if (present & 8) header += field('oauth_signature_method', params.oauth_signature_method, (trusted & 8) !== 0);
+  if (present & 16) header += field('oauth_timestamp', params.oauth_timestamp, false);
+  if (present & 32) header += field('oauth_token', params.oauth_token, false);
+  if (present & 64) header += field('oauth_verifier', params.oauth_verifier, false);
+  if (present & 128) header += field('oauth_version', params.oauth_version, (trusted & 128) !== 0);
   return header.substring(0, header.length - 2);
 }
 

@@ -15,11 +15,15 @@ let textMethod: string | null = null;
  * encoded twice in one pass, so the HMAC can read the bytes without an intermediate string.
  */
 export function writeBaseString(method: string, baseUri: string, pairs: ReadonlyArray<readonly [string, string]>): void {
-  const upper = method.toUpperCase();
   writer.reset(HMAC_BLOCK_SIZE);
   textMethod = null;
-  if (ASCII.test(upper)) writer.latin1(upper);
-  else textMethod = upper;
+  if (method === 'GET' || method === 'POST' || method === 'PUT' || method === 'DELETE') {
+    writer.latin1(method);
+  } else {
+    const upper = method.toUpperCase();
+    if (ASCII.test(upper)) writer.latin1(upper);
+    else textMethod = upper;
+  }
   writer.byte(38);
   writer.encoded(baseUri);
   writer.byte(38);

@@ -31,7 +31,8 @@ export class PhpRuntimeError extends Error {
 }
 
 const ARRAY_TYPE_ERROR = 'rawurlencode(): Argument #1 ($string) must be of type string, array given';
-const KEPT_ENCODED = new Set(['oauth_consumer_key', 'oauth_consumer_secret', 'oauth_token', 'oauth_token_secret', 'oauth_signature']);
+/** The names `processNonRequiredParams()` keeps encoded, but for the signature (which prepareRequest leaves as it is). */
+const RE_ENCODED = ['oauth_consumer_key', 'oauth_consumer_secret', 'oauth_token', 'oauth_token_secret'];
 
 /**
  * The latest line's `Helper\Request::prepareRequest()` re-encoding: every value but the signature
@@ -61,21 +62,32 @@ export function collectLatestParts(url: UrlParts, collected: MagentoParams): Sig
 
 /** {@link collectLatestParts} on parameters the caller gives up: `params` is re-encoded and merged in place. */
 export function collectLatestPartsInPlace(url: UrlParts, params: MagentoParams, segments?: readonly QuerySegment[] | null): SignedParts {
+  const merging = segments !== null && segments !== undefined ? segments.length > 0 : url.query !== null;
+  // Without a query to merge, one pass finds both errors (the array one is raised first, as in Magento).
+  let integerKey = false;
   for (const [name, value] of params) {
     if (value === PHP_ARRAY && name !== 'oauth_signature') throw new PhpRuntimeError(ARRAY_TYPE_ERROR);
+    if (!merging && !integerKey) integerKey = isIntegerArrayKey(name);
   }
   // Setting an existing key keeps its position: the same as re-encoding while copying.
-  for (const name of KEPT_ENCODED) {
+  for (const name of RE_ENCODED) {
     const value = params.get(name);
-    if (value !== undefined && name !== 'oauth_signature') params.set(name, rawurlencode(value as string));
+    if (value === undefined) continue;
+    const encoded = rawurlencode(value as string);
+    if (encoded !== value) params.set(name, encoded);
   }
-  if (segments) parsePhpQuerySegments(segments, params);
-  else if (url.query !== null) parsePhpQuery(url.query, params);
   let hasArray = false;
-  for (const [name, value] of params) {
-    if (isIntegerArrayKey(name)) throw new PhpRuntimeError('str_contains(): Argument #1 ($haystack) must be of type string, int given');
-    if (value === PHP_ARRAY) hasArray = true;
+  if (merging) {
+    if (segments) parsePhpQuerySegments(segments, params);
+    else parsePhpQuery(url.query as string, params);
+    for (const [name, value] of params) {
+      if (!integerKey) integerKey = isIntegerArrayKey(name);
+      if (value === PHP_ARRAY) hasArray = true;
+    }
+  } else {
+    hasArray = params.get('oauth_signature') === PHP_ARRAY;
   }
+  if (integerKey) throw new PhpRuntimeError('str_contains(): Argument #1 ($haystack) must be of type string, int given');
   // Only an array-valued key can be removed, and such keys hold no "[" (parse_str cuts names there).
   if (hasArray) {
     for (const name of params.keys()) {

@@ -1,4 +1,4 @@
-import { formatAuthorizationHeader } from './authorization-header';
+import { formatSignedAuthorizationHeader, TRUSTED_NONCE, TRUSTED_SIGNATURE_METHOD, TRUSTED_VERSION } from './authorization-header';
 import { collectSignedParts, PhpRuntimeError } from './base-string';
 import { baseStringText, signLastBaseString, writeBaseString } from './base-string-writer';
 import { isSignatureMethod, prepareSigningKey, type SignatureMethod } from './hmac';
@@ -45,7 +45,7 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
     baseString,
     signingKey: key.text,
     signature,
-    authorization: formatAuthorizationHeader(sent),
+    authorization: formatSignedAuthorizationHeader(sent, trustedHeaderValues(input)),
     oauthParams: sent,
     baseUri: fromBytes(parts.baseUri),
     profile,
@@ -107,6 +107,15 @@ function isAsciiByConstruction(input: SignInput, name: string): boolean {
     default:
       return false;
   }
+}
+
+/** The header values this package made itself from unreserved chars (none when extra parameters may override them). */
+function trustedHeaderValues(input: SignInput): number {
+  if (input.extraOauthParams !== undefined && input.extraOauthParams !== null) return 0;
+  let trusted = TRUSTED_SIGNATURE_METHOD;
+  if (input.nonce === undefined || input.nonce === null) trusted |= TRUSTED_NONCE;
+  if (input.oauthVersion === undefined) trusted |= TRUSTED_VERSION;
+  return trusted;
 }
 
 function computeParts(profile: SignatureProfile, url: UrlParts, params: MagentoParams, segments: QuerySegment[] | null) {
