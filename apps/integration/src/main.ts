@@ -3,7 +3,19 @@ import { startIntegrationService } from './start-service';
 
 /** `npm start` / `node apps/integration/dist/main.js`: settings from the environment (README). */
 async function main(): Promise<void> {
-  await startIntegrationService();
+  const service = await startIntegrationService();
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    service.logger.info('shutting down', { signal }, 'Service');
+    // Finishes running activations (their state is persisted at every step either way), closes the database.
+    service.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', stop).once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

@@ -41,6 +41,7 @@ export interface RunningService {
   port: number;
   urls: ServiceUrls;
   firstStart: FirstStartCredentials | null;
+  logger: JsonLogger;
   close(): Promise<void>;
 }
 
@@ -67,7 +68,6 @@ export async function startIntegrationService(options: StartServiceOptions = {})
     const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], ...options.magento };
     app = await NestFactory.create(IntegrationAppModule.create({ context, magento, dashboard }), { logger, abortOnError: false });
     app.use(requestLog(logger));
-    app.enableShutdownHooks();
     SwaggerModule.setup('api/docs', app, createMagentoOpenApiDocument(app, { title: 'magekit integration service: admin API' }));
     await app.listen(config.port, config.host);
     const port = (app.getHttpServer().address() as { port: number }).port;
@@ -78,7 +78,7 @@ export async function startIntegrationService(options: StartServiceOptions = {})
     if (opened.firstStart && !show) logger.warn({ msg: 'First-start credentials written to a file (not printed in production)', path: writeCredentialsFile(config.dataDir, opened.firstStart) }, 'Service');
     print(formatBanner(urls, database, show ? opened.firstStart : null));
     const running = app;
-    return { app: running, config, dataSource: opened.dataSource, keys, port, urls, firstStart: opened.firstStart, close: () => running.close() };
+    return { app: running, config, dataSource: opened.dataSource, keys, port, urls, firstStart: opened.firstStart, logger, close: () => running.close() };
   } catch (error) {
     if (app) await app.close().catch(() => undefined);
     else await opened.dataSource.destroy().catch(() => undefined);
