@@ -124,6 +124,24 @@ function byKey(a: LaminasEntry, b: LaminasEntry): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** A stable sort by key: insertion sort for the few entries of most requests, Array#sort (stable) beyond. */
+function sortByKey(entries: LaminasEntry[]): void {
+  if (entries.length > 16) {
+    entries.sort(byKey);
+    return;
+  }
+  for (let i = 1; i < entries.length; i++) {
+    const current = entries[i];
+    const key = current.key as string;
+    let j = i - 1;
+    while (j >= 0 && (entries[j].key as string) > key) {
+      entries[j + 1] = entries[j];
+      j--;
+    }
+    entries[j + 1] = current;
+  }
+}
+
 /**
  * The signed parts of 2.4.4–2.4.6 (`Laminas\OAuth\Signature\AbstractSignature`): values as
  * collected (an array value is the string `Array`), keys ordered with `strnatcmp` on their encoded
@@ -141,7 +159,7 @@ export function collectLaminasParts(url: UrlParts, params: MagentoParams): Signe
   }
   if (keyed) {
     // Comparing natural sort keys gives every comparison the result strnatcmp gives, hence the same order.
-    entries.sort(byKey);
+    sortByKey(entries);
   } else {
     for (const entry of entries) entry.encodedName = rawurlencode(entry.name);
     entries.sort(byEncodedName);

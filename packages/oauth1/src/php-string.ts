@@ -6,8 +6,9 @@
 // eslint-disable-next-line no-control-regex -- byte ranges are the point here
 const NON_ASCII = /[^\x00-\x7f]/;
 
-type Latin1Buffer = Buffer & { latin1Slice?(start: number, end: number): string };
+type Latin1Buffer = Buffer & { latin1Slice?(start: number, end: number): string; latin1Write?(text: string, offset: number): number };
 const hasLatin1Slice = typeof (Buffer.prototype as Latin1Buffer).latin1Slice === 'function';
+const hasLatin1Write = typeof (Buffer.prototype as Latin1Buffer).latin1Write === 'function';
 
 /**
  * `buffer.toString('latin1', start, end)`, through Buffer's own `latin1Slice` (where toString ends up)
@@ -15,6 +16,11 @@ const hasLatin1Slice = typeof (Buffer.prototype as Latin1Buffer).latin1Slice ===
  */
 export function latin1String(buffer: Buffer, start: number, end: number): string {
   return hasLatin1Slice ? (buffer as Latin1Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(start, end) : buffer.toString('latin1', start, end);
+}
+
+/** `buffer.write(text, offset, 'latin1')`, through Buffer's own `latin1Write` when Node has it. */
+export function writeLatin1(buffer: Buffer, text: string, offset: number): number {
+  return hasLatin1Write ? (buffer as Latin1Buffer & { latin1Write(text: string, offset: number): number }).latin1Write(text, offset) : buffer.write(text, offset, 'latin1');
 }
 
 let scratchBuffer = Buffer.allocUnsafe(4096);
@@ -200,6 +206,21 @@ export function comparePhpKeys(a: string, b: string): number {
 export function sortPhpKeys(keys: string[]): string[] {
   let numeric = 0;
   for (const key of keys) if (isNumericString(key)) numeric++;
-  // The default sort compares strings by code unit, which is compareBytes on byte strings.
-  return numeric < 2 ? keys.sort() : keys.sort(comparePhpKeys);
+  // Byte order is a total order on distinct keys, so any sort gives the one result.
+  return numeric < 2 ? sortStrings(keys) : keys.sort(comparePhpKeys);
+}
+
+/** Sorts strings by code unit (byte order for byte strings); insertion sort for the few keys of most requests. */
+export function sortStrings(strings: string[]): string[] {
+  if (strings.length > 16) return strings.sort();
+  for (let i = 1; i < strings.length; i++) {
+    const current = strings[i];
+    let j = i - 1;
+    while (j >= 0 && strings[j] > current) {
+      strings[j + 1] = strings[j];
+      j--;
+    }
+    strings[j + 1] = current;
+  }
+  return strings;
 }
