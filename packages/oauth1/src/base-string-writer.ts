@@ -11,10 +11,10 @@ let textMethod: string | null = null;
 
 /**
  * Writes `METHOD&rawurlencode(baseUri)&rawurlencode(k1=v1&k2=v2…)`, where each `k`/`v` is the
- * rawurlencoded name/value of `pairs` (raw byte strings, already in signing order): the pairs are
+ * rawurlencoded name/value of `pairs` (flat `[name, value, …]`, raw byte strings, in signing order): they are
  * encoded twice in one pass, so the HMAC can read the bytes without an intermediate string.
  */
-export function writeBaseString(method: string, baseUri: string, pairs: ReadonlyArray<readonly [string, string]>): void {
+export function writeBaseString(method: string, baseUri: string, pairs: readonly string[]): void {
   writer.reset(HMAC_BLOCK_SIZE);
   textMethod = null;
   if (method === 'GET' || method === 'POST' || method === 'PUT' || method === 'DELETE') {
@@ -27,11 +27,11 @@ export function writeBaseString(method: string, baseUri: string, pairs: Readonly
   writer.byte(38);
   writer.encoded(baseUri);
   writer.byte(38);
-  for (let i = 0; i < pairs.length; i++) {
+  for (let i = 0; i < pairs.length; i += 2) {
     if (i > 0) writer.escape(50, 54);
-    writer.encodedTwice(pairs[i][0]);
+    writer.encodedTwice(pairs[i]);
     writer.escape(51, 68);
-    writer.encodedTwice(pairs[i][1]);
+    writer.encodedTwice(pairs[i + 1]);
   }
 }
 

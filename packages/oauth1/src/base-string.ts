@@ -22,7 +22,8 @@ export interface BaseStringParts {
 /** What goes into a base string: the URI and the signed parameters (raw bytes) in signing order. */
 export interface SignedParts {
   baseUri: string;
-  pairs: Array<[string, string]>;
+  /** Names and values, flat: `[name0, value0, name1, value1, …]`. */
+  pairs: string[];
 }
 
 /** Thrown where Magento itself fails with a PHP error (HTTP 500); the message is PHP's. */
@@ -96,22 +97,22 @@ export function collectLatestPartsInPlace(url: UrlParts, params: MagentoParams, 
     }
   }
   const names = sortPhpKeys([...params.keys()]);
-  const pairs: Array<[string, string]> = [];
+  const pairs: string[] = [];
   for (const name of names) {
     const value = params.get(name);
     if (name === 'oauth_signature' || value === PHP_ARRAY || value === undefined) continue;
-    pairs.push([name, value]);
+    pairs.push(name, value);
   }
   return { baseUri: `${url.scheme}://${url.authority}${url.path}`, pairs };
 }
 
 interface LaminasEntry {
   name: string;
+  value: string;
   /** The natural sort key of the encoded name (null when it has none). */
   key: string | null;
   /** The encoded name, for sorting with strnatcmp itself (only when some name has no key). */
   encodedName: string;
-  pair: [string, string];
 }
 
 function byEncodedName(a: LaminasEntry, b: LaminasEntry): number {
@@ -155,7 +156,7 @@ export function collectLaminasParts(url: UrlParts, params: MagentoParams): Signe
     if (name === 'oauth_signature') continue;
     const key = encodedNaturalSortKey(name);
     if (key === null) keyed = false;
-    entries.push({ name, key, encodedName: '', pair: [name, value === PHP_ARRAY ? 'Array' : value] });
+    entries.push({ name, value: value === PHP_ARRAY ? 'Array' : value, key, encodedName: '' });
   }
   if (keyed) {
     // Comparing natural sort keys gives every comparison the result strnatcmp gives, hence the same order.
@@ -164,7 +165,8 @@ export function collectLaminasParts(url: UrlParts, params: MagentoParams): Signe
     for (const entry of entries) entry.encodedName = rawurlencode(entry.name);
     entries.sort(byEncodedName);
   }
-  const pairs = entries.map((entry) => entry.pair);
+  const pairs: string[] = [];
+  for (const entry of entries) pairs.push(entry.name, entry.value);
   return { baseUri: buildLaminasBaseUri(url.scheme, url.authority, url.path), pairs };
 }
 
@@ -188,7 +190,8 @@ export function collectSignedParts(
 
 function toBaseStringParts(method: string, parts: SignedParts): BaseStringParts {
   writeBaseString(method, parts.baseUri, parts.pairs);
-  const encodedPairs = parts.pairs.map(([name, value]): [string, string] => [rawurlencode(name), rawurlencode(value)]);
+  const encodedPairs: Array<[string, string]> = [];
+  for (let i = 0; i < parts.pairs.length; i += 2) encodedPairs.push([rawurlencode(parts.pairs[i]), rawurlencode(parts.pairs[i + 1])]);
   return { baseString: baseStringText(), baseUri: parts.baseUri, encodedPairs };
 }
 

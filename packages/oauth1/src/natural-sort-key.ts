@@ -76,7 +76,56 @@ const HEX = Uint8Array.from('0123456789ABCDEF', (char) => char.charCodeAt(0));
 const UNRESERVED = new Uint8Array(256);
 for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~') UNRESERVED[char.charCodeAt(0)] = 1;
 const UNRESERVED_NO_DIGIT = /^[A-Za-z\-._~]*$/;
-let encodedScratch = Buffer.allocUnsafe(512);
+
+/** Builds a key from the chars of an encoded name, one at a time (no whitespace can occur in them). */
+class KeyBuilder {
+  out = Buffer.allocUnsafe(512);
+  at = 0;
+  /** Where the current digit run's length goes (-1: not in a run; -2: in a run that starts with 0). */
+  private lengthAt = -1;
+  private runLength = 0;
+  tooLong = false;
+
+  reset(size: number): void {
+    if (this.out.length < size) this.out = Buffer.allocUnsafe(size);
+    this.at = 0;
+    this.lengthAt = -1;
+    this.tooLong = false;
+  }
+
+  push(code: number): void {
+    const out = this.out;
+    if (code >= 48 && code <= 57) {
+      if (this.lengthAt === -1) {
+        if (code === 48) {
+          out[this.at++] = 48;
+          this.lengthAt = -2;
+        } else {
+          out[this.at] = 57;
+          this.lengthAt = this.at + 1;
+          this.at += 2;
+        }
+        this.runLength = 0;
+      }
+      out[this.at++] = code;
+      this.runLength++;
+      return;
+    }
+    this.endRun();
+    out[this.at++] = code;
+  }
+
+  endRun(): void {
+    if (this.lengthAt === -2) this.out[this.at++] = 47;
+    else if (this.lengthAt >= 0) {
+      if (this.runLength > 255) this.tooLong = true;
+      this.out[this.lengthAt] = this.runLength & 255;
+    }
+    this.lengthAt = -1;
+  }
+}
+
+const builder = new KeyBuilder();
 
 /**
  * `naturalSortKey(rawurlencode(name))` in one pass over the name, without building the encoded
@@ -85,19 +134,20 @@ let encodedScratch = Buffer.allocUnsafe(512);
 export function encodedNaturalSortKey(name: string): string | null {
   if (UNRESERVED_NO_DIGIT.test(name)) return name;
   const length = name.length;
-  if (encodedScratch.length < length * 3) encodedScratch = Buffer.allocUnsafe(length * 3);
-  const encoded = encodedScratch;
-  let size = 0;
+  // rawurlencode keeps a leading unreserved "0" and a digit after it: strnatcmp skips such zeros.
+  if (length > 1 && name.charCodeAt(0) === 48 && name.charCodeAt(1) >= 48 && name.charCodeAt(1) <= 57) return null;
+  // At most five key bytes per char: an escape is three chars, and a digit run adds two markers.
+  builder.reset(length * 5 + 2);
   for (let i = 0; i < length; i++) {
     const code = name.charCodeAt(i);
     if (code < 256 && UNRESERVED[code] === 1) {
-      encoded[size++] = code;
+      builder.push(code);
     } else {
-      encoded[size] = 37;
-      encoded[size + 1] = HEX[(code >> 4) & 15];
-      encoded[size + 2] = HEX[code & 15];
-      size += 3;
+      builder.push(37);
+      builder.push(HEX[(code >> 4) & 15]);
+      builder.push(HEX[code & 15]);
     }
   }
-  return keyOfBytes(encoded, size);
+  builder.endRun();
+  return builder.tooLong ? null : latin1String(builder.out, 0, builder.at);
 }

@@ -10,6 +10,8 @@ export interface UrlParts {
   path: string;
   /** Query without the `?`, or null when the URL has no `?`. */
   query: string | null;
+  /** True when every part is known to be ASCII (then byte strings and text are the same). */
+  ascii?: boolean;
 }
 
 const ABSOLUTE_URL = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/;
@@ -63,7 +65,7 @@ export function resolveRequestUrl(url: string, headers?: Readonly<Record<string,
   const parts = splitUrl(url);
   const forwarded = headerValue(headers, 'x-forwarded-proto');
   const scheme = forwarded !== undefined && forwarded.trim().toLowerCase() === 'https' ? 'https' : parts.scheme.toLowerCase();
-  if (isAscii(url)) return { scheme, authority: parts.authority, path: parts.path, query: parts.query };
+  if (isAscii(url)) return { scheme, authority: parts.authority, path: parts.path, query: parts.query, ascii: true };
   return {
     scheme,
     authority: toBytes(parts.authority),

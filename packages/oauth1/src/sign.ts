@@ -47,7 +47,8 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
     signature,
     authorization: formatSignedAuthorizationHeader(sent, trustedHeaderValues(input)),
     oauthParams: sent,
-    baseUri: fromBytes(parts.baseUri),
+    // An ASCII URL gives an ASCII base URI in both profiles.
+    baseUri: url.ascii === true ? parts.baseUri : fromBytes(parts.baseUri),
     profile,
     warnings,
   };
