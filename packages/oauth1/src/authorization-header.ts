@@ -37,8 +37,9 @@ function encodeHeaderValue(value: unknown): string {
 const USUAL_NAMES = ['oauth_consumer_key', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method', 'oauth_timestamp', 'oauth_token', 'oauth_verifier', 'oauth_version'];
 const USUAL_INDEX = new Map(USUAL_NAMES.map((name, index) => [name, index]));
 
-/** Bits for {@link formatSignedAuthorizationHeader}'s `trusted`: values known to be unreserved ASCII. */
+/** Bits for {@link formatSignedAuthorizationHeader}'s `trusted`: values known to be unreserved ASCII (the signature: base64). */
 export const TRUSTED_NONCE = 1 << 1;
+export const TRUSTED_BASE64_SIGNATURE = 1 << 2;
 export const TRUSTED_SIGNATURE_METHOD = 1 << 3;
 export const TRUSTED_VERSION = 1 << 7;
 
@@ -57,7 +58,8 @@ function field(name: string, value: unknown, trusted: boolean): string {
 
 /**
  * {@link formatAuthorizationHeader} for a signer that knows some values need no encoding (bits of
- * `trusted`: a generated nonce, the signature method, the default version), which are sent as they are.
+ * `trusted`: a generated nonce, the signature method, the default version), which are sent as they are,
+ * and that its signature is base64 (of which only `+`, `/` and `=` are encoded).
  */
 export function formatSignedAuthorizationHeader(params: Readonly<Record<string, string>>, trusted: number): string {
   const names = Object.keys(params);
@@ -71,13 +73,29 @@ export function formatSignedAuthorizationHeader(params: Readonly<Record<string, 
   let header = 'OAuth ';
   if (present & 1) header += field('oauth_consumer_key', params.oauth_consumer_key, false);
   if (present & 2) header += field('oauth_nonce', params.oauth_nonce, (trusted & 2) !== 0);
-  if (present & 4) header += field('oauth_signature', params.oauth_signature, false);
+  if (present & 4) {
+    const signature = params.oauth_signature;
+    header += (trusted & 4) !== 0 ? 'oauth_signature="' + encodeBase64(signature) + '", ' : field('oauth_signature', signature, false);
+  }
   if (present & 8) header += field('oauth_signature_method', params.oauth_signature_method, (trusted & 8) !== 0);
   if (present & 16) header += field('oauth_timestamp', params.oauth_timestamp, false);
   if (present & 32) header += field('oauth_token', params.oauth_token, false);
   if (present & 64) header += field('oauth_verifier', params.oauth_verifier, false);
   if (present & 128) header += field('oauth_version', params.oauth_version, (trusted & 128) !== 0);
   return header.substring(0, header.length - 2);
+}
+
+/** rawurlencode of base64 text: only `+`, `/` and `=` need encoding (as %2B, %2F, %3D). */
+function encodeBase64(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 43 && code !== 47 && code !== 61) continue;
+    out += text.slice(last, i) + (code === 43 ? '%2B' : code === 47 ? '%2F' : '%3D');
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 function formatAnyHeader(params: Readonly<Record<string, string>>, names: string[]): string {

@@ -1,4 +1,4 @@
-import { formatSignedAuthorizationHeader, TRUSTED_NONCE, TRUSTED_SIGNATURE_METHOD, TRUSTED_VERSION } from './authorization-header';
+import { formatSignedAuthorizationHeader, TRUSTED_BASE64_SIGNATURE, TRUSTED_NONCE, TRUSTED_SIGNATURE_METHOD, TRUSTED_VERSION } from './authorization-header';
 import { collectSignedParts, PhpRuntimeError } from './base-string';
 import { baseStringText, signLastBaseString, writeBaseString } from './base-string-writer';
 import { isSignatureMethod, prepareSigningKey, type SignatureMethod } from './hmac';
@@ -113,7 +113,7 @@ function isAsciiByConstruction(input: SignInput, name: string): boolean {
 /** The header values this package made itself from unreserved chars (none when extra parameters may override them). */
 function trustedHeaderValues(input: SignInput): number {
   if (input.extraOauthParams !== undefined && input.extraOauthParams !== null) return 0;
-  let trusted = TRUSTED_SIGNATURE_METHOD;
+  let trusted = TRUSTED_SIGNATURE_METHOD | TRUSTED_BASE64_SIGNATURE;
   if (input.nonce === undefined || input.nonce === null) trusted |= TRUSTED_NONCE;
   if (input.oauthVersion === undefined) trusted |= TRUSTED_VERSION;
   return trusted;
