@@ -26,6 +26,8 @@ export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationSh
   private queue: Queue | null = null;
   private worker: Worker | null = null;
   private lastError: string | null = null;
+  /** Stops reconnect attempts (of ours and of the worker's duplicate connection) on shutdown. */
+  private closing = false;
 
   constructor(
     @Inject(SERVICE_CONTEXT) private readonly context: ServiceContext,
@@ -35,10 +37,16 @@ export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     const url = this.context.config.redisUrl;
     if (!url) return;
-    const connection = new IORedis(url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 500, 5000) });
+    const connection = new IORedis(url, { maxRetriesPerRequest: null, retryStrategy: (times) => (this.closing ? null : Math.min(times * 500, 5000)) });
     connection.on('error', (error: Error) => this.noteError(error));
-    const prefix = this.context.queue.prefix;
     this.connection = connection;
+    // Queue and worker are made once Redis answers, so a Redis that is down at boot delays nothing.
+    connection.once('ready', () => this.startWorker(connection));
+  }
+
+  private startWorker(connection: IORedis): void {
+    if (this.closing) return;
+    const prefix = this.context.queue.prefix;
     this.queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
     this.worker = new Worker(MAINTENANCE_QUEUE, (job) => this.process(job), { connection, prefix, concurrency: 1 });
     this.worker.on('error', (error) => this.noteError(error));
@@ -49,8 +57,11 @@ export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close().catch(() => undefined);
+    this.closing = true;
+    // The worker's blocking connection is its own duplicate; the shared one is ours to close.
+    await this.worker?.close(true).catch(() => undefined);
     await this.queue?.close().catch(() => undefined);
+    if (this.connection?.status === 'ready') await this.connection.quit().catch(() => undefined);
     this.connection?.disconnect();
   }
 
