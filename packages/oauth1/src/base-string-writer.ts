@@ -28,6 +28,8 @@ export function writeBaseString(method: string, baseUri: string, pairs: readonly
   writer.encoded(baseUri);
   writer.byte(38);
   for (let i = 0; i < pairs.length; i += 2) {
+    // Values that are not strings (a number given as a token, say) cannot be encoded, as before.
+    if (typeof pairs[i + 1] !== 'string') throw new TypeError(`The value of ${pairs[i]} is not a string.`);
     if (i > 0) writer.escape(50, 54);
     writer.encodedTwice(pairs[i]);
     writer.escape(51, 68);

@@ -1,9 +1,10 @@
 import { formatSignedAuthorizationHeader, TRUSTED_BASE64_SIGNATURE, TRUSTED_NONCE, TRUSTED_SIGNATURE_METHOD, TRUSTED_VERSION } from './authorization-header';
-import { collectSignedParts, PhpRuntimeError } from './base-string';
+import { collectSignedParts, PhpRuntimeError, type SignedParts } from './base-string';
 import { baseStringText, signLastBaseString, writeBaseString } from './base-string-writer';
 import { isSignatureMethod, prepareSigningKey, type SignatureMethod } from './hmac';
 import { addBodyAndQueryParams, type MagentoParams } from './magento-request-params';
 import { buildOauthParams, requireConsumerSecret } from './oauth-params';
+import { collectOauthOnlyParts } from './oauth-only-parts';
 import { OAuth1Error } from './oauth1-error';
 import { fromBytes, toBytes } from './php-string';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
@@ -30,10 +31,7 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
   const oauthParams = buildOauthParams(input, signatureMethod, options, warnings);
   requireConsumerSecret(input);
   const url = resolveRequestUrl(input.url, input.headers);
-  // The latest line reads the query twice (request helper, then parse_str): split it once for both.
-  const segments = profile === 'latest' && url.query !== null ? splitQuery(url.query) : null;
-  const params = collectSignedParams(input, oauthParams, url.query, segments);
-  const parts = computeParts(profile, url, params, segments);
+  const parts = collectParts(input, profile, url, oauthParams);
   writeBaseString(input.method, parts.baseUri, parts.pairs);
   const key = prepareSigningKey(input.consumerSecret, input.tokenSecret);
   const baseString = baseStringText();
@@ -76,20 +74,25 @@ function checkMethod(method: unknown): void {
   }
 }
 
-/** The parameters Magento will collect from this request (header params as sent, body, query). */
-function collectSignedParams(input: SignInput, oauthParams: Record<string, string>, query: string | null, segments: QuerySegment[] | null): MagentoParams {
+/** The signed parts of this request: the parameters Magento will collect (header params as sent, body, query), normalised. */
+function collectParts(input: SignInput, profile: SignatureProfile, url: UrlParts, oauthParams: Record<string, string>): SignedParts {
   // What Magento's header parser yields for the header we send: the values' UTF-8 bytes.
-  const params: MagentoParams = new Map();
+  const header: Record<string, string> = {};
   for (const name of Object.keys(oauthParams)) {
     const value = oauthParams[name];
-    params.set(name, isAsciiByConstruction(input, name) ? value : toBytes(value));
+    header[name] = isAsciiByConstruction(input, name) ? value : toBytes(value);
   }
-  return addBodyAndQueryParams(params, {
-    contentType: headerValue(input.headers, 'content-type'),
-    body: input.body === undefined || input.body === null ? null : toBytes(input.body),
-    query,
-    querySegments: segments,
-  });
+  const contentType = headerValue(input.headers, 'content-type');
+  const body = input.body === undefined || input.body === null ? null : toBytes(input.body);
+  const formBody = body !== null && contentType !== undefined && contentType !== '' && contentType.startsWith('application/x-www-form-urlencoded');
+  if (url.query === null && !formBody && (input.extraOauthParams === undefined || input.extraOauthParams === null)) {
+    return collectOauthOnlyParts(profile, url, header);
+  }
+  // The latest line reads the query twice (request helper, then parse_str): split it once for both.
+  const segments = profile === 'latest' && url.query !== null ? splitQuery(url.query) : null;
+  const params: MagentoParams = new Map(Object.entries(header));
+  addBodyAndQueryParams(params, { contentType, body, query: url.query, querySegments: segments });
+  return computeParts(profile, url, params, segments);
 }
 
 /** Values this package made itself and that are ASCII, hence their own UTF-8 bytes. */
