@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AdminApiError, createAdminApi, type AdminApi } from './api/admin-api';
 import { useHashRoute } from './lib/hash-route';
 import { SignIn } from './pages/sign-in';
@@ -13,11 +13,23 @@ export interface AppProps {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
-export function App({ createApi = (token) => createAdminApi(token), storage = window.sessionStorage }: AppProps) {
+const defaultCreateApi = (token: string) => createAdminApi(token);
+
+export function App({ createApi = defaultCreateApi, storage = window.sessionStorage }: AppProps) {
   const [token, setToken] = useState<string | null>(() => storage.getItem(TOKEN_KEY));
   const [signInError, setSignInError] = useState<string | null>(null);
   const api = useMemo(() => (token ? createApi(token) : null), [token, createApi]);
   const route = useHashRoute();
+  const main = useRef<HTMLElement>(null);
+  const navigated = useRef(false);
+  const routeKey = route.page === 'store' ? `store:${route.id}` : 'stores';
+
+  useEffect(() => {
+    document.title = routeKey === 'stores' ? 'Stores · magekit' : 'Store · magekit';
+    // After a navigation (not on load), screen readers and keyboards continue at the new page.
+    if (navigated.current) main.current?.focus({ preventScroll: true });
+    navigated.current = true;
+  }, [routeKey]);
 
   async function signIn(candidate: string) {
     try {
@@ -26,7 +38,7 @@ export function App({ createApi = (token) => createAdminApi(token), storage = wi
       setSignInError(null);
       setToken(candidate);
     } catch (error) {
-      setSignInError(error instanceof AdminApiError ? error.message : 'Sign-in failed.');
+      setSignInError(error instanceof AdminApiError ? [error.message, error.hint].filter(Boolean).join(' ') : 'Sign-in failed.');
     }
   }
   function signOut() {
@@ -37,14 +49,17 @@ export function App({ createApi = (token) => createAdminApi(token), storage = wi
   if (!api) return <SignIn onSignIn={signIn} error={signInError} />;
   return (
     <div className="shell">
-      <a className="skip-link" href="#content">Skip to content</a>
+      <a className="skip-link" href="#content" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
       <header className="topbar">
-        <a className="brand" href="#/stores">magekit</a>
-        <nav aria-label="Main"><a href="#/stores" aria-current={route.page === 'stores' ? 'page' : undefined}>Stores</a></nav>
+        <a className="brand" href="#/stores">magekit <span className="brand-sub">integration dashboard</span></a>
+        <nav aria-label="Main">
+          <a href="#/stores" aria-current={route.page === 'stores' ? 'page' : undefined}>Stores</a>
+          <a href="/api/docs">API docs</a>
+        </nav>
         <button type="button" className="link" onClick={signOut}>Sign out</button>
       </header>
-      <main id="content" tabIndex={-1}>
-        {route.page === 'store' ? <StoreDetailPage api={api} id={route.id} /> : <StoresPage api={api} />}
+      <main id="content" tabIndex={-1} ref={main}>
+        {route.page === 'store' ? <StoreDetailPage key={route.id} api={api} id={route.id} /> : <StoresPage api={api} />}
       </main>
     </div>
   );

@@ -1,56 +1,82 @@
-import type { ActivityPoint, Page, StoreDetail, StoreQuery, StoreSummary } from './types';
+import type { Activation, Activity, FailedCall, Page, ProbeResult, Store, StoreDetail, StoreQuery } from './types';
 
-/** An admin API error with the HTTP status and the server's message. */
+/** An admin API error: the HTTP status (0 when unreachable), the API's code and its hint. */
 export class AdminApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly code: string | null = null,
+    readonly hint: string | null = null,
   ) {
     super(message);
     this.name = 'AdminApiError';
   }
 }
 
-/** A thin client of the integration app's admin API; `fetch` is injected for tests. */
+/** A thin client of the integration service's admin API; `fetch` is injected for tests. */
 export interface AdminApi {
-  listStores(query: StoreQuery): Promise<Page<StoreSummary>>;
+  listStores(query: StoreQuery): Promise<Page<Store>>;
   getStore(id: string): Promise<StoreDetail>;
-  getActivity(days: number): Promise<ActivityPoint[]>;
-  probeStore(id: string): Promise<void>;
-  markForReauth(id: string): Promise<void>;
-  revokeStore(id: string): Promise<void>;
+  getActivations(id: string): Promise<Activation[]>;
+  getFailedCalls(id: string): Promise<FailedCall[]>;
+  getActivity(days: number): Promise<Activity>;
+  probeStore(id: string): Promise<ProbeResult>;
+  markForReauth(id: string): Promise<Store>;
+  revokeStore(id: string): Promise<Store>;
+  /** Resolves when the token is accepted. */
   checkToken(): Promise<void>;
 }
 
+interface ErrorBody {
+  error?: { code?: string; message?: string; hint?: string };
+}
+
+/** Builds the client for one bearer token. `baseUrl` is where `/api` lives (default: this origin). */
 export function createAdminApi(token: string, fetchImpl: typeof fetch = (...args) => fetch(...args), baseUrl = ''): AdminApi {
   async function call<T>(method: string, path: string): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     } catch {
-      throw new AdminApiError('The integration service cannot be reached. Is it running?', 0);
+      throw new AdminApiError('The integration service cannot be reached. Check that it is running and that this page was opened from it.', 0);
     }
-    if (response.status === 401) throw new AdminApiError('This API token is not valid (anymore). Create one with `npx magekit tokens create`.', 401);
-    const text = await response.text();
-    const body = text ? (JSON.parse(text) as unknown) : undefined;
+    const body = await readJson(response);
+    if (response.status === 401) {
+      throw new AdminApiError('This API token is not valid (or was revoked).', 401, 'UNAUTHORIZED', 'Create a token on the server with `npx magekit tokens create --name <name>`, or use the one printed at first start.');
+    }
     if (!response.ok) {
-      const message = (body as { message?: string } | undefined)?.message ?? `The service answered ${response.status}.`;
-      throw new AdminApiError(message, response.status);
+      const error = (body as ErrorBody | undefined)?.error;
+      throw new AdminApiError(error?.message ?? `The service answered HTTP ${response.status}.`, response.status, error?.code ?? null, error?.hint ?? null);
     }
     return body as T;
   }
-  const encode = (query: StoreQuery) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-    return params.toString();
-  };
+  const id = (value: string) => encodeURIComponent(value);
   return {
-    listStores: (query) => call('GET', `/stores?${encode(query)}`),
-    getStore: (id) => call('GET', `/stores/${encodeURIComponent(id)}`),
+    listStores: (query) => call('GET', `/stores?${encodeQuery(query)}`),
+    getStore: (store) => call('GET', `/stores/${id(store)}`),
+    getActivations: (store) => call('GET', `/stores/${id(store)}/activations`),
+    getFailedCalls: (store) => call('GET', `/stores/${id(store)}/failed-calls`),
     getActivity: (days) => call('GET', `/stats/activity?days=${days}`),
-    probeStore: (id) => call('POST', `/stores/${encodeURIComponent(id)}/probe`),
-    markForReauth: (id) => call('POST', `/stores/${encodeURIComponent(id)}/reauth`),
-    revokeStore: (id) => call('POST', `/stores/${encodeURIComponent(id)}/revoke`),
-    checkToken: () => call('GET', '/stores?pageSize=1'),
+    probeStore: (store) => call('POST', `/stores/${id(store)}/probe`),
+    markForReauth: (store) => call('POST', `/stores/${id(store)}/reauth`),
+    revokeStore: (store) => call('POST', `/stores/${id(store)}/revoke`),
+    checkToken: async () => void (await call('GET', '/stores?pageSize=1')),
   };
+}
+
+/** The query string of a store list request (empty values left out). */
+export function encodeQuery(query: StoreQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return params.toString();
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,21 +1,53 @@
-/** Shapes of the integration app's admin API (`/api`) as the dashboard reads them. */
+/**
+ * Shapes of the integration service's admin API (`/api`, @magekit/nest), as the dashboard reads them.
+ * Names follow the API (`StoreDto`, `StoreDetailDto`, `ActivationDto`, `FailedCallDto`, `ActivityDto`).
+ */
 
-export type StoreStatus = 'pending' | 'active' | 'failed' | 'needs_reauth' | 'revoked';
+export type StoreStatus = 'activating' | 'active' | 'failed' | 'needs_reauth' | 'revoked';
 
-export interface StoreView {
+export interface StoreViewFacts {
+  id: number;
   code: string;
+  websiteId: number | null;
+  locale: string | null;
+  baseCurrency: string | null;
+  timezone: string | null;
+  baseUrl: string | null;
+  secureBaseUrl: string | null;
+}
+
+export interface StoreFacts {
+  storeViews: StoreViewFacts[];
+  baseUrls: string[];
+  probePath: string;
+}
+
+export interface VendorAccount {
+  id: string;
+  email: string;
   name: string;
 }
 
-export interface StoreSummary {
+export interface Store {
   id: string;
-  baseUrl: string;
+  tenant: string;
+  /** Magento's consumer key: an identifier, not a secret. */
+  consumerKey: string;
+  storeBaseUrl: string;
   status: StoreStatus;
-  storeViews: StoreView[];
-  magentoVersion: string | null;
+  /** Code, reason and hint of the last problem (null when none). */
+  statusCode: string | null;
+  statusReason: string | null;
+  statusHint: string | null;
+  /** `latest` (current Magento) or `laminas` (Magento 2.4.4–2.4.6), as detected from the store's answers. */
+  signatureProfile: 'latest' | 'laminas';
+  hasAccessToken: boolean;
+  vendorAccount: VendorAccount | null;
+  facts: StoreFacts | null;
   activatedAt: string | null;
-  lastProbeAt: string | null;
-  lastError: string | null;
+  lastProbedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface Page<T> {
@@ -25,50 +57,92 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface TimelineEvent {
-  at: string;
-  type: string;
-  ok: boolean;
-  /** Magento's message on failure. */
-  message: string | null;
-  /** What to do about it. */
-  hint: string | null;
-}
+export type TokenHealthState = 'ok' | 'rejected' | 'failing' | 'unknown' | 'none';
 
-export interface FailedCall {
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  message: string;
-  /** The explained base string, secrets masked. */
-  baseString: string | null;
+export interface TokenHealth {
+  state: TokenHealthState;
+  checkedAt: string | null;
+  code: string | null;
+  message: string | null;
+  hint: string | null;
 }
 
 export interface ResourceCheck {
   id: string;
+  /** Title from Magento's ACL tree. */
   title: string;
-  granted: boolean;
+  breadcrumb: string | null;
+  state: 'allowed' | 'refused' | 'unknown';
+  /** The representative call, e.g. `GET /V1/orders`. */
+  route: string | null;
+  status: number | null;
+  detail: string | null;
 }
 
-export interface StoreDetail extends StoreSummary {
-  consumerKeyHint: string;
-  tokenHealth: { ok: boolean; checkedAt: string | null; message: string | null };
-  grantedResources: string[] | 'all';
-  requiredResources: ResourceCheck[];
-  timeline: TimelineEvent[];
-  failedCalls: FailedCall[];
+export interface StoreDetail extends Store {
+  tokenHealth: TokenHealth;
+  resources: { checkedAt: string | null; items: ResourceCheck[] };
 }
 
-export interface ActivityPoint {
+export interface ActivationEvent {
+  position: number;
+  type: string;
+  message: string;
+  code: string | null;
+  hint: string | null;
+  occurredAt: string;
+}
+
+export interface Activation {
+  id: string;
+  state: 'callback_received' | 'request_token' | 'access_token' | 'active' | 'failed' | 'needs_reauth';
+  attempts: number;
+  failureCode: string | null;
+  failureReason: string | null;
+  failureHint: string | null;
+  windowEndsAt: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Oldest first. */
+  events: ActivationEvent[];
+}
+
+export interface FailedCall {
+  id: string;
+  occurredAt: string;
+  method: string;
+  /** Path and query, secret-looking query values redacted. */
+  path: string;
+  status: number | null;
+  code: string;
+  message: string;
+  hint: string | null;
+  attempts: number;
+  /** The OAuth base string of the last attempt, secrets masked. */
+  baseString: string | null;
+  signatureProfile: string | null;
+}
+
+export interface ActivityDay {
+  /** UTC day, `YYYY-MM-DD`. */
   date: string;
-  activations: number;
-  failures: number;
+  started: number;
+  failed: number;
+}
+
+export interface Activity {
+  days: number;
+  points: ActivityDay[];
 }
 
 export interface StoreQuery {
-  q?: string;
+  search?: string;
   status?: StoreStatus | '';
   page?: number;
   pageSize?: number;
+}
+
+export interface ProbeResult {
+  outcome: 'ok' | 'rejected' | 'error';
+  store: Store;
 }

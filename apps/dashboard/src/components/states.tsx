@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AdminApiError } from '../api/admin-api';
 
 export function Loading({ label }: { label: string }) {
   return (
@@ -9,11 +10,14 @@ export function Loading({ label }: { label: string }) {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+/** What went wrong and what to do next, with a retry. */
+export function ErrorState({ error, onRetry, title = 'Something went wrong' }: { error: Error; onRetry?: () => void; title?: string }) {
+  const hint = error instanceof AdminApiError ? error.hint : null;
   return (
     <div className="state state-error" role="alert">
-      <strong>Something went wrong.</strong>
+      <h2 className="state-title">{title}</h2>
       <p>{error.message}</p>
+      {hint && <p className="state-hint">{hint}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           Try again
@@ -26,7 +30,7 @@ export function ErrorState({ error, onRetry }: { error: Error; onRetry?: () => v
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="state state-empty">
-      <strong>{title}</strong>
+      <h2 className="state-title">{title}</h2>
       <div>{children}</div>
     </div>
   );

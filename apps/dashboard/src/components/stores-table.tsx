@@ -1,13 +1,15 @@
-import type { Page, StoreSummary } from '../api/types';
-import { formatRelative, hostOf } from '../lib/format';
+import type { Page, Store } from '../api/types';
+import { hostOf, magentoLine, plural } from '../lib/format';
 import { storeHref } from '../lib/hash-route';
 import { StatusBadge } from './status-badge';
+import { TimeAgo } from './time-ago';
 
-export function StoresTable({ page, onPage }: { page: Page<StoreSummary>; onPage: (page: number) => void }) {
+/** One page of stores with pager; the store name links to its detail page. */
+export function StoresTable({ page, onPage, busy }: { page: Page<Store>; onPage: (page: number) => void; busy: boolean }) {
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" aria-busy={busy}>
         <table className="stores">
           <caption className="visually-hidden">Stores, page {page.page} of {pages}</caption>
           <thead>
@@ -15,25 +17,34 @@ export function StoresTable({ page, onPage }: { page: Page<StoreSummary>; onPage
               <th scope="col">Store</th>
               <th scope="col">Status</th>
               <th scope="col">Store views</th>
-              <th scope="col">Magento</th>
+              <th scope="col" className="col-magento">Magento</th>
               <th scope="col">Activated</th>
-              <th scope="col">Last probe</th>
+              <th scope="col" className="col-probe">Last probe</th>
               <th scope="col">Last error</th>
             </tr>
           </thead>
           <tbody>
             {page.items.map((store) => (
               <tr key={store.id}>
-                <td>
-                  <a href={storeHref(store.id)}>{hostOf(store.baseUrl)}</a>
-                  <div className="muted small">{store.baseUrl}</div>
+                <td className="cell-store">
+                  <a href={storeHref(store.id)}>{hostOf(store.storeBaseUrl)}</a>
+                  <div className="muted small break">{store.storeBaseUrl}</div>
                 </td>
                 <td><StatusBadge status={store.status} /></td>
-                <td>{store.storeViews.map((v) => v.code).join(', ') || '—'}</td>
-                <td>{store.magentoVersion ?? <span className="muted">unknown</span>}</td>
-                <td>{formatRelative(store.activatedAt)}</td>
-                <td>{formatRelative(store.lastProbeAt)}</td>
-                <td className="error-cell">{store.lastError ?? <span className="muted">—</span>}</td>
+                <td>{store.facts?.storeViews.length ? store.facts.storeViews.map((view) => view.code).join(', ') : <span className="muted">—</span>}</td>
+                <td className="col-magento">{magentoLine(store.signatureProfile) ?? <span className="muted">unknown</span>}</td>
+                <td><TimeAgo iso={store.activatedAt} never="not yet" /></td>
+                <td className="col-probe"><TimeAgo iso={store.lastProbedAt} /></td>
+                <td className="error-cell">
+                  {store.statusCode ? (
+                    <>
+                      <span className="error-text" title={store.statusReason ?? undefined}>{store.statusReason ?? store.statusCode}</span>
+                      <div className="small muted"><code>{store.statusCode}</code></div>
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -42,7 +53,7 @@ export function StoresTable({ page, onPage }: { page: Page<StoreSummary>; onPage
       <nav className="pager" aria-label="Pages">
         <button type="button" onClick={() => onPage(page.page - 1)} disabled={page.page <= 1}>Previous</button>
         <span aria-live="polite">
-          Page {page.page} of {pages} · {page.total.toLocaleString('en-US')} stores
+          Page {page.page} of {pages} · {plural(page.total, 'store')}
         </span>
         <button type="button" onClick={() => onPage(page.page + 1)} disabled={page.page >= pages}>Next</button>
       </nav>

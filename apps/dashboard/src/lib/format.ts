@@ -1,10 +1,10 @@
-import type { StoreStatus } from '../api/types';
+import type { StoreStatus, StoreViewFacts } from '../api/types';
 
 export const STATUS_LABELS: Record<StoreStatus, string> = {
   active: 'Active',
-  pending: 'Activating',
-  failed: 'Failed',
+  activating: 'Activating',
   needs_reauth: 'Needs reauthorization',
+  failed: 'Failed',
   revoked: 'Revoked',
 };
 
@@ -37,4 +37,23 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * What the store's answers tell about its Magento line: the signature code of 2.4.4–2.4.6 is told
+ * apart from the current one when the store refuses the current one. Null when nothing is known.
+ */
+export function magentoLine(profile: 'latest' | 'laminas'): string | null {
+  return profile === 'laminas' ? '2.4.4–2.4.6' : null;
+}
+
+/** `default (en_US, USD)` */
+export function describeStoreView(view: StoreViewFacts): string {
+  const extras = [view.locale, view.baseCurrency].filter(Boolean).join(', ');
+  return extras ? `${view.code} (${extras})` : view.code;
+}
+
+/** `1 store` / `2 stores` */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }

@@ -1,64 +1,108 @@
 import { useState } from 'react';
 import type { AdminApi } from '../api/admin-api';
-import type { StoreDetail } from '../api/types';
+import type { Activation, FailedCall, StoreDetail } from '../api/types';
 import { FailedCalls } from '../components/failed-calls';
 import { ResourceList } from '../components/resource-list';
 import { ErrorState, Loading } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
-import { Timeline } from '../components/timeline';
-import { formatDateTime, formatRelative, hostOf } from '../lib/format';
-import { useAsync } from '../lib/use-async';
+import { TimeAgo } from '../components/time-ago';
+import { ActivationHistory } from '../components/timeline';
+import { TokenHealth } from '../components/token-health';
+import { describeStoreView, formatDateTime, hostOf, magentoLine } from '../lib/format';
+import { useAsync, useInterval } from '../lib/use-async';
 
-export function StoreDetailPage({ api, id }: { api: AdminApi; id: string }) {
-  const store = useAsync(() => api.getStore(id), [api, id]);
-  if (store.status === 'loading') return <Loading label="Loading store…" />;
-  if (store.status === 'error') return <ErrorState error={store.error} onRetry={store.reload} />;
-  return <StoreDetailView api={api} store={store.data} onChanged={store.reload} />;
+interface Loaded {
+  store: StoreDetail;
+  activations: Activation[];
+  failedCalls: FailedCall[];
 }
 
-function StoreDetailView({ api, store, onChanged }: { api: AdminApi; store: StoreDetail; onChanged: () => void }) {
-  const [notice, setNotice] = useState<string | null>(null);
+export function StoreDetailPage({ api, id }: { api: AdminApi; id: string }) {
+  const loaded = useAsync(async (): Promise<Loaded> => {
+    const [store, activations, failedCalls] = await Promise.all([api.getStore(id), api.getActivations(id), api.getFailedCalls(id)]);
+    return { store, activations, failedCalls };
+  }, [api, id]);
+  useInterval(loaded.reload, 3000, loaded.status === 'ready' && loaded.data.store.status === 'activating');
+  if (loaded.status === 'loading') return <Loading label="Loading store…" />;
+  if (loaded.status === 'error') {
+    return (
+      <>
+        <p><a href="#/stores">← All stores</a></p>
+        <ErrorState title="This store could not be loaded" error={loaded.error} onRetry={loaded.reload} />
+      </>
+    );
+  }
+  return <StoreDetailView api={api} {...loaded.data} onChanged={loaded.reload} />;
+}
+
+const PROBE_TEXT = { ok: 'Probe: the token works.', rejected: 'Probe: the store rejected the token; the store now needs reauthorization.', error: 'Probe: no verdict (see token health).' } as const;
+
+function StoreDetailView({ api, store, activations, failedCalls, onChanged }: Loaded & { api: AdminApi; onChanged: () => void }) {
+  const [notice, setNotice] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  async function act(label: string, action: () => Promise<void>, confirmText?: string) {
+  const host = hostOf(store.storeBaseUrl);
+  async function act(label: string, action: () => Promise<string>, confirmText?: string) {
     if (confirmText && !window.confirm(confirmText)) return;
     setBusy(true);
     try {
-      await action();
-      setNotice(`${label}: done.`);
+      setNotice({ text: await action(), bad: false });
       onChanged();
     } catch (error) {
-      setNotice(`${label} failed: ${(error as Error).message}`);
+      setNotice({ text: `${label} failed: ${(error as Error).message}`, bad: true });
     } finally {
       setBusy(false);
     }
   }
+  const views = store.facts?.storeViews ?? [];
   return (
-    <article aria-labelledby="store-title">
-      <p><a href="#/stores">← All stores</a></p>
+    <article aria-labelledby="store-title" className="page">
+      <p className="crumbs"><a href="#/stores">← All stores</a></p>
       <div className="page-head">
-        <h1 id="store-title">{hostOf(store.baseUrl)}</h1>
+        <div>
+          <h1 id="store-title">{host}</h1>
+          <p className="muted small break">{store.storeBaseUrl}</p>
+        </div>
         <StatusBadge status={store.status} />
       </div>
-      <dl className="facts">
-        <dt>Base URL</dt><dd>{store.baseUrl}</dd>
-        <dt>Store views</dt><dd>{store.storeViews.map((v) => `${v.name} (${v.code})`).join(', ') || '—'}</dd>
-        <dt>Magento</dt><dd>{store.magentoVersion ?? 'unknown'}</dd>
-        <dt>Consumer key</dt><dd><code>{store.consumerKeyHint}</code></dd>
-        <dt>Activated</dt><dd>{formatDateTime(store.activatedAt)}</dd>
-        <dt>Token health</dt>
-        <dd>{store.tokenHealth.ok ? 'Working' : 'Failing'}{store.tokenHealth.checkedAt ? ` (checked ${formatRelative(store.tokenHealth.checkedAt)})` : ''}{store.tokenHealth.message ? ` — ${store.tokenHealth.message}` : ''}</dd>
-      </dl>
-      <div className="actions">
-        <button type="button" disabled={busy} onClick={() => act('Probe', () => api.probeStore(store.id))}>Probe now</button>
-        <button type="button" disabled={busy} onClick={() => act('Mark for reauthorization', () => api.markForReauth(store.id))}>Mark for reauth</button>
-        <button type="button" className="danger" disabled={busy} onClick={() => act('Revoke', () => api.revokeStore(store.id), `Revoke ${hostOf(store.baseUrl)}? Its tokens are deleted; the merchant must reauthorize.`)}>Revoke</button>
+      {store.statusCode && (
+        <div className={`callout callout-${store.status === 'active' ? 'warn' : 'bad'}`}>
+          <p><strong>{store.statusReason}</strong> <code className="code-pill">{store.statusCode}</code></p>
+          {store.statusHint && <p><strong>What to do:</strong> {store.statusHint}</p>}
+        </div>
+      )}
+      <div className="actions" role="group" aria-label="Store actions">
+        <button type="button" disabled={busy || !store.hasAccessToken} onClick={() => act('Probe', async () => PROBE_TEXT[(await api.probeStore(store.id)).outcome])}>Probe now</button>
+        <button type="button" disabled={busy} onClick={() => act('Mark for reauthorization', async () => (await api.markForReauth(store.id), 'Marked for reauthorization: ask the merchant to click Reauthorize.'), `Mark ${host} for reauthorization?`)}>Mark for reauth</button>
+        <button type="button" className="danger" disabled={busy || store.status === 'revoked'} onClick={() => act('Revoke', async () => (await api.revokeStore(store.id), 'Revoked: the stored tokens were deleted.'), `Revoke ${host}? The stored tokens are deleted; the merchant must Reauthorize to activate it again.`)}>Revoke</button>
       </div>
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && <p className={notice.bad ? 'notice notice-bad' : 'notice'} role="status">{notice.text}</p>}
       <div className="grid">
-        <section aria-labelledby="timeline-title"><h2 id="timeline-title">Activation timeline</h2><Timeline events={store.timeline} /></section>
-        <section aria-labelledby="acl-title"><h2 id="acl-title">Granted resources</h2><ResourceList required={store.requiredResources} granted={store.grantedResources} /></section>
+        <section aria-labelledby="facts-title" className="panel">
+          <h2 id="facts-title">Store</h2>
+          <dl className="facts">
+            <dt>Token health</dt><dd><TokenHealth health={store.tokenHealth} shownAbove={store.statusCode ? store.statusReason : null} /></dd>
+            <dt>Activated</dt><dd>{store.activatedAt ? formatDateTime(store.activatedAt) : 'not yet'}</dd>
+            <dt>Last probe</dt><dd><TimeAgo iso={store.lastProbedAt} /></dd>
+            <dt>Store views</dt><dd>{views.length ? views.map(describeStoreView).join(', ') : '—'}</dd>
+            <dt>Magento</dt><dd>{magentoLine(store.signatureProfile) ?? <span className="muted">version not exposed</span>} <span className="muted small">(signature profile: {store.signatureProfile})</span></dd>
+            <dt>Merchant account</dt><dd>{store.vendorAccount ? `${store.vendorAccount.name} <${store.vendorAccount.email}>` : <span className="muted">not linked yet (identity link)</span>}</dd>
+            <dt>Tenant</dt><dd>{store.tenant}</dd>
+            <dt>Consumer key</dt><dd><code className="break">{store.consumerKey}</code></dd>
+          </dl>
+        </section>
+        <section aria-labelledby="timeline-title" className="panel">
+          <h2 id="timeline-title">Activation timeline</h2>
+          <ActivationHistory activations={activations} />
+        </section>
       </div>
-      <section aria-labelledby="calls-title"><h2 id="calls-title">Recent failed calls</h2><FailedCalls calls={store.failedCalls} /></section>
+      <section aria-labelledby="acl-title" className="panel">
+        <h2 id="acl-title">Required resources</h2>
+        <ResourceList resources={store.resources} />
+      </section>
+      <section aria-labelledby="calls-title" className="panel">
+        <h2 id="calls-title">Recent failed calls</h2>
+        <FailedCalls calls={failedCalls} />
+      </section>
     </article>
   );
 }

@@ -1,52 +1,69 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AdminApi } from '../api/admin-api';
 import type { StoreStatus } from '../api/types';
 import { ActivityChart } from '../components/activity-chart';
-import { StoresTable } from '../components/stores-table';
 import { EmptyState, ErrorState, Loading } from '../components/states';
+import { StatusFilter } from '../components/status-filter';
+import { StoresTable } from '../components/stores-table';
 import { STATUS_LABELS } from '../lib/format';
-import { useAsync } from '../lib/use-async';
+import { useAsync, useDebounced, useInterval } from '../lib/use-async';
 
 const PAGE_SIZE = 25;
+const STATUSES = Object.keys(STATUS_LABELS) as StoreStatus[];
+
+/** Counts per status from the server (one `pageSize=1` request each). */
+async function countByStatus(api: AdminApi): Promise<Partial<Record<StoreStatus | 'all', number>>> {
+  const totals = await Promise.all(['', ...STATUSES].map((status) => api.listStores({ status: status as StoreStatus | '', pageSize: 1 }).then((page) => page.total)));
+  return Object.fromEntries(['all', ...STATUSES].map((key, i) => [key, totals[i]]));
+}
 
 export function StoresPage({ api }: { api: AdminApi }) {
-  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StoreStatus | ''>('');
   const [page, setPage] = useState(1);
-  const stores = useAsync(() => api.listStores({ q, status, page, pageSize: PAGE_SIZE }), [api, q, status, page]);
+  const query = useDebounced(search.trim(), 250);
+  const stores = useAsync(() => api.listStores({ search: query, status, page, pageSize: PAGE_SIZE }), [api, query, status, page]);
+  const counts = useAsync(() => countByStatus(api), [api]);
   const activity = useAsync(() => api.getActivity(30), [api]);
-  const filtered = q !== '' || status !== '';
+  const activating = (stores.status === 'ready' && stores.data.items.some((store) => store.status === 'activating')) || (counts.status === 'ready' && (counts.data.activating ?? 0) > 0);
+  const refresh = useCallback(() => {
+    stores.reload();
+    counts.reload();
+    activity.reload();
+  }, [stores.reload, counts.reload, activity.reload]);
+  // Quickly while an activation runs, else now and then so that new stores show up.
+  useInterval(refresh, activating ? 3000 : 30_000, true);
+  const filtered = query !== '' || status !== '';
+  const clear = () => {
+    setSearch('');
+    setStatus('');
+    setPage(1);
+  };
   return (
-    <section aria-labelledby="stores-title">
+    <section aria-labelledby="stores-title" className="page">
       <div className="page-head">
         <h1 id="stores-title">Stores</h1>
-        <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-          <label className="visually-hidden" htmlFor="store-search">Search stores</label>
-          <input id="store-search" type="search" placeholder="Search by URL or store view" value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} />
-          <label className="visually-hidden" htmlFor="status-filter">Filter by status</label>
-          <select id="status-filter" value={status} onChange={(e) => { setStatus(e.target.value as StoreStatus | ''); setPage(1); }}>
-            <option value="">All statuses</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
-            ))}
-          </select>
+        <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
+          <label htmlFor="store-search" className="visually-hidden">Search stores</label>
+          <input id="store-search" type="search" placeholder="Search base URL, consumer key or tenant" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
         </form>
       </div>
-      {activity.status === 'ready' && activity.data.length > 0 && <ActivityChart points={activity.data} />}
+      {activity.status === 'ready' && <ActivityChart activity={activity.data} />}
+      <StatusFilter value={status} counts={counts.status === 'ready' ? counts.data : null} onChange={(next) => { setStatus(next); setPage(1); }} />
       {stores.status === 'loading' && <Loading label="Loading stores…" />}
-      {stores.status === 'error' && <ErrorState error={stores.error} onRetry={stores.reload} />}
+      {stores.status === 'error' && <ErrorState title="The stores could not be loaded" error={stores.error} onRetry={stores.reload} />}
       {stores.status === 'ready' && stores.data.total === 0 && !filtered && (
         <EmptyState title="No stores yet">
-          <p>When a merchant clicks <em>Activate</em> on your integration in their Magento admin, the store appears here.</p>
-          <p>Give merchants the Callback URL and Identity link URL printed by the service at start-up (System › Extensions › Integrations › Add New Integration).</p>
+          <p>A store appears here as soon as a merchant clicks <em>Activate</em> on your integration in their Magento admin.</p>
+          <p>Give merchants the <strong>Callback URL</strong> and <strong>Identity link URL</strong> this service printed at start-up. They enter them under System › Extensions › Integrations › Add New Integration.</p>
         </EmptyState>
       )}
       {stores.status === 'ready' && stores.data.total === 0 && filtered && (
         <EmptyState title="No store matches">
-          <p>Try another search or <button type="button" className="link" onClick={() => { setQ(''); setStatus(''); }}>clear the filters</button>.</p>
+          <p>Nothing matches {query ? <>“{query}”</> : 'this filter'}{status ? <> with status {STATUS_LABELS[status]}</> : null}. Try another search or <button type="button" className="link" onClick={clear}>show all stores</button>.</p>
         </EmptyState>
       )}
-      {stores.status === 'ready' && stores.data.total > 0 && <StoresTable page={stores.data} onPage={setPage} />}
+      {stores.status === 'ready' && stores.data.total > 0 && <StoresTable page={stores.data} onPage={setPage} busy={stores.refreshing} />}
     </section>
   );
 }

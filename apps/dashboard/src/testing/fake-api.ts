@@ -1,75 +1,119 @@
 import { AdminApiError, type AdminApi } from '../api/admin-api';
-import type { ActivityPoint, StoreDetail, StoreQuery, StoreSummary } from '../api/types';
+import type { Activation, Activity, FailedCall, Store, StoreDetail, StoreQuery } from '../api/types';
 
-export function makeStore(i: number, patch: Partial<StoreSummary> = {}): StoreSummary {
+/** A store as the admin API lists it. */
+export function makeStore(i: number, patch: Partial<Store> = {}): Store {
   return {
-    id: `store-${i}`,
-    baseUrl: `https://shop${i}.example.com/`,
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    tenant: 'acme',
+    consumerKey: `ck${String(i).padStart(30, '0')}`,
+    storeBaseUrl: `https://shop${i}.example.com/`,
     status: 'active',
-    storeViews: [{ code: 'default', name: 'Default Store View' }],
-    magentoVersion: '2.4.7',
+    statusCode: null,
+    statusReason: null,
+    statusHint: null,
+    signatureProfile: 'latest',
+    hasAccessToken: true,
+    vendorAccount: null,
+    facts: { storeViews: [{ id: 1, code: 'default', websiteId: 1, locale: 'en_US', baseCurrency: 'USD', timezone: 'UTC', baseUrl: null, secureBaseUrl: null }], baseUrls: [], probePath: '/V1/store/storeConfigs' },
     activatedAt: '2026-11-20T10:00:00.000Z',
-    lastProbeAt: '2026-11-22T09:00:00.000Z',
-    lastError: null,
+    lastProbedAt: '2026-11-22T09:00:00.000Z',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-22T09:00:00.000Z',
     ...patch,
   };
 }
 
-export function makeDetail(store: StoreSummary, patch: Partial<StoreDetail> = {}): StoreDetail {
+/** The detail of a store: token health from its last probe, required resources. */
+export function makeDetail(store: Store, patch: Partial<StoreDetail> = {}): StoreDetail {
   return {
     ...store,
-    consumerKeyHint: 'abcd…wxyz',
-    tokenHealth: { ok: true, checkedAt: store.lastProbeAt, message: null },
-    grantedResources: ['Magento_Catalog::products'],
-    requiredResources: [
-      { id: 'Magento_Catalog::products', title: 'Products', granted: true },
-      { id: 'Magento_Sales::sales', title: 'Operations', granted: false },
-    ],
-    timeline: [
-      { at: '2026-11-20T10:00:00.000Z', type: 'callback_received', ok: true, message: null, hint: null },
-      { at: '2026-11-20T10:00:01.000Z', type: 'request_token', ok: true, message: null, hint: null },
-      { at: '2026-11-20T10:00:02.000Z', type: 'access_token', ok: true, message: null, hint: null },
-      { at: '2026-11-20T10:00:03.000Z', type: 'active', ok: true, message: null, hint: null },
-    ],
-    failedCalls: [],
+    tokenHealth: { state: 'ok', checkedAt: store.lastProbedAt, code: null, message: 'Probe ok: 1 store view(s).', hint: null },
+    resources: {
+      checkedAt: store.lastProbedAt,
+      items: [
+        { id: 'Magento_Catalog::products', title: 'Products', breadcrumb: 'Magento Admin > Catalog > Inventory > Products', state: 'allowed', route: 'GET /V1/products', status: 200, detail: null },
+        { id: 'Magento_Sales::actions_view', title: 'View', breadcrumb: 'Magento Admin > Sales > Operations > Orders > Actions > View', state: 'refused', route: 'GET /V1/orders', status: 401, detail: "The consumer isn't authorized to access Magento_Sales::actions_view." },
+      ],
+    },
     ...patch,
   };
 }
 
-/** An in-memory admin API over a list of stores; records calls. */
-export function createFakeApi(stores: StoreSummary[], options: { token?: string; details?: Record<string, StoreDetail>; activity?: ActivityPoint[]; failWith?: Error } = {}) {
+const at = (seconds: number) => new Date(Date.UTC(2026, 10, 20, 10, 0, seconds)).toISOString();
+
+/** An activation that went all the way to active. */
+export function makeActivation(patch: Partial<Activation> = {}): Activation {
+  return {
+    id: 'a1', state: 'active', attempts: 0, failureCode: null, failureReason: null, failureHint: null, windowEndsAt: at(300), createdAt: at(0), updatedAt: at(3),
+    events: [
+      { position: 0, type: 'callback_received', message: 'Callback from https://shop.example.com/ for tenant acme.', code: null, hint: null, occurredAt: at(0) },
+      { position: 1, type: 'request_token', message: 'Magento issued a request token.', code: null, hint: null, occurredAt: at(1) },
+      { position: 2, type: 'access_token', message: 'Magento issued the access token; the integration is active in Magento.', code: null, hint: null, occurredAt: at(2) },
+      { position: 3, type: 'active', message: 'The access token works (/V1/store/storeConfigs: 1 store view(s)).', code: null, hint: null, occurredAt: at(3) },
+    ],
+    ...patch,
+  };
+}
+
+export interface FakeApiOptions {
+  /** The only token `checkToken` accepts (any when unset). */
+  token?: string;
+  details?: Record<string, StoreDetail>;
+  activations?: Record<string, Activation[]>;
+  failedCalls?: Record<string, FailedCall[]>;
+  activity?: Activity;
+  failWith?: Error;
+}
+
+/** An in-memory admin API over a list of stores; records the calls made. */
+export function createFakeApi(stores: Store[], options: FakeApiOptions = {}) {
   const calls: string[] = [];
+  const find = (id: string) => {
+    const store = stores.find((s) => s.id === id);
+    if (!store) throw new AdminApiError(`No store with id "${id}".`, 404, 'STORE_NOT_FOUND');
+    return store;
+  };
   const api: AdminApi = {
     async listStores(query: StoreQuery) {
       calls.push(`list ${JSON.stringify(query)}`);
       if (options.failWith) throw options.failWith;
-      const q = (query.q ?? '').toLowerCase();
-      const matching = stores.filter((s) => (!query.status || s.status === query.status) && (!q || s.baseUrl.includes(q)));
+      const search = (query.search ?? '').toLowerCase();
+      const matching = stores.filter((s) => (!query.status || s.status === query.status) && (!search || s.storeBaseUrl.toLowerCase().includes(search) || s.consumerKey.includes(search)));
       const page = query.page ?? 1;
-      const pageSize = query.pageSize ?? 25;
+      const pageSize = query.pageSize ?? 20;
       return { items: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length, page, pageSize };
     },
     async getStore(id) {
       calls.push(`get ${id}`);
-      const store = stores.find((s) => s.id === id);
-      if (!store) throw new AdminApiError('Store not found', 404);
-      return options.details?.[id] ?? makeDetail(store);
+      return options.details?.[id] ?? makeDetail(find(id));
     },
-    async getActivity() {
-      return options.activity ?? [];
+    async getActivations(id) {
+      find(id);
+      return options.activations?.[id] ?? [makeActivation()];
+    },
+    async getFailedCalls(id) {
+      find(id);
+      return options.failedCalls?.[id] ?? [];
+    },
+    async getActivity(days) {
+      return options.activity ?? { days, points: [] };
     },
     async probeStore(id) {
       calls.push(`probe ${id}`);
+      return { outcome: 'ok', store: find(id) };
     },
     async markForReauth(id) {
       calls.push(`reauth ${id}`);
+      return find(id);
     },
     async revokeStore(id) {
       calls.push(`revoke ${id}`);
+      return find(id);
     },
     async checkToken() {
       calls.push('check');
-      if (options.token !== undefined && options.token !== 'good') throw new AdminApiError('This API token is not valid (anymore).', 401);
+      if (options.token !== undefined && options.token !== 'good-token') throw new AdminApiError('This API token is not valid (or was revoked).', 401, 'UNAUTHORIZED', 'Create a token with `npx magekit tokens create --name <name>`.');
     },
   };
   return { api, calls };
