@@ -56,6 +56,16 @@ for (const database of listTestDatabases()) {
       expect(activations.body[0].events.map((event) => event.type)).toEqual(expect.arrayContaining(['callback_received', 'probe_ok']));
       const unauthenticated = await service.api(`/api/stores/${store.id}`, { token: 'mk_not-a-real-token-at-all-000000' });
       expect(unauthenticated.status).toBe(401);
+
+      // Nothing secret reached the logs: consumer secret, access token and its secret, the API token.
+      const row = await storeRow(store.id);
+      const secrets = service.app.get(SecretBox);
+      const logs = service.logs.join('');
+      expect(logs).toContain(`"path":"/magento/callback/acme","status":200`);
+      for (const [column, value] of [['consumer_secret_enc', row.consumerSecretEnc], ['access_token_enc', row.accessTokenEnc], ['access_token_secret_enc', row.accessTokenSecretEnc]] as const) {
+        expect(logs).not.toContain(secrets.open('magekit_stores', column, row.id, value ?? ''));
+      }
+      expect(logs).not.toContain(service.firstStart!.apiToken);
     });
 
     it('identity link after the callback: sign-in page, vendor account, redirect to the store admin success page', async () => {
