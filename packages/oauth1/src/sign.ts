@@ -76,23 +76,25 @@ function checkMethod(method: unknown): void {
 
 /** The signed parts of this request: the parameters Magento will collect (header params as sent, body, query), normalised. */
 function collectParts(input: SignInput, profile: SignatureProfile, url: UrlParts, oauthParams: Record<string, string>): SignedParts {
-  // What Magento's header parser yields for the header we send: the values' UTF-8 bytes.
-  const header: Record<string, string> = {};
-  for (const name of Object.keys(oauthParams)) {
-    const value = oauthParams[name];
-    header[name] = isAsciiByConstruction(input, name) ? value : toBytes(value);
-  }
   const contentType = headerValue(input.headers, 'content-type');
   const body = input.body === undefined || input.body === null ? null : toBytes(input.body);
-  const formBody = body !== null && contentType !== undefined && contentType !== '' && contentType.startsWith('application/x-www-form-urlencoded');
-  if (url.query === null && !formBody && (input.extraOauthParams === undefined || input.extraOauthParams === null)) {
-    return collectOauthOnlyParts(profile, url, header);
+  // As Magento's request helper reads a body: only a form one, by its content type.
+  const formBody = body !== null && contentType ? contentType.startsWith('application/x-www-form-urlencoded') : false;
+  const onlyOauth = url.query === null && !formBody && (input.extraOauthParams === undefined || input.extraOauthParams === null);
+  // What Magento's header parser yields for the header we send: the values' UTF-8 bytes.
+  const header: Record<string, string> | null = onlyOauth ? {} : null;
+  const params: MagentoParams | null = onlyOauth ? null : new Map();
+  for (const name of Object.keys(oauthParams)) {
+    const value = oauthParams[name];
+    const bytes = isAsciiByConstruction(input, name) ? value : toBytes(value);
+    if (header !== null) header[name] = bytes;
+    else (params as MagentoParams).set(name, bytes);
   }
+  if (header !== null) return collectOauthOnlyParts(profile, url, header);
   // The latest line reads the query twice (request helper, then parse_str): split it once for both.
   const segments = profile === 'latest' && url.query !== null ? splitQuery(url.query) : null;
-  const params: MagentoParams = new Map(Object.entries(header));
-  addBodyAndQueryParams(params, { contentType, body, query: url.query, querySegments: segments });
-  return computeParts(profile, url, params, segments);
+  addBodyAndQueryParams(params as MagentoParams, { contentType, body, query: url.query, querySegments: segments });
+  return computeParts(profile, url, params as MagentoParams, segments);
 }
 
 /** Values this package made itself and that are ASCII, hence their own UTF-8 bytes. */
