@@ -55,26 +55,19 @@ function createHashFunction(algorithm: string): OAuth.HashFunction {
 }
 
 function createSigner(method: SignatureMethod): OAuth {
-  const signer = new OAuth({ consumer: { key: '', secret: '' }, signature_method: method, hash_function: createHashFunction(ALGORITHM[method]) });
-  // Header values are the UTF-8 bytes of each value, rawurlencoded: what Magento rawurldecodes.
-  signer.percentEncode = (value: string) => rawurlencode(toBytes(String(value)));
-  return signer;
+  return new OAuth({ consumer: { key: '', secret: '' }, signature_method: method, hash_function: createHashFunction(ALGORITHM[method]) });
 }
 
 /**
- * One `oauth-1.0a` instance per method: the package supplies the HMAC plumbing (`hash_function`,
- * backed by node:crypto) and the `Authorization` header assembly (`toHeader`). Its URL and parameter
- * handling is not used (see `oauth-1.0a-pitfalls.spec.ts` for why).
+ * One `oauth-1.0a` instance per method, for {@link computeSignature}: the package supplies its HMAC
+ * plumbing (`hash_function`, backed by node:crypto). Its URL and parameter handling is not used (see
+ * `oauth-1.0a-pitfalls.spec.ts` for why); signRequest hashes through {@link signPrefixedBytes} and
+ * writes the header in `toHeader`'s form itself (`authorization-header.ts`), both checked against it.
  */
 const signers: Record<SignatureMethod, OAuth> = {
   'HMAC-SHA256': createSigner('HMAC-SHA256'),
   'HMAC-SHA1': createSigner('HMAC-SHA1'),
 };
-
-/** The `oauth-1.0a` instance used for a signature method. */
-export function getOAuthSigner(method: SignatureMethod): OAuth {
-  return signers[method];
-}
 
 /** Whether a value is a signature method this package computes. */
 export function isSignatureMethod(value: unknown): value is SignatureMethod {
