@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { AclError, computeLeastPrivilege, loadStockModel, sortInTreeOrder, STOCK_RELEASE, type MagentoModel } from '@magekit/acl';
 import type { KeyRingConfig } from '@magekit/nest';
 import { IntegrationServiceError } from '../service-error';
 import { booleanField, databaseUrlField, encryptionKeysField, hostField, logLevelField, networksField, optional, portField, publicUrlField, redisUrlField, tenantField } from './env-fields';
@@ -28,6 +30,14 @@ export interface ServiceConfig {
   production: boolean;
   /** A built dashboard to serve (`DASHBOARD_DIR`); null: apps/dashboard/dist when it exists. */
   dashboardDir: string | null;
+  /** ACL ids the integration needs (`REQUIRED_RESOURCES` and the least privilege of `MAGEKIT_CALLS_FILE`), in tree order; every probe checks them. */
+  requiredResources: string[];
+}
+
+/** What {@link readServiceConfig} may read besides the environment: only `MAGEKIT_CALLS_FILE`. */
+export interface ServiceConfigIo {
+  /** Reads a UTF-8 file (default `readFileSync`). */
+  readFile?: (path: string) => string;
 }
 
 const envSchema = z.object({
@@ -45,22 +55,26 @@ const envSchema = z.object({
   REDIS_URL: optional(redisUrlField),
   LOG_LEVEL: optional(logLevelField),
   DASHBOARD_DIR: optional(z.string()),
+  REQUIRED_RESOURCES: optional(z.string()),
+  MAGEKIT_CALLS_FILE: optional(z.string()),
 });
 
 type Env = z.infer<typeof envSchema>;
 
 /**
- * Reads and validates the service's environment once (pure: no file or network access).
- * Paths are resolved against `cwd`. See the README's configuration table.
+ * Reads and validates the service's environment once (no network access; the only file read is
+ * `MAGEKIT_CALLS_FILE`, through `io.readFile`). Paths are resolved against `cwd`. See the
+ * README's configuration table.
  *
  * @throws IntegrationServiceError `INVALID_CONFIG` naming every missing or bad variable in one message.
  */
-export function readServiceConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): ServiceConfig {
+export function readServiceConfig(env: Record<string, string | undefined>, cwd: string = process.cwd(), io: ServiceConfigIo = {}): ServiceConfig {
   const parsed = envSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   const values = parsed.success ? parsed.data : null;
   const production = String(env['NODE_ENV'] ?? '') === 'production';
   const keys = values ? readKeySource(values, production, problems, cwd) : null;
+  const requiredResources = readRequiredResources(env['REQUIRED_RESOURCES'], env['MAGEKIT_CALLS_FILE'], problems, cwd, io.readFile ?? ((path) => readFileSync(path, 'utf8')));
   if (problems.length > 0 || !values || !keys) {
     throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', { hint: 'Fix the listed environment variables (see apps/integration/README.md, "Configuration").' });
   }
@@ -78,7 +92,51 @@ export function readServiceConfig(env: Record<string, string | undefined>, cwd: 
     logLevel: values.LOG_LEVEL ?? 'info',
     production,
     dashboardDir: values.DASHBOARD_DIR ? resolve(cwd, values.DASHBOARD_DIR) : null,
+    requiredResources,
   };
+}
+
+/** `REQUIRED_RESOURCES` (ids of the stock ACL tree) plus the least privilege of the calls in `MAGEKIT_CALLS_FILE`. */
+function readRequiredResources(list: string | undefined, callsFile: string | undefined, problems: string[], cwd: string, readFile: (path: string) => string): string[] {
+  const listed = (list ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (listed.length === 0 && !callsFile) return [];
+  const model = loadStockModel();
+  const unknown = listed.filter((id) => !model.tree.nodes.has(id));
+  if (unknown.length > 0) problems.push(`REQUIRED_RESOURCES names ids that are not in Magento's ACL tree (stock ${STOCK_RELEASE}): ${unknown.join(', ')} (expected ids such as Magento_Catalog::products)`);
+  const ids = new Set(listed.filter((id) => model.tree.nodes.has(id)));
+  if (callsFile) for (const id of readCallsFile(callsFile, model, problems, cwd, readFile)) ids.add(id);
+  return sortInTreeOrder(model.tree, ids);
+}
+
+/** The least privilege (stock route table) of a calls file: one `METHOD /V1/path` per line, `#` comments. */
+function readCallsFile(file: string, model: MagentoModel, problems: string[], cwd: string, readFile: (path: string) => string): string[] {
+  let text: string;
+  try {
+    text = readFile(resolve(cwd, file));
+  } catch (error) {
+    problems.push(`MAGEKIT_CALLS_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return [];
+  }
+  const resources: string[] = [];
+  const before = problems.length;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (line === '') return;
+    const where = `MAGEKIT_CALLS_FILE ${file}:${index + 1}`;
+    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(line);
+    if (!match) return void problems.push(`${where} "${line}" is not "METHOD /V1/path"`);
+    try {
+      const least = computeLeastPrivilege(model, [{ method: match[1], path: match[2] }]);
+      if (least.unmatched.length > 0) problems.push(`${where} ${line}: ${least.calls[0]?.problem ?? 'matches no route'}`);
+      else if (least.requiresAllResources) problems.push(`${where} ${line} needs "All resources" (a self route or an id no acl.xml defines), which a resource list cannot grant`);
+      else resources.push(...least.resources);
+    } catch (error) {
+      if (!(error instanceof AclError)) throw error;
+      problems.push(`${where} ${line}: ${error.message}`);
+    }
+  });
+  if (resources.length === 0 && problems.length === before) problems.push(`MAGEKIT_CALLS_FILE ${file} lists no calls (one "METHOD /V1/path" per line)`);
+  return resources;
 }
 
 function readKeySource(values: Env, production: boolean, problems: string[], cwd: string): KeySource | null {

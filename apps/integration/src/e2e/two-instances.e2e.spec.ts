@@ -43,7 +43,13 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       dir = mkdtempSync(join(tmpdir(), 'mk-two-'));
       const env = { PORT: '0', DATABASE_URL: db.url ?? '', MAGEKIT_ENCRYPTION_KEYS: TEST_KEYS, STORE_URL_ALLOW_HTTP: 'true', STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8', TENANT: 'acme', DATA_DIR: dir };
       // Both start at once on an empty database: migrations and first-start seeding run under the boot lock.
-      [sandbox, a, b] = await Promise.all([startSandbox({ fetch: fanOut }), spawnService(env, dir), spawnService(env, dir)]);
+      const started = await Promise.allSettled([startSandbox({ fetch: fanOut }), spawnService(env, dir), spawnService(env, dir)]);
+      // Keep what started, so that afterAll stops it even when the other one failed.
+      if (started[0].status === 'fulfilled') sandbox = started[0].value;
+      if (started[1].status === 'fulfilled') a = started[1].value;
+      if (started[2].status === 'fulfilled') b = started[2].value;
+      const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) throw failed.reason;
     });
     afterAll(async () => {
       await a?.stop();
@@ -90,7 +96,7 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       }
     });
 
-    it('an instance killed mid-handshake leaves a state that a Reauthorize sent to the other instance completes', async () => {
+    it('an instance killed between request token and access token leaves a state that a Reauthorize sent to the other instance completes', async () => {
       const integration = await sandbox.admin.createIntegration({ name: 'crash', endpointUrl: `${a.base}/magento/callback/acme`, identityLinkUrl: `${a.base}/magento/identity/acme`, resources: 'all' });
       const key = integration.consumer_key as string;
       await sandbox.admin.updateStoreSettings('default', { latencyMs: 1500 });
@@ -98,10 +104,17 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       try {
         targets = [a];
         await sandbox.admin.activate(integration.id);
-        // The callback is stored and answered; the token request is in flight when the instance dies.
+        // Each store call takes 1.5 s: once the request token is persisted, the access-token call is
+        // in flight for that long, and the instance dies in between.
+        const pending = await waitFor('the request token to be stored', async () => {
+          const store = (await stores(survivor)).find((candidate) => candidate.consumerKey === key);
+          if (!store) return undefined;
+          const response = await fetch(`${survivor.base}/api/stores/${store.id}/activations`, { headers: { authorization: `Bearer ${token()}` } });
+          const [latest] = (await response.json()) as Array<{ state: string }>;
+          return latest?.state === 'request_token' ? store : undefined;
+        });
         await a.stop('SIGKILL');
-        const pending = await waitFor('the pending store', async () => (await stores(survivor)).find((store) => store.consumerKey === key));
-        expect(pending.status).toBe('activating');
+        expect((await stores(survivor)).find((store) => store.consumerKey === key)?.status).toBe('activating');
         targets = [survivor];
         await sandbox.admin.reauthorize(integration.id);
         const active = await waitFor('the store to be active', async () => {
@@ -109,6 +122,10 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
           return store?.status === 'active' ? store : undefined;
         }, 30_000);
         expect(active.id).toBe(pending.id);
+        const history = await fetch(`${survivor.base}/api/stores/${active.id}/activations`, { headers: { authorization: `Bearer ${token()}` } });
+        const states = ((await history.json()) as Array<{ state: string; failureCode: string | null }>).map((entry) => [entry.state, entry.failureCode]);
+        // The interrupted activation was replaced, not left pending.
+        expect(states).toEqual([['active', null], ['failed', 'SUPERSEDED']]);
         expect((await stores(survivor)).filter((store) => store.consumerKey === key)).toHaveLength(1);
         expect((await sandbox.admin.getIntegration(integration.id)).status).toBe(1);
       } finally {

@@ -9,7 +9,8 @@ const MYSQL_LOCK_WAIT_SECONDS = 120;
 /**
  * Runs `work` while holding a database-wide lock, so that instances starting together on one
  * PostgreSQL or MySQL/MariaDB database migrate and seed one after the other (a session-level
- * advisory lock / `GET_LOCK` on a dedicated connection). SQLite serves one process: no lock.
+ * advisory lock, which is per database / `GET_LOCK` named after the database, on a dedicated
+ * connection). SQLite serves one process: no lock.
  */
 export async function withBootLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const type = dataSource.options.type;
@@ -19,13 +20,15 @@ export async function withBootLock<T>(dataSource: DataSource, work: () => Promis
   try {
     if (type === 'postgres') await runner.query('SELECT pg_advisory_lock($1)', [PG_LOCK_KEY]);
     else {
-      const rows = (await runner.query('SELECT GET_LOCK(?, ?) AS got', [MYSQL_LOCK_NAME, MYSQL_LOCK_WAIT_SECONDS])) as Array<{ got: number | string | null }>;
+      // GET_LOCK names are server-wide: the database name keeps services on other databases apart.
+      const rows = (await runner.query("SELECT GET_LOCK(CONCAT(?, ':', DATABASE()), ?) AS got", [MYSQL_LOCK_NAME, MYSQL_LOCK_WAIT_SECONDS])) as Array<{ got: number | string | null }>;
       if (Number(rows[0]?.got) !== 1) throw new IntegrationServiceError(`Another instance held the boot lock for ${MYSQL_LOCK_WAIT_SECONDS} s.`, 'DATABASE_UNAVAILABLE', { hint: 'Check for a stuck instance migrating the same database.' });
     }
     try {
       return await work();
     } finally {
-      await runner.query(type === 'postgres' ? 'SELECT pg_advisory_unlock($1)' : 'SELECT RELEASE_LOCK(?)', [type === 'postgres' ? PG_LOCK_KEY : MYSQL_LOCK_NAME]);
+      if (type === 'postgres') await runner.query('SELECT pg_advisory_unlock($1)', [PG_LOCK_KEY]);
+      else await runner.query("SELECT RELEASE_LOCK(CONCAT(?, ':', DATABASE()))", [MYSQL_LOCK_NAME]);
     }
   } finally {
     await runner.release();
