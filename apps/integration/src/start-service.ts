@@ -1,10 +1,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { createMagentoOpenApiDocument, type MagentoIntegrationOptions } from '@magekit/nest';
+import { createMagentoOpenApiDocument, MagentoIntegrationModule, type MagentoIntegrationOptions } from '@magekit/nest';
 import { formatBanner, serviceUrls, type ServiceUrls } from './banner';
 import { loadKeys, type LoadedKeys } from './config/key-file';
 import { readServiceConfig, type ServiceConfig } from './config/service-config';
@@ -23,6 +23,12 @@ export interface StartServiceOptions {
   cwd?: string;
   /** Merged over the module options derived from the environment. */
   magento?: Partial<MagentoIntegrationOptions>;
+  /**
+   * The app's own Nest modules (jobs, controllers), imported next to MagentoIntegrationModule. Their
+   * providers can inject its exports (`StoreClientFactory`, `StoreDirectory`, …) and the TypeORM
+   * connection (`TypeOrmModule.forFeature([StoreEntity])`).
+   */
+  imports?: Array<DynamicModule | Type>;
   /** Where JSON log lines go (default stdout). */
   log?: (line: string) => void;
   /** Where the banner goes (default stdout). */
@@ -65,8 +71,8 @@ export async function startIntegrationService(options: StartServiceOptions = {})
   try {
     const dashboard = findDashboard(config.dashboardDir);
     const context: ServiceContext = { config, dataSource: opened.dataSource, logger, queue: { probeIntervalMs: 60_000, prefix: 'magekit', ...options.queue } };
-    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], ...options.magento };
-    app = await NestFactory.create(IntegrationAppModule.create({ context, magento, dashboard }), { logger, abortOnError: false });
+    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], requiredResources: config.requiredResources, ...options.magento };
+    app = await NestFactory.create(withImports(IntegrationAppModule.create({ context, magento, dashboard }), options.imports ?? []), { logger, abortOnError: false });
     app.use(requestLog(logger));
     SwaggerModule.setup('api/docs', app, createMagentoOpenApiDocument(app, { title: 'magekit integration service: admin API' }));
     await app.listen(config.port, config.host);
@@ -84,6 +90,13 @@ export async function startIntegrationService(options: StartServiceOptions = {})
     else await opened.dataSource.destroy().catch(() => undefined);
     throw error;
   }
+}
+
+/** The app module with the app's own modules added; MagentoIntegrationModule is then global, so they can inject its exports. */
+function withImports(root: DynamicModule, imports: ReadonlyArray<DynamicModule | Type>): DynamicModule {
+  if (imports.length === 0) return root;
+  const shared = (root.imports ?? []).map((entry) => ('module' in entry && entry.module === MagentoIntegrationModule ? { ...entry, global: true } : entry));
+  return { ...root, imports: [...shared, ...imports] };
 }
 
 function writeCredentialsFile(dataDir: string, credentials: FirstStartCredentials): string {

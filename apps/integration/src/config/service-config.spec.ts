@@ -30,6 +30,7 @@ describe('readServiceConfig', () => {
       logLevel: 'info',
       production: false,
       dashboardDir: null,
+      requiredResources: [],
     });
   });
 
@@ -88,5 +89,57 @@ describe('readServiceConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(readServiceConfig({ PORT: '', DATABASE_URL: '', LOG_LEVEL: '' }, '/srv/app')).toMatchObject({ port: 3000, logLevel: 'info', database: { type: 'better-sqlite3' } });
+  });
+
+  describe('required resources', () => {
+    const files: Record<string, string> = {
+      '/srv/app/calls.txt': '# what the app calls\nGET /V1/orders/5\n\nget /V1/products/:sku   # route ids work too\nGET /V1/directory/countries\n',
+      '/srv/app/bad-calls.txt': 'GET /V1/products\nfetch everything please\nGET /V1/nothing/here\nPATCH /V1/products/x\nGET /V1/customers/me\n',
+      '/srv/app/empty.txt': '# nothing yet\n\n',
+    };
+    const readFile = (path: string) => {
+      if (path in files) return files[path];
+      throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    };
+    const read = (env: Record<string, string>) => readServiceConfig(env, '/srv/app', { readFile });
+    const problemsWithFiles = (env: Record<string, string>) => {
+      try {
+        read(env);
+      } catch (error) {
+        expect((error as IntegrationServiceError).code).toBe('INVALID_CONFIG');
+        return (error as Error).message;
+      }
+      throw new Error('expected INVALID_CONFIG');
+    };
+
+    it('REQUIRED_RESOURCES: ids of the stock ACL tree, deduplicated, in tree order', () => {
+      expect(read({ REQUIRED_RESOURCES: ' Magento_Sales::actions_view, Magento_Catalog::products,Magento_Sales::actions_view,' }).requiredResources).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products']);
+    });
+
+    it('MAGEKIT_CALLS_FILE (relative to cwd): the least privilege of its calls on the stock route table, joined with REQUIRED_RESOURCES', () => {
+      expect(read({ MAGEKIT_CALLS_FILE: 'calls.txt' }).requiredResources).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products']);
+      expect(read({ MAGEKIT_CALLS_FILE: '/srv/app/calls.txt', REQUIRED_RESOURCES: 'Magento_Backend::store' }).requiredResources).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products', 'Magento_Backend::store']);
+    });
+
+    it('names every unknown id and every bad line of the calls file in the one message, next to other bad variables', () => {
+      const message = problemsWithFiles({ PORT: 'x', REQUIRED_RESOURCES: 'Magento_Catalog::products,products,Acme_Sync::things', MAGEKIT_CALLS_FILE: 'bad-calls.txt' });
+      expect(message).toContain('PORT must be an integer');
+      expect(message).toContain("REQUIRED_RESOURCES names ids that are not in the ACL tree of stock Magento Open Source 2.4.6-p1: products, Acme_Sync::things");
+      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:2 "fetch everything please" is not "METHOD /V1/path"');
+      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:3 GET /V1/nothing/here: Request does not match any route.');
+      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:4 PATCH /V1/products/x: Request method is invalid.');
+      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:5 GET /V1/customers/me needs "All resources"');
+      expect(message).not.toContain('bad-calls.txt:1');
+      expect(message.split('; ')).toHaveLength(6);
+    });
+
+    it('refuses a missing or empty calls file', () => {
+      expect(problemsWithFiles({ MAGEKIT_CALLS_FILE: 'missing.txt' })).toContain('MAGEKIT_CALLS_FILE missing.txt cannot be read (ENOENT)');
+      expect(problemsWithFiles({ MAGEKIT_CALLS_FILE: 'empty.txt' })).toContain('MAGEKIT_CALLS_FILE empty.txt lists no calls');
+    });
+
+    it('reads nothing when neither is set', () => {
+      expect(readServiceConfig({ REQUIRED_RESOURCES: '', MAGEKIT_CALLS_FILE: '' }, '/srv/app', { readFile: () => { throw new Error('must not read'); } }).requiredResources).toEqual([]);
+    });
   });
 });

@@ -102,9 +102,10 @@ function readRequiredResources(list: string | undefined, callsFile: string | und
   if (listed.length === 0 && !callsFile) return [];
   const model = loadStockModel();
   const unknown = listed.filter((id) => !model.tree.nodes.has(id));
-  if (unknown.length > 0) problems.push(`REQUIRED_RESOURCES names ids that are not in Magento's ACL tree (stock ${STOCK_RELEASE}): ${unknown.join(', ')} (expected ids such as Magento_Catalog::products)`);
+  if (unknown.length > 0) problems.push(`REQUIRED_RESOURCES names ids that are not in the ACL tree of stock ${STOCK_RELEASE}: ${unknown.join(', ')} (expected ids such as Magento_Catalog::products)`);
   const ids = new Set(listed.filter((id) => model.tree.nodes.has(id)));
   if (callsFile) for (const id of readCallsFile(callsFile, model, problems, cwd, readFile)) ids.add(id);
+  if (ids.size > 200) problems.push(`REQUIRED_RESOURCES and MAGEKIT_CALLS_FILE give ${ids.size} resources; at most 200 can be checked`);
   return sortInTreeOrder(model.tree, ids);
 }
 
@@ -118,10 +119,11 @@ function readCallsFile(file: string, model: MagentoModel, problems: string[], cw
     return [];
   }
   const resources: string[] = [];
-  const before = problems.length;
+  let calls = 0;
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.replace(/#.*$/, '').trim();
     if (line === '') return;
+    calls += 1;
     const where = `MAGEKIT_CALLS_FILE ${file}:${index + 1}`;
     const match = /^([A-Za-z]+)\s+(\S+)$/.exec(line);
     if (!match) return void problems.push(`${where} "${line}" is not "METHOD /V1/path"`);
@@ -135,7 +137,7 @@ function readCallsFile(file: string, model: MagentoModel, problems: string[], cw
       problems.push(`${where} ${line}: ${error.message}`);
     }
   });
-  if (resources.length === 0 && problems.length === before) problems.push(`MAGEKIT_CALLS_FILE ${file} lists no calls (one "METHOD /V1/path" per line)`);
+  if (calls === 0) problems.push(`MAGEKIT_CALLS_FILE ${file} lists no calls (one "METHOD /V1/path" per line)`);
   return resources;
 }
 

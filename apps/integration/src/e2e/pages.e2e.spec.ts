@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestService } from '../test-support/test-service';
@@ -47,6 +47,23 @@ describe('dashboard, API docs and the root page', () => {
       expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/stores', '/api/stores/{id}', '/api/stores/{id}/activations']));
       expect(Object.keys(document.paths).some((path) => path.startsWith('/magento/') || path === '/health')).toBe(false);
       expect(document.components.securitySchemes).toHaveProperty('bearer');
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('in production, writes the first-start credentials to a 0600 file instead of printing them', async () => {
+    const service = await startTestService({ env: { NODE_ENV: 'production', HOST: '127.0.0.1', DASHBOARD_DIR: join(dir, 'missing') } });
+    try {
+      const file = join(service.dataDir, 'first-start-credentials.txt');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file, 'utf8')).toContain(`API token: ${service.firstStart!.apiToken}`);
+      expect(service.banner.join('')).not.toContain(service.firstStart!.apiToken);
+      expect(service.banner.join('')).toContain('Callback URL:');
+      const logs = service.logs.join('');
+      expect(logs).toContain('First-start credentials written to a file');
+      expect(logs).not.toContain(service.firstStart!.apiToken);
+      expect(logs).not.toContain(service.firstStart!.account.password);
     } finally {
       await service.stop();
     }
