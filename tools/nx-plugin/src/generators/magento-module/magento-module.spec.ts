@@ -5,7 +5,7 @@ import { magentoModuleGenerator } from './magento-module';
 describe('magento-module generator', () => {
   let tree: Tree;
   beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
+    tree = createTreeWithEmptyWorkspace({ formatter: 'none' }); // this workspace formats nothing: snapshots are what the generator writes
   });
 
   it('writes the module files (snapshot)', async () => {

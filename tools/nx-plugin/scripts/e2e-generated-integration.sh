@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The integration generator for real: generates apps/e2e-generated-<pid> in this workspace (with
+# --calls, --port and --tenant), checks that a second run refuses and changes nothing, builds the
+# app with Nx, typechecks and lints it, runs its own tests (unit tests and the end-to-end test
+# against the sandbox store) and starts the built service once. The app is always deleted again,
+# and apps left behind by a run that was killed (SIGKILL) are deleted first.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_INTERACTIVE=false
+
+for stale in apps/e2e-generated-*; do
+  [ -d "$stale" ] || continue
+  pid="${stale##*-}"
+  if [[ "$pid" =~ ^[0-9]+$ ]] && [ "$pid" != "$$" ] && kill -0 "$pid" 2>/dev/null; then continue; fi # another run still at work
+  echo "removing $stale, left by an interrupted run"
+  rm -rf "$stale"
+done
+
+name="e2e-generated-$$"
+dir="apps/$name"
+calls="tmp/$name.calls.txt"
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$dir" "$calls" "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+now() { date +%s.%N; }
+step() {
+  local label=$1 start
+  shift
+  start=$(now)
+  echo "== $label"
+  "$@"
+  awk -v label="$label" -v start="$start" -v end="$(now)" 'BEGIN { printf "== %s: ok in %.1f s\n", label, end - start }'
+}
+
+mkdir -p tmp
+printf '# what the generated app calls\nGET /V1/products/:sku\nGET /V1/orders\n' > "$calls"
+
+checksum() { (cd "$dir" && find . -type f -not -path './dist/*' | sort | xargs sha1sum) | sha1sum; }
+
+refuses_second_run() {
+  local before
+  before=$(checksum)
+  if npx nx g @magekit/nx-plugin:integration "$name" --port 4000 --no-interactive > "$work/again.txt" 2>&1; then
+    echo "a second run on $dir succeeded" >&2
+    return 1
+  fi
+  grep -q "$dir already exists; nothing was changed" "$work/again.txt" || { cat "$work/again.txt" >&2; return 1; }
+  [ "$(checksum)" = "$before" ] || { echo "a refused second run changed $dir" >&2; return 1; }
+}
+
+starts_built_service() {
+  mkdir -p "$work/data"
+  PORT=0 DATA_DIR="$work/data" node "$dir/dist/main.js" > "$work/service.txt" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    if grep -q "Callback URL: .*/magento/callback/e2e" "$work/service.txt"; then break; fi
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/service.txt" >&2; return 1; }
+    sleep 0.1
+  done
+  grep -q '"msg":"ready"' "$work/service.txt" || { cat "$work/service.txt" >&2; return 1; }
+  kill -TERM "$server_pid"
+  wait "$server_pid" || { echo "the built service did not stop cleanly on SIGTERM" >&2; return 1; }
+  server_pid=""
+}
+
+step generate npx nx g @magekit/nx-plugin:integration "$name" --port 3190 --tenant e2e --calls "$calls" --no-interactive
+grep -q "'Magento_Sales::actions_view'," "$dir/src/config.ts" && grep -q "'Magento_Catalog::products'," "$dir/src/config.ts"
+step "second run refuses" refuses_second_run
+step build npx nx run "$name:build" --outputStyle=static
+step typecheck npx tsc -p "$dir/tsconfig.json" --noEmit
+step lint npx eslint "$dir"
+step test npx jest -c "$dir/jest.config.cjs"
+step "built service starts and stops" starts_built_service
+echo "== generated, built and tested $dir; removing it"

@@ -1,0 +1,58 @@
+import { getProjects, joinPathFragments, readJson, type Tree } from '@nx/devkit';
+
+/** What the generated app depends on, and on what at test time. */
+export const APP_DEPENDENCIES: readonly string[] = ['@magekit/integration', '@magekit/nest', '@magekit/client', '@nestjs/common', '@nestjs/core', '@nestjs/passport', '@nestjs/typeorm', 'typeorm', 'reflect-metadata', 'rxjs'];
+export const APP_DEV_DEPENDENCIES: readonly string[] = ['@magekit/sandbox'];
+
+/**
+ * Versions this plugin was tested with, used only for packages the workspace pins nowhere (see
+ * shared TOOLCHAIN notes: NestJS 11, TypeORM 1.1; magekit packages at this plugin's version).
+ */
+export const FALLBACK_VERSIONS: Readonly<Record<string, string>> = {
+  '@magekit/integration': '0.1.0',
+  '@magekit/nest': '0.1.0',
+  '@magekit/client': '0.1.0',
+  '@magekit/sandbox': '0.1.0',
+  '@nestjs/common': '11.2.10',
+  '@nestjs/core': '11.2.10',
+  '@nestjs/passport': '11.0.5',
+  '@nestjs/typeorm': '11.0.3',
+  typeorm: '1.1.1',
+  'reflect-metadata': '0.2.2',
+  rxjs: '7.8.2',
+};
+
+const EXACT = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+interface PackageJson {
+  name?: string;
+  version?: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/**
+ * The exact version of each package as this workspace has it: a workspace package's own
+ * `version`, else the first exact pin (`1.2.3`, no range) in the root package.json, then in the
+ * projects' package.json files in path order; {@link FALLBACK_VERSIONS} when nothing pins it.
+ */
+export function findPinnedVersions(tree: Tree, packages: readonly string[]): Record<string, string> {
+  const manifests = listManifests(tree);
+  const versions: Record<string, string> = {};
+  for (const name of packages) {
+    const own = manifests.find((manifest) => manifest.name === name && manifest.version && EXACT.test(manifest.version));
+    const pinned = manifests.map((manifest) => manifest.dependencies?.[name] ?? manifest.devDependencies?.[name]).find((version) => version !== undefined && EXACT.test(version));
+    const version = own?.version ?? pinned ?? FALLBACK_VERSIONS[name];
+    if (version === undefined) throw new Error(`integration: no version known for ${name}; pin it in the root package.json.`);
+    versions[name] = version;
+  }
+  return versions;
+}
+
+function listManifests(tree: Tree): PackageJson[] {
+  const roots = [...getProjects(tree).values()].map((project) => project.root).sort();
+  return ['', ...roots]
+    .map((root) => joinPathFragments(root, 'package.json'))
+    .filter((path) => tree.exists(path))
+    .map((path) => readJson<PackageJson>(tree, path));
+}
