@@ -20,3 +20,4 @@ export { emitIntegrationXml, type IntegrationXmlInput } from './integration-xml-
 export { explainRequest, type ExplainedResource, type RequestExplanation } from './explain';
 export { serializeMagentoModel, deserializeMagentoModel, type StockData, type StockResource } from './stock-data';
 export { loadStockModel, STOCK_RELEASE } from './stock-table';
+export { parseCallsText, planCallsFile, type CallsFileLine, type CallsFilePlan } from './calls-file';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { AclError, computeLeastPrivilege, loadStockModel, sortInTreeOrder, STOCK_RELEASE, type MagentoModel } from '@magekit/acl';
+import { loadStockModel, planCallsFile, sortInTreeOrder, STOCK_RELEASE, type MagentoModel } from '@magekit/acl';
 import type { KeyRingConfig } from '@magekit/nest';
 import { IntegrationServiceError } from '../service-error';
 import { booleanField, databaseUrlField, encryptionKeysField, hostField, logLevelField, networksField, optional, portField, publicUrlField, redisUrlField, tenantField } from './env-fields';
@@ -118,27 +118,10 @@ function readCallsFile(file: string, model: MagentoModel, problems: string[], cw
     problems.push(`MAGEKIT_CALLS_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     return [];
   }
-  const resources: string[] = [];
-  let calls = 0;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (line === '') return;
-    calls += 1;
-    const where = `MAGEKIT_CALLS_FILE ${file}:${index + 1}`;
-    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(line);
-    if (!match) return void problems.push(`${where} "${line}" is not "METHOD /V1/path"`);
-    try {
-      const least = computeLeastPrivilege(model, [{ method: match[1], path: match[2] }]);
-      if (least.unmatched.length > 0) problems.push(`${where} ${line}: ${least.calls[0]?.problem ?? 'matches no route'}`);
-      else if (least.requiresAllResources) problems.push(`${where} ${line} needs "All resources" (a self route or an id no acl.xml defines), which a resource list cannot grant`);
-      else resources.push(...least.resources);
-    } catch (error) {
-      if (!(error instanceof AclError)) throw error;
-      problems.push(`${where} ${line}: ${error.message}`);
-    }
-  });
-  if (calls === 0) problems.push(`MAGEKIT_CALLS_FILE ${file} lists no calls (one "METHOD /V1/path" per line)`);
-  return resources;
+  const plan = planCallsFile(model, text);
+  for (const problem of plan.problems) problems.push(`MAGEKIT_CALLS_FILE ${file}:${problem.line} ${problem.message}`);
+  if (plan.lineCount === 0) problems.push(`MAGEKIT_CALLS_FILE ${file} lists no calls (one "METHOD /V1/path" per line)`);
+  return plan.resources;
 }
 
 function readKeySource(values: Env, production: boolean, problems: string[], cwd: string): KeySource | null {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AclError, computeLeastPrivilege, emitIntegrationXml, parseRestPath, type PlannedCall } from '@magekit/acl';
+import { AclError, computeLeastPrivilege, emitIntegrationXml, parseCallsText, parseRestPath, type PlannedCall } from '@magekit/acl';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
 import { loadAclModel } from './acl-model';
@@ -12,19 +12,15 @@ import { loadAclModel } from './acl-model';
  * @throws CliError `INVALID_INPUT` naming the file and line of a malformed line or a non-REST path
  */
 export function parseCallsFile(text: string, file: string): PlannedCall[] {
-  const calls: PlannedCall[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (line === '') return;
-    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(line);
-    if (match === null) throw new CliError(`${file}:${index + 1}: expected "METHOD /path", got "${line}".`, 'INVALID_INPUT');
+  const calls = parseCallsText(text).map(({ line, text: raw, call }) => {
+    if (call === null) throw new CliError(`${file}:${line}: expected "METHOD /path", got "${raw}".`, 'INVALID_INPUT');
     try {
-      parseRestPath(match[2], match[1].toUpperCase());
+      parseRestPath(call.path, call.method.toUpperCase());
     } catch (error) {
-      if (error instanceof AclError) throw new CliError(`${file}:${index + 1}: ${error.message}.`, 'INVALID_INPUT', { hint: error.hint, cause: error });
+      if (error instanceof AclError) throw new CliError(`${file}:${line}: ${error.message}.`, 'INVALID_INPUT', { hint: error.hint, cause: error });
       throw error;
     }
-    calls.push({ method: match[1], path: match[2] });
+    return call;
   });
   if (calls.length === 0) throw new CliError(`${file}: no calls found.`, 'EMPTY_INPUT', { hint: 'One call per line, e.g. "GET /V1/products/:sku".' });
   return calls;

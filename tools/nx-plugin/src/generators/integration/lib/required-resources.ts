@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { AclError, computeLeastPrivilege, loadStockModel, sortInTreeOrder, STOCK_RELEASE } from '@magekit/acl';
+import { loadStockModel, planCallsFile, sortInTreeOrder, STOCK_RELEASE } from '@magekit/acl';
 import { fail, type NormalizedIntegrationOptions } from './normalize-options';
 
 /** One line of a calls file and the ACL ids it needs. */
@@ -28,27 +28,10 @@ export function resolveRequiredResources(tree: Tree, options: NormalizedIntegrat
     return { source: 'resources', resources: sortInTreeOrder(model.tree, options.resources) };
   }
   if (options.calls === null) return { source: 'none', resources: [] };
-  const calls: PlannedCallLine[] = [];
-  const problems: string[] = [];
-  readCallsFile(tree, options.calls).split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (line === '') return;
-    const where = `${options.calls}:${index + 1}`;
-    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(line);
-    if (!match) return void problems.push(`${where} "${line}" is not "METHOD /V1/path"`);
-    try {
-      const least = computeLeastPrivilege(model, [{ method: match[1], path: match[2] }]);
-      if (least.unmatched.length > 0) problems.push(`${where} ${line}: ${least.calls[0]?.problem ?? 'matches no route'}`);
-      else if (least.requiresAllResources) problems.push(`${where} ${line} needs "All resources" (a self route or an id no acl.xml defines), which a resource list cannot grant`);
-      else calls.push({ call: `${match[1].toUpperCase()} ${match[2]}`, resources: least.resources });
-    } catch (error) {
-      if (!(error instanceof AclError)) throw error;
-      problems.push(`${where} ${line}: ${error.message}`);
-    }
-  });
-  if (problems.length > 0) fail(`--calls ${options.calls}: ${problems.join('; ')}.`);
-  if (calls.length === 0) fail(`--calls ${options.calls} lists no calls: one "METHOD /V1/path" per line (# comments).`);
-  return { source: 'calls', file: options.calls, calls, resources: sortInTreeOrder(model.tree, new Set(calls.flatMap((call) => call.resources))) };
+  const plan = planCallsFile(model, readCallsFile(tree, options.calls));
+  if (plan.problems.length > 0) fail(`--calls ${options.calls}: ${plan.problems.map((problem) => `${options.calls}:${problem.line} ${problem.message}`).join('; ')}.`);
+  if (plan.calls.length === 0) fail(`--calls ${options.calls} lists no calls: one "METHOD /V1/path" per line (# comments).`);
+  return { source: 'calls', file: options.calls, calls: plan.calls.map(({ call, resources }) => ({ call, resources })), resources: plan.resources };
 }
 
 /** The calls file from the tree (a real tree reads the disk), relative to the workspace root; or an absolute path outside it. */
