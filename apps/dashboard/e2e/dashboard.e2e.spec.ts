@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the end-to-end test drives sandbox stores in-process through their ./testing entry
 import { startSandbox, type HandshakeActivation, type RunningSandbox } from '@magekit/sandbox/testing';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './support/chromium';
 import { signInOnIdentityLink } from './support/identity-link';

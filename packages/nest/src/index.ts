@@ -38,3 +38,4 @@ export { createApiToken, revokeApiToken, type CreatedApiToken } from './admin/ap
 export { createVendorAccount, type NewVendorAccount, type VendorAccountView } from './identity/vendor-accounts';
 export { chooseSuccessRedirect } from './identity/success-redirect';
 export { createMagentoOpenApiDocument } from './openapi';
+export { ApiAuthGuard } from './admin/api-auth.guard';

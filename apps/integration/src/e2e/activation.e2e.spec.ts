@@ -1,6 +1,5 @@
 import { createMagentoClient, createOAuthAuth, isMagentoClientError } from '@magekit/client';
 import { SecretBox, StoreEntity } from '@magekit/nest';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the end-to-end tests drive the sandbox store in-process through its ./testing entry
 import { startSandbox, type RunningSandbox } from '@magekit/sandbox/testing';
 import { openSignInForm, submitSignIn } from '../test-support/identity-popup';
 import { activate, createIntegration, settledStore, storesOf } from '../test-support/sandbox-flow';

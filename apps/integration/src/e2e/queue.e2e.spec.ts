@@ -3,7 +3,6 @@ import { rmSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { StoreEntity } from '@magekit/nest';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the end-to-end tests drive the sandbox store in-process through its ./testing entry
 import { startSandbox, type RunningSandbox } from '@magekit/sandbox/testing';
 import { MAINTENANCE_QUEUE } from '../queue/maintenance-queue';
 import { activate, createIntegration, settledStore } from '../test-support/sandbox-flow';

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the end-to-end tests drive the sandbox store in-process through its ./testing entry
 import { startSandbox, type RunningSandbox } from '@magekit/sandbox/testing';
 import { describeIfAvailable, listTestDatabases } from '../test-support/test-databases';
 import { assertBuilt, spawnService, type ServiceProcess } from '../test-support/service-process';

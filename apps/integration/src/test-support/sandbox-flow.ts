@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the end-to-end tests drive the sandbox store in-process through its ./testing entry
 import type { HandshakeActivation, IntegrationView, RunningSandbox } from '@magekit/sandbox/testing';
 import { waitFor, type TestService } from './test-service';
 
