@@ -1,5 +1,5 @@
-import { MagentoException } from '../common/magento-exception';
 import type { ResolvedField } from '../search/search-conditions';
+import { createEavSource } from '../search/eav-source';
 import type { SearchSource } from '../search/search-query';
 import { customAttributeField, jsonField } from '../search/search-result';
 
@@ -22,15 +22,4 @@ function resolve(field: string): ResolvedField | null {
 }
 
 /** `CategoryListInterface::getList()` over `catalog_category_entity` (an EAV collection). */
-export const CATEGORY_SEARCH: SearchSource = {
-  from: 'catalog_category_entity t',
-  columns: 't.id, t.parent_id, t.position, t.data',
-  idColumn: 't.id',
-  eav: true,
-  filterField(field) {
-    const resolved = field === null ? null : resolve(field);
-    if (resolved === null) throw new MagentoException(400, 'Invalid attribute name: %1', [field ?? '']);
-    return resolved;
-  },
-  sortField: (field) => resolve(field),
-};
+export const CATEGORY_SEARCH: SearchSource = createEavSource({ from: 'catalog_category_entity t', columns: 't.id, t.parent_id, t.position, t.data', idColumn: 't.id' }, resolve);

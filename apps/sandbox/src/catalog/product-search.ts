@@ -1,6 +1,6 @@
-import { MagentoException } from '../common/magento-exception';
 import type { ResolvedField, SqlExpr } from '../search/search-conditions';
 import type { SearchFilter } from '../search/search-criteria';
+import { createEavSource } from '../search/eav-source';
 import type { SearchSource } from '../search/search-query';
 import { customAttributeField, jsonField } from '../search/search-result';
 import { STORE_VIEWS } from '../stores/store-catalog';
@@ -98,19 +98,13 @@ function storeFilter(filter: SearchFilter): SqlExpr {
  * an attribute Magento does not have is `Invalid attribute name: %1`; sorting on one is ignored.
  * `category_ids` is Magento's unknown-column SQL error (filter on `category_id`, magento/magento2#8665).
  */
-export const PRODUCT_SEARCH: SearchSource = {
-  from: 'catalog_product_entity t',
-  columns: PRODUCT_COLUMNS.split(', ')
-    .map((column) => `t.${column}`)
-    .join(', '),
-  idColumn: 't.id',
-  eav: true,
-  filterField(field) {
-    if (field === 'category_ids') throw new Error("SQLSTATE[42S22]: Column not found: 1054 Unknown column 'e.category_ids' in 'where clause'");
-    const resolved = field === null ? null : resolve(field);
-    if (resolved === null) throw new MagentoException(400, 'Invalid attribute name: %1', [field ?? '']);
-    return resolved;
+export const PRODUCT_SEARCH: SearchSource = createEavSource(
+  { from: 'catalog_product_entity t', columns: PRODUCT_COLUMNS.split(', ').map((column) => `t.${column}`).join(', '), idColumn: 't.id' },
+  resolve,
+  {
+    guardFilter: (field) => {
+      if (field === 'category_ids') throw new Error("SQLSTATE[42S22]: Column not found: 1054 Unknown column 'e.category_ids' in 'where clause'");
+    },
+    customFilters: { category_id: categoryFilter, website_id: websiteFilter, store_id: storeFilter },
   },
-  sortField: (field) => resolve(field),
-  customFilters: { category_id: categoryFilter, website_id: websiteFilter, store_id: storeFilter },
-};
+);

@@ -1,5 +1,5 @@
-import { MagentoException } from '../common/magento-exception';
 import type { ResolvedField } from '../search/search-conditions';
+import { createEavSource } from '../search/eav-source';
 import type { SearchSource } from '../search/search-query';
 import { jsonField } from '../search/search-result';
 
@@ -38,15 +38,4 @@ function resolve(field: string): ResolvedField | null {
 }
 
 /** `CustomerRepositoryInterface::getList()` over `customer_entity` (an EAV collection). */
-export const CUSTOMER_SEARCH: SearchSource = {
-  from: 'customer_entity t',
-  columns: 't.id, t.email, t.website_id, t.data',
-  idColumn: 't.id',
-  eav: true,
-  filterField(field) {
-    const resolved = field === null ? null : resolve(field);
-    if (resolved === null) throw new MagentoException(400, 'Invalid attribute name: %1', [field ?? '']);
-    return resolved;
-  },
-  sortField: (field) => resolve(field),
-};
+export const CUSTOMER_SEARCH: SearchSource = createEavSource({ from: 'customer_entity t', columns: 't.id, t.email, t.website_id, t.data', idColumn: 't.id' }, resolve);
