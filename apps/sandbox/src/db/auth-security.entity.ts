@@ -6,7 +6,7 @@ export class TokenRequestLogEntity {
   @PrimaryColumn({ name: 'user_name', type: 'varchar', length: 255 })
   userName!: string;
 
-  /** 2 admin, 3 customer (`UserContextInterface`). */
+  /** `RequestThrottler::USER_TYPE_*`: 2 customer, 3 admin (the reverse of `UserContextInterface`). */
   @PrimaryColumn({ name: 'user_type', type: 'integer' })
   userType!: number;
 
