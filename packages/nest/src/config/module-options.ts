@@ -37,6 +37,15 @@ export interface MagentoIntegrationOptions {
    * shows them allowed, refused or unknown. Default none.
    */
   requiredResources?: string[];
+  /**
+   * Lockout of the identity-link sign-in (Magento's `RequestThrottler`, MAGENTO.md §3): after
+   * `maxFailures` failed sign-ins (default 6) of one e-mail, or 30 from one client IP, within
+   * `lockSeconds` (default 900), further attempts are refused until that window ends.
+   */
+  signIn?: {
+    maxFailures?: number;
+    lockSeconds?: number;
+  };
 }
 
 /** {@link MagentoIntegrationOptions} with every default filled in. */
@@ -50,4 +59,5 @@ export interface ResolvedMagentoOptions {
   sweepIntervalMs: number;
   productName: string;
   requiredResources: readonly string[];
+  signIn: { maxFailures: number; lockMs: number };
 }

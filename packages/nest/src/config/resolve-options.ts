@@ -31,6 +31,7 @@ export function resolveMagentoOptions(options: MagentoIntegrationOptions): Resol
     sweepIntervalMs: options.sweepIntervalMs ?? 30_000,
     productName: options.productName ?? 'Sign in',
     requiredResources: [...new Set(options.requiredResources ?? [])],
+    signIn: { maxFailures: options.signIn?.maxFailures ?? 6, lockMs: (options.signIn?.lockSeconds ?? 900) * 1000 },
   };
 }
 
@@ -47,6 +48,8 @@ function findOptionProblems(options: MagentoIntegrationOptions): string[] {
   checkInteger(problems, 'probe.intervalMs', options.probe?.intervalMs, 0);
   checkInteger(problems, 'probe.timeoutMs', options.probe?.timeoutMs, 1);
   checkInteger(problems, 'sweepIntervalMs', options.sweepIntervalMs, 0);
+  checkInteger(problems, 'signIn.maxFailures', options.signIn?.maxFailures, 1);
+  checkInteger(problems, 'signIn.lockSeconds', options.signIn?.lockSeconds, 1);
   const path = options.probe?.path;
   if (path !== undefined && (typeof path !== 'string' || !/^\/V1\/[^?#\s]*$/.test(path))) problems.push('probe.path must start with /V1/ (e.g. /V1/store/storeConfigs)');
   const resources = options.requiredResources;

@@ -9,12 +9,15 @@ export interface SignInPageInput {
   formToken: string;
   email?: string;
   error?: string;
+  /** A second line under the error (e.g. "wait N minutes"). */
+  notice?: string;
 }
 
 /** The identity-link sign-in form: labelled fields, autocomplete hints, errors announced. */
 export function renderSignInPage(input: SignInPageInput): string {
-  const error = input.error ? `<p class="error" role="alert" id="sign-in-error">${escapeHtml(input.error)}</p>\n` : '';
-  const described = input.error ? ' aria-describedby="sign-in-error"' : '';
+  const notice = input.error && input.notice ? `<p class="hint" id="sign-in-notice">${escapeHtml(input.notice)}</p>\n` : '';
+  const error = input.error ? `<div role="alert"><p class="error" id="sign-in-error">${escapeHtml(input.error)}</p>\n${notice}</div>\n` : '';
+  const described = input.error ? ` aria-describedby="sign-in-error${notice ? ' sign-in-notice' : ''}"` : '';
   const invalid = input.error ? ' aria-invalid="true"' : '';
   return renderPage(`${input.productName}: connect your Magento store`, `<h1>${escapeHtml(input.productName)}</h1>
 <p>Sign in to connect this Magento store to your account.</p>

@@ -7,12 +7,15 @@ import { TenantCheck } from '../config/tenant-check';
 import { VendorAccountEntity } from '../entities/vendor-account.entity';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { MagentoIntegrationExceptionFilter } from '../errors/magento-integration-exception.filter';
-import { MAGEKIT_CONFIG } from '../tokens';
+import { SignInAttemptEntity } from '../entities/sign-in-attempt.entity';
+import { MAGEKIT_CLOCK, MAGEKIT_CONFIG } from '../tokens';
 import type { ResolvedMagentoOptions } from '../config/module-options';
 import { PAGE_HEADERS } from './html';
 import { IdentityLinkService } from './identity-link.service';
 import { renderLinkedPage, renderSignInPage } from './identity-pages';
 import { checkFormToken, issueFormToken, pagePath } from './form-token';
+import { SignInAttempts } from './sign-in-attempts';
+import { describeWait, type SignInLockout } from './sign-in-lockout';
 import { authenticateVendor } from './vendor-accounts';
 
 const CONSUMER_KEY = /^[0-9a-z]{32}$/i;
@@ -29,12 +32,18 @@ type SignInForm = { email?: string; password?: string; oauth_consumer_key?: stri
 @UseFilters(MagentoIntegrationExceptionFilter)
 @Controller('magento/identity')
 export class IdentityController {
+  private readonly attempts: SignInAttempts;
+
   constructor(
     @InjectRepository(VendorAccountEntity) private readonly accounts: Repository<VendorAccountEntity>,
     private readonly links: IdentityLinkService,
     private readonly tenants: TenantCheck,
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
-  ) {}
+    @InjectRepository(SignInAttemptEntity) attempts: Repository<SignInAttemptEntity>,
+    @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
+  ) {
+    this.attempts = new SignInAttempts(attempts, clock, config.signIn);
+  }
 
   @Get(':tenant')
   show(@Param('tenant') tenant: string, @Query() query: SignInForm, @Req() request: Request, @Res() response: Response): void {
@@ -52,15 +61,23 @@ export class IdentityController {
     if (!checkFormToken(request, form.form_token)) {
       throw new MagentoIntegrationError('This sign-in form has expired or was not opened from the identity link.', 'FORM_EXPIRED', { hint: 'Open the integration again from the Magento admin (Activate or Reauthorize).' });
     }
-    const account = await authenticateVendor(this.accounts, String(form.email ?? ''), String(form.password ?? ''));
-    if (!account) {
-      const formToken = issueFormToken(request, response);
-      const page = renderSignInPage({ productName: this.config.productName, action: pagePath(request), consumerKey, successCallBack, formToken, email: String(form.email ?? ''), error: 'The e-mail address or password is not correct.' });
-      return this.sendPage(response, 401, page);
-    }
+    const email = String(form.email ?? '');
+    const lockout = await this.attempts.check(email, request.ip);
+    if (lockout.locked) return this.refuse(request, response, { consumerKey, successCallBack, email }, lockout);
+    const account = await authenticateVendor(this.accounts, email, String(form.password ?? ''));
+    if (!account) return this.refuse(request, response, { consumerKey, successCallBack, email }, await this.attempts.recordFailure(email, request.ip));
+    await this.attempts.recordSuccess(email);
     const redirect = await this.links.link(tenant, consumerKey, account.id, successCallBack);
     if (redirect) return void response.set(PAGE_HEADERS).redirect(303, redirect);
     this.sendPage(response, 200, renderLinkedPage(this.config.productName, account.name));
+  }
+
+  /** The same answer for a wrong password, an unknown e-mail and a lockout (plus "wait" when locked). */
+  private refuse(request: Request, response: Response, fields: { consumerKey: string; successCallBack: string; email: string }, lockout: SignInLockout): void {
+    const formToken = issueFormToken(request, response);
+    const notice = lockout.until ? describeWait(lockout.until, this.clock()) : undefined;
+    const page = renderSignInPage({ productName: this.config.productName, action: pagePath(request), ...fields, formToken, error: 'The e-mail address or password is not correct.', notice });
+    this.sendPage(response, 401, page);
   }
 
   private sendPage(response: Response, status: number, html: string): void {
