@@ -52,11 +52,11 @@ export class SettingsService {
     return this.clock.now() + (await this.getStore(code)).clockOffsetSeconds * 1000;
   }
 
-  /** Consumes one request of an active burst; returns it, or null when none is left. */
-  async takeBurst(code: string): Promise<FaultBurst | null> {
-    const current = await this.getStore(code);
+  /** Consumes one request of an active burst in `current` (the store's settings as just read); returns it, or null. */
+  async takeBurst(code: string, current: StoreSettings): Promise<FaultBurst | null> {
     if (current.burst === null || current.burst.remaining <= 0) return null;
-    await this.updateStore(code, { burst: { ...current.burst, remaining: current.burst.remaining - 1 } });
+    const next = { ...current, burst: { ...current.burst, remaining: current.burst.remaining - 1 } };
+    await this.settings.save({ scope: `store:${code}`, values: next as unknown as Record<string, unknown> });
     return current.burst;
   }
 
