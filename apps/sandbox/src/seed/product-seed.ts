@@ -1,22 +1,14 @@
 import { linkedCategoryIds, SEED_LEAVES } from './category-tree';
 import { formatMagentoDate, SEED_EPOCH_MS, toUrlKey } from './magento-values';
+import type { ProductWrite } from '../catalog/product-input';
 import type { Prng } from './prng';
 import { SEEDED_PLUS_SKU, SEEDED_SLASH_SKU } from './seed-options';
 
-/** A product row as inserted (column values plus the JSON `data`). */
-export interface ProductSeedRow {
+/** A product row as inserted: a {@link ProductWrite} with its id, name and price always set. */
+export interface ProductSeedRow extends ProductWrite {
   id: number;
-  sku: string;
   name: string;
   price: number;
-  status: number;
-  visibility: number;
-  typeId: string;
-  attributeSetId: number;
-  createdAt: string;
-  updatedAt: string;
-  categoryIds: number[];
-  data: Record<string, unknown>;
 }
 
 const STYLES = ['Chaz', 'Teton', 'Bruno', 'Frankie', 'Hollister', 'Stark', 'Orion', 'Jupiter', 'Zoltan', 'Argus', 'Radiant', 'Tiberius', 'Atlas', 'Helios', 'Marco', 'Ajax', 'Hyperion', 'Kenobi', 'Mach', 'Oslo', 'Nadia', 'Echo', 'Ida', 'Selene', 'Iris', 'Juno', 'Nona', 'Sybil', 'Cora', 'Daphne'];
