@@ -1,12 +1,13 @@
 export { MagentoIntegrationModule } from './magento-integration.module';
 export { MAGEKIT_OPTIONS, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } from './magento.module-definition';
-export type { MagentoIntegrationOptions, ResolvedMagentoOptions } from './config/module-options';
+export type { MagentoIntegrationOptions, ResolvedMagentoOptions, ThrottleLimits } from './config/module-options';
 export { resolveMagentoOptions, TENANT_PATTERN } from './config/resolve-options';
 export { MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_CONFIG, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY } from './tokens';
 export { MagentoIntegrationError, isMagentoIntegrationError, type MagentoIntegrationErrorCode, type MagentoIntegrationErrorOptions } from './errors/magento-integration-error';
 export { ERROR_HTTP_STATUS, errorHttpStatus } from './errors/error-http-status';
 export { MagentoIntegrationExceptionFilter, type ErrorBody } from './errors/magento-integration-exception.filter';
-export { MAGEKIT_ENTITIES, StoreEntity, ActivationEntity, ActivationEventEntity, VendorAccountEntity, IdentityLinkEntity, ApiTokenEntity, StoreCallFailureEntity } from './entities';
+export { MAGEKIT_ENTITIES, StoreEntity, ActivationEntity, ActivationEventEntity, VendorAccountEntity, IdentityLinkEntity, ApiTokenEntity, StoreCallFailureEntity, SecurityEventEntity, SignInAttemptEntity } from './entities';
+export { SECURITY_EVENT_TYPES, type SecurityEventType } from './entities/security-event.entity';
 export type { StoreStatus, StoreFacts, StoreViewFacts } from './entities/store.entity';
 export type { ActivationEventType } from './entities/activation-event.entity';
 export { MAGEKIT_MIGRATIONS, CreateMagekitTables1764633600000, CreateStoreCallFailures1767225600000 } from './migrations';

@@ -1,3 +1,4 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { KeyRingConfig } from '../crypto/key-ring';
 import type { StoreUrlOptions } from '../url-guard/store-url-policy';
 
@@ -46,6 +47,41 @@ export interface MagentoIntegrationOptions {
     maxFailures?: number;
     lockSeconds?: number;
   };
+  /**
+   * Request limits on the callback POST and the identity sign-in POST, per client address
+   * (`req.ip`, so set Express `trust proxy` behind a load balancer) and over all addresses, per
+   * window. Over a limit the answer is 429 `TOO_MANY_REQUESTS` with `Retry-After`.
+   */
+  throttle?: {
+    /** Window length; default 60 s. */
+    windowSeconds?: number;
+    /** Callback POSTs; default 10 per address and 120 in all per window. */
+    callback?: ThrottleLimits;
+    /** Sign-in POSTs; default 20 per address and 300 in all per window. */
+    signIn?: ThrottleLimits;
+    /**
+     * Where the counters live. Default: this process's memory. Give a shared storage (e.g.
+     * `ThrottlerStorageRedisService` of `@nest-lab/throttler-storage-redis`) so that every
+     * instance counts together.
+     */
+    storage?: ThrottlerStorage;
+  };
+  /**
+   * Stores that called back but never became active: at most `perAddress` (default 10) from one
+   * client address and `max` (default 500) in all. Beyond that a callback for an unknown consumer
+   * key is refused with 429 `PENDING_LIMIT`. They are removed once their activation has ended
+   * without success and Magento's consumer window has passed.
+   */
+  pendingStores?: {
+    perAddress?: number;
+    max?: number;
+  };
+}
+
+/** Requests allowed per window. */
+export interface ThrottleLimits {
+  perAddress?: number;
+  global?: number;
 }
 
 /** {@link MagentoIntegrationOptions} with every default filled in. */
@@ -60,4 +96,6 @@ export interface ResolvedMagentoOptions {
   productName: string;
   requiredResources: readonly string[];
   signIn: { maxFailures: number; lockMs: number };
+  throttle: { windowMs: number; callback: Required<ThrottleLimits>; signIn: Required<ThrottleLimits>; storage: ThrottlerStorage | null };
+  pendingStores: { perAddress: number; max: number };
 }

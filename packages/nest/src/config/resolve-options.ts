@@ -32,6 +32,13 @@ export function resolveMagentoOptions(options: MagentoIntegrationOptions): Resol
     productName: options.productName ?? 'Sign in',
     requiredResources: [...new Set(options.requiredResources ?? [])],
     signIn: { maxFailures: options.signIn?.maxFailures ?? 6, lockMs: (options.signIn?.lockSeconds ?? 900) * 1000 },
+    throttle: {
+      windowMs: (options.throttle?.windowSeconds ?? 60) * 1000,
+      callback: { perAddress: options.throttle?.callback?.perAddress ?? 10, global: options.throttle?.callback?.global ?? 120 },
+      signIn: { perAddress: options.throttle?.signIn?.perAddress ?? 20, global: options.throttle?.signIn?.global ?? 300 },
+      storage: options.throttle?.storage ?? null,
+    },
+    pendingStores: { perAddress: options.pendingStores?.perAddress ?? 10, max: options.pendingStores?.max ?? 500 },
   };
 }
 
@@ -50,6 +57,13 @@ function findOptionProblems(options: MagentoIntegrationOptions): string[] {
   checkInteger(problems, 'sweepIntervalMs', options.sweepIntervalMs, 0);
   checkInteger(problems, 'signIn.maxFailures', options.signIn?.maxFailures, 1);
   checkInteger(problems, 'signIn.lockSeconds', options.signIn?.lockSeconds, 1);
+  checkInteger(problems, 'throttle.windowSeconds', options.throttle?.windowSeconds, 1);
+  for (const route of ['callback', 'signIn'] as const) {
+    checkInteger(problems, `throttle.${route}.perAddress`, options.throttle?.[route]?.perAddress, 1);
+    checkInteger(problems, `throttle.${route}.global`, options.throttle?.[route]?.global, 1);
+  }
+  checkInteger(problems, 'pendingStores.perAddress', options.pendingStores?.perAddress, 1);
+  checkInteger(problems, 'pendingStores.max', options.pendingStores?.max, 1);
   const path = options.probe?.path;
   if (path !== undefined && (typeof path !== 'string' || !/^\/V1\/[^?#\s]*$/.test(path))) problems.push('probe.path must start with /V1/ (e.g. /V1/store/storeConfigs)');
   const resources = options.requiredResources;

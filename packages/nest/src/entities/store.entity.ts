@@ -34,6 +34,7 @@ export interface StoreFacts {
 @Entity('magekit_stores')
 @Index('IDX_magekit_stores_status', ['status'])
 @Index('IDX_magekit_stores_tenant', ['tenant'])
+@Index('IDX_magekit_stores_pending', ['activatedAt', 'createdFromAddress'])
 export class StoreEntity {
   @UuidPrimaryColumn() id!: string;
   @VarcharColumn('tenant', 64) tenant!: string;
@@ -42,7 +43,8 @@ export class StoreEntity {
   @VarcharColumn('consumer_key', 32)
   consumerKey!: string;
   @TextColumn('consumer_secret_enc') consumerSecretEnc!: string;
-  @VarcharColumn('store_base_url', 512) storeBaseUrl!: string;
+  /** At most 2,048 characters (longer callbacks are refused). */
+  @VarcharColumn('store_base_url', 2048) storeBaseUrl!: string;
   @BooleanColumn('uses_index_php') usesIndexPhp!: boolean;
   @TextEnumColumn('status', 20) status!: StoreStatus;
   @VarcharColumn('status_code', 40, true) statusCode!: string | null;
@@ -60,6 +62,11 @@ export class StoreEntity {
   @TimestampColumn('activated_at', true) activatedAt!: Date | null;
   @TimestampColumn('last_probed_at', true) lastProbedAt!: Date | null;
   @TimestampColumn('probe_lease_until', true) probeLeaseUntil!: Date | null;
+  /** The client address of the callback that created the row (caps pending stores per address). */
+  @VarcharColumn('created_from_address', 64, true) createdFromAddress!: string | null;
+  /** The instance running this store's handshake: one at a time per store (see `HandshakeLease`). */
+  @VarcharColumn('handshake_owner', 36, true) handshakeOwner!: string | null;
+  @TimestampColumn('handshake_lease_until', true) handshakeLeaseUntil!: Date | null;
   @TimestampColumn('created_at') createdAt!: Date;
   @TimestampColumn('updated_at') updatedAt!: Date;
 }

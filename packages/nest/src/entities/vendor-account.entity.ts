@@ -12,6 +12,8 @@ export class VendorAccountEntity {
   @VarcharColumn('name', 200) name!: string;
   /** `scrypt$N$r$p$salt$hash` (see `password-hash.ts`). */
   @TextColumn('password_hash') passwordHash!: string;
+  /** Set by `magekit accounts disable`: the account cannot sign in until enabled again. */
+  @TimestampColumn('disabled_at', true) disabledAt!: Date | null;
   @TimestampColumn('created_at') createdAt!: Date;
   @TimestampColumn('updated_at') updatedAt!: Date;
 }

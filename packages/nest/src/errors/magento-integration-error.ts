@@ -16,6 +16,10 @@ export type MagentoIntegrationErrorCode =
   | 'FORM_EXPIRED'
   | 'STORE_NOT_ACTIVE'
   | 'WINDOW_CLOSED'
+  | 'CALLBACK_MISMATCH'
+  | 'PENDING_LIMIT'
+  | 'TOO_MANY_REQUESTS'
+  | 'TOKEN_NOT_IN_HEADER'
   | 'INTERNAL_ERROR';
 
 /** Extra facts of a {@link MagentoIntegrationError}. */
