@@ -40,3 +40,4 @@ export { createVendorAccount, type NewVendorAccount, type VendorAccountView } fr
 export { chooseSuccessRedirect } from './identity/success-redirect';
 export { createMagentoOpenApiDocument } from './openapi';
 export { ApiAuthGuard } from './admin/api-auth.guard';
+export { SecurityEventLog, SECURITY_EVENTS_KEPT, type SecurityEventInput } from './security/security-event-log';

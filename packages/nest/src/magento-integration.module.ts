@@ -24,6 +24,7 @@ import { IdentityLinkService } from './identity/identity-link.service';
 import { IdentityLinker } from './identity/identity-linker';
 import { ConfigurableModuleClass } from './magento.module-definition';
 import { MAGEKIT_VALUE_PROVIDERS } from './module-providers';
+import { SecurityEventLog } from './security/security-event-log';
 import { StoreClientFactory } from './stores/store-client.factory';
 import { StoreHealthService } from './stores/store-health.service';
 import { StoreProber } from './stores/store-prober';
@@ -45,11 +46,11 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
     ...MAGEKIT_VALUE_PROVIDERS,
     SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,
     BackgroundTasks, IdentityLinker, IdentityLinkService, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
-    CallFailureRecorder, ActivityStats,
+    CallFailureRecorder, ActivityStats, SecurityEventLog,
   ],
   exports: [
     MAGEKIT_CONFIG, MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY,
-    StoreClientFactory, StoreHealthService, StoreDirectory, ActivationRunner, BackgroundTasks, SecretBox, CallFailureRecorder, ActivityStats,
+    StoreClientFactory, StoreHealthService, StoreDirectory, ActivationRunner, BackgroundTasks, SecretBox, CallFailureRecorder, ActivityStats, SecurityEventLog,
   ],
 })
 export class MagentoIntegrationModule extends ConfigurableModuleClass {}
