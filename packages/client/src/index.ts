@@ -3,7 +3,7 @@ export { classifyMagentoMessage, classifyStatus, type MessageClass } from './err
 export { parseRestError } from './errors/parse-rest-error';
 export { parseFormBody } from './handshake/parse-form-body';
 export { parseRequestTokenResponse, parseAccessTokenResponse, type OAuthTokenPair } from './handshake/parse-token-response';
-export { parseActivationCallback, type ActivationCallback } from './handshake/parse-activation-callback';
+export { parseActivationCallback, MAX_STORE_BASE_URL_LENGTH, type ActivationCallback } from './handshake/parse-activation-callback';
 export { requestRequestToken, requestAccessToken, exchangeTokens, type HandshakeOptions, type AccessTokenOptions, type SkewState } from './handshake/request-tokens';
 export { estimateClockSkew, chooseSkewCorrection } from './http/clock-skew';
 export type { Clock, Sleep, SetTimer, FetchLike } from './http/side-effects';

@@ -38,4 +38,12 @@ describe('parseActivationCallback', () => {
   it('refuses credentials in the store URL', () => {
     expect(() => parseActivationCallback({ oauth_consumer_key: key, oauth_consumer_secret: secret, oauth_verifier: verifier, store_base_url: 'https://user:pw@shop.example.com/' })).toThrow(/store_base_url/);
   });
+
+  it('refuses a store_base_url over 2,048 characters without echoing it', () => {
+    const long = `https://shop.example.com/${'a'.repeat(90_000)}`;
+    const call = () => parseActivationCallback({ oauth_consumer_key: key, oauth_consumer_secret: secret, oauth_verifier: verifier, store_base_url: long });
+    expect(call).toThrow(/store_base_url must be at most 2048 characters \(got 90025\)/);
+    const edge = `https://shop.example.com/${'a'.repeat(2048 - 'https://shop.example.com/'.length - 1)}/`;
+    expect(parseActivationCallback({ oauth_consumer_key: key, oauth_consumer_secret: secret, oauth_verifier: verifier, store_base_url: edge }).storeBaseUrl).toBe(edge);
+  });
 });

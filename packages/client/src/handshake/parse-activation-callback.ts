@@ -17,6 +17,9 @@ type CallbackInput = string | URLSearchParams | Readonly<Record<string, unknown>
 const KEY = /^[0-9a-z]{32}$/i;
 const SECRET = /^[0-9a-z]{32,128}$/i;
 
+/** The longest `store_base_url` accepted (a store's base URL is short; this bounds what a caller can make us store). */
+export const MAX_STORE_BASE_URL_LENGTH = 2048;
+
 /**
  * Parses and validates Magento's activation callback (MAGENTO.md §2 step 4): the
  * `application/x-www-form-urlencoded` POST of `oauth_consumer_key`, `oauth_consumer_secret`,
@@ -59,6 +62,7 @@ function checkStoreBaseUrl(value: unknown, problems: string[]): { url: string; i
   const fail = (problem: string) => (problems.push(`store_base_url ${problem}`), { url: '', indexPhp: false });
   if (value === undefined || value === '') return fail('is missing');
   if (typeof value !== 'string') return fail('must be a string');
+  if (value.length > MAX_STORE_BASE_URL_LENGTH) return fail(`must be at most ${MAX_STORE_BASE_URL_LENGTH} characters (got ${value.length})`);
   const match = /^(https?):\/\/([^/?#@\s]+)(\/[^?#\s]*)?$/i.exec(value.trim());
   if (!match) return fail('must be an absolute http(s) URL without credentials, query or fragment');
   let path = match[3] ?? '/';
