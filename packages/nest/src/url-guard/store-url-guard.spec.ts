@@ -31,7 +31,7 @@ const ADDRESSES: Array<[string, AddressCategory]> = [
   ['ff02::1', 'multicast'],
   ['255.255.255.255', 'reserved'],
   ['192.0.2.1', 'reserved'],
-  ['64:ff9b::a00:1', 'reserved'],
+  ['64:ff9b::a00:1', 'private'], // NAT64 of 10.0.0.1
   ['2002:a00:1::', 'reserved'],
 ];
 
