@@ -13,6 +13,7 @@ import { ApiAuthGuard } from './admin/api-auth.guard';
 import { ActivityStats } from './admin/activity-stats.service';
 import { ApiBearerStrategy } from './admin/bearer.strategy';
 import { CallFailureRecorder } from './admin/call-failure-recorder.service';
+import { SecurityEventsController } from './admin/security-events.controller';
 import { StatsController } from './admin/stats.controller';
 import { StoreDirectory } from './admin/store-directory.service';
 import { StoresController } from './admin/stores.controller';
@@ -41,7 +42,7 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...MAGEKIT_ENTITIES]), PassportModule],
-  controllers: [CallbackController, IdentityController, StoresController, StatsController],
+  controllers: [CallbackController, IdentityController, StoresController, StatsController, SecurityEventsController],
   providers: [
     ...MAGEKIT_VALUE_PROVIDERS,
     SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,
