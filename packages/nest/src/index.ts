@@ -2,7 +2,7 @@ export { MagentoIntegrationModule } from './magento-integration.module';
 export { MAGEKIT_OPTIONS, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } from './magento.module-definition';
 export type { MagentoIntegrationOptions, ResolvedMagentoOptions, ThrottleLimits } from './config/module-options';
 export { resolveMagentoOptions, TENANT_PATTERN } from './config/resolve-options';
-export { MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_CONFIG, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY } from './tokens';
+export { MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_CONFIG, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY, MAGEKIT_THROTTLER_STORAGE } from './tokens';
 export { MagentoIntegrationError, isMagentoIntegrationError, type MagentoIntegrationErrorCode, type MagentoIntegrationErrorOptions } from './errors/magento-integration-error';
 export { ERROR_HTTP_STATUS, errorHttpStatus } from './errors/error-http-status';
 export { MagentoIntegrationExceptionFilter, type ErrorBody } from './errors/magento-integration-exception.filter';

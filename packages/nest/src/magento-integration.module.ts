@@ -8,6 +8,9 @@ import { ActivationRunner } from './activation/activation-runner';
 import { ActivationSteps } from './activation/activation-steps';
 import { ActivationTimeline } from './activation/activation-timeline';
 import { BackgroundTasks } from './activation/background-tasks';
+import { HandshakeLease } from './activation/handshake-lease';
+import { PendingStoreCleaner } from './activation/pending-store-cleaner';
+import { CallbackAdmission } from './activation/callback-admission';
 import { CallbackController } from './activation/callback.controller';
 import { ApiAuthGuard } from './admin/api-auth.guard';
 import { ActivityStats } from './admin/activity-stats.service';
@@ -25,6 +28,7 @@ import { IdentityLinkService } from './identity/identity-link.service';
 import { IdentityLinker } from './identity/identity-linker';
 import { ConfigurableModuleClass } from './magento.module-definition';
 import { MAGEKIT_VALUE_PROVIDERS } from './module-providers';
+import { RequestThrottleGuard } from './security/request-throttle.guard';
 import { SecurityEventLog } from './security/security-event-log';
 import { StoreClientFactory } from './stores/store-client.factory';
 import { StoreHealthService } from './stores/store-health.service';
@@ -46,8 +50,8 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
   providers: [
     ...MAGEKIT_VALUE_PROVIDERS,
     SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,
-    BackgroundTasks, IdentityLinker, IdentityLinkService, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
-    CallFailureRecorder, ActivityStats, SecurityEventLog,
+    BackgroundTasks, CallbackAdmission, HandshakeLease, PendingStoreCleaner, IdentityLinker, IdentityLinkService, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
+    CallFailureRecorder, ActivityStats, SecurityEventLog, RequestThrottleGuard,
   ],
   exports: [
     MAGEKIT_CONFIG, MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY,

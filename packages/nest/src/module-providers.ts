@@ -4,7 +4,8 @@ import type { MagentoIntegrationOptions, ResolvedMagentoOptions } from './config
 import { resolveMagentoOptions } from './config/resolve-options';
 import { createKeyRing } from './crypto/key-ring';
 import { MAGEKIT_OPTIONS } from './magento.module-definition';
-import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_DNS_LOOKUP, MAGEKIT_FETCH, MAGEKIT_KEY_RING, MAGEKIT_SLEEP, MAGEKIT_URL_POLICY } from './tokens';
+import { createThrottlerStorage } from './security/request-throttle.guard';
+import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_DNS_LOOKUP, MAGEKIT_FETCH, MAGEKIT_KEY_RING, MAGEKIT_SLEEP, MAGEKIT_THROTTLER_STORAGE, MAGEKIT_URL_POLICY } from './tokens';
 import { createGuardedFetch } from './url-guard/guarded-fetch';
 import { createStoreUrlPolicy, systemLookup, type LookupAll, type StoreUrlPolicy } from './url-guard/store-url-policy';
 
@@ -13,6 +14,7 @@ export const MAGEKIT_VALUE_PROVIDERS: Provider[] = [
   { provide: MAGEKIT_CONFIG, useFactory: (options: MagentoIntegrationOptions) => resolveMagentoOptions(options), inject: [MAGEKIT_OPTIONS] },
   { provide: MAGEKIT_KEY_RING, useFactory: (config: ResolvedMagentoOptions) => createKeyRing(config.encryption), inject: [MAGEKIT_CONFIG] },
   { provide: MAGEKIT_URL_POLICY, useFactory: (config: ResolvedMagentoOptions) => createStoreUrlPolicy(config.storeUrl), inject: [MAGEKIT_CONFIG] },
+  { provide: MAGEKIT_THROTTLER_STORAGE, useFactory: createThrottlerStorage, inject: [MAGEKIT_CONFIG] },
   { provide: MAGEKIT_CLOCK, useValue: () => Date.now() },
   { provide: MAGEKIT_SLEEP, useValue: createSleep() },
   { provide: MAGEKIT_DNS_LOOKUP, useValue: systemLookup },

@@ -14,3 +14,5 @@ export const MAGEKIT_CONFIG = Symbol('MAGEKIT_CONFIG');
 export const MAGEKIT_KEY_RING = Symbol('MAGEKIT_KEY_RING');
 /** `StoreUrlPolicy` built from `storeUrl`. */
 export const MAGEKIT_URL_POLICY = Symbol('MAGEKIT_URL_POLICY');
+/** `ThrottlerStorage` of the callback and sign-in limits (default: the `throttle.storage` option, else in memory). */
+export const MAGEKIT_THROTTLER_STORAGE = Symbol('MAGEKIT_THROTTLER_STORAGE');

@@ -29,3 +29,9 @@ export async function submitSignIn(form: SignInForm, account: { email: string; p
   const body = new URLSearchParams({ ...form.hidden, email: account.email, password: account.password });
   return fetch(form.action, { method: 'POST', body, redirect: 'manual', headers: { cookie: form.cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' } });
 }
+
+/** Where the page answering a successful sign-in sends the popup (its meta refresh), or null. */
+export function readReturnTarget(html: string): string | null {
+  const match = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(html);
+  return match ? unescapeHtml(match[1]) : null;
+}

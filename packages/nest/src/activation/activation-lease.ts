@@ -43,6 +43,21 @@ export class ActivationLease {
     await this.activations.update({ id, leaseOwner: owner }, { leaseOwner: null, leaseUntil: null });
   }
 
+  /** The newest pending activation of a store that nobody holds and that is due, other than `exclude`. */
+  async findDueForStore(storeId: string, exclude: ReadonlySet<string>): Promise<string | null> {
+    const now = new Date(this.clock());
+    const query = this.activations
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .where('a.store_id = :storeId', { storeId })
+      .andWhere('a.state IN (:...pending)', { pending: PENDING })
+      .andWhere(new Brackets((q) => q.where('a.lease_until IS NULL').orWhere('a.lease_until < :now', { now })))
+      .andWhere(new Brackets((q) => q.where('a.next_attempt_at IS NULL').orWhere('a.next_attempt_at <= :now', { now })));
+    if (exclude.size > 0) query.andWhere('a.id NOT IN (:...exclude)', { exclude: [...exclude] });
+    const row = await query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(1).getRawOne<{ id: string }>();
+    return row?.id ?? null;
+  }
+
   /** Pending activations nobody holds and that are due: the ones a crash left behind. */
   async findResumable(limit: number): Promise<string[]> {
     const now = new Date(this.clock());

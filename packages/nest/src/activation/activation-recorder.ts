@@ -11,7 +11,9 @@ import { IdentityLinker } from '../identity/identity-linker';
 import { isUniqueViolation } from '../storage/unique-violation';
 import { MAGEKIT_CLOCK, MAGEKIT_CONFIG } from '../tokens';
 import type { ResolvedMagentoOptions } from '../config/module-options';
+import { SecurityEventLog } from '../security/security-event-log';
 import { ActivationTimeline } from './activation-timeline';
+import { CallbackAdmission, type Admission } from './callback-admission';
 
 /** The outcome of recording a callback. */
 export interface RecordedCallback {
@@ -19,6 +21,13 @@ export interface RecordedCallback {
   activation: ActivationEntity;
   /** True when this verifier was seen before (a repeated or concurrent callback). */
   duplicate: boolean;
+}
+
+/** Who sent a callback. */
+export interface CallbackSource {
+  tenant: string;
+  /** The client address (`req.ip`), or null. */
+  address: string | null;
 }
 
 /**
@@ -34,13 +43,21 @@ export class ActivationRecorder {
     private readonly timeline: ActivationTimeline,
     private readonly secrets: SecretBox,
     private readonly linker: IdentityLinker,
+    private readonly admission: CallbackAdmission,
+    private readonly securityLog: SecurityEventLog,
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
   ) {}
 
-  async record(tenant: string, callback: ActivationCallback): Promise<RecordedCallback> {
+  /**
+   * Records a callback that {@link CallbackAdmission.admit} let through.
+   *
+   * @throws MagentoIntegrationError `CALLBACK_MISMATCH` when a concurrent callback created the store with another secret.
+   */
+  async record(callback: ActivationCallback, admitted: Admission, source: CallbackSource): Promise<RecordedCallback> {
+    const { tenant } = source;
     const verifierHash = sha256Hex(`${callback.consumerKey}:${callback.verifier}`);
-    const store = await this.findOrCreateStore(tenant, callback);
+    const { store, movedFrom } = admitted.known ? { store: admitted.known, movedFrom: admitted.movedFrom } : await this.findOrCreateStore(callback, source);
     const known = await this.activations.findOneBy({ verifierHash });
     if (known) return this.duplicate(store, known);
     const activation = this.buildActivation(store, callback, verifierHash);
@@ -51,30 +68,40 @@ export class ActivationRecorder {
       return this.duplicate(store, await this.activations.findOneByOrFail({ verifierHash }));
     }
     await this.timeline.append(activation, { type: 'callback_received', message: `Callback from ${callback.storeBaseUrl} for tenant ${tenant}.` });
+    if (movedFrom) await this.recordMove(activation, movedFrom, callback.storeBaseUrl, source);
     await this.supersedeOthers(activation);
     await this.resetStore(store, tenant, callback);
     await this.linker.reconcile(callback.consumerKey);
     return { store: await this.stores.findOneByOrFail({ id: store.id }), activation, duplicate: false };
   }
 
-  private async findOrCreateStore(tenant: string, callback: ActivationCallback): Promise<StoreEntity> {
-    const existing = await this.stores.findOneBy({ consumerKey: callback.consumerKey });
-    if (existing) return existing;
+  /** Creates the store of a new key; if a concurrent callback created it first, that one's rules apply. */
+  private async findOrCreateStore(callback: ActivationCallback, source: CallbackSource): Promise<{ store: StoreEntity; movedFrom: string | null }> {
+    const { tenant } = source;
     const now = new Date(this.clock());
     const id = randomUUID();
     const store = this.stores.create({
       id, tenant, consumerKey: callback.consumerKey, consumerSecretEnc: this.secrets.seal('magekit_stores', 'consumer_secret_enc', id, callback.consumerSecret),
       storeBaseUrl: callback.storeBaseUrl, usesIndexPhp: callback.usesIndexPhp, status: 'activating', statusCode: null, statusReason: null, statusHint: null,
       accessTokenEnc: null, accessTokenSecretEnc: null, signatureProfile: 'latest', vendorAccountId: null, facts: null,
-      activatedAt: null, lastProbedAt: null, probeLeaseUntil: null, createdAt: now, updatedAt: now,
+      activatedAt: null, lastProbedAt: null, probeLeaseUntil: null, createdFromAddress: source.address, handshakeOwner: null, handshakeLeaseUntil: null, createdAt: now, updatedAt: now,
     });
     try {
       await this.stores.insert(store);
-      return store;
+      return { store, movedFrom: null };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return this.stores.findOneByOrFail({ consumerKey: callback.consumerKey });
+      const existing = await this.stores.findOneByOrFail({ consumerKey: callback.consumerKey });
+      const admitted = this.admission.admitKnown(existing, callback);
+      return { store: existing, movedFrom: admitted.movedFrom };
     }
+  }
+
+  /** A store that moved to another origin (with the right secret): on its timeline and in the security log. */
+  private async recordMove(activation: ActivationEntity, from: string, to: string, source: CallbackSource): Promise<void> {
+    const message = `The store moved from ${from} to ${to} (the callback carried the stored consumer secret).`;
+    await this.timeline.append(activation, { type: 'store_moved', message });
+    await this.securityLog.record({ type: 'store_moved', tenant: source.tenant, storeId: activation.storeId, storeBaseUrl: to, sourceAddress: source.address, message });
   }
 
   private buildActivation(store: StoreEntity, callback: ActivationCallback, verifierHash: string): ActivationEntity {

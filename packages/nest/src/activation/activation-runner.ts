@@ -10,6 +10,7 @@ import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_SLEEP } from '../tokens';
 import type { ResolvedMagentoOptions } from '../config/module-options';
 import { isPendingActivationState } from './activation-state';
 import { ActivationLease } from './activation-lease';
+import { HandshakeLease } from './handshake-lease';
 import { ActivationSteps, LostLeaseError } from './activation-steps';
 import { ActivationOutcomes } from './activation-outcomes';
 import { planRetry, type HandshakeStep } from './handshake-retry';
@@ -33,6 +34,7 @@ export class ActivationRunner {
     @InjectRepository(ActivationEntity) private readonly activations: Repository<ActivationEntity>,
     @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
     private readonly lease: ActivationLease,
+    private readonly handshake: HandshakeLease,
     private readonly steps: ActivationSteps,
     private readonly outcomes: ActivationOutcomes,
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
@@ -53,17 +55,44 @@ export class ActivationRunner {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  /** Runs an activation now, if this instance can take its lease. */
+  /**
+   * Runs the handshake of an activation's store now, if no other run (on any instance) holds the
+   * store's handshake lease. The holder runs the store's newest due pending activation, then looks
+   * again, so a callback that arrived meanwhile is not left waiting for the sweeper.
+   */
   async run(activationId: string): Promise<void> {
+    const activation = await this.activations.findOne({ where: { id: activationId }, select: { id: true, storeId: true } });
+    if (activation) await this.runStore(activation.storeId);
+  }
+
+  private async runStore(storeId: string): Promise<void> {
+    const holder = randomUUID();
+    for (let pass = 0; pass < 3; pass += 1) {
+      if (!(await this.handshake.claim(storeId, holder, this.leaseMs(0)))) return;
+      try {
+        const tried = new Set<string>();
+        for (let next = await this.lease.findDueForStore(storeId, tried); next; next = await this.lease.findDueForStore(storeId, tried)) {
+          tried.add(next);
+          await this.runActivation(next, storeId, holder);
+        }
+      } finally {
+        await this.handshake.release(storeId, holder);
+      }
+      if (!(await this.lease.findDueForStore(storeId, new Set()))) return;
+    }
+  }
+
+  private async runActivation(activationId: string, storeId: string, holder: string): Promise<void> {
     if (!(await this.lease.claim(activationId, this.owner, this.leaseMs(0)))) return;
     try {
-      while ((await this.step(activationId)) === 'continue');
+      while ((await this.step(activationId, () => this.handshake.extend(storeId, holder, this.leaseMs(0)))) === 'continue');
     } finally {
       await this.lease.release(activationId, this.owner);
     }
   }
 
-  private async step(activationId: string): Promise<StepResult> {
+  private async step(activationId: string, keepLease: () => Promise<void>): Promise<StepResult> {
+    await keepLease();
     const activation = await this.activations.findOneByOrFail({ id: activationId });
     if (!isPendingActivationState(activation.state)) return 'stop';
     const store = await this.stores.findOneByOrFail({ id: activation.storeId });

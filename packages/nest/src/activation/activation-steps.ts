@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { requestAccessToken, requestRequestToken } from '@magekit/client';
+import { isMagentoClientError, MagentoClientError, requestAccessToken, requestRequestToken } from '@magekit/client';
 import { SecretBox } from '../crypto/secret-box';
 import { ActivationEntity } from '../entities/activation.entity';
 import { StoreEntity } from '../entities/store.entity';
@@ -12,6 +12,20 @@ import type { ResolvedMagentoOptions } from '../config/module-options';
 import { nextActivationState, type ActivationState } from './activation-state';
 import { ActivationOutcomes } from './activation-outcomes';
 import { ActivationTimeline } from './activation-timeline';
+
+const LOST_TOKEN_HINT =
+  'Magento no longer knows the request token: an earlier attempt of this step was answered but its answer was lost (a crash or a timeout), ' +
+  'so Magento already exchanged the token, or the merchant reauthorized since. The access token cannot be fetched twice: ask the merchant to click Reauthorize in System > Extensions > Integrations.';
+
+/**
+ * Magento replaces the request token's value when it issues the access token (`Token::convertToAccess`),
+ * so asking again with the saved request token gets "Specified token does not exist" (`TOKEN_INVALID`).
+ * For this step that means the handshake state is gone, not a bad token: `HANDSHAKE_STATE` with the Reauthorize hint.
+ */
+function explainLostRequestToken(error: unknown): never {
+  if (isMagentoClientError(error) && error.code === 'TOKEN_INVALID') throw new MagentoClientError(error.message, 'HANDSHAKE_STATE', { hint: LOST_TOKEN_HINT, cause: error });
+  throw error;
+}
 
 /** Thrown when a conditional update finds the activation changed under us (superseded, taken over). */
 export class LostLeaseError extends Error {
@@ -55,7 +69,7 @@ export class ActivationSteps {
       requestToken: open('request_token_enc', activation.requestTokenEnc),
       requestTokenSecret: open('request_token_secret_enc', activation.requestTokenSecretEnc),
       verifier: open('verifier_enc', activation.verifierEnc),
-    });
+    }).catch(explainLostRequestToken);
     await this.advance(activation, owner, 'access_token_issued', {
       accessTokenEnc: this.seal(activation, 'access_token_enc', pair.token),
       accessTokenSecretEnc: this.seal(activation, 'access_token_secret_enc', pair.tokenSecret),

@@ -4,10 +4,11 @@ import { MAGEKIT_CONFIG } from '../tokens';
 import type { ResolvedMagentoOptions } from '../config/module-options';
 import { ActivationLease } from './activation-lease';
 import { ActivationRunner } from './activation-runner';
+import { PendingStoreCleaner } from './pending-store-cleaner';
 
 /**
  * The module's timers: the sweeper resumes activations a crash left pending (their leases have
- * expired), the probe re-checks active stores. Both are safe to run on every instance; the row
+ * expired) and removes pending stores whose window passed, the probe re-checks active stores. Both are safe to run on every instance; the row
  * leases decide who does the work. Intervals of 0 turn them off.
  */
 @Injectable()
@@ -20,6 +21,7 @@ export class BackgroundTasks implements OnApplicationBootstrap, OnApplicationShu
     private readonly lease: ActivationLease,
     private readonly runner: ActivationRunner,
     private readonly health: StoreHealthService,
+    private readonly pending: PendingStoreCleaner,
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
   ) {}
 
@@ -34,8 +36,12 @@ export class BackgroundTasks implements OnApplicationBootstrap, OnApplicationShu
     await this.runner.settled();
   }
 
-  /** Starts every resumable activation (also callable directly). Returns how many were started. */
+  /**
+   * Starts every resumable activation and removes expired pending stores (also callable
+   * directly). Returns how many activations were started.
+   */
   async sweep(limit = 20): Promise<number> {
+    await this.pending.removeExpired();
     const ids = await this.lease.findResumable(limit);
     for (const id of ids) this.runner.start(id);
     return ids.length;

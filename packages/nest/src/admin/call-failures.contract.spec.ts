@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { ActivationRecorder } from '../activation/activation-recorder';
 import { ActivationEntity, StoreCallFailureEntity, StoreEntity } from '../entities';
 import { CreateStoreCallFailures1767225600000, MAGEKIT_MIGRATIONS } from '../migrations';
-import { makeCallback } from '../test-support/callbacks';
+import { makeCallback, recordCallback } from '../test-support/callbacks';
 import { DATABASES_REQUIRED, listTestDatabases, type TestDatabase } from '../test-support/test-databases';
 import { createTestModule, type TestHarness } from '../test-support/test-app';
 import { ActivityStats } from './activity-stats.service';
@@ -29,8 +28,8 @@ function runContract(db: TestDatabase): void {
     });
 
     it('keeps the newest failed calls per store, newest first, and deletes them with the store', async () => {
-      const { store } = await harness.module.get(ActivationRecorder).record('acme', makeCallback());
-      const other = await harness.module.get(ActivationRecorder).record('acme', makeCallback());
+      const { store } = await recordCallback(harness.module, 'acme', makeCallback());
+      const other = await recordCallback(harness.module, 'acme', makeCallback());
       const recorder = harness.module.get(CallFailureRecorder);
       for (let i = 0; i < FAILED_CALLS_KEPT + 3; i += 1) {
         harness.clock.advance(1000);
@@ -49,14 +48,13 @@ function runContract(db: TestDatabase): void {
     });
 
     it('counts activations started and failed per UTC day (superseded ones are not failures)', async () => {
-      const recorder = harness.module.get(ActivationRecorder);
       const activations = dataSource.getRepository(ActivationEntity);
       await activations.createQueryBuilder().delete().execute();
       const dayStart = Math.floor(harness.clock() / 86_400_000) * 86_400_000;
       harness.clock.set(dayStart + 86_400_000 - 1); // the last millisecond of a day
-      const late = await recorder.record('acme', makeCallback());
+      const late = await recordCallback(harness.module, 'acme', makeCallback());
       harness.clock.set(dayStart + 86_400_000 + 3_600_000); // the next day
-      const failedOne = await recorder.record('acme', makeCallback());
+      const failedOne = await recordCallback(harness.module, 'acme', makeCallback());
       await activations.update({ id: failedOne.activation.id }, { state: 'failed', failureCode: 'CONSUMER_EXPIRED', updatedAt: new Date(harness.clock()) });
       await activations.update({ id: late.activation.id }, { state: 'failed', failureCode: 'SUPERSEDED', updatedAt: new Date(harness.clock()) });
       const activity = await harness.module.get(ActivityStats).perDay(2);

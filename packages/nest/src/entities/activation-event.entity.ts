@@ -16,7 +16,8 @@ export type ActivationEventType =
   | 'probe_ok'
   | 'probe_failed'
   | 'revoked'
-  | 'superseded';
+  | 'superseded'
+  | 'store_moved';
 
 /** One entry of an activation's timeline. Never holds secrets. */
 @Entity('magekit_activation_events')

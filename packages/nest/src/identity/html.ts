@@ -15,8 +15,8 @@ const STYLE = `
   .hint { color: #3f3f46; }
 `;
 
-/** A complete, self-contained page (no scripts, no external resources). */
-export function renderPage(title: string, body: string): string {
+/** A complete, self-contained page (no scripts, no external resources); `head` adds elements to `<head>`. */
+export function renderPage(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -24,7 +24,7 @@ export function renderPage(title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+${head}<style>${STYLE}</style>
 </head>
 <body>
 <main>

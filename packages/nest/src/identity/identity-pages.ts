@@ -39,6 +39,16 @@ export function renderLinkedPage(productName: string, accountName: string): stri
 <p role="status">The activation is linked to ${escapeHtml(accountName)}. You can close this window and return to the Magento admin.</p>`);
 }
 
+/**
+ * Shown after a sign-in whose `success_call_back` is on the calling store: it sends the popup
+ * there at once (Magento's `loginSuccessCallback` then closes it), with a link if it does not.
+ */
+export function renderReturnPage(productName: string, accountName: string, target: string): string {
+  return renderPage(`${productName}: store connected`, `<h1>Store connected</h1>
+<p role="status">The activation is linked to ${escapeHtml(accountName)}. Returning to the Magento admin…</p>
+<p><a href="${escapeHtml(target)}">Continue to the Magento admin</a></p>`, `<meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">\n`);
+}
+
 /** An error page (bad link, expired form, unexpected failure). */
 export function renderErrorPage(message: string, hint?: string): string {
   return renderPage('Something went wrong', `<h1>Something went wrong</h1>

@@ -12,10 +12,12 @@ import { MAGEKIT_CLOCK, MAGEKIT_CONFIG } from '../tokens';
 import type { ResolvedMagentoOptions } from '../config/module-options';
 import { PAGE_HEADERS } from './html';
 import { IdentityLinkService } from './identity-link.service';
-import { renderLinkedPage, renderSignInPage } from './identity-pages';
+import { renderLinkedPage, renderReturnPage, renderSignInPage } from './identity-pages';
 import { checkFormToken, issueFormToken, pagePath } from './form-token';
 import { SignInAttempts } from './sign-in-attempts';
 import { describeWait, type SignInLockout } from './sign-in-lockout';
+import { Throttled } from '../security/request-throttle.guard';
+import { SecurityEventLog } from '../security/security-event-log';
 import { authenticateVendor } from './vendor-accounts';
 
 const CONSUMER_KEY = /^[0-9a-z]{32}$/i;
@@ -41,6 +43,7 @@ export class IdentityController {
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
     @InjectRepository(SignInAttemptEntity) attempts: Repository<SignInAttemptEntity>,
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
+    private readonly securityLog: SecurityEventLog,
   ) {
     this.attempts = new SignInAttempts(attempts, clock, config.signIn);
   }
@@ -54,6 +57,7 @@ export class IdentityController {
   }
 
   @Post(':tenant')
+  @Throttled('signIn')
   async signIn(@Param('tenant') tenant: string, @Body() form: SignInForm, @Req() request: Request, @Res() response: Response): Promise<void> {
     this.tenants.check(tenant);
     const consumerKey = checkConsumerKey(form.oauth_consumer_key);
@@ -63,19 +67,42 @@ export class IdentityController {
     }
     const email = String(form.email ?? '');
     const lockout = await this.attempts.check(email, request.ip);
+    if (lockout.by === 'ip') this.throttleAddress(response, lockout);
     if (lockout.locked) return this.refuse(request, response, { consumerKey, successCallBack, email }, lockout);
     const account = await authenticateVendor(this.accounts, email, String(form.password ?? ''));
-    if (!account) return this.refuse(request, response, { consumerKey, successCallBack, email }, await this.attempts.recordFailure(email, request.ip));
+    if (!account) {
+      const after = await this.attempts.recordFailure(email, request.ip);
+      if (after.by === 'ip') await this.noteThrottledAddress(tenant, consumerKey, request.ip);
+      return this.refuse(request, response, { consumerKey, successCallBack, email }, after);
+    }
     await this.attempts.recordSuccess(email);
     const redirect = await this.links.link(tenant, consumerKey, account.id, successCallBack);
-    if (redirect) return void response.set(PAGE_HEADERS).redirect(303, redirect);
+    // A page that navigates on, not a 303: Chromium applies the form's CSP `form-action 'self'` to a redirect after the POST.
+    if (redirect) return this.sendPage(response, 200, renderReturnPage(this.config.productName, account.name, redirect));
     this.sendPage(response, 200, renderLinkedPage(this.config.productName, account.name));
   }
 
-  /** The same answer for a wrong password, an unknown e-mail and a lockout (plus "wait" when locked). */
+  /**
+   * A client address over its failure limit gets 429, never "wrong password": behind a proxy
+   * without `trust proxy`, every merchant would share that address and see their right password refused.
+   */
+  private throttleAddress(response: Response, lockout: SignInLockout): never {
+    const seconds = Math.max(1, Math.ceil(((lockout.until?.getTime() ?? this.clock()) - this.clock()) / 1000));
+    response.setHeader('Retry-After', String(seconds));
+    throw new MagentoIntegrationError(`Too many failed sign-ins from your network address. Please wait ${Math.ceil(seconds / 60)} minute(s) and try again.`, 'TOO_MANY_REQUESTS', {
+      hint: 'Your account is not locked; sign-ins from this address are paused. Operators behind a load balancer: set TRUST_PROXY so that each merchant has their own address.',
+      details: { retryAfterSeconds: seconds },
+    });
+  }
+
+  private async noteThrottledAddress(tenant: string, consumerKey: string, address: string | undefined): Promise<void> {
+    await this.securityLog.record({ type: 'sign_in_throttled', tenant, consumerKey, sourceAddress: address ?? null, message: 'A client address reached the identity sign-in failure limit; its sign-ins are refused with 429 until the window ends.' });
+  }
+
+  /** The same answer for a wrong password, an unknown e-mail and a locked e-mail (plus "wait" when locked). */
   private refuse(request: Request, response: Response, fields: { consumerKey: string; successCallBack: string; email: string }, lockout: SignInLockout): void {
     const formToken = issueFormToken(request, response);
-    const notice = lockout.until ? describeWait(lockout.until, this.clock()) : undefined;
+    const notice = lockout.until ? describeWait(lockout.until, this.clock(), lockout.by === 'ip' ? 'from your network address' : undefined) : undefined;
     const page = renderSignInPage({ productName: this.config.productName, action: pagePath(request), ...fields, formToken, error: 'The e-mail address or password is not correct.', notice });
     this.sendPage(response, 401, page);
   }

@@ -47,9 +47,9 @@ function runContract(db: TestDatabase): void {
 
     it('concurrent recordFailure calls count the e-mail and the IP, and lock at the limit', async () => {
       await Promise.all(Array.from({ length: 5 }, (_, i) => instances[i % 2].recordFailure('Lock@Example.com', '203.0.113.9')));
-      expect(await instances[1].check('lock@example.com', '198.51.100.1')).toEqual({ locked: false, until: null });
+      expect(await instances[1].check('lock@example.com', '198.51.100.1')).toEqual({ locked: false, until: null, by: null });
       const sixth = await instances[0].recordFailure(' lock@example.com', '203.0.113.9');
-      expect(sixth).toEqual({ locked: true, until: new Date(Date.UTC(2025, 0, 1, 12, 15, 0)) });
+      expect(sixth).toEqual({ locked: true, until: new Date(Date.UTC(2025, 0, 1, 12, 15, 0)), by: 'email' });
       expect(await failuresOf(ipSubject('203.0.113.9'))).toBe(6);
       clock.advance(SETTINGS.lockMs - 1);
       expect((await instances[1].check('lock@example.com', '198.51.100.1')).locked).toBe(true);

@@ -22,8 +22,8 @@ describe('sign-in lockout decisions', () => {
     expect(failureLimit('email', SETTINGS)).toBe(6);
     expect(failureLimit('ip', SETTINGS)).toBe(30);
     expect(failureLimit('ip', { maxFailures: 50, lockMs: 1 })).toBe(50);
-    expect(findLockout([counter('email', 5, 1000)], NOW, SETTINGS)).toEqual({ locked: false, until: null });
-    expect(findLockout([counter('email', 6, 1000)], NOW, SETTINGS)).toEqual({ locked: true, until: new Date(NOW + 1000) });
+    expect(findLockout([counter('email', 5, 1000)], NOW, SETTINGS)).toEqual({ locked: false, until: null, by: null });
+    expect(findLockout([counter('email', 6, 1000)], NOW, SETTINGS)).toEqual({ locked: true, until: new Date(NOW + 1000), by: 'email' });
     expect(findLockout([counter('ip', 29, 1000)], NOW, SETTINGS).locked).toBe(false);
     expect(findLockout([counter('ip', 30, 1000)], NOW, SETTINGS).locked).toBe(true);
   });
@@ -34,9 +34,10 @@ describe('sign-in lockout decisions', () => {
     expect(findLockout([counter('email', 60, 1)], NOW, SETTINGS).locked).toBe(true);
   });
 
-  it('reports the latest end when both the e-mail and the IP are locked', () => {
-    const lockout = findLockout([counter('email', 6, 5000), counter('ip', 30, 9000), counter('email', 1, 20_000)], NOW, SETTINGS);
-    expect(lockout).toEqual({ locked: true, until: new Date(NOW + 9000) });
+  it('a locked IP decides (its window end), even when an e-mail window ends later', () => {
+    const lockout = findLockout([counter('email', 6, 50_000), counter('ip', 30, 9000), counter('email', 1, 90_000)], NOW, SETTINGS);
+    expect(lockout).toEqual({ locked: true, until: new Date(NOW + 9000), by: 'ip' });
+    expect(findLockout([counter('email', 6, 5000), counter('email', 7, 8000), counter('ip', 29, 9000)], NOW, SETTINGS)).toEqual({ locked: true, until: new Date(NOW + 8000), by: 'email' });
   });
 
   it('says how many minutes to wait, rounded up, at least one', () => {

@@ -1,7 +1,7 @@
 import { sha256Hex } from '../crypto/token-hash';
 import type { SignInAttemptKind } from '../entities/sign-in-attempt.entity';
 
-/** Failures from one client IP that lock it (whatever the e-mails), as long as `maxFailures` is lower. */
+/** Failures from one client IP that throttle it (429, whatever the e-mails), as long as `maxFailures` is lower. */
 export const IP_MAX_FAILURES = 30;
 
 /** The lockout settings (`signIn` option, resolved). */
@@ -29,6 +29,11 @@ export interface SignInLockout {
   locked: boolean;
   /** End of the latest locking window (null when not locked). */
   until: Date | null;
+  /**
+   * Which counter locks: `ip` (the client address reached its limit: answered 429, never "wrong
+   * password") or `email` (that e-mail reached its limit: the generic page with "wait N minutes").
+   */
+  by: SignInAttemptKind | null;
 }
 
 /** The e-mail as accounts store it: trimmed and lower-cased. */
@@ -53,19 +58,23 @@ export function failureLimit(kind: SignInAttemptKind, settings: SignInLockoutSet
 
 /**
  * Decides from the stored counters whether a sign-in is refused at `now`: a counter locks when
- * its window has not ended and it holds at least its kind's limit. Ended windows are ignored.
+ * its window has not ended and it holds at least its kind's limit. Ended windows are ignored. A
+ * locked IP decides (its window end is `until`); otherwise the latest locked e-mail window.
  */
 export function findLockout(counters: readonly SignInCounter[], now: number, settings: SignInLockoutSettings): SignInLockout {
-  let until: Date | null = null;
+  const latest: Record<SignInAttemptKind, Date | null> = { ip: null, email: null };
   for (const counter of counters) {
     const live = counter.windowEndsAt.getTime() > now;
-    if (live && counter.failures >= failureLimit(counter.kind, settings) && (!until || counter.windowEndsAt > until)) until = counter.windowEndsAt;
+    if (!live || counter.failures < failureLimit(counter.kind, settings)) continue;
+    const current = latest[counter.kind];
+    if (!current || counter.windowEndsAt > current) latest[counter.kind] = counter.windowEndsAt;
   }
-  return { locked: until !== null, until };
+  const by: SignInAttemptKind | null = latest.ip ? 'ip' : latest.email ? 'email' : null;
+  return { locked: by !== null, until: by ? latest[by] : null, by };
 }
 
 /** The line shown under the generic error while locked ("wait N minutes"). */
-export function describeWait(until: Date, now: number): string {
+export function describeWait(until: Date, now: number, from?: string): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now) / 60_000));
-  return `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
+  return `Too many failed sign-ins${from ? ` ${from}` : ''}. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
 }

@@ -37,9 +37,8 @@ export class AddActivationSecurity1798761600000 implements MigrationInterface {
   }
 }
 
-/** `store_base_url` as varchar(length); SQLite does not enforce varchar lengths (and would rebuild the table), so it is left alone there. */
+/** `store_base_url` as varchar(length) (SQLite rebuilds the table: TypeORM runs migrations there with foreign keys off). */
 async function resizeBaseUrl(r: QueryRunner, length: number): Promise<void> {
-  if (r.connection.driver.options.type === 'better-sqlite3') return;
   const table = await r.getTable('magekit_stores');
   const current = table?.findColumnByName('store_base_url');
   if (!table || !current) throw new Error('magekit_stores.store_base_url is missing');

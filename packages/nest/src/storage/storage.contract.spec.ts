@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { ActivationLease } from '../activation/activation-lease';
-import { ActivationRecorder } from '../activation/activation-recorder';
 import { ActivationTimeline } from '../activation/activation-timeline';
 import { StoreDirectory } from '../admin/store-directory.service';
 import { createKeyRing } from '../crypto/key-ring';
@@ -8,7 +7,7 @@ import { rotateSecrets } from '../crypto/rotate-secrets';
 import { SecretBox } from '../crypto/secret-box';
 import { ActivationEntity, ActivationEventEntity, StoreEntity } from '../entities';
 import { MAGEKIT_MIGRATIONS } from '../migrations';
-import { makeCallback } from '../test-support/callbacks';
+import { makeCallback, recordCallback } from '../test-support/callbacks';
 import { DATABASES_REQUIRED, listTestDatabases, type TestDatabase } from '../test-support/test-databases';
 import { createTestModule, TEST_KEYS, type TestHarness } from '../test-support/test-app';
 import { isUniqueViolation } from './unique-violation';
@@ -36,7 +35,7 @@ function runContract(db: TestDatabase): void {
     });
 
     it('keeps timestamps to the millisecond, as instants', async () => {
-      const recorded = await harness.module.get(ActivationRecorder).record('acme', makeCallback());
+      const recorded = await recordCallback(harness.module, 'acme', makeCallback());
       const at = new Date(Date.UTC(2031, 5, 7, 23, 59, 58, 123));
       await dataSource.getRepository(StoreEntity).update({ id: recorded.store.id }, { lastProbedAt: at });
       const read = await dataSource.getRepository(StoreEntity).findOneByOrFail({ id: recorded.store.id });
@@ -45,7 +44,7 @@ function runContract(db: TestDatabase): void {
     });
 
     it('recognises unique violations of this driver', async () => {
-      const recorded = await harness.module.get(ActivationRecorder).record('acme', makeCallback());
+      const recorded = await recordCallback(harness.module, 'acme', makeCallback());
       const copy = { ...recorded.store, id: '00000000-0000-4000-8000-000000000001' };
       const error = await dataSource.getRepository(StoreEntity).insert(copy).then(() => null, (caught: unknown) => caught);
       expect(isUniqueViolation(error)).toBe(true);
@@ -54,8 +53,7 @@ function runContract(db: TestDatabase): void {
 
     it('concurrent identical callbacks give one store and one activation', async () => {
       const callback = makeCallback();
-      const recorder = harness.module.get(ActivationRecorder);
-      const results = await Promise.all(Array.from({ length: 6 }, () => recorder.record('acme', callback)));
+      const results = await Promise.all(Array.from({ length: 6 }, () => recordCallback(harness.module, 'acme', callback)));
       expect(new Set(results.map((result) => result.store.id)).size).toBe(1);
       expect(new Set(results.map((result) => result.activation.id)).size).toBe(1);
       expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
@@ -68,8 +66,7 @@ function runContract(db: TestDatabase): void {
 
     it('concurrent callbacks of one consumer with different verifiers (Reauthorize) keep one store', async () => {
       const first = makeCallback();
-      const recorder = harness.module.get(ActivationRecorder);
-      const results = await Promise.all([first, { ...first, verifier: makeCallback().verifier }, { ...first, verifier: makeCallback().verifier }].map((callback) => recorder.record('acme', callback)));
+      const results = await Promise.all([first, { ...first, verifier: makeCallback().verifier }, { ...first, verifier: makeCallback().verifier }].map((callback) => recordCallback(harness.module, 'acme', callback)));
       expect(new Set(results.map((result) => result.store.id)).size).toBe(1);
       const activations = await dataSource.getRepository(ActivationEntity).findBy({ storeId: results[0].store.id });
       expect(activations).toHaveLength(3);
@@ -77,7 +74,7 @@ function runContract(db: TestDatabase): void {
     });
 
     it('only one of several concurrent lease claims wins', async () => {
-      const recorded = await harness.module.get(ActivationRecorder).record('acme', makeCallback());
+      const recorded = await recordCallback(harness.module, 'acme', makeCallback());
       const lease = harness.module.get(ActivationLease);
       const wins = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => lease.claim(recorded.activation.id, owner, 60_000)));
       expect(wins.filter(Boolean)).toHaveLength(1);
@@ -88,7 +85,7 @@ function runContract(db: TestDatabase): void {
     });
 
     it('concurrent timeline appends get distinct, gapless positions', async () => {
-      const recorded = await harness.module.get(ActivationRecorder).record('acme', makeCallback());
+      const recorded = await recordCallback(harness.module, 'acme', makeCallback());
       const timeline = harness.module.get(ActivationTimeline);
       await Promise.all(Array.from({ length: 5 }, (_, i) => timeline.append(recorded.activation, { type: 'retry_scheduled', message: `m${i}` })));
       const events = await timeline.list([recorded.activation.id]);
@@ -96,10 +93,9 @@ function runContract(db: TestDatabase): void {
     });
 
     it('lists stores with status filter, case-insensitive search with literal wildcards, and server-side paging', async () => {
-      const recorder = harness.module.get(ActivationRecorder);
       for (let i = 0; i < 5; i += 1) {
         harness.clock.advance(1000);
-        await recorder.record('paging', makeCallback({ storeBaseUrl: `https://Paging-${i}.example.com/50%_off/` }));
+        await recordCallback(harness.module, 'paging', makeCallback({ storeBaseUrl: `https://Paging-${i}.example.com/50%_off/` }));
       }
       const directory = harness.module.get(StoreDirectory);
       const page = await directory.list({ status: 'activating', search: 'PAGING-', page: 2, pageSize: 2 });
@@ -113,7 +109,7 @@ function runContract(db: TestDatabase): void {
 
     it('rotateSecrets re-encrypts every secret under the active key, and they still decrypt', async () => {
       const callback = makeCallback();
-      const recorded = await harness.module.get(ActivationRecorder).record('rotate', callback);
+      const recorded = await recordCallback(harness.module, 'rotate', callback);
       const k2 = { activeKeyId: 'k2', keys: { ...TEST_KEYS.keys, k2: Buffer.alloc(32, 7).toString('base64') } };
       const result = await rotateSecrets(dataSource, k2, 3);
       expect(result.reencrypted['magekit_stores.consumer_secret_enc']).toBeGreaterThan(0);

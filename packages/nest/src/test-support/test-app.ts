@@ -11,7 +11,13 @@ import type { LookupAll } from '../url-guard/store-url-policy';
 /** Keys for tests (fresh per process). */
 export const TEST_KEYS = { activeKeyId: 'k1', keys: { k1: randomBytes(32).toString('base64') } };
 
-/** Options for tests: loopback stores allowed, timers off. */
+/** Limits high enough that suites never meet them (the security suites set their own). */
+export const UNTHROTTLED: Pick<MagentoIntegrationOptions, 'throttle' | 'pendingStores'> = {
+  throttle: { callback: { perAddress: 100_000, global: 100_000 }, signIn: { perAddress: 100_000, global: 100_000 } },
+  pendingStores: { perAddress: 100_000, max: 100_000 },
+};
+
+/** Options for tests: loopback stores allowed, timers off, limits out of the way. */
 export function testOptions(overrides: Partial<MagentoIntegrationOptions> = {}): MagentoIntegrationOptions {
   return {
     encryption: TEST_KEYS,
@@ -19,6 +25,7 @@ export function testOptions(overrides: Partial<MagentoIntegrationOptions> = {}):
     probe: { intervalMs: 0 },
     sweepIntervalMs: 0,
     handshake: { timeoutMs: 5000, maxAttempts: 3, baseDelayMs: 1000 },
+    ...UNTHROTTLED,
     ...overrides,
   };
 }

@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, IsNull, type Repository } from 'typeorm';
+import type { ResolvedMagentoOptions } from '../config/module-options';
+import { ActivationEntity } from '../entities/activation.entity';
+import { StoreEntity } from '../entities/store.entity';
+import { SecurityEventLog } from '../security/security-event-log';
+import { MAGEKIT_CLOCK, MAGEKIT_CONFIG } from '../tokens';
+
+/** Time after the consumer window before a never-active store is removed (lets a last step finish). */
+export const PENDING_GRACE_MS = 60_000;
+
+/**
+ * Removes stores that called back but never became active, once Magento's consumer window of
+ * their newest activation (plus {@link PENDING_GRACE_MS}) has passed and no handshake runs for
+ * them, so anonymous callbacks cannot grow the store table without bound (the `pendingStores`
+ * limits count exactly these rows). Each removal is written to the security log with the last
+ * failure, for the operator. A Reauthorize afterwards simply creates the store again.
+ */
+@Injectable()
+export class PendingStoreCleaner {
+  private readonly logger = new Logger('MagentoPendingStores');
+
+  constructor(
+    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+    @InjectRepository(ActivationEntity) private readonly activations: Repository<ActivationEntity>,
+    private readonly securityLog: SecurityEventLog,
+    @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
+    @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
+  ) {}
+
+  /** Removes up to `limit` expired pending stores; returns how many were removed. */
+  async removeExpired(limit = 100): Promise<number> {
+    const now = this.clock();
+    const candidates = await this.stores
+      .createQueryBuilder('s')
+      .where('s.activated_at IS NULL')
+      .andWhere('s.created_at < :edge', { edge: new Date(now - this.config.consumerWindowMs - PENDING_GRACE_MS) })
+      .andWhere(new Brackets((q) => q.where('s.handshake_lease_until IS NULL').orWhere('s.handshake_lease_until < :now', { now: new Date(now) })))
+      .orderBy('s.created_at', 'ASC')
+      .limit(limit)
+      .getMany();
+    let removed = 0;
+    for (const store of candidates) if (await this.removeIfExpired(store, now)) removed += 1;
+    if (removed > 0) this.logger.log(`Removed ${removed} store(s) that never became active within the consumer window.`);
+    return removed;
+  }
+
+  private async removeIfExpired(store: StoreEntity, now: number): Promise<boolean> {
+    const activations = await this.activations.find({ where: { storeId: store.id }, order: { createdAt: 'DESC' } });
+    const busy = activations.some((activation) => activation.windowEndsAt.getTime() + PENDING_GRACE_MS > now || (activation.leaseUntil !== null && activation.leaseUntil.getTime() > now));
+    if (busy) return false;
+    // Only if nothing touched the row since it was read (a new callback updates `updated_at`).
+    const result = await this.stores.delete({ id: store.id, activatedAt: IsNull(), updatedAt: store.updatedAt });
+    if (!result.affected) return false;
+    await this.activations.delete({ storeId: store.id });
+    const last = activations[0];
+    const outcome = last?.failureCode ? `${last.failureCode}: ${last.failureReason ?? ''}`.trim() : `the activation stopped in state ${last?.state ?? 'unknown'}`;
+    await this.securityLog.record({
+      type: 'pending_expired', code: last?.failureCode ?? null, tenant: store.tenant, storeId: store.id, consumerKey: store.consumerKey,
+      storeBaseUrl: store.storeBaseUrl, sourceAddress: store.createdFromAddress,
+      message: `The store never became active within Magento's consumer window and was removed (${outcome}). A Reauthorize in Magento creates it again.`,
+    });
+    return true;
+  }
+}
