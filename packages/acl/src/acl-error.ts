@@ -17,7 +17,10 @@ export type AclErrorCode =
   | 'INVALID_CALL'
   | 'INVALID_INTEGRATION'
   | 'INVALID_STOCK_DATA'
-  | 'DIRECTORY_NOT_FOUND';
+  | 'DIRECTORY_NOT_FOUND'
+  | 'FILE_NOT_FOUND'
+  | 'NOT_A_FILE'
+  | 'FILE_TOO_LARGE';
 
 /** Where an error was found in an XML file (1-based line). */
 export interface AclErrorOptions {
