@@ -5,6 +5,8 @@ export type CliErrorCode =
   | 'MISSING_FIELD'
   | 'MISSING_OPTION'
   | 'FILE_NOT_FOUND'
+  | 'NOT_A_FILE'
+  | 'FILE_TOO_LARGE'
   | 'EMPTY_INPUT'
   | 'NOT_AVAILABLE'
   | 'UNREACHABLE'

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AclError, computeLeastPrivilege, emitIntegrationXml, parseCallsText, parseRestPath, type PlannedCall } from '@magekit/acl';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
 import { loadAclModel } from './acl-model';
+import { readCallsFileOption } from './read-calls-file';
 
 /**
  * Reads a calls file: one `METHOD /path` per line (a route id such as `GET /V1/products/:sku` is a
@@ -42,7 +43,7 @@ export function registerAclLeastPrivilegeCommand(acl: Command, io: CliIo): void 
     .command('least-privilege')
     .description('The minimal ACL resources for a list of calls, and optionally an etc/integration.xml declaring them.')
     .option('--xml <dir>', 'folder with <Module>/webapi.xml and <Module>/acl.xml (default: stock Magento 2.4.6-p1)')
-    .option('--calls <file>', 'calls file: one "METHOD /path" per line (# comments, blank lines ok)')
+    .option('--calls <file>', 'calls file: one "METHOD /path" per line (# comments, blank lines ok); a regular file of at most 1 MiB')
     .option('--emit <file>', 'write an etc/integration.xml with the resources to this file')
     .option('--name <name>', 'integration name for --emit', 'MyIntegration')
     .option('--email <email>', 'integration email for --emit', 'integration@example.com')
@@ -50,8 +51,7 @@ export function registerAclLeastPrivilegeCommand(acl: Command, io: CliIo): void 
     .option('--identity-link-url <url>', 'identity link URL for --emit')
     .action((flags: LeastPrivilegeFlags) => {
       if (flags.calls === undefined) throw new CliError('--calls <file> is required.', 'MISSING_OPTION');
-      if (!existsSync(flags.calls)) throw new CliError(`--calls ${flags.calls}: no such file.`, 'FILE_NOT_FOUND');
-      const calls = parseCallsFile(readFileSync(flags.calls, 'utf8'), flags.calls);
+      const calls = parseCallsFile(readCallsFileOption(flags.calls), flags.calls);
       try {
         const result = computeLeastPrivilege(loadAclModel(flags.xml), calls);
         if (flags.emit !== undefined) {

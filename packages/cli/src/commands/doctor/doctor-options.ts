@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { loadStockModel } from '@magekit/acl';
 import { buildRestRoot, type OAuthCredentials, type RestScope } from '@magekit/client';
 import { CliError } from '../../cli-error';
 import { parseCallsFile } from '../acl/least-privilege.command';
+import { readCallsFileOption } from '../acl/read-calls-file';
 import { planCallProbes, planResourceProbes, type ResourceProbe } from './plan-resource-probes';
 
 /** The flags of `magekit doctor`. */
@@ -76,8 +76,7 @@ export function readProbes(flags: DoctorFlags): ResourceProbe[] | null {
   const model = loadStockModel();
   const probes: ResourceProbe[] = [];
   if (flags.calls !== undefined) {
-    if (!existsSync(flags.calls)) throw new CliError(`--calls ${flags.calls}: no such file.`, 'FILE_NOT_FOUND', { hint: 'A calls file has one "METHOD /V1/path" per line (# comments allowed).' });
-    const calls = parseCallsFile(readFileSync(flags.calls, 'utf8'), flags.calls).filter((call): call is { method: string; path: string } => 'path' in call);
+    const calls = parseCallsFile(readCallsFileOption(flags.calls), flags.calls).filter((call): call is { method: string; path: string } => 'path' in call);
     probes.push(...planCallProbes(model, calls));
   }
   if (flags.resources !== undefined) {
