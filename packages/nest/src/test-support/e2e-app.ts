@@ -6,7 +6,7 @@ import { ActivationRunner } from '../activation/activation-runner';
 import { createApiToken } from '../admin/api-tokens';
 import type { MagentoIntegrationOptions } from '../config/module-options';
 import type { LookupAll } from '../url-guard/store-url-policy';
-import { listTestDatabases } from './test-databases';
+import { DATABASES_REQUIRED, listTestDatabases, type TestDatabase } from './test-databases';
 import { createTestModule, testOptions, type TestHarness } from './test-app';
 
 /** A running Nest app (HTTP via supertest) on a fresh SQLite database. */
@@ -21,9 +21,9 @@ export interface E2eApp extends TestHarness {
   close(): Promise<void>;
 }
 
-/** Starts the module in a real Nest app over SQLite with migrations run. */
-export async function startE2eApp(options: Partial<MagentoIntegrationOptions> = {}, lookup?: LookupAll): Promise<E2eApp> {
-  const { dataSource, drop } = await listTestDatabases()[0].open();
+/** Starts the module in a real Nest app over SQLite (or `database`) with migrations run. */
+export async function startE2eApp(options: Partial<MagentoIntegrationOptions> = {}, lookup?: LookupAll, database: TestDatabase = listTestDatabases()[0]): Promise<E2eApp> {
+  const { dataSource, drop } = await database.open();
   const harness = await createTestModule(dataSource, testOptions(options), lookup);
   const app = harness.module.createNestApplication({ logger: false });
   await app.init();
@@ -56,4 +56,21 @@ export function storeConfigs(baseUrl: string): unknown[] {
     { id: 1, code: 'default', website_id: 1, locale: 'en_US', base_currency_code: 'USD', timezone: 'UTC', base_url: baseUrl, secure_base_url: baseUrl.replace('http:', 'https:') },
     { id: 2, code: 'de', website_id: 1, locale: 'de_DE', base_currency_code: 'EUR', timezone: 'Europe/Berlin', base_url: `${baseUrl}de/`, secure_base_url: `${baseUrl.replace('http:', 'https:')}de/` },
   ];
+}
+
+/**
+ * Runs `suite` once per database among `names` that is reachable; an unreachable one is a named
+ * skipped suite, or a failure with MAGEKIT_REQUIRE_DATABASES=1.
+ */
+export function describeOnDatabases(names: ReadonlyArray<TestDatabase['name']>, title: string, suite: (database: TestDatabase) => void): void {
+  for (const database of listTestDatabases().filter((entry) => names.includes(entry.name))) {
+    if (database.unavailable === null) describe(`${title} (${database.name})`, () => suite(database));
+    else if (DATABASES_REQUIRED) {
+      describe(`${title} (${database.name})`, () => {
+        it('needs its database', () => {
+          throw new Error(`${database.name} is required but not reachable: ${database.unavailable}`);
+        });
+      });
+    } else describe.skip(`${title} (${database.name}): skipped, ${database.url} not reachable (${database.unavailable})`, () => suite(database));
+  }
 }
