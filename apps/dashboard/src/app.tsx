@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AdminApiError, createAdminApi, type AdminApi } from './api/admin-api';
+import { SecurityNavLink } from './components/security-nav-link';
 import { useHashRoute } from './lib/hash-route';
+import { SecurityPage } from './pages/security-page';
 import { SignIn } from './pages/sign-in';
 import { StoreDetailPage } from './pages/store-detail-page';
 import { StoresPage } from './pages/stores-page';
 
 const TOKEN_KEY = 'magekit.adminToken';
+const TITLES = { stores: 'Stores', store: 'Store', security: 'Security' } as const;
 
 export interface AppProps {
   /** Builds the API client for a token; tests inject a fake. */
@@ -22,14 +25,15 @@ export function App({ createApi = defaultCreateApi, storage = window.sessionStor
   const route = useHashRoute();
   const main = useRef<HTMLElement>(null);
   const navigated = useRef(false);
-  const routeKey = route.page === 'store' ? `store:${route.id}` : 'stores';
+  const routeKey = route.page === 'store' ? `store:${route.id}` : route.page;
+  const title = TITLES[route.page];
 
   useEffect(() => {
-    document.title = routeKey === 'stores' ? 'Stores · magekit' : 'Store · magekit';
+    document.title = `${title} · magekit`;
     // After a navigation (not on load), screen readers and keyboards continue at the new page.
     if (navigated.current) main.current?.focus({ preventScroll: true });
     navigated.current = true;
-  }, [routeKey]);
+  }, [routeKey, title]);
 
   async function signIn(candidate: string) {
     try {
@@ -54,12 +58,15 @@ export function App({ createApi = defaultCreateApi, storage = window.sessionStor
         <a className="brand" href="#/stores">magekit <span className="brand-sub">integration dashboard</span></a>
         <nav aria-label="Main">
           <a href="#/stores" aria-current={route.page === 'stores' ? 'page' : undefined}>Stores</a>
+          <SecurityNavLink api={api} current={route.page === 'security'} />
           <a href="/api/docs">API docs</a>
         </nav>
         <button type="button" className="link" onClick={signOut}>Sign out</button>
       </header>
       <main id="content" tabIndex={-1} ref={main}>
-        {route.page === 'store' ? <StoreDetailPage key={route.id} api={api} id={route.id} /> : <StoresPage api={api} />}
+        {route.page === 'store' && <StoreDetailPage key={route.id} api={api} id={route.id} />}
+        {route.page === 'stores' && <StoresPage api={api} />}
+        {route.page === 'security' && <SecurityPage api={api} />}
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Activation, Activity, FailedCall, Page, ProbeResult, Store, StoreDetail, StoreQuery } from './types';
+import type { Activation, Activity, FailedCall, Page, ProbeResult, SecurityEventPage, SecurityEventQuery, Store, StoreDetail, StoreQuery } from './types';
 
 /** An admin API error: the HTTP status (0 when unreachable), the API's code and its hint. */
 export class AdminApiError extends Error {
@@ -20,6 +20,8 @@ export interface AdminApi {
   getActivations(id: string): Promise<Activation[]>;
   getFailedCalls(id: string): Promise<FailedCall[]>;
   getActivity(days: number): Promise<Activity>;
+  /** The security log, newest first, with the counts per type of the last 24 hours. */
+  listSecurityEvents(query: SecurityEventQuery): Promise<SecurityEventPage>;
   probeStore(id: string): Promise<ProbeResult>;
   markForReauth(id: string): Promise<Store>;
   revokeStore(id: string): Promise<Store>;
@@ -57,6 +59,7 @@ export function createAdminApi(token: string, fetchImpl: typeof fetch = (...args
     getActivations: (store) => call('GET', `/stores/${id(store)}/activations`),
     getFailedCalls: (store) => call('GET', `/stores/${id(store)}/failed-calls`),
     getActivity: (days) => call('GET', `/stats/activity?days=${days}`),
+    listSecurityEvents: (query) => call('GET', `/security-events?${encodeQuery(query)}`),
     probeStore: (store) => call('POST', `/stores/${id(store)}/probe`),
     markForReauth: (store) => call('POST', `/stores/${id(store)}/reauth`),
     revokeStore: (store) => call('POST', `/stores/${id(store)}/revoke`),
@@ -64,8 +67,8 @@ export function createAdminApi(token: string, fetchImpl: typeof fetch = (...args
   };
 }
 
-/** The query string of a store list request (empty values left out). */
-export function encodeQuery(query: StoreQuery): string {
+/** The query string of a list request (empty values left out). */
+export function encodeQuery(query: StoreQuery | SecurityEventQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
   return params.toString();

@@ -146,3 +146,40 @@ export interface ProbeResult {
   outcome: 'ok' | 'rejected' | 'error';
   store: Store;
 }
+
+/** What the security log records (`SecurityEventDto.type`). */
+export type SecurityEventType = 'callback_rejected' | 'store_moved' | 'pending_expired' | 'sign_in_throttled';
+
+export interface SecurityEvent {
+  id: string;
+  type: SecurityEventType;
+  /** Why a callback was refused: `CALLBACK_MISMATCH`, `STORE_URL_REFUSED`, `PENDING_LIMIT`, `UNKNOWN_TENANT`, `INVALID_CALLBACK`. */
+  code: string | null;
+  tenant: string | null;
+  /** The store concerned; it may have been removed since (`storeExists: false`). */
+  storeId: string | null;
+  storeExists: boolean;
+  /** The consumer key the request named (public). */
+  consumerKey: string | null;
+  /** The store URL the request claimed. */
+  storeBaseUrl: string | null;
+  sourceAddress: string | null;
+  message: string;
+  occurredAt: string;
+}
+
+export interface SecurityEventPage {
+  /** Newest first. */
+  items: SecurityEvent[];
+  /** Events per type over the last 24 hours. */
+  counts: Record<SecurityEventType, number>;
+}
+
+export interface SecurityEventQuery {
+  type?: SecurityEventType | '';
+  storeId?: string;
+  /** 1–200, default 50. */
+  limit?: number;
+  /** Only events older than this ISO time (the `occurredAt` of the last event shown). */
+  before?: string;
+}

@@ -1,4 +1,4 @@
-import type { StoreStatus, StoreViewFacts } from '../api/types';
+import type { SecurityEventType, StoreStatus, StoreViewFacts } from '../api/types';
 
 export const STATUS_LABELS: Record<StoreStatus, string> = {
   active: 'Active',
@@ -57,3 +57,28 @@ export function describeStoreView(view: StoreViewFacts): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
+
+/** Each security event type in words. */
+export const SECURITY_EVENT_LABELS: Record<SecurityEventType, string> = {
+  callback_rejected: 'Callback refused',
+  store_moved: 'Store moved',
+  pending_expired: 'Pending store expired',
+  sign_in_throttled: 'Sign-ins throttled',
+};
+
+/** The same, as filter names (plural). */
+export const SECURITY_FILTER_LABELS: Record<SecurityEventType, string> = {
+  callback_rejected: 'Refused callbacks',
+  store_moved: 'Moved stores',
+  pending_expired: 'Expired pending stores',
+  sign_in_throttled: 'Throttled sign-ins',
+};
+
+/** Why a callback was refused, in words (by the service's error code). */
+export const REFUSAL_REASONS: Record<string, string> = {
+  CALLBACK_MISMATCH: 'Known consumer key with a wrong consumer secret: possible takeover attempt',
+  STORE_URL_REFUSED: 'Store URL not allowed',
+  PENDING_LIMIT: 'Too many stores waiting to become active',
+  UNKNOWN_TENANT: 'Unknown tenant in the callback URL',
+  INVALID_CALLBACK: 'Malformed callback',
+};

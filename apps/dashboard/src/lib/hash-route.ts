@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'stores' } | { page: 'store'; id: string };
+export type Route = { page: 'stores' } | { page: 'store'; id: string } | { page: 'security' };
+
+/** The security log view. */
+export const SECURITY_HREF = '#/security';
 
 export function parseRoute(hash: string): Route {
+  if (/^#\/security(?:[/?#]|$)/.test(hash)) return { page: 'security' };
   const match = /^#\/stores\/([^/?#]+)/.exec(hash);
   return match ? { page: 'store', id: decodeURIComponent(match[1]) } : { page: 'stores' };
 }

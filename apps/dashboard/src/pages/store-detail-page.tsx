@@ -3,6 +3,7 @@ import type { AdminApi } from '../api/admin-api';
 import type { Activation, FailedCall, StoreDetail } from '../api/types';
 import { FailedCalls } from '../components/failed-calls';
 import { ResourceList } from '../components/resource-list';
+import { StoreSecurityEvents } from '../components/store-security-events';
 import { ErrorState, Loading } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { TimeAgo } from '../components/time-ago';
@@ -102,6 +103,10 @@ function StoreDetailView({ api, store, activations, failedCalls, onChanged }: Lo
       <section aria-labelledby="calls-title" className="panel">
         <h2 id="calls-title">Recent failed calls</h2>
         <FailedCalls calls={failedCalls} />
+      </section>
+      <section aria-labelledby="security-title" className="panel">
+        <h2 id="security-title">Security events</h2>
+        <StoreSecurityEvents api={api} storeId={store.id} />
       </section>
     </article>
   );

@@ -1,5 +1,5 @@
 import { AdminApiError, type AdminApi } from '../api/admin-api';
-import type { Activation, Activity, FailedCall, Store, StoreDetail, StoreQuery } from '../api/types';
+import type { Activation, Activity, FailedCall, SecurityEvent, SecurityEventPage, SecurityEventQuery, SecurityEventType, Store, StoreDetail, StoreQuery } from '../api/types';
 
 /** A store as the admin API lists it. */
 export function makeStore(i: number, patch: Partial<Store> = {}): Store {
@@ -56,6 +56,35 @@ export function makeActivation(patch: Partial<Activation> = {}): Activation {
   };
 }
 
+/** A security event `i` minutes before 2026-11-22 12:00 UTC (a refused callback unless patched). */
+export function makeSecurityEvent(i: number, patch: Partial<SecurityEvent> = {}): SecurityEvent {
+  return {
+    id: `5ec00000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    type: 'callback_rejected',
+    code: 'CALLBACK_MISMATCH',
+    tenant: 'acme',
+    storeId: null,
+    storeExists: false,
+    consumerKey: `ck${String(i).padStart(30, '0')}`,
+    storeBaseUrl: `https://shop${i}.example.com/`,
+    sourceAddress: '203.0.113.9',
+    message: 'This callback names a consumer key the service already holds, with a different consumer secret; nothing was changed.',
+    occurredAt: new Date(Date.UTC(2026, 10, 22, 12, 0) - i * 60_000).toISOString(),
+    ...patch,
+  };
+}
+
+const SECURITY_TYPES: SecurityEventType[] = ['callback_rejected', 'store_moved', 'pending_expired', 'sign_in_throttled'];
+
+/** The fake's answer to a security-events query: newest first, filtered, paged; every event counted. */
+function answerSecurityQuery(events: SecurityEvent[], query: SecurityEventQuery): SecurityEventPage {
+  const newestFirst = [...events].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  const scoped = newestFirst.filter((event) => !query.storeId || event.storeId === query.storeId);
+  const items = scoped.filter((event) => (!query.type || event.type === query.type) && (!query.before || event.occurredAt < query.before)).slice(0, query.limit ?? 50);
+  const counts = Object.fromEntries(SECURITY_TYPES.map((type) => [type, scoped.filter((event) => event.type === type).length])) as SecurityEventPage['counts'];
+  return { items, counts };
+}
+
 export interface FakeApiOptions {
   /** The only token `checkToken` accepts (any when unset). */
   token?: string;
@@ -63,6 +92,10 @@ export interface FakeApiOptions {
   activations?: Record<string, Activation[]>;
   failedCalls?: Record<string, FailedCall[]>;
   activity?: Activity;
+  /** The security log (newest first whatever the order given); counts include every event given. */
+  securityEvents?: SecurityEvent[];
+  /** Makes only `listSecurityEvents` fail. */
+  securityFailWith?: Error;
   failWith?: Error;
 }
 
@@ -98,6 +131,11 @@ export function createFakeApi(stores: Store[], options: FakeApiOptions = {}) {
     },
     async getActivity(days) {
       return options.activity ?? { days, points: [] };
+    },
+    async listSecurityEvents(query) {
+      calls.push(`security ${JSON.stringify(query)}`);
+      if (options.securityFailWith) throw options.securityFailWith;
+      return answerSecurityQuery(options.securityEvents ?? [], query);
     },
     async probeStore(id) {
       calls.push(`probe ${id}`);
