@@ -21,6 +21,9 @@ export interface NewVendorAccount {
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
 
+/** The shortest password a vendor account accepts. */
+export const MIN_PASSWORD_LENGTH = 10;
+
 /**
  * Creates an account of the vendor's service that merchants sign in with on the identity link
  * (for an app's seed or a CLI command). The password is hashed with scrypt and a per-password salt.
@@ -31,7 +34,7 @@ export async function createVendorAccount(dataSource: DataSource, input: NewVend
   const problems: string[] = [];
   const email = String(input?.email ?? '').trim().toLowerCase();
   if (!EMAIL.test(email)) problems.push('email must be an e-mail address');
-  if (typeof input?.password !== 'string' || input.password.length < 10) problems.push('password must be at least 10 characters');
+  if (typeof input?.password !== 'string' || input.password.length < MIN_PASSWORD_LENGTH) problems.push(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
   if (typeof input?.name !== 'string' || input.name.trim() === '' || input.name.length > 200) problems.push('name must be 1-200 characters');
   if (problems.length > 0) throw new MagentoIntegrationError(`Invalid vendor account: ${problems.join('; ')}.`, 'INVALID_INPUT');
   const now = new Date(clock());
@@ -47,11 +50,14 @@ export async function createVendorAccount(dataSource: DataSource, input: NewVend
 
 /**
  * Checks an e-mail and password. Unknown e-mails cost the same scrypt work as wrong passwords,
- * and both give the same null answer.
+ * and both give the same null answer. A disabled account (`magekit accounts disable`) is refused
+ * with that same null after the same password check, so the sign-in page shows the generic error
+ * and reveals neither that the account exists nor that it is disabled.
  */
 export async function authenticateVendor(accounts: Repository<VendorAccountEntity>, email: string, password: string): Promise<VendorAccountView | null> {
   const normalized = String(email ?? '').trim().toLowerCase();
   const account = EMAIL.test(normalized) ? await accounts.findOneBy({ email: normalized }) : null;
   const ok = await verifyPassword(String(password ?? ''), account?.passwordHash ?? null);
-  return ok && account ? { id: account.id, email: account.email, name: account.name } : null;
+  if (!ok || !account || account.disabledAt) return null;
+  return { id: account.id, email: account.email, name: account.name };
 }
