@@ -51,6 +51,9 @@ async function startIntegrationService(database: string): Promise<{ app: INestAp
         storeUrl: { allowHttp: true, allowedNetworks: ['127.0.0.1/32'] },
         probe: { intervalMs: 0 },
         sweepIntervalMs: 0,
+        // Every callback of the load generator comes from one address: the limits are opened to the bench's store count.
+        throttle: { callback: { perAddress: STORES, global: STORES } },
+        pendingStores: { perAddress: STORES, max: STORES },
       }),
     ],
     controllers: [BareController],
