@@ -33,7 +33,7 @@ export function SecurityEventsTable({ events, caption, linkStores = true, busy =
                 <div className="muted small">{formatRelative(event.occurredAt)}</div>
               </td>
               <td className="nowrap"><span className={`event-type event-type-${event.type}`}>{SECURITY_EVENT_LABELS[event.type] ?? event.type}</span></td>
-              <td>
+              <td className="cell-code">
                 {event.code ? <code className="code-pill">{event.code}</code> : none}
                 {event.code && REFUSAL_REASONS[event.code] && <div className="small muted">{REFUSAL_REASONS[event.code]}</div>}
               </td>
