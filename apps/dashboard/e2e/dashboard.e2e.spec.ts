@@ -19,6 +19,15 @@ interface ApiStore {
   status: string;
 }
 
+interface ApiSecurityEvent {
+  id: string;
+  code: string | null;
+  storeId: string | null;
+  storeExists: boolean;
+  consumerKey: string | null;
+  storeBaseUrl: string | null;
+}
+
 /** Waits (polling the admin API) until the store of a consumer key matches `accept`. */
 async function storeOf(service: IntegrationService, consumerKey: string, accept: (store: ApiStore) => boolean): Promise<ApiStore> {
   const deadline = Date.now() + 30_000;
@@ -27,6 +36,18 @@ async function storeOf(service: IntegrationService, consumerKey: string, accept:
     const store = page.items.find((item) => item.consumerKey === consumerKey);
     if (store && accept(store)) return store;
     if (Date.now() > deadline) throw new Error(`store ${consumerKey} is ${store?.status ?? 'missing'} after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits (polling the admin API) until the security log holds an event that `accept` takes. */
+async function securityEventOf(service: IntegrationService, accept: (event: ApiSecurityEvent) => boolean): Promise<ApiSecurityEvent> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const page = await service.api<{ items: ApiSecurityEvent[] }>('GET', '/api/security-events?type=callback_rejected');
+    const event = page.items.find(accept);
+    if (event) return event;
+    if (Date.now() > deadline) throw new Error(`no matching callback_rejected event after 10 s: ${JSON.stringify(page.items)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -70,7 +91,9 @@ function e2eSuite(): void {
 
       const followed = await activate(first, 'Acme Sync');
       main = { sandbox: first, ...followed };
-      expect(await signInOnIdentityLink(followed.activation.popup_url, service.account)).toBe(303);
+      const signedIn = await signInOnIdentityLink(followed.activation.popup_url, service.account);
+      expect(signedIn.status).toBe(200);
+      expect(new URL(signedIn.returnsTo ?? 'about:blank').origin).toBe(new URL(first.baseUrl).origin); // on to Magento's success_call_back
       browser = await launchChromium({ width: 1280, height: 900 });
     });
 
@@ -152,6 +175,43 @@ function e2eSuite(): void {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+      await page.close();
+    });
+
+    it('shows a refused callback (a known consumer key with a wrong consumer secret) on the Security view, linked to its store', async () => {
+      const claimed = 'http://127.0.0.9:8080/';
+      const form = new URLSearchParams({ oauth_consumer_key: main.consumerKey, oauth_consumer_secret: 'f'.repeat(32), store_base_url: claimed, oauth_verifier: 'e'.repeat(32) });
+      const refusal = await fetch(service.callbackUrl, { method: 'POST', body: form, headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' } });
+      expect({ status: refusal.status, code: ((await refusal.json()) as { error?: { code?: string } }).error?.code }).toEqual({ status: 403, code: 'CALLBACK_MISMATCH' });
+      const event = await securityEventOf(service, (item) => item.consumerKey === main.consumerKey && item.code === 'CALLBACK_MISMATCH');
+      const store = await storeOf(service, main.consumerKey, (item) => item.status === 'active');
+      expect(store.storeBaseUrl).toBe(main.sandbox.baseUrl);
+      expect(event).toMatchObject({ storeId: store.id, storeExists: true, storeBaseUrl: claimed });
+
+      const page = await browser.context.newPage();
+      await signIn(page);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: /^Security\W+1 refused callback in the last 24 hours$/ }).click();
+      await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
+      const table = page.getByRole('table', { name: 'Security events, newest first' });
+      const row = table.getByRole('row').filter({ hasText: 'CALLBACK_MISMATCH' });
+      await row.waitFor();
+      expect(await row.count()).toBe(1);
+      const cells = await row.getByRole('cell').allTextContents();
+      expect(cells[1]).toBe('Callback refused');
+      expect(cells[2]).toContain('possible takeover attempt');
+      expect(cells[3]).toContain(claimed);
+      expect(cells[4]).toBe(main.consumerKey);
+      expect(cells[5]).toMatch(/127\.0\.0\.1/);
+      expect(await page.getByRole('group', { name: 'Filter by type' }).getByRole('button', { name: 'Refused callbacks 1' }).getAttribute('aria-pressed')).toBe('false');
+      expect(await page.content()).not.toContain(service.apiToken);
+      await page.screenshot({ path: join(SCREENSHOTS, 'security.png'), fullPage: true });
+
+      await row.getByRole('link', { name: 'Open store' }).click();
+      await page.getByRole('heading', { name: new URL(main.sandbox.baseUrl).host, level: 1 }).waitFor();
+      const own = page.getByRole('region', { name: 'Security events' });
+      await own.getByText('CALLBACK_MISMATCH').waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, 'store-detail-security.png'), fullPage: true });
       await page.close();
     });
   });
