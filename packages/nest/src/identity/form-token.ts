@@ -11,7 +11,7 @@ export function issueFormToken(request: Request, response: Response): string {
   return token;
 }
 
-/** True when the posted field equals the cookie (a cross-site form post carries no Lax cookie). */
+/** True when the posted field equals the cookie (a cross-site form post carries no Lax cookie); false for a malformed cookie. */
 export function checkFormToken(request: Request, posted: unknown): boolean {
   const cookie = readCookie(request.headers.cookie ?? '', FORM_COOKIE);
   if (!cookie || typeof posted !== 'string') return false;
@@ -20,12 +20,21 @@ export function checkFormToken(request: Request, posted: unknown): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The cookie's value; null when absent or not valid percent-encoding (e.g. `%E0%A4%A`: no cookie, so the form has expired). */
 function readCookie(header: string, name: string): string | null {
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key === name) return decodeCookieValue(rest.join('='));
   }
   return null;
+}
+
+function decodeCookieValue(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 /** The page's own path (with any global prefix the app uses), without the query. */
