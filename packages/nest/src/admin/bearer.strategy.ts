@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
 import { Strategy } from 'passport-http-bearer';
 import { IsNull, type Repository } from 'typeorm';
 import { sha256Hex } from '../crypto/token-hash';
 import { ApiTokenEntity } from '../entities/api-token.entity';
+import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { MAGEKIT_CLOCK } from '../tokens';
 
 /** The authenticated caller of the admin API. */
@@ -16,7 +18,29 @@ export interface ApiCaller {
 /** Passport name of the admin API's bearer strategy. */
 export const BEARER_STRATEGY = 'magekit-bearer';
 
-/** `Authorization: Bearer <token>` against the stored SHA-256 of live API tokens. */
+/**
+ * Where a request carries an API token other than the `Authorization` header: passport-http-bearer
+ * also reads `?access_token=` and a body field `access_token` (RFC 6750 §2.2-2.3), which end up in
+ * access logs, browser history and `Referer` headers. Null when there is none.
+ */
+export function findTokenOutsideHeader(request: Pick<Request, 'query' | 'body'>): 'query' | 'body' | null {
+  if (hasOwn(request.query, 'access_token')) return 'query';
+  if (hasOwn(request.body, 'access_token')) return 'body';
+  return null;
+}
+
+/** `TOKEN_NOT_IN_HEADER` (400) for a token found in the query or the body. */
+export function tokenNotInHeaderError(where: 'query' | 'body'): MagentoIntegrationError {
+  return new MagentoIntegrationError(`An API token was sent in the ${where === 'query' ? 'query string (access_token)' : 'request body (access_token)'}; it is accepted only in the Authorization header.`, 'TOKEN_NOT_IN_HEADER', {
+    hint: 'Send Authorization: Bearer <token> and remove access_token from the URL and the body. A token that was in a URL may be in logs and browser history: revoke it (`magekit tokens revoke <name>`) and create a new one.',
+  });
+}
+
+/**
+ * `Authorization: Bearer <token>` against the stored SHA-256 of live API tokens. A request that
+ * also (or only) carries `access_token` in its query or body is refused with `TOKEN_NOT_IN_HEADER`
+ * before any token is looked at.
+ */
 @Injectable()
 export class ApiBearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) {
   constructor(
@@ -26,6 +50,13 @@ export class ApiBearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
     super();
   }
 
+  override authenticate(request: Request, options?: object): void {
+    const where = findTokenOutsideHeader(request);
+    // passport gives each authentication its own copy of the strategy with error()/fail()/success().
+    if (where) return (this as unknown as { error(error: Error): void }).error(tokenNotInHeaderError(where));
+    super.authenticate(request, options);
+  }
+
   async validate(token: string): Promise<ApiCaller | false> {
     if (typeof token !== 'string' || token.length < 20 || token.length > 200) return false;
     const found = await this.tokens.findOneBy({ tokenHash: sha256Hex(token), revokedAt: IsNull() });
@@ -33,4 +64,8 @@ export class ApiBearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
     await this.tokens.update({ id: found.id }, { lastUsedAt: new Date(this.clock()) });
     return { tokenId: found.id, name: found.name };
   }
+}
+
+function hasOwn(value: unknown, key: string): boolean {
+  return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, key);
 }
