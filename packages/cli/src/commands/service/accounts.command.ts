@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { createVendorAccount } from '@magekit/nest';
 import type { CliIo } from '../../cli-io';
+import { registerAccountAdminCommands } from './accounts-admin.command';
 import { withServiceDatabase, withServiceFlags } from './open-service-database';
 import type { ServiceFlags } from './service-settings';
 
@@ -12,7 +13,7 @@ interface CreateFlags extends ServiceFlags {
   json?: boolean;
 }
 
-/** `magekit accounts create`: vendor accounts merchants sign in with on the identity link. */
+/** `magekit accounts create|list|disable|enable|reset-password|unlock`: vendor accounts merchants sign in with on the identity link. */
 export function registerAccountCommands(program: Command, io: CliIo): void {
   const accounts = program.command('accounts').description('Vendor accounts of the integration service (identity-link sign-in)');
   withServiceFlags(
@@ -31,4 +32,5 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
     if (flags.json) io.writeOut(`${JSON.stringify({ ...account, ...shown }, null, 2)}\n`);
     else io.writeOut(`Vendor account ${account.email} ("${account.name}") created (id ${account.id}).${given === undefined ? `\nGenerated password, shown only now: ${password}` : ''}\n`);
   });
+  registerAccountAdminCommands(accounts, io);
 }

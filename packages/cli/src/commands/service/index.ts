@@ -6,7 +6,7 @@ import { registerTokenCommands } from './tokens.command';
 
 /**
  * Registers the integration service's management commands: `magekit tokens create|revoke`,
- * `magekit accounts create`, `magekit rotate`. They read the service's DATABASE_URL / DATA_DIR
+ * `magekit accounts create|list|disable|enable|reset-password|unlock`, `magekit rotate`. They read the service's DATABASE_URL / DATA_DIR
  * and keys ({@link readServiceDatabase}, {@link readServiceKeys}).
  */
 export function registerServiceCommands(program: Command, io: CliIo): void {
