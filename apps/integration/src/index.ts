@@ -1,5 +1,5 @@
 export { startIntegrationService, type StartServiceOptions, type RunningService } from './start-service';
-export { readServiceConfig, type ServiceConfig, type ServiceConfigIo, type DatabaseConfig, type KeySource, type LogLevel } from './config/service-config';
+export { readServiceConfig, type ServiceConfig, type ServiceConfigIo, type DatabaseConfig, type KeySource, type LogLevel, type ApiDocsMode, type ThrottleConfig, type TrustProxy } from './config/service-config';
 export { IntegrationServiceError, type IntegrationServiceErrorCode } from './service-error';
 export { JsonLogger, type JsonLoggerOptions } from './logging/json-logger';
 export { redact, redactText, REDACTED } from './logging/redact';

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { findStoreUrlProblems, TENANT_PATTERN } from '@magekit/nest';
 import type { DatabaseConfig } from './service-config';
@@ -41,6 +42,43 @@ export const networksField = z.string().transform((value, ctx) => {
 export const redisUrlField = z.string().refine((value) => /^rediss?:$/.test(parseUrl(value)?.protocol ?? ''), 'must be a redis:// or rediss:// URL');
 
 export const logLevelField = z.enum(['error', 'warn', 'info', 'debug'], { errorMap: () => ({ message: 'must be one of error, warn, info, debug' }) });
+
+export const positiveIntegerField = z.string().regex(/^[1-9]\d{0,8}$/, 'must be a positive integer').transform(Number);
+
+/** `API_DOCS`: who may read `/api/docs` and its JSON. */
+export const apiDocsField = z.enum(['public', 'token', 'off'], { errorMap: () => ({ message: 'must be one of public, token, off' }) });
+
+/** Names Express's `trust proxy` understands besides addresses and CIDRs. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** What Express's `trust proxy` setting gets: trust nothing or everything, a hop count, or these proxies' addresses. */
+export type TrustProxy = boolean | number | string[];
+
+/**
+ * `TRUST_PROXY`: `true`/`false`, a hop count (`1` = the load balancer in front), or a comma-separated
+ * list of proxy addresses and CIDRs (`10.0.0.0/8,127.0.0.1`; Express's names `loopback`,
+ * `linklocal`, `uniquelocal` too).
+ */
+export const trustProxyField = z.string().transform((value, ctx): TrustProxy => {
+  const text = value.trim().toLowerCase();
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const bad = entries.filter((entry) => !PROXY_NAMES.has(entry) && !isAddressOrCidr(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be true, false, a hop count (e.g. 1) or a comma-separated list of proxy addresses/CIDRs (e.g. 10.0.0.0/8,127.0.0.1)${bad.length > 0 ? `, not an address or CIDR: ${bad.map((entry) => JSON.stringify(entry)).join(', ')}` : ''}` });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /** `DATABASE_URL`: postgres(ql)://, mysql://, mariadb:// or sqlite:<file>. */
 export const databaseUrlField = z.string().transform((value, ctx): DatabaseConfig => {

@@ -31,6 +31,10 @@ describe('readServiceConfig', () => {
       production: false,
       dashboardDir: null,
       requiredResources: [],
+      trustProxy: false,
+      apiDocs: 'public',
+      throttle: { callback: {}, signIn: {} },
+      pendingStores: {},
     });
   });
 
@@ -85,6 +89,48 @@ describe('readServiceConfig', () => {
     expect(problemsOf({ MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A}`, MAGEKIT_ACTIVE_KEY: 'z' })).toContain('MAGEKIT_ACTIVE_KEY "z" is not one of the ids');
     expect(problemsOf({ MAGEKIT_ACTIVE_KEY: 'a' })).toContain('MAGEKIT_ACTIVE_KEY is set but MAGEKIT_ENCRYPTION_KEYS is not');
     expect(problemsOf({ MAGEKIT_ENCRYPTION_KEYS: 'bad id!:x' })).toContain('must be id:base64');
+  });
+
+  it.each([
+    ['1', 1],
+    ['2', 2],
+    ['true', true],
+    ['FALSE', false],
+    ['10.0.0.0/8,127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+    [' loopback, fd00::/8 ,::1 ', ['loopback', 'fd00::/8', '::1']],
+  ])('TRUST_PROXY %s', (value, expected) => {
+    expect(readServiceConfig({ TRUST_PROXY: value }, '/srv/app').trustProxy).toEqual(expected);
+  });
+
+  it('API_DOCS: public by default, off by default in production, or as set', () => {
+    expect(readServiceConfig({}, '/srv/app').apiDocs).toBe('public');
+    expect(readServiceConfig({ NODE_ENV: 'production', MAGEKIT_ENCRYPTION_KEYS: `k1:${KEY_A}` }, '/srv/app').apiDocs).toBe('off');
+    expect(readServiceConfig({ NODE_ENV: 'production', MAGEKIT_ENCRYPTION_KEYS: `k1:${KEY_A}`, API_DOCS: 'token' }, '/srv/app').apiDocs).toBe('token');
+    expect(readServiceConfig({ API_DOCS: 'off' }, '/srv/app').apiDocs).toBe('off');
+  });
+
+  it('reads the request limits into the module options, leaving unset ones to the module defaults', () => {
+    const config = readServiceConfig({
+      THROTTLE_WINDOW_SECONDS: '30', THROTTLE_CALLBACK_PER_ADDRESS: '5', THROTTLE_CALLBACK_GLOBAL: '50', THROTTLE_SIGN_IN_PER_ADDRESS: '7', THROTTLE_SIGN_IN_GLOBAL: '70',
+      PENDING_STORES_PER_ADDRESS: '3', PENDING_STORES_MAX: '100',
+    }, '/srv/app');
+    expect(config.throttle).toEqual({ windowSeconds: 30, callback: { perAddress: 5, global: 50 }, signIn: { perAddress: 7, global: 70 } });
+    expect(config.pendingStores).toEqual({ perAddress: 3, max: 100 });
+    expect(readServiceConfig({ THROTTLE_SIGN_IN_GLOBAL: '9', PENDING_STORES_MAX: '' }, '/srv/app')).toMatchObject({ throttle: { callback: {}, signIn: { global: 9 } }, pendingStores: {} });
+  });
+
+  it('names every bad proxy, docs and limit variable in the one message', () => {
+    const message = problemsOf({
+      TRUST_PROXY: '10.0.0.0/99,proxy.internal', API_DOCS: 'private', THROTTLE_WINDOW_SECONDS: '0', THROTTLE_CALLBACK_PER_ADDRESS: '-1', THROTTLE_CALLBACK_GLOBAL: '1.5',
+      THROTTLE_SIGN_IN_PER_ADDRESS: 'ten', THROTTLE_SIGN_IN_GLOBAL: '1e3', PENDING_STORES_PER_ADDRESS: '0', PENDING_STORES_MAX: 'many',
+    });
+    for (const name of ['TRUST_PROXY', 'API_DOCS', 'THROTTLE_WINDOW_SECONDS', 'THROTTLE_CALLBACK_PER_ADDRESS', 'THROTTLE_CALLBACK_GLOBAL', 'THROTTLE_SIGN_IN_PER_ADDRESS', 'THROTTLE_SIGN_IN_GLOBAL', 'PENDING_STORES_PER_ADDRESS', 'PENDING_STORES_MAX']) {
+      expect(message).toContain(name);
+    }
+    expect(message).toContain('not an address or CIDR: "10.0.0.0/99", "proxy.internal"');
+    expect(message).toContain('THROTTLE_WINDOW_SECONDS must be a positive integer');
+    expect(message).toContain('API_DOCS must be one of public, token, off');
+    expect(message.split('; ')).toHaveLength(9);
   });
 
   it('treats empty variables as unset', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loadStockModel, planCallsFile, sortInTreeOrder, STOCK_RELEASE, type MagentoModel } from '@magekit/acl';
 import type { KeyRingConfig } from '@magekit/nest';
 import { IntegrationServiceError } from '../service-error';
-import { booleanField, databaseUrlField, encryptionKeysField, hostField, logLevelField, networksField, optional, portField, publicUrlField, redisUrlField, tenantField } from './env-fields';
+import { apiDocsField, booleanField, databaseUrlField, encryptionKeysField, hostField, logLevelField, networksField, optional, portField, positiveIntegerField, publicUrlField, redisUrlField, tenantField, trustProxyField, type TrustProxy } from './env-fields';
 
 /** Where the service keeps its data. */
 export type DatabaseConfig = { type: 'better-sqlite3'; database: string } | { type: 'postgres' | 'mysql' | 'mariadb'; url: string };
@@ -13,6 +13,18 @@ export type DatabaseConfig = { type: 'better-sqlite3'; database: string } | { ty
 export type KeySource = { kind: 'env'; keys: KeyRingConfig } | { kind: 'file'; path: string; mayCreate: boolean };
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** Who may read `/api/docs`: anyone, holders of an admin API token, or nobody (not served). */
+export type ApiDocsMode = 'public' | 'token' | 'off';
+
+/** Request limits from the environment; unset values are left to @magekit/nest's defaults. */
+export interface ThrottleConfig {
+  windowSeconds?: number;
+  callback: { perAddress?: number; global?: number };
+  signIn: { perAddress?: number; global?: number };
+}
+
+export type { TrustProxy };
 
 /** The service's settings, read once from the environment by {@link readServiceConfig}. */
 export interface ServiceConfig {
@@ -32,6 +44,13 @@ export interface ServiceConfig {
   dashboardDir: string | null;
   /** ACL ids the integration needs (`REQUIRED_RESOURCES` and the least privilege of `MAGEKIT_CALLS_FILE`), in tree order; every probe checks them. */
   requiredResources: string[];
+  /** Express's `trust proxy` (`TRUST_PROXY`): which proxies' `X-Forwarded-*` headers give `req.ip` and `req.secure`; default false. */
+  trustProxy: TrustProxy;
+  /** `API_DOCS`; default `public`, `off` in production. */
+  apiDocs: ApiDocsMode;
+  throttle: ThrottleConfig;
+  /** Limits on stores that called back but never became active (unset: module defaults). */
+  pendingStores: { perAddress?: number; max?: number };
 }
 
 /** What {@link readServiceConfig} may read besides the environment: only `MAGEKIT_CALLS_FILE`. */
@@ -57,6 +76,15 @@ const envSchema = z.object({
   DASHBOARD_DIR: optional(z.string()),
   REQUIRED_RESOURCES: optional(z.string()),
   MAGEKIT_CALLS_FILE: optional(z.string()),
+  TRUST_PROXY: optional(trustProxyField),
+  API_DOCS: optional(apiDocsField),
+  THROTTLE_WINDOW_SECONDS: optional(positiveIntegerField),
+  THROTTLE_CALLBACK_PER_ADDRESS: optional(positiveIntegerField),
+  THROTTLE_CALLBACK_GLOBAL: optional(positiveIntegerField),
+  THROTTLE_SIGN_IN_PER_ADDRESS: optional(positiveIntegerField),
+  THROTTLE_SIGN_IN_GLOBAL: optional(positiveIntegerField),
+  PENDING_STORES_PER_ADDRESS: optional(positiveIntegerField),
+  PENDING_STORES_MAX: optional(positiveIntegerField),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -93,7 +121,24 @@ export function readServiceConfig(env: Record<string, string | undefined>, cwd: 
     production,
     dashboardDir: values.DASHBOARD_DIR ? resolve(cwd, values.DASHBOARD_DIR) : null,
     requiredResources,
+    trustProxy: values.TRUST_PROXY ?? false,
+    apiDocs: values.API_DOCS ?? (production ? 'off' : 'public'),
+    throttle: readThrottle(values),
+    pendingStores: defined({ perAddress: values.PENDING_STORES_PER_ADDRESS, max: values.PENDING_STORES_MAX }),
   };
+}
+
+function readThrottle(values: Env): ThrottleConfig {
+  return {
+    ...defined({ windowSeconds: values.THROTTLE_WINDOW_SECONDS }),
+    callback: defined({ perAddress: values.THROTTLE_CALLBACK_PER_ADDRESS, global: values.THROTTLE_CALLBACK_GLOBAL }),
+    signIn: defined({ perAddress: values.THROTTLE_SIGN_IN_PER_ADDRESS, global: values.THROTTLE_SIGN_IN_GLOBAL }),
+  };
+}
+
+/** The object without its undefined fields (so that module defaults apply). */
+function defined<T extends Record<string, number | undefined>>(fields: T): { [K in keyof T]?: number } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: number };
 }
 
 /** `REQUIRED_RESOURCES` (ids of the stock ACL tree) plus the least privilege of the calls in `MAGEKIT_CALLS_FILE`. */
