@@ -15,7 +15,8 @@ export interface JsonLoggerOptions {
 
 /**
  * Nest's logger as one JSON object per line: `{"time","level","context","msg",…fields}`, every
- * message and field redacted ({@link redact}) before it is written.
+ * message and field redacted ({@link redact}) before it is written. Only `error` lines (the
+ * service's own faults) carry stack traces.
  */
 export class JsonLogger implements LoggerService {
   private readonly level: LogLevel;
@@ -74,6 +75,13 @@ export class JsonLogger implements LoggerService {
     else entry['msg'] = redactText(String(message));
     if (mayHaveStack && typeof rest[0] === 'string' && rest[0].includes('\n    at ')) entry['stack'] = redactText(rest.shift() as string);
     if (rest.length > 0) entry['details'] = redact(rest);
-    this.write(`${JSON.stringify(entry)}\n`);
+    this.write(`${JSON.stringify(level === 'error' ? entry : withoutStacks(entry))}\n`);
   }
+}
+
+/** Stack traces belong to the service's own faults (`error`); other levels drop them at any depth. */
+function withoutStacks(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutStacks);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'stack').map(([key, item]) => [key, withoutStacks(item)]));
 }

@@ -94,6 +94,17 @@ describe('JsonLogger', () => {
     expect(debug.entries()[0]).toMatchObject({ level: 'debug', context: 'RouterExplorer' });
   });
 
+  it('keeps stack traces for error lines only', () => {
+    const { logger, entries } = capture();
+    logger.warn(new Error('refused'));
+    logger.warn({ msg: 'client error', error: new Error('bad input') });
+    logger.error(new Error('fault'));
+    const [warn, nested, error] = entries();
+    expect(JSON.stringify([warn, nested])).not.toContain('stack');
+    expect(nested).toMatchObject({ level: 'warn', error: { name: 'Error', message: 'bad input' } });
+    expect(String((error['error'] as Record<string, unknown>)['stack'])).toContain('    at ');
+  });
+
   it('logs an Error message object with its redacted fields', () => {
     const { logger, entries } = capture();
     logger.warn(new Error('password=letmein refused'));
