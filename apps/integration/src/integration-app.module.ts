@@ -7,21 +7,26 @@ import type { DashboardBuild } from './dashboard/find-dashboard';
 import { HealthController } from './health/health.controller';
 import { MaintenanceQueue } from './queue/maintenance-queue';
 import { SERVICE_CONTEXT, type ServiceContext } from './service-context';
+import { THROTTLE_SETUP, type ThrottleSetup } from './throttle/throttle-storage';
+import { ThrottleStorageShutdown } from './throttle/throttle-storage-shutdown';
 
 /** What {@link IntegrationAppModule.create} wires together. */
 export interface AppModuleInput {
   context: ServiceContext;
   magento: MagentoIntegrationOptions;
   dashboard: DashboardBuild | null;
+  /** The request-limit counters' storage, closed on shutdown. */
+  throttle: ThrottleSetup;
 }
 
 /**
  * The integration service: @magekit/nest's module on the already migrated DataSource, `/health`,
- * the BullMQ maintenance queue, and the dashboard build (or a page saying how to build it).
+ * the BullMQ maintenance queue, the dashboard build (or a page saying how to build it), and the
+ * closing of the request-limit counters' Redis connection.
  */
 @Module({})
 export class IntegrationAppModule {
-  static create({ context, magento, dashboard }: AppModuleInput): DynamicModule {
+  static create({ context, magento, dashboard, throttle }: AppModuleInput): DynamicModule {
     const { dataSource } = context;
     const controllers: Type[] = [HealthController];
     if (!dashboard || dashboard.base !== '/') controllers.push(RootController);
@@ -33,7 +38,7 @@ export class IntegrationAppModule {
         ...(dashboard ? [ServeStaticModule.forRoot({ rootPath: dashboard.dir, serveRoot: dashboard.base.replace(/\/$/, ''), serveStaticOptions: { index: 'index.html', fallthrough: true } })] : []),
       ],
       controllers,
-      providers: [{ provide: SERVICE_CONTEXT, useValue: context }, { provide: DASHBOARD_BUILD, useValue: dashboard }, MaintenanceQueue],
+      providers: [{ provide: SERVICE_CONTEXT, useValue: context }, { provide: DASHBOARD_BUILD, useValue: dashboard }, { provide: THROTTLE_SETUP, useValue: throttle }, MaintenanceQueue, ThrottleStorageShutdown],
     };
   }
 }

@@ -1,21 +1,24 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
-import { createMagentoOpenApiDocument, MagentoIntegrationModule, type MagentoIntegrationOptions } from '@magekit/nest';
+import { MagentoIntegrationModule, type MagentoIntegrationOptions } from '@magekit/nest';
 import { formatBanner, serviceUrls, type ServiceUrls } from './banner';
 import { loadKeys, type LoadedKeys } from './config/key-file';
 import { readServiceConfig, type ServiceConfig } from './config/service-config';
 import { findDashboard } from './dashboard/find-dashboard';
+import { setUpApiDocs } from './http/api-docs';
+import { applyHttpSurface } from './http/http-surface';
 import { IntegrationAppModule } from './integration-app.module';
 import { JsonLogger } from './logging/json-logger';
-import { requestLog } from './logging/request-log';
 import type { ServiceContext } from './service-context';
 import { describeDatabase, toDataSourceOptions } from './storage/data-source-options';
 import type { FirstStartCredentials } from './storage/first-start';
 import { openDatabase } from './storage/open-database';
+import { prepareSqliteFile, restrictSqliteFiles } from './storage/sqlite-file';
+import { createThrottleSetup } from './throttle/throttle-storage';
 
 /** How {@link startIntegrationService} runs (everything but `env` is for tests and embedding). */
 export interface StartServiceOptions {
@@ -63,18 +66,21 @@ export async function startIntegrationService(options: StartServiceOptions = {})
   const keys = loadKeys(config.keys);
   if (keys.origin === 'created') logger.warn({ msg: 'Generated an encryption key on first start (development only: set MAGEKIT_ENCRYPTION_KEYS in production and keep a backup).', path: keys.path }, 'Config');
   if (keys.warning) logger.warn(keys.warning, 'Config');
-  if (config.database.type === 'better-sqlite3' && config.database.database !== ':memory:') mkdirSync(dirname(config.database.database), { recursive: true });
+  if (config.database.type === 'better-sqlite3') prepareSqliteFile(config.database.database);
   const database = describeDatabase(config.database);
   const opened = await openDatabase(toDataSourceOptions(config.database), database);
+  if (config.database.type === 'better-sqlite3') restrictSqliteFiles(config.database.database);
   if (opened.migrations.length > 0) logger.info('migrations run', { migrations: opened.migrations }, 'Database');
+  const throttle = createThrottleSetup(config, logger);
   let app: INestApplication | null = null;
   try {
     const dashboard = findDashboard(config.dashboardDir);
     const context: ServiceContext = { config, dataSource: opened.dataSource, logger, queue: { probeIntervalMs: 60_000, prefix: 'magekit', ...options.queue } };
-    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], requiredResources: config.requiredResources, ...options.magento };
-    app = await NestFactory.create(withImports(IntegrationAppModule.create({ context, magento, dashboard }), options.imports ?? []), { logger, abortOnError: false });
-    app.use(requestLog(logger));
-    SwaggerModule.setup('api/docs', app, createMagentoOpenApiDocument(app, { title: 'magekit integration service: admin API' }));
+    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], requiredResources: config.requiredResources, ...throttle.options, ...options.magento };
+    const created = await NestFactory.create<NestExpressApplication>(withImports(IntegrationAppModule.create({ context, magento, dashboard, throttle }), options.imports ?? []), { logger, abortOnError: false, bodyParser: false });
+    app = created;
+    applyHttpSurface(created, config, logger);
+    setUpApiDocs(created, config.apiDocs);
     await app.listen(config.port, config.host);
     const port = (app.getHttpServer().address() as { port: number }).port;
     const urls = serviceUrls(config.publicUrl ?? `http://localhost:${port}`, config.tenant, dashboard?.base ?? null);
@@ -87,7 +93,7 @@ export async function startIntegrationService(options: StartServiceOptions = {})
     return { app: running, config, dataSource: opened.dataSource, keys, port, urls, firstStart: opened.firstStart, logger, close: () => running.close() };
   } catch (error) {
     if (app) await app.close().catch(() => undefined);
-    else await opened.dataSource.destroy().catch(() => undefined);
+    else await Promise.all([opened.dataSource.destroy().catch(() => undefined), throttle.close()]);
     throw error;
   }
 }

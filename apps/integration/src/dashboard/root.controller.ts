@@ -6,10 +6,11 @@ import type { DashboardBuild } from './find-dashboard';
 /** Injection token of the dashboard build (or null). */
 export const DASHBOARD_BUILD = Symbol('DASHBOARD_BUILD');
 
+/** Plain HTML: the site's Content-Security-Policy allows no inline style or script. */
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>magekit integration service</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<body>
 <h1>magekit integration service</h1>
 <p>The service is running. The dashboard is not built yet: run <code>npx nx build dashboard</code>
 at the repository root (or set <code>DASHBOARD_DIR</code> to a built dashboard) and restart.</p>
