@@ -41,5 +41,6 @@ export { chooseSuccessRedirect } from './identity/success-redirect';
 export { createMagentoOpenApiDocument } from './openapi';
 export { ApiAuthGuard } from './admin/api-auth.guard';
 export { SecurityEventLog, SECURITY_EVENTS_KEPT, type SecurityEventInput } from './security/security-event-log';
-export { listVendorAccounts, setVendorAccountDisabled, resetVendorPassword, unlockSignIn, DEFAULT_SIGN_IN_LOCKOUT, type VendorAccountSummary, type ListVendorAccountsOptions, type UnlockTarget } from './identity/vendor-account-admin';
+export { listVendorAccounts, setVendorAccountDisabled, resetVendorPassword, unlockSignIn, type VendorAccountSummary, type ListVendorAccountsOptions, type UnlockTarget } from './identity/vendor-account-admin';
 export { MIN_PASSWORD_LENGTH } from './identity/vendor-accounts';
+export { DEFAULT_SIGN_IN_LOCKOUT } from './identity/sign-in-lockout';

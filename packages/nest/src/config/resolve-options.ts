@@ -1,4 +1,5 @@
 import { findKeyRingProblems } from '../crypto/key-ring';
+import { DEFAULT_SIGN_IN_LOCKOUT } from '../identity/sign-in-lockout';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { findStoreUrlProblems } from '../url-guard/store-url-policy';
 import type { MagentoIntegrationOptions, ResolvedMagentoOptions } from './module-options';
@@ -31,7 +32,7 @@ export function resolveMagentoOptions(options: MagentoIntegrationOptions): Resol
     sweepIntervalMs: options.sweepIntervalMs ?? 30_000,
     productName: options.productName ?? 'Sign in',
     requiredResources: [...new Set(options.requiredResources ?? [])],
-    signIn: { maxFailures: options.signIn?.maxFailures ?? 6, lockMs: (options.signIn?.lockSeconds ?? 900) * 1000 },
+    signIn: { maxFailures: options.signIn?.maxFailures ?? DEFAULT_SIGN_IN_LOCKOUT.maxFailures, lockMs: options.signIn?.lockSeconds !== undefined ? options.signIn.lockSeconds * 1000 : DEFAULT_SIGN_IN_LOCKOUT.lockMs },
     throttle: {
       windowMs: (options.throttle?.windowSeconds ?? 60) * 1000,
       callback: { perAddress: options.throttle?.callback?.perAddress ?? 10, global: options.throttle?.callback?.global ?? 120 },

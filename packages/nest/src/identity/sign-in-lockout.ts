@@ -4,6 +4,9 @@ import type { SignInAttemptKind } from '../entities/sign-in-attempt.entity';
 /** Failures from one client IP that throttle it (429, whatever the e-mails), as long as `maxFailures` is lower. */
 export const IP_MAX_FAILURES = 30;
 
+/** The module's default lockout (`signIn` option unset): 6 failures of one e-mail in 15 minutes. */
+export const DEFAULT_SIGN_IN_LOCKOUT: SignInLockoutSettings = { maxFailures: 6, lockMs: 15 * 60_000 };
+
 /** The lockout settings (`signIn` option, resolved). */
 export interface SignInLockoutSettings {
   /** Failures of one e-mail within the window that lock it. */

@@ -5,11 +5,9 @@ import { SignInAttemptEntity } from '../entities/sign-in-attempt.entity';
 import { StoreEntity } from '../entities/store.entity';
 import { VendorAccountEntity } from '../entities/vendor-account.entity';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
-import { emailSubject, findLockout, ipSubject, normalizeEmail, type SignInLockoutSettings, type SignInSubject } from './sign-in-lockout';
+import { DEFAULT_SIGN_IN_LOCKOUT, emailSubject, findLockout, ipSubject, normalizeEmail, type SignInLockoutSettings, type SignInSubject } from './sign-in-lockout';
 import { MIN_PASSWORD_LENGTH, type VendorAccountView } from './vendor-accounts';
 
-/** The module's default lockout (`signIn` option unset): 6 failures of one e-mail in 15 minutes. */
-export const DEFAULT_SIGN_IN_LOCKOUT: SignInLockoutSettings = { maxFailures: 6, lockMs: 15 * 60_000 };
 
 /** A vendor account as an operator sees it (`magekit accounts list`); never its password hash. */
 export interface VendorAccountSummary extends VendorAccountView {

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { loadStockModel, planCallsFile, sortInTreeOrder, STOCK_RELEASE } from '@magekit/acl';
+import { AclError, loadStockModel, planCallsFile, sortInTreeOrder, STOCK_RELEASE } from '@magekit/acl';
+import { readCallsFile as readCallsFileOnDisk } from '@magekit/acl/node';
 import { fail, type NormalizedIntegrationOptions } from './normalize-options';
 
 /** One line of a calls file and the ACL ids it needs. */
@@ -34,15 +35,21 @@ export function resolveRequiredResources(tree: Tree, options: NormalizedIntegrat
   return { source: 'calls', file: options.calls, calls: plan.calls.map(({ call, resources }) => ({ call, resources })), resources: plan.resources };
 }
 
-/** The calls file from the tree (a real tree reads the disk), relative to the workspace root; or an absolute path outside it. */
+/**
+ * The calls file relative to the workspace root, or an absolute path outside it. A file on disk is
+ * read through @magekit/acl's `readCallsFile` (a regular file of at most 1 MiB, so `/dev/zero` or a
+ * FIFO is refused at once); a file only in the tree (tests, earlier generators) from the tree.
+ */
 function readCallsFile(tree: Tree, file: string): string {
   const inside = isAbsolute(file) ? relative(tree.root, file) : file;
   const outside = isAbsolute(inside) || inside.startsWith('..');
+  const onDisk = outside ? file : join(tree.root, inside);
   try {
-    const text = outside ? readFileSync(file, 'utf8') : tree.read(inside, 'utf-8');
+    if (outside || (existsSync(onDisk) && !tree.listChanges().some((change) => change.path === inside))) return readCallsFileOnDisk(onDisk);
+    const text = tree.read(inside, 'utf-8');
     if (text !== null) return text;
-  } catch {
-    // reported below
+  } catch (error) {
+    if (error instanceof AclError) return fail(`--calls ${file}: ${error.message}`);
   }
   return fail(`--calls ${file}: no such file (give a path relative to the workspace root).`);
 }
