@@ -40,7 +40,9 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       assertBuilt();
       db = await database.create();
       dir = mkdtempSync(join(tmpdir(), 'mk-two-'));
-      const env = { PORT: '0', DATABASE_URL: db.url ?? '', MAGEKIT_ENCRYPTION_KEYS: TEST_KEYS, STORE_URL_ALLOW_HTTP: 'true', STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8', TENANT: 'acme', DATA_DIR: dir };
+      const env = { PORT: '0', DATABASE_URL: db.url ?? '', MAGEKIT_ENCRYPTION_KEYS: TEST_KEYS, STORE_URL_ALLOW_HTTP: 'true', STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8', TENANT: 'acme', DATA_DIR: dir,
+        // Every callback of this suite comes from the sandbox on 127.0.0.1 (10 per instance in the first test alone).
+        THROTTLE_CALLBACK_PER_ADDRESS: '100' };
       // Both start at once on an empty database: migrations and first-start seeding run under the boot lock.
       const started = await Promise.allSettled([startSandbox({ fetch: fanOut }), spawnService(env, dir), spawnService(env, dir)]);
       // Keep what started, so that afterAll stops it even when the other one failed.
