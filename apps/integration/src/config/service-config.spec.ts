@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { IntegrationServiceError } from '../service-error';
 import { readServiceConfig } from './service-config';
 
@@ -182,6 +185,26 @@ describe('readServiceConfig', () => {
     it('refuses a missing or empty calls file', () => {
       expect(problemsWithFiles({ MAGEKIT_CALLS_FILE: 'missing.txt' })).toContain('MAGEKIT_CALLS_FILE missing.txt cannot be read (ENOENT)');
       expect(problemsWithFiles({ MAGEKIT_CALLS_FILE: 'empty.txt' })).toContain('MAGEKIT_CALLS_FILE empty.txt lists no calls');
+    });
+
+    it('a MAGEKIT_CALLS_FILE that is /dev/zero, a directory or over 1 MiB is refused at once, without reading it', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'mk-calls-'));
+      try {
+        writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(1024 * 1024 + 1, 0x41));
+        const problems = (file: string) => {
+          try {
+            readServiceConfig({ MAGEKIT_CALLS_FILE: file }, dir);
+            return '';
+          } catch (error) {
+            return (error as Error).message;
+          }
+        };
+        expect(problems('/dev/zero')).toMatch(/MAGEKIT_CALLS_FILE .*\/dev\/zero.*not a regular file/);
+        expect(problems(dir)).toMatch(/not a regular file/);
+        expect(problems('huge.txt')).toMatch(/1 MiB|1048576/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('reads nothing when neither is set', () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadStockModel, planCallsFile, sortInTreeOrder, STOCK_RELEASE, type MagentoModel } from '@magekit/acl';
+import { AclError, loadStockModel, planCallsFile, sortInTreeOrder, STOCK_RELEASE, type MagentoModel } from '@magekit/acl';
 import type { KeyRingConfig } from '@magekit/nest';
+import { readCallsFile as readCallsFileOnDisk } from '@magekit/acl/node';
 import { IntegrationServiceError } from '../service-error';
 import { apiDocsField, booleanField, databaseUrlField, encryptionKeysField, hostField, logLevelField, networksField, optional, portField, positiveIntegerField, publicUrlField, redisUrlField, tenantField, trustProxyField, type TrustProxy } from './env-fields';
 
@@ -55,7 +55,7 @@ export interface ServiceConfig {
 
 /** What {@link readServiceConfig} may read besides the environment: only `MAGEKIT_CALLS_FILE`. */
 export interface ServiceConfigIo {
-  /** Reads a UTF-8 file (default `readFileSync`). */
+  /** Reads a calls file (default @magekit/acl's `readCallsFile`: a regular file of at most 1 MiB, checked before it is opened). */
   readFile?: (path: string) => string;
 }
 
@@ -102,7 +102,7 @@ export function readServiceConfig(env: Record<string, string | undefined>, cwd: 
   const values = parsed.success ? parsed.data : null;
   const production = String(env['NODE_ENV'] ?? '') === 'production';
   const keys = values ? readKeySource(values, production, problems, cwd) : null;
-  const requiredResources = readRequiredResources(env['REQUIRED_RESOURCES'], env['MAGEKIT_CALLS_FILE'], problems, cwd, io.readFile ?? ((path) => readFileSync(path, 'utf8')));
+  const requiredResources = readRequiredResources(env['REQUIRED_RESOURCES'], env['MAGEKIT_CALLS_FILE'], problems, cwd, io.readFile ?? ((path) => readCallsFileOnDisk(path)));
   if (problems.length > 0 || !values || !keys) {
     throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', { hint: 'Fix the listed environment variables (see apps/integration/README.md, "Configuration").' });
   }
@@ -160,7 +160,7 @@ function readCallsFile(file: string, model: MagentoModel, problems: string[], cw
   try {
     text = readFile(resolve(cwd, file));
   } catch (error) {
-    problems.push(`MAGEKIT_CALLS_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    problems.push(error instanceof AclError ? `MAGEKIT_CALLS_FILE ${error.message}` : `MAGEKIT_CALLS_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     return [];
   }
   const plan = planCallsFile(model, text);

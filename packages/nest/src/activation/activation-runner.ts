@@ -29,6 +29,7 @@ export class ActivationRunner {
   readonly owner = randomUUID();
   private readonly logger = new Logger('MagentoActivation');
   private readonly running = new Set<Promise<void>>();
+  private stopping = false;
 
   constructor(
     @InjectRepository(ActivationEntity) private readonly activations: Repository<ActivationEntity>,
@@ -50,15 +51,22 @@ export class ActivationRunner {
     this.running.add(run);
   }
 
+  /** Stops runs that wait for another run's store lease (at shutdown); running steps finish. */
+  stopWaiting(): void {
+    this.stopping = true;
+  }
+
   /** Resolves when every background run of this instance has finished (for shutdown and tests). */
   async settled(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
   /**
-   * Runs the handshake of an activation's store now, if no other run (on any instance) holds the
-   * store's handshake lease. The holder runs the store's newest due pending activation, then looks
-   * again, so a callback that arrived meanwhile is not left waiting for the sweeper.
+   * Runs the handshake of an activation's store, one run at a time per store on any instance (the
+   * store's handshake lease). The holder runs the store's newest due pending activation, then looks
+   * again, so a callback that arrived meanwhile is not left waiting for the sweeper. A run that finds
+   * the lease held waits while a due activation is left for it: the holder normally takes it within
+   * one step; if the holder died, its lease (one step long) expires and this run takes over.
    */
   async run(activationId: string): Promise<void> {
     const activation = await this.activations.findOne({ where: { id: activationId }, select: { id: true, storeId: true } });
@@ -68,7 +76,10 @@ export class ActivationRunner {
   private async runStore(storeId: string): Promise<void> {
     const holder = randomUUID();
     for (let pass = 0; pass < 3; pass += 1) {
-      if (!(await this.handshake.claim(storeId, holder, this.leaseMs(0)))) return;
+      if (!(await this.handshake.claim(storeId, holder, this.storeLeaseMs(0)))) {
+        if (await this.awaitStoreLease(storeId)) continue;
+        return;
+      }
       try {
         const tried = new Set<string>();
         for (let next = await this.lease.findDueForStore(storeId, tried); next; next = await this.lease.findDueForStore(storeId, tried)) {
@@ -82,29 +93,41 @@ export class ActivationRunner {
     }
   }
 
+  /** Polls (real time) until the store's lease is free with a due activation left (true), or nothing is left for this run (false). */
+  private async awaitStoreLease(storeId: string): Promise<boolean> {
+    const deadline = Date.now() + this.storeLeaseMs(0) + 2000;
+    while (!this.stopping && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200).unref());
+      if (!(await this.lease.findDueForStore(storeId, new Set()))) return false;
+      if (await this.handshake.isFree(storeId)) return true;
+    }
+    return false;
+  }
+
   private async runActivation(activationId: string, storeId: string, holder: string): Promise<void> {
     if (!(await this.lease.claim(activationId, this.owner, this.leaseMs(0)))) return;
     try {
-      while ((await this.step(activationId, () => this.handshake.extend(storeId, holder, this.leaseMs(0)))) === 'continue');
+      const keepLease = (extraMs: number) => this.handshake.extend(storeId, holder, this.storeLeaseMs(extraMs));
+      while ((await this.step(activationId, keepLease)) === 'continue');
     } finally {
       await this.lease.release(activationId, this.owner);
     }
   }
 
-  private async step(activationId: string, keepLease: () => Promise<void>): Promise<StepResult> {
-    await keepLease();
+  private async step(activationId: string, keepLease: (extraMs: number) => Promise<void>): Promise<StepResult> {
+    await keepLease(0);
     const activation = await this.activations.findOneByOrFail({ id: activationId });
     if (!isPendingActivationState(activation.state)) return 'stop';
     const store = await this.stores.findOneByOrFail({ id: activation.storeId });
     if (activation.state === 'callback_received') {
       if (this.clock() >= activation.windowEndsAt.getTime()) return this.outcomes.windowClosed(activation).then(() => 'stop');
-      return this.attempt(activation, 'request_token', () => this.steps.requestToken(activation, store, this.owner));
+      return this.attempt(activation, 'request_token', () => this.steps.requestToken(activation, store, this.owner), keepLease);
     }
-    if (activation.state === 'request_token') return this.attempt(activation, 'access_token', () => this.steps.accessToken(activation, store, this.owner));
-    return this.attempt(activation, 'probe', () => this.steps.probe(activation, store, this.owner));
+    if (activation.state === 'request_token') return this.attempt(activation, 'access_token', () => this.steps.accessToken(activation, store, this.owner), keepLease);
+    return this.attempt(activation, 'probe', () => this.steps.probe(activation, store, this.owner), keepLease);
   }
 
-  private async attempt(activation: ActivationEntity, step: HandshakeStep, action: () => Promise<void>): Promise<StepResult> {
+  private async attempt(activation: ActivationEntity, step: HandshakeStep, action: () => Promise<void>, keepLease: (extraMs: number) => Promise<void>): Promise<StepResult> {
     const attempts = activation.attempts + 1;
     await this.activations.update({ id: activation.id, leaseOwner: this.owner }, { attempts, nextAttemptAt: null, updatedAt: new Date(this.clock()) });
     try {
@@ -117,6 +140,7 @@ export class ActivationRunner {
       if (decision.retry) {
         await this.outcomes.retryScheduled(activation, step, error, decision.delayMs);
         await this.lease.extend(activation.id, this.owner, this.leaseMs(decision.delayMs));
+        await keepLease(decision.delayMs);
         await this.sleep(decision.delayMs);
         await this.activations.update({ id: activation.id, leaseOwner: this.owner }, { nextAttemptAt: null });
         return 'continue';
@@ -129,5 +153,10 @@ export class ActivationRunner {
 
   private leaseMs(extraMs: number): number {
     return extraMs + 2 * Math.max(this.config.handshake.timeoutMs, this.config.probe.timeoutMs) + 30_000;
+  }
+
+  /** The store lease covers one step (renewed before each): a dead holder blocks its store for one step's time at most. */
+  private storeLeaseMs(extraMs: number): number {
+    return extraMs + Math.max(this.config.handshake.timeoutMs, this.config.probe.timeoutMs) + 5000;
   }
 }

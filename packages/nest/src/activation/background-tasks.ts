@@ -33,6 +33,7 @@ export class BackgroundTasks implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
+    this.runner.stopWaiting();
     await this.runner.settled();
   }
 

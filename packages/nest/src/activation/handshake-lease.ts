@@ -30,6 +30,12 @@ export class HandshakeLease {
     return (result.affected ?? 0) > 0;
   }
 
+  /** True when nobody holds the store's lease now. */
+  async isFree(storeId: string): Promise<boolean> {
+    const store = await this.stores.findOne({ where: { id: storeId }, select: { id: true, handshakeLeaseUntil: true } });
+    return !store || store.handshakeLeaseUntil === null || store.handshakeLeaseUntil.getTime() < this.clock();
+  }
+
   async extend(storeId: string, owner: string, durationMs: number): Promise<void> {
     await this.stores.update({ id: storeId, handshakeOwner: owner }, { handshakeLeaseUntil: new Date(this.clock() + durationMs) });
   }
