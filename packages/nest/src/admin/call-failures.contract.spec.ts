@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ActivationEntity, StoreCallFailureEntity, StoreEntity } from '../entities';
 import { CreateStoreCallFailures1767225600000, MAGEKIT_MIGRATIONS } from '../migrations';
 import { makeCallback, recordCallback } from '../test-support/callbacks';
-import { DATABASES_REQUIRED, listTestDatabases, type TestDatabase } from '../test-support/test-databases';
+import { runOnTestDatabases, type TestDatabase } from '../test-support/test-databases';
 import { createTestModule, type TestHarness } from '../test-support/test-app';
 import { ActivityStats } from './activity-stats.service';
 import { CallFailureRecorder, FAILED_CALLS_KEPT } from './call-failure-recorder.service';
@@ -86,15 +86,4 @@ function runContract(db: TestDatabase): void {
   });
 }
 
-for (const db of listTestDatabases()) {
-  if (db.unavailable === null) runContract(db);
-  else if (DATABASES_REQUIRED) {
-    it(`${db.name} at ${db.url} is reachable (required by MAGEKIT_REQUIRE_DATABASES=1)`, () => {
-      throw new Error(`${db.name} is required but not reachable: ${db.unavailable}`);
-    });
-  } else {
-    describe.skip(`failed calls and activity storage on ${db.name}: skipped, ${db.url} not reachable (${db.unavailable}); MAGEKIT_REQUIRE_DATABASES=1 makes this fail`, () => {
-      it('runs the contract', () => undefined);
-    });
-  }
-}
+runOnTestDatabases('failed calls and activity storage', runContract);

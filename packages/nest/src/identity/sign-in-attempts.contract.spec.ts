@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createManualClock, type ManualClock } from '@magekit/client/testing';
 import { SignInAttemptEntity } from '../entities';
 import { CreateSignInAttempts1796083200000, MAGEKIT_MIGRATIONS } from '../migrations';
-import { DATABASES_REQUIRED, listTestDatabases, type TestDatabase } from '../test-support/test-databases';
+import { runOnTestDatabases, type TestDatabase } from '../test-support/test-databases';
 import { SignInAttempts } from './sign-in-attempts';
 import { emailSubject, ipSubject } from './sign-in-lockout';
 
@@ -91,15 +91,4 @@ function runContract(db: TestDatabase): void {
   });
 }
 
-for (const db of listTestDatabases()) {
-  if (db.unavailable === null) runContract(db);
-  else if (DATABASES_REQUIRED) {
-    it(`${db.name} at ${db.url} is reachable (required by MAGEKIT_REQUIRE_DATABASES=1)`, () => {
-      throw new Error(`${db.name} is required but not reachable: ${db.unavailable}`);
-    });
-  } else {
-    describe.skip(`sign-in attempt counters on ${db.name}: skipped, ${db.url} not reachable (${db.unavailable}); MAGEKIT_REQUIRE_DATABASES=1 makes this fail`, () => {
-      it('counts concurrent failures exactly', () => undefined);
-    });
-  }
-}
+runOnTestDatabases('sign-in attempt counters', runContract);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { verifyPassword } from '../crypto/password-hash';
 import { SignInAttemptEntity, StoreEntity, VendorAccountEntity } from '../entities';
-import { DATABASES_REQUIRED, listTestDatabases, type TestDatabase } from '../test-support/test-databases';
+import { runOnTestDatabases, type TestDatabase } from '../test-support/test-databases';
 import { SignInAttempts } from './sign-in-attempts';
 import { emailSubject, ipSubject } from './sign-in-lockout';
 import { listVendorAccounts, resetVendorPassword, setVendorAccountDisabled, unlockSignIn } from './vendor-account-admin';
@@ -103,15 +103,4 @@ function runContract(db: TestDatabase): void {
   });
 }
 
-for (const db of listTestDatabases()) {
-  if (db.unavailable === null) runContract(db);
-  else if (DATABASES_REQUIRED) {
-    it(`${db.name} at ${db.url} is reachable (required by MAGEKIT_REQUIRE_DATABASES=1)`, () => {
-      throw new Error(`${db.name} is required but not reachable: ${db.unavailable}`);
-    });
-  } else {
-    describe.skip(`vendor account administration on ${db.name}: skipped, ${db.url} not reachable (${db.unavailable}); MAGEKIT_REQUIRE_DATABASES=1 makes this fail`, () => {
-      it('lists, disables, resets and unlocks', () => undefined);
-    });
-  }
-}
+runOnTestDatabases('vendor account administration', runContract);

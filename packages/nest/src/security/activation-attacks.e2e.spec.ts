@@ -4,7 +4,8 @@ import { startFakeMagento, type FakeMagentoServer } from '@magekit/client/testin
 import { BackgroundTasks } from '../activation/background-tasks';
 import { ActivationEntity, ActivationEventEntity, SecurityEventEntity, StoreEntity } from '../entities';
 import { magentoToken } from '../test-support/callbacks';
-import { callbackForm, describeOnDatabases, startE2eApp, storeConfigs, type E2eApp } from '../test-support/e2e-app';
+import { callbackForm, startE2eApp, storeConfigs, type E2eApp } from '../test-support/e2e-app';
+import { describeOnDatabases } from '../test-support/test-databases';
 import { UNTHROTTLED } from '../test-support/test-app';
 import type { MagentoIntegrationOptions } from '../config/module-options';
 import type { LookupAll } from '../url-guard/store-url-policy';

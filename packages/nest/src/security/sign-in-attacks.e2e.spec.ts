@@ -1,6 +1,7 @@
 import { createVendorAccount } from '../identity/vendor-accounts';
 import { magentoToken } from '../test-support/callbacks';
-import { describeOnDatabases, startE2eApp, type E2eApp } from '../test-support/e2e-app';
+import { startE2eApp, type E2eApp } from '../test-support/e2e-app';
+import { describeOnDatabases } from '../test-support/test-databases';
 
 jest.setTimeout(30_000);
 

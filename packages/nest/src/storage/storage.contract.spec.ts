@@ -8,7 +8,7 @@ import { SecretBox } from '../crypto/secret-box';
 import { ActivationEntity, ActivationEventEntity, StoreEntity } from '../entities';
 import { MAGEKIT_MIGRATIONS } from '../migrations';
 import { makeCallback, recordCallback } from '../test-support/callbacks';
-import { DATABASES_REQUIRED, listTestDatabases, type TestDatabase } from '../test-support/test-databases';
+import { runOnTestDatabases, type TestDatabase } from '../test-support/test-databases';
 import { createTestModule, TEST_KEYS, type TestHarness } from '../test-support/test-app';
 import { isUniqueViolation } from './unique-violation';
 
@@ -143,15 +143,4 @@ function runContract(db: TestDatabase): void {
   });
 }
 
-for (const db of listTestDatabases()) {
-  if (db.unavailable === null) runContract(db);
-  else if (DATABASES_REQUIRED) {
-    it(`${db.name} at ${db.url} is reachable (required by MAGEKIT_REQUIRE_DATABASES=1)`, () => {
-      throw new Error(`${db.name} is required but not reachable: ${db.unavailable}`);
-    });
-  } else {
-    describe.skip(`storage contract on ${db.name}: skipped, ${db.url} not reachable (${db.unavailable}); MAGEKIT_REQUIRE_DATABASES=1 makes this fail`, () => {
-      it('runs the storage contract', () => undefined);
-    });
-  }
-}
+runOnTestDatabases('storage contract', runContract);

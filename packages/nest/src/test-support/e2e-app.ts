@@ -6,7 +6,7 @@ import { ActivationRunner } from '../activation/activation-runner';
 import { createApiToken } from '../admin/api-tokens';
 import type { MagentoIntegrationOptions } from '../config/module-options';
 import type { LookupAll } from '../url-guard/store-url-policy';
-import { DATABASES_REQUIRED, listTestDatabases, type TestDatabase } from './test-databases';
+import { listTestDatabases, type TestDatabase } from './test-databases';
 import { createTestModule, testOptions, type TestHarness } from './test-app';
 
 /** A running Nest app (HTTP via supertest) on a fresh SQLite database. */
@@ -58,19 +58,3 @@ export function storeConfigs(baseUrl: string): unknown[] {
   ];
 }
 
-/**
- * Runs `suite` once per database among `names` that is reachable; an unreachable one is a named
- * skipped suite, or a failure with MAGEKIT_REQUIRE_DATABASES=1.
- */
-export function describeOnDatabases(names: ReadonlyArray<TestDatabase['name']>, title: string, suite: (database: TestDatabase) => void): void {
-  for (const database of listTestDatabases().filter((entry) => names.includes(entry.name))) {
-    if (database.unavailable === null) describe(`${title} (${database.name})`, () => suite(database));
-    else if (DATABASES_REQUIRED) {
-      describe(`${title} (${database.name})`, () => {
-        it('needs its database', () => {
-          throw new Error(`${database.name} is required but not reachable: ${database.unavailable}`);
-        });
-      });
-    } else describe.skip(`${title} (${database.name}): skipped, ${database.url} not reachable (${database.unavailable})`, () => suite(database));
-  }
-}

@@ -103,3 +103,27 @@ async function openMysql(options: { migrationsRun?: boolean } = {}) {
 async function destroyIfOpen(dataSource: DataSource): Promise<void> {
   if (dataSource.isInitialized) await dataSource.destroy();
 }
+
+/**
+ * Declares `contract` (its own describe blocks) for every reachable database among `names`; an
+ * unreachable one is a named skipped suite, or a failing test with MAGEKIT_REQUIRE_DATABASES=1.
+ */
+export function runOnTestDatabases(title: string, contract: (database: TestDatabase) => void, names?: ReadonlyArray<TestDatabase['name']>): void {
+  for (const database of listTestDatabases().filter((entry) => !names || names.includes(entry.name))) {
+    if (database.unavailable === null) contract(database);
+    else if (DATABASES_REQUIRED) {
+      it(`${database.name} at ${database.url} is reachable (required by MAGEKIT_REQUIRE_DATABASES=1)`, () => {
+        throw new Error(`${database.name} is required but not reachable: ${database.unavailable}`);
+      });
+    } else {
+      describe.skip(`${title} on ${database.name}: skipped, ${database.url} not reachable (${database.unavailable}); MAGEKIT_REQUIRE_DATABASES=1 makes this fail`, () => {
+        it('runs', () => undefined);
+      });
+    }
+  }
+}
+
+/** One `describe(title (database))` of `suite` per database among `names` (see {@link runOnTestDatabases}). */
+export function describeOnDatabases(names: ReadonlyArray<TestDatabase['name']>, title: string, suite: (database: TestDatabase) => void): void {
+  runOnTestDatabases(title, (database) => describe(`${title} (${database.name})`, () => suite(database)), names);
+}
