@@ -8,6 +8,7 @@ import { MagentoIntegrationModule, type MagentoIntegrationOptions } from '@magek
 import { formatBanner, serviceUrls, type ServiceUrls } from './banner';
 import { loadKeys, type LoadedKeys } from './config/key-file';
 import { readServiceConfig, type ServiceConfig } from './config/service-config';
+import { ENV_SETTING_NAMES } from './config/setting-names';
 import { findDashboard } from './dashboard/find-dashboard';
 import { setUpApiDocs } from './http/api-docs';
 import { applyHttpSurface } from './http/http-surface';
@@ -76,7 +77,7 @@ export async function startIntegrationService(options: StartServiceOptions = {})
   try {
     const dashboard = findDashboard(config.dashboardDir);
     const context: ServiceContext = { config, dataSource: opened.dataSource, logger, queue: { probeIntervalMs: 60_000, prefix: 'magekit', ...options.queue } };
-    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], requiredResources: config.requiredResources, ...throttle.options, ...options.magento };
+    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], requiredResources: config.requiredResources, ...throttle.options, settingNames: ENV_SETTING_NAMES, ...options.magento };
     const created = await NestFactory.create<NestExpressApplication>(withImports(IntegrationAppModule.create({ context, magento, dashboard, throttle }), options.imports ?? []), { logger, abortOnError: false, bodyParser: false });
     app = created;
     applyHttpSurface(created, config, logger);

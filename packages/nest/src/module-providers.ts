@@ -7,13 +7,13 @@ import { MAGEKIT_OPTIONS } from './magento.module-definition';
 import { createThrottlerStorage } from './security/request-throttle.guard';
 import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_DNS_LOOKUP, MAGEKIT_FETCH, MAGEKIT_KEY_RING, MAGEKIT_SLEEP, MAGEKIT_THROTTLER_STORAGE, MAGEKIT_URL_POLICY } from './tokens';
 import { createGuardedFetch } from './url-guard/guarded-fetch';
-import { createStoreUrlPolicy, systemLookup, type LookupAll, type StoreUrlPolicy } from './url-guard/store-url-policy';
+import { createStoreUrlPolicy, storeUrlHint, systemLookup, type LookupAll, type StoreUrlPolicy } from './url-guard/store-url-policy';
 
 /** The module's value providers: configuration, key ring, URL policy and the side-effect tokens. */
 export const MAGEKIT_VALUE_PROVIDERS: Provider[] = [
   { provide: MAGEKIT_CONFIG, useFactory: (options: MagentoIntegrationOptions) => resolveMagentoOptions(options), inject: [MAGEKIT_OPTIONS] },
   { provide: MAGEKIT_KEY_RING, useFactory: (config: ResolvedMagentoOptions) => createKeyRing(config.encryption), inject: [MAGEKIT_CONFIG] },
-  { provide: MAGEKIT_URL_POLICY, useFactory: (config: ResolvedMagentoOptions) => createStoreUrlPolicy(config.storeUrl), inject: [MAGEKIT_CONFIG] },
+  { provide: MAGEKIT_URL_POLICY, useFactory: (config: ResolvedMagentoOptions) => createStoreUrlPolicy(config.storeUrl, storeUrlHint(config.settingNames)), inject: [MAGEKIT_CONFIG] },
   { provide: MAGEKIT_THROTTLER_STORAGE, useFactory: createThrottlerStorage, inject: [MAGEKIT_CONFIG] },
   { provide: MAGEKIT_CLOCK, useValue: () => Date.now() },
   { provide: MAGEKIT_SLEEP, useValue: createSleep() },

@@ -142,6 +142,9 @@ for (const database of listTestDatabases()) {
         expect(direct.status).toBe(400);
         const body = (await direct.json()) as { error: { code: string; message: string } };
         expect(body.error.code).toBe('STORE_URL_REFUSED');
+        // The hint names what the user of the service sets: environment variables, not option paths.
+        expect(body.error.hint).toContain('STORE_URL_ALLOWED_NETWORKS');
+        expect(body.error.hint).not.toContain('storeUrl.');
         expect(await storesOf(service, integration.consumer_key ?? '')).toHaveLength(0);
         expect(strict.logs.join('')).not.toContain('b'.repeat(32));
       } finally {

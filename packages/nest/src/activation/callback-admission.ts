@@ -64,7 +64,7 @@ export class CallbackAdmission {
     const pending = () => this.stores.createQueryBuilder('s').where('s.activated_at IS NULL');
     const fromAddress = sourceAddress === null ? pending().andWhere('s.created_from_address IS NULL') : pending().andWhere('s.created_from_address = :address', { address: sourceAddress });
     const window = Math.round(this.config.consumerWindowMs / 1000);
-    const hint = `A store that does not become active is removed once Magento's consumer window (${window} s) has passed; try again after that.`;
+    const hint = `A store that does not become active is removed once Magento's consumer window (${window} s) has passed; try again after that. Operators can raise the limits with ${this.config.settingNames.pendingStores}.`;
     if ((await fromAddress.getCount()) >= perAddress) {
       throw new MagentoIntegrationError(`Too many stores from this address are waiting to become active (at most ${perAddress}).`, 'PENDING_LIMIT', { hint, details: { retryAfterSeconds: window } });
     }

@@ -76,6 +76,25 @@ export interface MagentoIntegrationOptions {
     perAddress?: number;
     max?: number;
   };
+  /**
+   * How the app names the settings that error hints tell the user to change (e.g. environment
+   * variables such as `STORE_URL_ALLOW_HTTP=true`). Default: the option paths.
+   */
+  settingNames?: Partial<SettingNames>;
+}
+
+/** The names hints use for settings a user can change. */
+export interface SettingNames {
+  /** Allowing http store URLs (default `storeUrl.allowHttp: true`). */
+  allowHttp: string;
+  /** Allow-listed networks (default `storeUrl.allowedNetworks`). */
+  allowedNetworks: string;
+  /** The accepted tenants (default `the tenants option`). */
+  tenants: string;
+  /** The request limits (default `the throttle option`). */
+  throttle: string;
+  /** The pending-store limits (default `the pendingStores option`). */
+  pendingStores: string;
 }
 
 /** Requests allowed per window. */
@@ -98,4 +117,5 @@ export interface ResolvedMagentoOptions {
   signIn: { maxFailures: number; lockMs: number };
   throttle: { windowMs: number; callback: Required<ThrottleLimits>; signIn: Required<ThrottleLimits>; storage: ThrottlerStorage | null };
   pendingStores: { perAddress: number; max: number };
+  settingNames: SettingNames;
 }

@@ -2,7 +2,16 @@ import { findKeyRingProblems } from '../crypto/key-ring';
 import { DEFAULT_SIGN_IN_LOCKOUT } from '../identity/sign-in-lockout';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { findStoreUrlProblems } from '../url-guard/store-url-policy';
-import type { MagentoIntegrationOptions, ResolvedMagentoOptions } from './module-options';
+import type { MagentoIntegrationOptions, ResolvedMagentoOptions, SettingNames } from './module-options';
+
+/** The names hints use when the app gives none: the module's option paths. */
+export const OPTION_SETTING_NAMES: SettingNames = {
+  allowHttp: 'storeUrl.allowHttp: true',
+  allowedNetworks: 'storeUrl.allowedNetworks',
+  tenants: 'the tenants option',
+  throttle: 'the throttle option',
+  pendingStores: 'the pendingStores option',
+};
 
 /** What an ACL resource id looks like (`Vendor_Module::resource`). */
 const ACL_ID = /^[A-Za-z0-9_]+::[A-Za-z0-9_]+$/;
@@ -40,6 +49,7 @@ export function resolveMagentoOptions(options: MagentoIntegrationOptions): Resol
       storage: options.throttle?.storage ?? null,
     },
     pendingStores: { perAddress: options.pendingStores?.perAddress ?? 10, max: options.pendingStores?.max ?? 500 },
+    settingNames: { ...OPTION_SETTING_NAMES, ...options.settingNames },
   };
 }
 
@@ -70,6 +80,10 @@ function findOptionProblems(options: MagentoIntegrationOptions): string[] {
   const resources = options.requiredResources;
   if (resources !== undefined && (!Array.isArray(resources) || resources.length > 200 || resources.some((id) => typeof id !== 'string' || !ACL_ID.test(id)))) {
     problems.push('requiredResources must be an array of at most 200 ACL ids such as Magento_Sales::actions_view');
+  }
+  const names = options.settingNames;
+  if (names !== undefined && (names === null || typeof names !== 'object' || Object.values(names).some((name) => typeof name !== 'string' || name.length === 0 || name.length > 200))) {
+    problems.push('settingNames must map setting keys to names of 1-200 characters');
   }
   if (options.productName !== undefined && (typeof options.productName !== 'string' || options.productName.length > 100)) problems.push('productName must be a string of at most 100 characters');
   return problems;

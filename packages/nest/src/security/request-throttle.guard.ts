@@ -27,7 +27,7 @@ export function createThrottlerStorage(config: ResolvedMagentoOptions): Throttle
  */
 @Injectable()
 export class RequestThrottleGuard extends ThrottlerGuard {
-  constructor(@Inject(MAGEKIT_CONFIG) config: ResolvedMagentoOptions, @Inject(MAGEKIT_THROTTLER_STORAGE) storage: ThrottlerStorage, reflector: Reflector) {
+  constructor(@Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions, @Inject(MAGEKIT_THROTTLER_STORAGE) storage: ThrottlerStorage, reflector: Reflector) {
     const limits = (context: ExecutionContext) => config.throttle[reflector.get<ThrottledRoute | undefined>(ROUTE_KEY, context.getHandler()) ?? 'callback'];
     super(
       {
@@ -47,7 +47,7 @@ export class RequestThrottleGuard extends ThrottlerGuard {
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
     const who = detail.tracker === 'all-addresses' ? 'this service (all addresses together)' : 'your network address';
     throw new MagentoIntegrationError(`Too many requests to ${who}: at most ${detail.limit} per ${Math.round(detail.ttl / 1000)} s.`, 'TOO_MANY_REQUESTS', {
-      hint: `Try again in ${retryAfter} s. Magento sends one callback per Activate or Reauthorize click; operators can raise the limits with the throttle options (THROTTLE_* variables of the integration service).`,
+      hint: `Try again in ${retryAfter} s. Magento sends one callback per Activate or Reauthorize click; operators can raise the limits with ${this.config.settingNames.throttle}.`,
       details: { retryAfterSeconds: retryAfter },
     });
   }

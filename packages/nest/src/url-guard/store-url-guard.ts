@@ -9,7 +9,6 @@ export interface CheckedStoreUrl {
   addresses: LookupAddress[];
 }
 
-const HINT = 'Magento sends its own store_base_url; it must be a public https URL. For a development store on this machine or a private network set storeUrl.allowHttp and add its network to storeUrl.allowedNetworks.';
 
 /**
  * The store-URL guard (DESIGN.md step 2): `https` unless `allowHttp`, no credentials, and every
@@ -21,7 +20,7 @@ const HINT = 'Magento sends its own store_base_url; it must be a public https UR
 export async function checkStoreUrl(raw: string, policy: StoreUrlPolicy, lookup: LookupAll): Promise<CheckedStoreUrl> {
   const url = parseStoreUrl(raw, policy);
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(hostname) ? [{ address: hostname, family: isIP(hostname) as 4 | 6 }] : await resolve(hostname, lookup, policy.dnsTimeoutMs);
+  const addresses = isIP(hostname) ? [{ address: hostname, family: isIP(hostname) as 4 | 6 }] : await resolve(hostname, lookup, policy);
   checkAddresses(hostname, addresses, policy);
   return { url, addresses };
 }
@@ -32,12 +31,12 @@ export async function checkStoreUrl(raw: string, policy: StoreUrlPolicy, lookup:
  * @throws MagentoIntegrationError `STORE_URL_REFUSED`
  */
 export function checkAddresses(hostname: string, addresses: readonly LookupAddress[], policy: StoreUrlPolicy): void {
-  if (addresses.length === 0) refuse(`${hostname} did not resolve to any address`);
+  if (addresses.length === 0) refuse(policy, `${hostname} did not resolve to any address`);
   for (const { address } of addresses) {
     if (isInNetworks(policy.allowed, address)) continue;
     const category = classifyAddress(address);
-    if (category === null) refuse(`${hostname} resolved to ${JSON.stringify(address)}, which is not an IP address`);
-    if (category !== 'public') refuse(`${hostname} resolves to ${address}, a ${category} address`, { address, category });
+    if (category === null) refuse(policy, `${hostname} resolved to ${JSON.stringify(address)}, which is not an IP address`);
+    if (category !== 'public') refuse(policy, `${hostname} resolves to ${address}, a ${category} address`, { address, category });
   }
 }
 
@@ -46,31 +45,32 @@ function parseStoreUrl(raw: string, policy: StoreUrlPolicy): URL {
   try {
     url = new URL(raw);
   } catch {
-    return refuse(`${JSON.stringify(String(raw).slice(0, 200))} is not a URL`);
+    return refuse(policy, `${JSON.stringify(String(raw).slice(0, 200))} is not a URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') refuse(`the scheme ${url.protocol} is not http(s)`);
-  if (url.protocol === 'http:' && !policy.allowHttp) refuse(`${url.origin} is not https`);
-  if (url.username || url.password) refuse('the URL carries credentials');
-  if (!url.hostname) refuse('the URL has no host');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') refuse(policy, `the scheme ${url.protocol} is not http(s)`);
+  if (url.protocol === 'http:' && !policy.allowHttp) refuse(policy, `${url.origin} is not https`);
+  if (url.username || url.password) refuse(policy, 'the URL carries credentials');
+  if (!url.hostname) refuse(policy, 'the URL has no host');
   return url;
 }
 
-async function resolve(hostname: string, lookup: LookupAll, timeoutMs: number): Promise<LookupAddress[]> {
+async function resolve(hostname: string, lookup: LookupAll, policy: StoreUrlPolicy): Promise<LookupAddress[]> {
+  const timeoutMs = policy.dnsTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MagentoIntegrationError(`Resolving ${hostname} took longer than ${timeoutMs} ms.`, 'STORE_URL_REFUSED', { hint: HINT })), timeoutMs);
+    timer = setTimeout(() => reject(new MagentoIntegrationError(`Resolving ${hostname} took longer than ${timeoutMs} ms.`, 'STORE_URL_REFUSED', { hint: policy.hint })), timeoutMs);
   });
   try {
     return await Promise.race([lookup(hostname), timeout]);
   } catch (cause) {
     if (cause instanceof MagentoIntegrationError) throw cause;
     const code = (cause as { code?: string })?.code ?? String(cause);
-    return refuse(`${hostname} could not be resolved (${code})`, undefined, cause);
+    return refuse(policy, `${hostname} could not be resolved (${code})`, undefined, cause);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function refuse(problem: string, details?: Record<string, unknown>, cause?: unknown): never {
-  throw new MagentoIntegrationError(`Store URL refused: ${problem}.`, 'STORE_URL_REFUSED', { hint: HINT, details, cause });
+function refuse(policy: Pick<StoreUrlPolicy, 'hint'>, problem: string, details?: Record<string, unknown>, cause?: unknown): never {
+  throw new MagentoIntegrationError(`Store URL refused: ${problem}.`, 'STORE_URL_REFUSED', { hint: policy.hint, details, cause });
 }

@@ -33,6 +33,13 @@ export interface StoreUrlPolicy {
   allowed: BlockList;
   allowedNetworks: readonly string[];
   dnsTimeoutMs: number;
+  /** The hint of a refusal, naming the settings as the app calls them. */
+  hint: string;
+}
+
+/** The refusal hint for settings named `allowHttp` and `allowedNetworks`. */
+export function storeUrlHint(names: { allowHttp: string; allowedNetworks: string } = { allowHttp: 'storeUrl.allowHttp: true', allowedNetworks: 'storeUrl.allowedNetworks' }): string {
+  return `Magento sends its own store_base_url; it must be a public https URL. For a development store on this machine or a private network set ${names.allowHttp} and add its network to ${names.allowedNetworks}.`;
 }
 
 /** Lists every problem of `options` (prefixed with `path`). */
@@ -49,7 +56,7 @@ export function findStoreUrlProblems(options: StoreUrlOptions | undefined, path 
 }
 
 /** Compiles validated {@link StoreUrlOptions}. */
-export function createStoreUrlPolicy(options: StoreUrlOptions = {}): StoreUrlPolicy {
+export function createStoreUrlPolicy(options: StoreUrlOptions = {}, hint: string = storeUrlHint()): StoreUrlPolicy {
   const allowedNetworks = options.allowedNetworks ?? [];
-  return { allowHttp: options.allowHttp ?? false, allowed: buildNetworkList(allowedNetworks).list, allowedNetworks, dnsTimeoutMs: options.dnsTimeoutMs ?? 3000 };
+  return { allowHttp: options.allowHttp ?? false, allowed: buildNetworkList(allowedNetworks).list, allowedNetworks, dnsTimeoutMs: options.dnsTimeoutMs ?? 3000, hint };
 }

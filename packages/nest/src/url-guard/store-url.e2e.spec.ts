@@ -37,6 +37,14 @@ describe('store-URL guard on the callback', () => {
     expect(store.requests).toEqual([]);
   });
 
+  it('hints name the settings as the app calls them (settingNames)', async () => {
+    e2e = await startE2eApp({ storeUrl: { allowHttp: true }, settingNames: { allowHttp: 'ALLOW_HTTP=1', allowedNetworks: 'NETWORKS' } }, lookup);
+    const answer = await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store));
+    expect(answer.body.error.hint).toContain('set ALLOW_HTTP=1 and add its network to NETWORKS.');
+    const tenant = await e2e.http.post('/magento/callback/other tenant').type('form').send(callbackForm(store));
+    expect(tenant.body.error).toMatchObject({ code: 'UNKNOWN_TENANT', hint: expect.stringContaining('the tenants option') });
+  });
+
   it('refuses http:// unless allowHttp', async () => {
     e2e = await startE2eApp({ storeUrl: { allowedNetworks: ['127.0.0.1/32'] } }, lookup);
     const answer = await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store));
