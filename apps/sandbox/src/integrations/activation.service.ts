@@ -19,6 +19,8 @@ export interface HandshakeActivation {
   popup_url: string;
   /** HTTP status the Endpoint URL answered (ignored by Magento; shown for debugging). */
   endpoint_status: number;
+  /** The first 2,000 characters of the Endpoint URL's answer (ignored by Magento; shown for debugging). */
+  endpoint_body: string;
 }
 
 /** Activate without the handshake (`TokensDialog`): the credentials, shown once. */
@@ -72,7 +74,7 @@ export class ActivationService {
       await this.integrations.setStatus(integration, INTEGRATION_STATUS.inactive);
       this.activity.record('reauthorize', integration.id, 'old integration token deleted, status inactive');
     }
-    const endpointStatus = await this.postCredentials(integration, consumer);
+    const endpoint = await this.postCredentials(integration, consumer);
     const popupUrl = `${integration.identityLinkUrl}?oauth_consumer_key=${consumer.key}&success_call_back=${this.runtime.successCallbackUrl}`;
     this.activity.record('identity_link', integration.id, `popup opens ${popupUrl}`);
     return {
@@ -81,19 +83,20 @@ export class ActivationService {
       oauth_consumer_key: consumer.key,
       identity_link_url: integration.identityLinkUrl as string,
       popup_url: popupUrl,
-      endpoint_status: endpointStatus,
+      endpoint_status: endpoint.status,
+      endpoint_body: endpoint.body,
     };
   }
 
   /** `postToConsumer()`: window opens, verifier created or reused, one form POST, status ignored. */
-  private async postCredentials(integration: IntegrationEntity, consumer: OAuthConsumerEntity): Promise<number> {
+  private async postCredentials(integration: IntegrationEntity, consumer: OAuthConsumerEntity): Promise<{ status: number; body: string }> {
     await this.oauth.touchConsumer(consumer, Math.floor((await this.settings.storeNow('default')) / 1000));
     const verifier = await this.oauth.createVerifierToken(consumer.id);
     const fields = { oauth_consumer_key: consumer.key, oauth_consumer_secret: consumer.secret, store_base_url: this.runtime.baseUrl, oauth_verifier: verifier.verifier as string };
     try {
-      const status = await postToConsumer(this.fetchFn, integration.endpoint as string, fields, this.options.postTimeoutMs);
-      this.activity.record('callback_post', integration.id, `POST ${integration.endpoint} (oauth_consumer_key, oauth_consumer_secret, store_base_url, oauth_verifier) answered HTTP ${status}`);
-      return status;
+      const answer = await postToConsumer(this.fetchFn, integration.endpoint as string, fields, this.options.postTimeoutMs);
+      this.activity.record('callback_post', integration.id, `POST ${integration.endpoint} (oauth_consumer_key, oauth_consumer_secret, store_base_url, oauth_verifier) answered HTTP ${answer.status}`);
+      return answer;
     } catch (error) {
       this.logger.warn(`POST to the endpoint of integration ${integration.id} failed: ${describe(error)}`);
       this.activity.record('callback_post_failed', integration.id, `POST ${integration.endpoint} failed: ${describe(error)}`);

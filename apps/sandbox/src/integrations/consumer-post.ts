@@ -11,9 +11,10 @@ export const POST_FAILED_MESSAGE = 'The attempt to post data to consumer failed 
 
 /**
  * `LaminasClient` POST as form data, `maxredirects` 0 (a 3xx is the answer, not followed), `timeout`
- * 5 s, no retry. Status and body are ignored; only transport errors (refused, reset, timeout) throw.
+ * 5 s, no retry. Magento ignores status and body; the sandbox returns both (the body's first 2,000
+ * characters) for debugging. Only transport errors (refused, reset, timeout) throw.
  */
-export async function postToConsumer(fetchFn: typeof fetch, endpoint: string, fields: ConsumerPostFields, timeoutMs: number): Promise<number> {
+export async function postToConsumer(fetchFn: typeof fetch, endpoint: string, fields: ConsumerPostFields, timeoutMs: number): Promise<{ status: number; body: string }> {
   const response = await fetchFn(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -21,6 +22,6 @@ export async function postToConsumer(fetchFn: typeof fetch, endpoint: string, fi
     redirect: 'manual',
     signal: AbortSignal.timeout(timeoutMs),
   });
-  await response.arrayBuffer();
-  return response.status;
+  const body = await response.text();
+  return { status: response.status, body: body.slice(0, 2000) };
 }
