@@ -149,3 +149,24 @@ describe('security view', () => {
     expect(parseRoute('#/securityx')).toEqual({ page: 'stores' });
   });
 });
+
+describe('rejected callbacks on the stores page', () => {
+  it('lists the newest refused callbacks with their reason, source address and a link to the store', async () => {
+    const { api, calls } = createFakeApi([store], { securityEvents: events });
+    render(<App createApi={() => api} storage={signedIn()} />);
+    const panel = await screen.findByRole('region', { name: 'Rejected callbacks' });
+    await waitFor(() => expect(calls).toContain('rejected {"limit":5}'));
+    const table = within(panel).getByRole('table', { name: 'Newest refused callbacks' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(within(panel).getByText(/2 in the last 24 hours/)).toBeInTheDocument();
+    expect(within(panel).getByText('https://attacker.example.net/')).toBeInTheDocument();
+    expect(within(panel).getByRole('link', { name: 'All security events' })).toHaveAttribute('href', '#/security');
+  });
+
+  it('is not shown when no callback was refused', async () => {
+    const { api, calls } = createFakeApi([store], { securityEvents: [events[1]] });
+    render(<App createApi={() => api} storage={signedIn()} />);
+    await waitFor(() => expect(calls).toContain('rejected {"limit":5}'));
+    expect(screen.queryByRole('region', { name: 'Rejected callbacks' })).not.toBeInTheDocument();
+  });
+});

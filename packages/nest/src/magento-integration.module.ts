@@ -16,6 +16,7 @@ import { ApiAuthGuard } from './admin/api-auth.guard';
 import { ActivityStats } from './admin/activity-stats.service';
 import { ApiBearerStrategy } from './admin/bearer.strategy';
 import { CallFailureRecorder } from './admin/call-failure-recorder.service';
+import { RejectedCallbacksController } from './admin/rejected-callbacks.controller';
 import { SecurityEventsController } from './admin/security-events.controller';
 import { StatsController } from './admin/stats.controller';
 import { StoreDirectory } from './admin/store-directory.service';
@@ -46,7 +47,7 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...MAGEKIT_ENTITIES]), PassportModule],
-  controllers: [CallbackController, IdentityController, StoresController, StatsController, SecurityEventsController],
+  controllers: [CallbackController, IdentityController, StoresController, StatsController, SecurityEventsController, RejectedCallbacksController],
   providers: [
     ...MAGEKIT_VALUE_PROVIDERS,
     SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,

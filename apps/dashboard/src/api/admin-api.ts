@@ -22,6 +22,8 @@ export interface AdminApi {
   getActivity(days: number): Promise<Activity>;
   /** The security log, newest first, with the counts per type of the last 24 hours. */
   listSecurityEvents(query: SecurityEventQuery): Promise<SecurityEventPage>;
+  /** The refused activation callbacks only (`/api/rejected-callbacks`), newest first. */
+  listRejectedCallbacks(query: Omit<SecurityEventQuery, 'type'>): Promise<SecurityEventPage>;
   probeStore(id: string): Promise<ProbeResult>;
   markForReauth(id: string): Promise<Store>;
   revokeStore(id: string): Promise<Store>;
@@ -60,6 +62,7 @@ export function createAdminApi(token: string, fetchImpl: typeof fetch = (...args
     getFailedCalls: (store) => call('GET', `/stores/${id(store)}/failed-calls`),
     getActivity: (days) => call('GET', `/stats/activity?days=${days}`),
     listSecurityEvents: (query) => call('GET', `/security-events?${encodeQuery(query)}`),
+    listRejectedCallbacks: (query) => call('GET', `/rejected-callbacks?${encodeQuery(query)}`),
     probeStore: (store) => call('POST', `/stores/${id(store)}/probe`),
     markForReauth: (store) => call('POST', `/stores/${id(store)}/reauth`),
     revokeStore: (store) => call('POST', `/stores/${id(store)}/revoke`),

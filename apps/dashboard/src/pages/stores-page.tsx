@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { AdminApi } from '../api/admin-api';
 import type { StoreStatus } from '../api/types';
 import { ActivityChart } from '../components/activity-chart';
+import { RejectedCallbacks } from '../components/rejected-callbacks';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { StatusFilter } from '../components/status-filter';
 import { StoresTable } from '../components/stores-table';
@@ -64,6 +65,7 @@ export function StoresPage({ api }: { api: AdminApi }) {
         </EmptyState>
       )}
       {stores.status === 'ready' && stores.data.total > 0 && <StoresTable page={stores.data} onPage={setPage} busy={stores.refreshing} />}
+      <RejectedCallbacks api={api} />
     </section>
   );
 }

@@ -137,6 +137,11 @@ export function createFakeApi(stores: Store[], options: FakeApiOptions = {}) {
       if (options.securityFailWith) throw options.securityFailWith;
       return answerSecurityQuery(options.securityEvents ?? [], query);
     },
+    async listRejectedCallbacks(query) {
+      calls.push(`rejected ${JSON.stringify(query)}`);
+      if (options.securityFailWith) throw options.securityFailWith;
+      return answerSecurityQuery(options.securityEvents ?? [], { ...query, type: 'callback_rejected' });
+    },
     async probeStore(id) {
       calls.push(`probe ${id}`);
       return { outcome: 'ok', store: find(id) };

@@ -97,4 +97,15 @@ describe('admin API (/api/security-events) over HTTP', () => {
     expect(Object.keys(schemas.SecurityEventDto.properties)).toEqual(['id', 'type', 'code', 'tenant', 'storeId', 'storeExists', 'consumerKey', 'storeBaseUrl', 'sourceAddress', 'message', 'occurredAt']);
     expect(Object.keys(schemas.SecurityEventCountsDto.properties)).toEqual(['callback_rejected', 'store_moved', 'pending_expired', 'sign_in_throttled']);
   });
+
+  it('GET /api/rejected-callbacks: only the refused callbacks, newest first, with their source address, claimed URL, code and reason', async () => {
+    const page = await api('/api/rejected-callbacks').expect(200);
+    expect(page.body.items.map((event: { code: string }) => event.code)).toEqual(['STORE_URL_REFUSED', 'CALLBACK_MISMATCH']);
+    expect(page.body.items[1]).toMatchObject({ type: 'callback_rejected', sourceAddress: '203.0.113.9', storeBaseUrl: 'https://attacker.example.net/', storeId });
+    const one = await api(`/api/rejected-callbacks?storeId=${storeId}&limit=5`).expect(200);
+    expect(one.body.items).toHaveLength(1);
+    const wrong = await api('/api/rejected-callbacks?type=store_moved').expect(400);
+    expect(wrong.body.error.code).toBe('INVALID_INPUT');
+    await e2e.http.get('/api/rejected-callbacks').expect(401);
+  });
 });
