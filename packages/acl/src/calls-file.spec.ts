@@ -21,7 +21,7 @@ describe('calls files', () => {
     expect(plan.resources).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products']);
     expect(plan.problems).toEqual([
       { line: 2, message: '"fetch everything please" is not "METHOD /V1/path"' },
-      { line: 3, message: 'GET /V1/nothing/here: Request does not match any route.' },
+      { line: 3, message: 'GET /V1/nothing/here: Request does not match any route' },
       { line: 4, message: 'GET /V1/customers/me needs "All resources" (a self route or an id no acl.xml defines), which a resource list cannot grant' },
     ]);
     expect(plan.lineCount).toBe(5);

@@ -20,4 +20,5 @@ export { emitIntegrationXml, type IntegrationXmlInput } from './integration-xml-
 export { explainRequest, type ExplainedResource, type RequestExplanation } from './explain';
 export { serializeMagentoModel, deserializeMagentoModel, type StockData, type StockResource } from './stock-data';
 export { loadStockModel, STOCK_RELEASE } from './stock-table';
-export { parseCallsText, planCallsFile, type CallsFileLine, type CallsFilePlan } from './calls-file';
+export { describeUnmatchedCall, parseCallsText, planCallsFile, type CallsFileLine, type CallsFilePlan } from './calls-file';
+export { formatRouteSuggestions, suggestRoutes } from './route-suggestions';

@@ -175,8 +175,8 @@ describe('readServiceConfig', () => {
       expect(message).toContain('PORT must be an integer');
       expect(message).toContain("REQUIRED_RESOURCES names ids that are not in the ACL tree of stock Magento Open Source 2.4.6-p1: products, Acme_Sync::things");
       expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:2 "fetch everything please" is not "METHOD /V1/path"');
-      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:3 GET /V1/nothing/here: Request does not match any route.');
-      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:4 PATCH /V1/products/x: Request method is invalid.');
+      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:3 GET /V1/nothing/here: Request does not match any route;');
+      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:4 PATCH /V1/products/x: Request method is invalid;');
       expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:5 GET /V1/customers/me needs "All resources"');
       expect(message).not.toContain('bad-calls.txt:1');
       expect(message.split('; ')).toHaveLength(6);

@@ -119,6 +119,17 @@ describe('magekit acl least-privilege', () => {
     expect(result.stderr).toContain(`${calls}:2: expected "METHOD /path"`);
   });
 
+  it('a call that matches no route exits 2, names file and line, and suggests the nearest route', async () => {
+    const calls = join(tmp, 'unrouted.txt');
+    writeFileSync(calls, 'GET /V1/products/:sku\n# store views\nGET /V1/storeConfigs\nGET /V1/nothing/here/at/all\n');
+    const result = await runInProcess(['acl', 'least-privilege', '--calls', calls]);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toContain(
+      `magekit: ${calls}:3: GET /V1/storeConfigs: Request does not match any route; did you mean \`GET /V1/store/storeConfigs\`?; ${calls}:4: GET /V1/nothing/here/at/all: Request does not match any route. [INVALID_INPUT]\n`,
+    );
+    expect(result.stderr).toContain('hint: Each line must be a route of the table');
+  });
+
   it('a line whose path is not a REST path names file and line', async () => {
     const calls = join(tmp, 'not-rest.txt');
     writeFileSync(calls, 'GET /V1/products\n\nGET /customer/account/login\n');

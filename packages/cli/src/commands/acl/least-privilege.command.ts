@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AclError, computeLeastPrivilege, emitIntegrationXml, parseCallsText, parseRestPath, type PlannedCall } from '@magekit/acl';
+import { AclError, computeLeastPrivilege, describeUnmatchedCall, emitIntegrationXml, parseCallsText, parseRestPath, type LeastPrivilege, type MagentoModel, type PlannedCall } from '@magekit/acl';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
 import { loadAclModel } from './acl-model';
@@ -51,9 +51,12 @@ export function registerAclLeastPrivilegeCommand(acl: Command, io: CliIo): void 
     .option('--identity-link-url <url>', 'identity link URL for --emit')
     .action((flags: LeastPrivilegeFlags) => {
       if (flags.calls === undefined) throw new CliError('--calls <file> is required.', 'MISSING_OPTION');
-      const calls = parseCallsFile(readCallsFileOption(flags.calls), flags.calls);
+      const text = readCallsFileOption(flags.calls);
+      const calls = parseCallsFile(text, flags.calls);
       try {
-        const result = computeLeastPrivilege(loadAclModel(flags.xml), calls);
+        const model = loadAclModel(flags.xml);
+        const result = computeLeastPrivilege(model, calls);
+        refuseUnmatchedCalls(model, result, calls, parseCallsText(text), flags.calls);
         if (flags.emit !== undefined) {
           const xml = emitIntegrationXml({ name: flags.name, email: flags.email, endpointUrl: flags.endpointUrl, identityLinkUrl: flags.identityLinkUrl, resources: result.ticked });
           writeFileSync(flags.emit, xml);
@@ -64,4 +67,21 @@ export function registerAclLeastPrivilegeCommand(acl: Command, io: CliIo): void 
         throw error;
       }
     });
+}
+
+/**
+ * A call that matches no route is a mistake in the calls file, not a call that needs nothing: every
+ * such line is named with Magento's message and the nearest routes of the model.
+ *
+ * @throws CliError `INVALID_INPUT` (exit 2) naming each line, e.g. "did you mean `GET /V1/store/storeConfigs`?"
+ */
+function refuseUnmatchedCalls(model: MagentoModel, result: LeastPrivilege, calls: readonly PlannedCall[], lines: ReturnType<typeof parseCallsText>, file: string): void {
+  const problems = result.calls.flatMap((planned, index) => {
+    const call = calls[index];
+    if (planned.route !== null || call === undefined || 'routeId' in call) return [];
+    return [`${file}:${lines[index]?.line ?? index + 1}: ${describeUnmatchedCall(model, call, planned.call, planned.problem).message}`];
+  });
+  if (problems.length === 0) return;
+  const message = problems.join('; ');
+  throw new CliError(/[.?]$/.test(message) ? message : `${message}.`, 'INVALID_INPUT', { hint: 'Each line must be a route of the table ("METHOD /V1/path"); `magekit acl explain` shows how a path is routed.' });
 }

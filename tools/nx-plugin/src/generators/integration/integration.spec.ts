@@ -174,10 +174,17 @@ describe('integration generator', () => {
     tree.write('calls.txt', 'GET /V1/products\nfetch everything please\nGET /V1/nothing/here\nPATCH /V1/products/x\nGET /V1/customers/me\n');
     const error = await integrationGenerator(tree, { name: 'acme-sync', calls: 'calls.txt' }).catch((caught: Error) => caught);
     expect((error as Error).message).toBe(
-      'integration: --calls calls.txt: calls.txt:2 "fetch everything please" is not "METHOD /V1/path"; calls.txt:3 GET /V1/nothing/here: Request does not match any route.; ' +
-        'calls.txt:4 PATCH /V1/products/x: Request method is invalid.; calls.txt:5 GET /V1/customers/me needs "All resources" (a self route or an id no acl.xml defines), which a resource list cannot grant.',
+      'integration: --calls calls.txt: calls.txt:2 "fetch everything please" is not "METHOD /V1/path"; calls.txt:3 GET /V1/nothing/here: Request does not match any route; ' +
+        'calls.txt:4 PATCH /V1/products/x: Request method is invalid; calls.txt:5 GET /V1/customers/me needs "All resources" (a self route or an id no acl.xml defines), which a resource list cannot grant.',
     );
     expect(tree.exists('apps/acme-sync')).toBe(false);
+  });
+
+  it('suggests the nearest stock route for a call that matches none, in one sentence', async () => {
+    tree.write('calls.txt', 'GET /V1/storeConfigs\n');
+    await expect(integrationGenerator(tree, { name: 'acme-sync', calls: 'calls.txt' })).rejects.toThrow(
+      new Error('integration: --calls calls.txt: calls.txt:1 GET /V1/storeConfigs: Request does not match any route; did you mean `GET /V1/store/storeConfigs`?'),
+    );
   });
 
   it('refuses a calls file without calls', async () => {

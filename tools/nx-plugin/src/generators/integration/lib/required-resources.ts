@@ -30,9 +30,14 @@ export function resolveRequiredResources(tree: Tree, options: NormalizedIntegrat
   }
   if (options.calls === null) return { source: 'none', resources: [] };
   const plan = planCallsFile(model, readCallsFile(tree, options.calls));
-  if (plan.problems.length > 0) fail(`--calls ${options.calls}: ${plan.problems.map((problem) => `${options.calls}:${problem.line} ${problem.message}`).join('; ')}.`);
+  if (plan.problems.length > 0) fail(`--calls ${options.calls}: ${endSentence(plan.problems.map((problem) => `${options.calls}:${problem.line} ${problem.message}`).join('; '))}`);
   if (plan.calls.length === 0) fail(`--calls ${options.calls} lists no calls: one "METHOD /V1/path" per line (# comments).`);
   return { source: 'calls', file: options.calls, calls: plan.calls.map(({ call, resources }) => ({ call, resources })), resources: plan.resources };
+}
+
+/** The text with a final period, unless it ends with one or a question ("did you mean …?"). */
+function endSentence(text: string): string {
+  return /[.?]$/.test(text) ? text : `${text}.`;
 }
 
 /**
