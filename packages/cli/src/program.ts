@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, CliExit } from './cli-error';
+import { readCliVersion } from './cli-version';
 import type { CliIo } from './cli-io';
 import { commandRegistrations } from './commands';
 
@@ -7,6 +8,7 @@ import { commandRegistrations } from './commands';
 export function createProgram(io: CliIo): Command {
   const program = new Command('magekit')
     .description('Magento 2 integration toolkit: OAuth 1.0a signing that Magento accepts, ACL decisions, and more.')
+    .version(readCliVersion(), '-V, --version', 'print the version of the magekit command')
     .exitOverride()
     .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr });
   for (const register of commandRegistrations) register(program, io);

@@ -14,7 +14,7 @@ function optionalProfile(obj: Record<string, unknown>, where: string): 'latest' 
   return profile as 'latest' | 'laminas' | undefined;
 }
 
-/** A case shaped like shared/vectors/oauth/sign.json, validated into a {@link SignInput}. */
+/** A case shaped like packages/oauth1/fixtures/vectors/sign.json, validated into a {@link SignInput}. */
 export function readSignCase(value: unknown, where: string): SignInput {
   const obj = expectObject(value, where);
   const timestamp = obj.timestamp;

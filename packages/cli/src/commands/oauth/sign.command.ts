@@ -8,7 +8,7 @@ import { readSignCase } from './sign-case';
 export function registerSignCommand(program: Command, io: CliIo): void {
   program
     .command('sign')
-    .description('Sign a request as Magento verifies it. Reads JSON on stdin (fields of a shared/vectors/oauth/sign.json case); an array gives an array.')
+    .description('Sign a request as Magento verifies it. Reads JSON on stdin ({method, url, consumerKey, consumerSecret} and optionally token, tokenSecret, verifier, headers, body, nonce, timestamp, signatureMethod, profile; packages/oauth1/fixtures/vectors/sign.json has examples); an array gives an array.')
     .action(async () => {
       const input = parseJsonInput(await io.readStdin(), 'a request to sign');
       const output = await mapJsonCases(input, readSignCase, (request) => {

@@ -33,7 +33,7 @@ function issueTokens(): string {
 export function registerVerifyCommand(program: Command, io: CliIo): void {
   program
     .command('verify')
-    .description("Verify a received request as Magento's OAuth server does. Reads JSON on stdin (a shared/vectors/oauth/verify.json case); an array gives an array.")
+    .description("Verify a received request as Magento's OAuth server does. Reads JSON on stdin (a case as in packages/oauth1/fixtures/vectors/verify.json); an array gives an array.")
     .action(async () => {
       const input = parseJsonInput(await io.readStdin(), 'a request to verify');
       const output = await mapJsonCases(input, readVerifyCase, async ({ request, state, now }) => {
