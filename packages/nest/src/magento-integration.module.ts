@@ -18,6 +18,7 @@ import { ApiBearerStrategy } from './admin/bearer.strategy';
 import { CallFailureRecorder } from './admin/call-failure-recorder.service';
 import { RejectedCallbacksController } from './admin/rejected-callbacks.controller';
 import { SecurityEventsController } from './admin/security-events.controller';
+import { ServiceInfoController } from './admin/service-info.controller';
 import { StatsController } from './admin/stats.controller';
 import { StoreDirectory } from './admin/store-directory.service';
 import { StoresController } from './admin/stores.controller';
@@ -47,7 +48,7 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...MAGEKIT_ENTITIES]), PassportModule],
-  controllers: [CallbackController, IdentityController, StoresController, StatsController, SecurityEventsController, RejectedCallbacksController],
+  controllers: [CallbackController, IdentityController, StoresController, StatsController, SecurityEventsController, RejectedCallbacksController, ServiceInfoController],
   providers: [
     ...MAGEKIT_VALUE_PROVIDERS,
     SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,

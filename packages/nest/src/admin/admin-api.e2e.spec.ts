@@ -87,7 +87,7 @@ describe('admin API (/api/stores) over HTTP', () => {
   it('describes the admin API in an OpenAPI document', () => {
     const document = createMagentoOpenApiDocument(e2e.app);
     expect(Object.keys(document.paths).sort()).toEqual([
-      '/api/rejected-callbacks', '/api/security-events', '/api/stats/activity', '/api/stores', '/api/stores/{id}', '/api/stores/{id}/activations', '/api/stores/{id}/failed-calls', '/api/stores/{id}/probe', '/api/stores/{id}/reauth', '/api/stores/{id}/revoke',
+      '/api/rejected-callbacks', '/api/security-events', '/api/service', '/api/stats/activity', '/api/stores', '/api/stores/{id}', '/api/stores/{id}/activations', '/api/stores/{id}/failed-calls', '/api/stores/{id}/probe', '/api/stores/{id}/reauth', '/api/stores/{id}/revoke',
     ]);
     expect(document.components?.schemas?.StoreDetailDto).toBeDefined();
     expect(document.components?.schemas?.FailedCallDto).toBeDefined();
