@@ -8,7 +8,12 @@ import { CliError } from '../../cli-error';
 export interface ServiceFlags {
   databaseUrl?: string;
   dataDir?: string;
+  /** A generated integration app (`nx g @magekit/nx-plugin:integration <app>`): its DATA_DIR default `.data/<app>`. */
+  app?: string;
 }
+
+/** An app name as the integration generator accepts it (kebab-case), so that `.data/<app>` stays under `.data`. */
+const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /**
  * The integration service's database settings, read the way apps/integration reads them (its
@@ -63,8 +68,18 @@ export function readServiceKeys(env: Record<string, string | undefined>, flags: 
   return config;
 }
 
-function serviceDataDir(env: Record<string, string | undefined>, flags: ServiceFlags, cwd: string): string {
-  return resolve(cwd, flags.dataDir || env['DATA_DIR'] || join('.data', 'integration'));
+/**
+ * The service's DATA_DIR: `--data-dir`, else `.data/<app>` for `--app <app>` (a generated app's
+ * default), else `DATA_DIR`, else `.data/integration` (the main service's default); under `cwd`.
+ *
+ * @throws CliError `INVALID_INPUT` for an `--app` that is not a kebab-case app name
+ */
+export function serviceDataDir(env: Record<string, string | undefined>, flags: ServiceFlags, cwd: string = process.cwd()): string {
+  if (flags.app !== undefined && !APP_NAME.test(flags.app)) {
+    throw new CliError(`--app ${JSON.stringify(flags.app)} is not an app name: the kebab-case name the app was generated with (e.g. acme-sync).`, 'INVALID_INPUT');
+  }
+  const appDir = flags.app === undefined ? undefined : join('.data', flags.app);
+  return resolve(cwd, flags.dataDir || appDir || env['DATA_DIR'] || join('.data', 'integration'));
 }
 
 function withoutPassword(url: string): string {
