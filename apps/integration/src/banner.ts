@@ -25,10 +25,21 @@ export function serviceUrls(publicUrl: string, tenant: string, dashboardBase: st
   };
 }
 
-/** The text printed at start: the URLs to paste into Magento, and the first-start credentials once. */
-export function formatBanner(urls: ServiceUrls, database: string, firstStart: FirstStartCredentials | null): string {
+/** Who the banner speaks for: the name it starts with, and a generated app's name for `--app`. */
+export interface BannerIdentity {
+  name?: string;
+  /** A generated app: the printed magekit commands act on its data (`--app <app>`). */
+  app?: string | null;
+}
+
+/**
+ * The text printed at start: the URLs to paste into Magento, and the first-start credentials once,
+ * with the magekit commands that create more (for a generated app, with `--app <app>`).
+ */
+export function formatBanner(urls: ServiceUrls, database: string, firstStart: FirstStartCredentials | null, identity: BannerIdentity = {}): string {
+  const app = identity.app ? ` --app ${identity.app}` : '';
   const lines = [
-    `magekit integration service listening on ${urls.publicUrl}  (database: ${database})`,
+    `${identity.name ?? 'magekit integration service'} listening on ${urls.publicUrl}  (database: ${database})`,
     '',
     '  In the Magento admin (System > Extensions > Integrations > Add New Integration):',
     `    Callback URL:       ${urls.callback}`,
@@ -44,7 +55,7 @@ export function formatBanner(urls: ServiceUrls, database: string, firstStart: Fi
       '  First start: created once, shown only now (stored hashed):',
       `    API token (dashboard and /api):  ${firstStart.apiToken}`,
       `    Vendor account (identity link):  ${firstStart.account.email} / ${firstStart.account.password}`,
-      '  More with `npx magekit tokens create --name <name>` and `npx magekit accounts create --email <e-mail> --name <name>`.',
+      `  More with \`npx magekit tokens create --name <name>${app}\` and \`npx magekit accounts create --email <e-mail> --name <name>${app}\`.`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -5,7 +5,9 @@ export type IntegrationServiceErrorCode =
   /** `DATA_DIR/keys.json` cannot be read, written or parsed. */
   | 'KEY_FILE'
   /** The database could not be opened or migrated at boot. */
-  | 'DATABASE_UNAVAILABLE';
+  | 'DATABASE_UNAVAILABLE'
+  /** The port (`PORT`) is taken by another process or not allowed; the hint says which variable moves it. */
+  | 'PORT_IN_USE';
 
 /** The one error class of apps/integration: what went wrong and what to do about it. */
 export class IntegrationServiceError extends Error {

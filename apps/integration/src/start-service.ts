@@ -4,7 +4,7 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
-import { MagentoIntegrationModule, type MagentoIntegrationOptions } from '@magekit/nest';
+import { MagentoIntegrationModule, ServiceInfoModule, type MagentoIntegrationOptions } from '@magekit/nest';
 import { formatBanner, serviceUrls, type ServiceUrls } from './banner';
 import { loadKeys, type LoadedKeys } from './config/key-file';
 import { readServiceConfig, type ServiceConfig } from './config/service-config';
@@ -12,9 +12,11 @@ import { ENV_SETTING_NAMES } from './config/setting-names';
 import { findDashboard } from './dashboard/find-dashboard';
 import { setUpApiDocs } from './http/api-docs';
 import { applyHttpSurface } from './http/http-surface';
+import { listenOnPort } from './http/listen';
 import { IntegrationAppModule } from './integration-app.module';
 import { JsonLogger } from './logging/json-logger';
 import type { ServiceContext } from './service-context';
+import { describeService, type ServiceIdentity } from './service-identity';
 import { describeDatabase, toDataSourceOptions } from './storage/data-source-options';
 import type { FirstStartCredentials } from './storage/first-start';
 import { openDatabase } from './storage/open-database';
@@ -33,6 +35,14 @@ export interface StartServiceOptions {
    * connection (`TypeOrmModule.forFeature([StoreEntity])`).
    */
   imports?: Array<DynamicModule | Type>;
+  /**
+   * A generated app's name (`nx g @magekit/nx-plugin:integration <app>`): the name in the banner,
+   * the dashboard header (`GET /api/service`) and the API docs, and `--app <app>` in the magekit
+   * commands the banner prints. Unset: "magekit integration service".
+   */
+  app?: string;
+  /** The version `GET /api/service` and the API docs give (default apps/integration's). */
+  version?: string;
   /** Where JSON log lines go (default stdout). */
   log?: (line: string) => void;
   /** Where the banner goes (default stdout). */
@@ -50,6 +60,7 @@ export interface RunningService {
   keys: LoadedKeys;
   port: number;
   urls: ServiceUrls;
+  identity: ServiceIdentity;
   firstStart: FirstStartCredentials | null;
   logger: JsonLogger;
   close(): Promise<void>;
@@ -63,6 +74,7 @@ export interface RunningService {
  */
 export async function startIntegrationService(options: StartServiceOptions = {}): Promise<RunningService> {
   const config = readServiceConfig(options.env ?? process.env, options.cwd);
+  const identity = describeService(options);
   const logger = new JsonLogger({ level: config.logLevel, write: options.log });
   const keys = loadKeys(config.keys);
   if (keys.origin === 'created') logger.warn({ msg: 'Generated an encryption key on first start (development only: set MAGEKIT_ENCRYPTION_KEYS in production and keep a backup).', path: keys.path }, 'Config');
@@ -78,25 +90,33 @@ export async function startIntegrationService(options: StartServiceOptions = {})
     const dashboard = findDashboard(config.dashboardDir);
     const context: ServiceContext = { config, dataSource: opened.dataSource, logger, queue: { probeIntervalMs: 60_000, prefix: 'magekit', ...options.queue } };
     const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], requiredResources: config.requiredResources, ...throttle.options, settingNames: ENV_SETTING_NAMES, ...options.magento };
-    const created = await NestFactory.create<NestExpressApplication>(withImports(IntegrationAppModule.create({ context, magento, dashboard, throttle }), options.imports ?? []), { logger, abortOnError: false, bodyParser: false });
+    const imports = options.imports ?? [];
+    const appModule = IntegrationAppModule.create({ context, magento, dashboard, throttle });
+    const root = withImports({ ...appModule, imports: [...(appModule.imports ?? []), ServiceInfoModule.forRoot({ name: identity.name, version: identity.version })] }, imports);
+    const created = await NestFactory.create<NestExpressApplication>(root, { logger, abortOnError: false, bodyParser: false });
     app = created;
     applyHttpSurface(created, config, logger);
-    setUpApiDocs(created, config.apiDocs);
-    await app.listen(config.port, config.host);
+    setUpApiDocs(created, config.apiDocs, { name: identity.name, version: identity.version, include: imports.map(moduleClassOf) });
+    await listenOnPort(created, config.port, config.host);
     const port = (app.getHttpServer().address() as { port: number }).port;
     const urls = serviceUrls(config.publicUrl ?? `http://localhost:${port}`, config.tenant, dashboard?.base ?? null);
-    logger.info('ready', { ...urls, port, host: config.host, database, firstStart: opened.firstStart !== null }, 'Service');
+    logger.info('ready', { name: identity.name, ...urls, port, host: config.host, database, firstStart: opened.firstStart !== null }, 'Service');
     const print = options.print ?? ((text: string) => void process.stdout.write(text));
     const show = options.showCredentials ?? (!config.production || process.stdout.isTTY === true);
     if (opened.firstStart && !show) logger.warn({ msg: 'First-start credentials written to a file (not printed in production)', path: writeCredentialsFile(config.dataDir, opened.firstStart) }, 'Service');
-    print(formatBanner(urls, database, show ? opened.firstStart : null));
+    print(formatBanner(urls, database, show ? opened.firstStart : null, identity));
     const running = app;
-    return { app: running, config, dataSource: opened.dataSource, keys, port, urls, firstStart: opened.firstStart, logger, close: () => running.close() };
+    return { app: running, config, dataSource: opened.dataSource, keys, port, urls, identity, firstStart: opened.firstStart, logger, close: () => running.close() };
   } catch (error) {
     if (app) await app.close().catch(() => undefined);
     else await Promise.all([opened.dataSource.destroy().catch(() => undefined), throttle.close()]);
     throw error;
   }
+}
+
+/** The module class of an import (a dynamic module's `module`), as the OpenAPI document's `include` takes it. */
+function moduleClassOf(entry: DynamicModule | Type): Type {
+  return 'module' in entry ? entry.module : entry;
 }
 
 /** The app module with the app's own modules added; MagentoIntegrationModule is then global, so they can inject its exports. */

@@ -1,4 +1,4 @@
-import type { ExecutionContext, INestApplication } from '@nestjs/common';
+import type { ExecutionContext, INestApplication, Type } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiAuthGuard, createMagentoOpenApiDocument, MagentoIntegrationExceptionFilter } from '@magekit/nest';
@@ -8,15 +8,16 @@ import type { ApiDocsMode } from '../config/service-config';
 const DOCS_PATH = /^\/api\/docs(?:[-/]|$)/;
 
 /**
- * Serves the admin API's OpenAPI document and Swagger UI at `/api/docs` (`API_DOCS=public`), only
+ * Serves the OpenAPI document of the admin API and of the app's own modules (`docs.include`, the
+ * modules given to `startIntegrationService({ imports })`) and Swagger UI at `/api/docs` (`API_DOCS=public`), only
  * to holders of an admin API token (`token`: the same bearer check as `/api`, so a request without
  * one gets 401 `UNAUTHORIZED`), or not at all (`off`, the production default: 404).
  * Call it after the app's middleware and before `listen`.
  */
-export function setUpApiDocs(app: INestApplication, mode: ApiDocsMode): void {
+export function setUpApiDocs(app: INestApplication, mode: ApiDocsMode, docs: { name?: string; version?: string; include?: ReadonlyArray<Type> } = {}): void {
   if (mode === 'off') return;
   if (mode === 'token') app.use(requireApiToken(app));
-  SwaggerModule.setup('api/docs', app, createMagentoOpenApiDocument(app, { title: 'magekit integration service: admin API' }));
+  SwaggerModule.setup('api/docs', app, createMagentoOpenApiDocument(app, { title: `${docs.name ?? 'magekit integration service'}: admin API`, version: docs.version, include: docs.include }));
 }
 
 /** Express middleware running @magekit/nest's `ApiAuthGuard` (and its error filter) on the docs paths. */
