@@ -2,7 +2,9 @@
 # The integration generator for real: generates apps/e2e-generated-<pid> in this workspace (with
 # --calls, --port and --tenant), checks that a second run refuses and changes nothing, builds the
 # app with Nx, typechecks and lints it, runs its own tests (unit tests and the end-to-end test
-# against the sandbox store) and starts the built service once. The app is always deleted again,
+# against the sandbox store) and starts the built service once (its name in the banner and in
+# GET /api/service, its sample-job route in /api/docs-json, --app in the printed commands), checks
+# the generators' --help and the magento-module generator on the app's magekit.json. The app is always deleted again,
 # and apps left behind by a run that was killed (SIGKILL) are deleted first.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
@@ -19,11 +21,12 @@ done
 name="e2e-generated-$$"
 dir="apps/$name"
 calls="tmp/$name.calls.txt"
+module_dir="tmp/$name-module"
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$dir" "$calls" "$work"
+  rm -rf "$dir" "$calls" "$module_dir" "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -65,14 +68,43 @@ starts_built_service() {
     sleep 0.1
   done
   grep -q '"msg":"ready"' "$work/service.txt" || { cat "$work/service.txt" >&2; return 1; }
+  grep -q "^$name listening on http://localhost:" "$work/service.txt" || { echo "the banner does not name $name" >&2; cat "$work/service.txt" >&2; return 1; }
+  grep -q -- "npx magekit tokens create --name <name> --app $name" "$work/service.txt" || { echo "the banner's token command lacks --app $name" >&2; return 1; }
+  local base token
+  base=$(grep -o "^$name listening on http://localhost:[0-9]*" "$work/service.txt" | grep -o 'http://localhost:[0-9]*')
+  token=$(grep -o 'API token (dashboard and /api): *mk_[A-Za-z0-9_-]*' "$work/service.txt" | grep -o 'mk_[A-Za-z0-9_-]*')
+  curl -fsS -H "Authorization: Bearer $token" "$base/api/service" | grep -q "\"name\":\"$name\"" || { echo "GET /api/service does not name $name" >&2; return 1; }
+  curl -fsS "$base/api/docs-json" | grep -q '"/api/sample-job/run"' || { echo "/api/docs-json lacks /api/sample-job/run" >&2; return 1; }
   kill -TERM "$server_pid"
   wait "$server_pid" || { echo "the built service did not stop cleanly on SIGTERM" >&2; return 1; }
   server_pid=""
 }
 
-step generate npx nx g @magekit/nx-plugin:integration "$name" --port 3190 --tenant e2e --calls "$calls" --no-interactive
+generators_describe_themselves() {
+  for generator in integration magento-module; do
+    npx nx g "@magekit/nx-plugin:$generator" --help > "$work/help.txt" 2>&1
+    if grep -qx ' *undefined' "$work/help.txt" || ! grep -q 'The merchant-side Magento module\|A Magento integration app' "$work/help.txt"; then cat "$work/help.txt" >&2; return 1; fi
+  done
+}
+
+generate_app() {
+  npx nx g @magekit/nx-plugin:integration "$name" --port 3190 --tenant e2e --calls "$calls" --no-interactive | tee "$work/generate.txt"
+  grep -q "npx magekit dev $name" "$work/generate.txt" || { echo "the Next: lines lack npx magekit dev $name" >&2; return 1; }
+  grep -q "\"requiredResources\"" "$dir/magekit.json"
+}
+
+module_from_app() {
+  npx nx g @magekit/nx-plugin:magento-module E2e_Module --integration "$name" --directory "$module_dir" --no-interactive > "$work/module.txt" 2>&1 || { cat "$work/module.txt" >&2; return 1; }
+  grep -q '<endpoint_url>http://localhost:3190/magento/callback/e2e</endpoint_url>' "$module_dir/etc/integration.xml"
+  grep -q '<resource name="Magento_Sales::actions_view"/>' "$module_dir/etc/integration.xml"
+  grep -q 'placeholders' "$work/module.txt" || { echo "no warning about the localhost URLs" >&2; cat "$work/module.txt" >&2; return 1; }
+}
+
+step "generators describe themselves (--help)" generators_describe_themselves
+step generate generate_app
 grep -q "'Magento_Sales::actions_view'," "$dir/src/config.ts" && grep -q "'Magento_Catalog::products'," "$dir/src/config.ts"
 step "second run refuses" refuses_second_run
+step "magento-module from the app's magekit.json" module_from_app
 step build npx nx run "$name:build" --outputStyle=static
 step typecheck npx tsc -p "$dir/tsconfig.json" --noEmit
 step lint npx eslint "$dir"

@@ -31,7 +31,7 @@ describe('integration generator', () => {
     await integrationGenerator(tree, { name: 'acme-sync' });
     const files = filesUnder(tree, 'apps/acme-sync');
     expect(Object.keys(files)).toEqual([
-      'README.md', 'jest.config.cjs', 'package.json', 'project.json',
+      'README.md', 'jest.config.cjs', 'magekit.json', 'package.json', 'project.json',
       'src/app.e2e.spec.ts', 'src/app.ts', 'src/config.spec.ts', 'src/config.ts', 'src/main.ts',
       'src/sample-job/sample-job.controller.ts', 'src/sample-job/sample-job.module.ts', 'src/sample-job/sample-job.service.spec.ts', 'src/sample-job/sample-job.service.ts',
       'src/sample-job/store-summary.spec.ts', 'src/sample-job/store-summary.ts',
@@ -42,6 +42,10 @@ describe('integration generator', () => {
     expect(files['src/config.ts']).toContain("TENANT: 'default',");
     expect(files['src/config.ts']).toContain("DATA_DIR: '.data/acme-sync',");
     expect(files['src/config.ts']).toContain('export const REQUIRED_RESOURCES: readonly string[] = [];');
+    expect(files['src/app.ts']).toContain("startIntegrationService({ app: 'acme-sync', ...options,");
+    expect(JSON.parse(files['magekit.json'])).toEqual({
+      name: 'acme-sync', tenant: 'default', port: 3100, dataDir: '.data/acme-sync', requiredResources: [], sampleJobResources: ['Magento_Backend::store', 'Magento_Catalog::products'], callsFile: null, publicUrl: null,
+    });
   });
 
   it('registers an Nx application project tagged scope:app with the targets of apps/integration', async () => {
@@ -75,7 +79,8 @@ describe('integration generator', () => {
     const config = tree.read('apps/acme-sync/src/config.ts', 'utf-8');
     expect(config).toMatchSnapshot();
     expect(config).toContain("= [\n  'Magento_Sales::actions_view',\n  'Magento_Catalog::products',\n];");
-    expect(tree.read('apps/acme-sync/README.md', 'utf-8')).toContain('--resources Magento_Backend::store,Magento_Catalog::products,Magento_Sales::actions_view');
+    expect(tree.read('apps/acme-sync/README.md', 'utf-8')).toContain('declares `Magento_Backend::store`, `Magento_Catalog::products`, `Magento_Sales::actions_view`.');
+    expect(readJson(tree, 'apps/acme-sync/magekit.json')).toMatchObject({ requiredResources: ['Magento_Sales::actions_view', 'Magento_Catalog::products'], callsFile: null });
   });
 
   it('--calls: the least privilege of the calls file read from the tree (snapshot)', async () => {
@@ -87,6 +92,7 @@ describe('integration generator', () => {
     const readme = tree.read('apps/acme-sync/README.md', 'utf-8') ?? '';
     expect(readme.slice(readme.indexOf('The required resources are'), readme.indexOf('## The sample job'))).toMatchSnapshot();
     expect(readme).toContain('| `GET /V1/directory/countries` | none (anonymous) |');
+    expect(readJson(tree, 'apps/acme-sync/magekit.json')).toMatchObject({ requiredResources: ['Magento_Sales::actions_view', 'Magento_Catalog::products'], callsFile: 'integration/calls.txt' });
   });
 
   it('--calls: an absolute path outside the workspace is read from disk', async () => {

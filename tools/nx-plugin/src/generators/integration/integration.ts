@@ -1,6 +1,8 @@
 import { formatFiles, generateFiles, getProjects, logger, offsetFromRoot, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { join } from 'node:path';
 import { fail, normalizeOptions } from './lib/normalize-options';
+import { writeAppManifest } from './lib/app-manifest';
+import { formatNextSteps } from './lib/next-steps';
 import { addProject, writePackageJson } from './lib/project-files';
 import { resolveRequiredResources } from './lib/required-resources';
 import type { IntegrationGeneratorSchema } from './schema';
@@ -9,7 +11,7 @@ import type { IntegrationGeneratorSchema } from './schema';
  * Scaffolds a Magento integration app on the magekit integration service: package.json,
  * project.json, tsconfigs, Jest config, `src/main.ts` (startIntegrationService with the app's
  * defaults), `src/config.ts` (port, tenant, data folder, required resources from --calls or
- * --resources), a sample job over every active store with its unit and sandbox tests, and a
+ * --resources), `magekit.json` (the same, machine-readable), a sample job over every active store with its unit and sandbox tests, and a
  * README. Validates everything before writing; refuses an existing folder or project name.
  * Installs nothing.
  */
@@ -20,6 +22,7 @@ export async function integrationGenerator(tree: Tree, schema: IntegrationGenera
   const required = resolveRequiredResources(tree, options);
   writePackageJson(tree, options);
   addProject(tree, options);
+  writeAppManifest(tree, options, required);
   generateFiles(tree, join(__dirname, 'files'), options.projectRoot, {
     ...options,
     required,
@@ -29,7 +32,7 @@ export async function integrationGenerator(tree: Tree, schema: IntegrationGenera
   });
   await formatFiles(tree);
   return () => {
-    logger.info(`Created ${options.projectRoot}. Next: npm install (records it in package-lock.json), npx nx test ${options.name}, npx nx serve ${options.name}.`);
+    logger.info(formatNextSteps(options));
   };
 }
 

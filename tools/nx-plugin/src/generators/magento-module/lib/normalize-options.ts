@@ -1,4 +1,5 @@
 import type { MagentoModuleGeneratorSchema } from '../schema';
+import { EXAMPLE_BASE_URL } from './app-defaults';
 
 const MODULE_NAME = /^([A-Z][A-Za-z0-9]*)_([A-Z][A-Za-z0-9]*)$/;
 const RESOURCE_ID = /^[A-Z][A-Za-z0-9]*_[A-Za-z0-9]+::[A-Za-z0-9_]+$/;
@@ -36,7 +37,7 @@ export function normalizeOptions(options: MagentoModuleGeneratorSchema): Normali
   if (integration === '') fail('--integration is required: the integration name merchants see in System > Extensions > Integrations.');
   let base: URL;
   try {
-    base = new URL(options.baseUrl ?? 'https://integration.example.com');
+    base = new URL(options.baseUrl ?? EXAMPLE_BASE_URL);
   } catch {
     fail(`--baseUrl "${options.baseUrl}" is not a URL: give the public https URL of the integration service.`);
   }
@@ -44,7 +45,7 @@ export function normalizeOptions(options: MagentoModuleGeneratorSchema): Normali
     fail(`--baseUrl must use https (Magento posts consumer secrets to it); got ${base.protocol}//${base.host}.`);
   }
   const tenant = options.tenant ?? 'default';
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(tenant)) fail(`--tenant "${tenant}" must be lower-case letters, digits and dashes.`);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(tenant)) fail(`--tenant "${tenant}" must be 1-64 letters, digits, _ or - (as the integration generator's).`);
   const resources = [...new Set((options.resources ?? '').split(',').map((r) => r.trim()).filter(Boolean))];
   const bad = resources.filter((r) => r !== 'self' && r !== 'anonymous' && !RESOURCE_ID.test(r));
   if (bad.length > 0) fail(`not ACL resource ids: ${bad.join(', ')} (expected Vendor_Module::resource, e.g. Magento_Catalog::products).`);
