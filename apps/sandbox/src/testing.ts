@@ -5,7 +5,9 @@ import { createSandboxApp, type ListenOptions, type SandboxApp } from './create-
 import type { SandboxOptions } from './config/sandbox-options';
 import { SandboxAdminClient } from './admin/sandbox-admin.client';
 
-export { SandboxAdminClient, type CreateIntegrationInput } from './admin/sandbox-admin.client';
+export { SandboxAdminClient, SandboxAdminError, type CreateIntegrationInput } from './admin/sandbox-admin.client';
+export type { PermissionsDialogView, RequestedResource } from './admin/permissions-dialog';
+export type { ConsumerPostFailure } from './integrations/consumer-post';
 export type { ActivationResult, DirectActivation, HandshakeActivation } from './integrations/activation.service';
 export type { IntegrationView } from './integrations/integration.service';
 export type { StoreSettings, GlobalSettings } from './settings/store-settings';

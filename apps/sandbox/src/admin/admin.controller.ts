@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
 import type { MagentoModel } from '@magekit/acl';
 import { MAGENTO_MODEL } from '../common/sandbox-runtime';
 import { ActivationService, type ActivationResult } from '../integrations/activation.service';
+import { ConsumerPostFailedError, type ConsumerPostFailure } from '../integrations/consumer-post';
 import { readIntegrationInput } from '../integrations/integration-input';
 import { IntegrationService, type IntegrationView } from '../integrations/integration.service';
 import { RestHandlerRegistry } from '../rest/rest-handler.registry';
@@ -11,6 +13,7 @@ import type { GlobalSettings, StoreSettings } from '../settings/store-settings';
 import { listStoreViews } from '../stores/store-catalog';
 import { ActivityLogService, type ActivityEvent } from './activity-log.service';
 import { AdminTokenGuard } from './admin-token.guard';
+import { describePermissions, type PermissionsDialogView } from './permissions-dialog';
 
 /**
  * The sandbox's admin HTTP API (what Magento's admin does by hand): integrations (create, activate,
@@ -49,17 +52,26 @@ export class AdminController {
     await this.integrations.delete(id);
   }
 
-  /** Activate: the consumer POST then the identity-link URL to open, or the direct tokens. */
+  /** `PermissionsDialog`: the requested resources with their ACL titles, shown before Allow. */
+  @Get('integrations/:id/permissions')
+  async permissions(@Param('id', ParseIntPipe) id: number): Promise<PermissionsDialogView> {
+    return describePermissions(await this.integrations.toView(await this.integrations.get(id)), this.model.tree);
+  }
+
+  /**
+   * Activate (`TokensExchange` / `TokensDialog`): the consumer POST then the identity link to open, or
+   * the direct tokens. A failed POST answers 502 with {@link ConsumerPostFailure} (Magento's message).
+   */
   @Post('integrations/:id/activate')
   @HttpCode(200)
-  activate(@Param('id', ParseIntPipe) id: number): Promise<ActivationResult> {
-    return this.activation.activate(id);
+  activate(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<ActivationResult | ConsumerPostFailure> {
+    return answerActivation(this.activation.activate(id), res);
   }
 
   @Post('integrations/:id/reauthorize')
   @HttpCode(200)
-  reauthorize(@Param('id', ParseIntPipe) id: number): Promise<ActivationResult> {
-    return this.activation.reauthorize(id);
+  reauthorize(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<ActivationResult | ConsumerPostFailure> {
+    return answerActivation(this.activation.reauthorize(id), res);
   }
 
   @Get('activity')
@@ -96,5 +108,15 @@ export class AdminController {
   @Get('routes')
   listRoutes(): { source: string; routes: number; implemented: string[] } {
     return { source: this.model.source, routes: this.model.routes.routes.length, implemented: this.handlers.list() };
+  }
+}
+
+async function answerActivation(run: Promise<ActivationResult>, res: Response): Promise<ActivationResult | ConsumerPostFailure> {
+  try {
+    return await run;
+  } catch (error) {
+    if (!(error instanceof ConsumerPostFailedError)) throw error;
+    res.status(502);
+    return error.failure;
   }
 }

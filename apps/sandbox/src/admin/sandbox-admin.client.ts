@@ -2,6 +2,7 @@ import type { ActivationResult } from '../integrations/activation.service';
 import type { IntegrationView } from '../integrations/integration.service';
 import type { GlobalSettings, StoreSettings } from '../settings/store-settings';
 import type { ActivityEvent } from './activity-log.service';
+import type { PermissionsDialogView } from './permissions-dialog';
 
 /** What {@link SandboxAdminClient.createIntegration} sends. */
 export interface CreateIntegrationInput {
@@ -11,6 +12,21 @@ export interface CreateIntegrationInput {
   identityLinkUrl?: string;
   /** `'all'` or ACL resource ids (default none). */
   resources?: 'all' | string[];
+}
+
+/**
+ * A refused admin API call: `status` and the parsed `body` (a failed callback POST is 502 with
+ * `{outcome: 'consumer_post_failed', message, integration_id, status, reason}`).
+ */
+export class SandboxAdminError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(message);
+    this.name = 'SandboxAdminError';
+  }
 }
 
 /** A typed client of the sandbox admin API (`/sandbox/admin`), for tests and the CLI. */
@@ -31,6 +47,11 @@ export class SandboxAdminClient {
 
   getIntegration(id: number): Promise<IntegrationView> {
     return this.call('GET', `/integrations/${id}`);
+  }
+
+  /** The activation dialog's content: requested resources with their ACL titles (`PermissionsDialog`). */
+  getPermissions(id: number): Promise<PermissionsDialogView> {
+    return this.call('GET', `/integrations/${id}/permissions`);
   }
 
   activate(id: number): Promise<ActivationResult> {
@@ -65,7 +86,9 @@ export class SandboxAdminClient {
     });
     const text = await response.text();
     const data = text === '' ? undefined : JSON.parse(text);
-    if (!response.ok) throw new Error(`Sandbox admin API ${method} ${path}: HTTP ${response.status} ${(data as { message?: string } | undefined)?.message ?? text}`);
+    if (!response.ok) {
+      throw new SandboxAdminError(`Sandbox admin API ${method} ${path}: HTTP ${response.status} ${(data as { message?: string } | undefined)?.message ?? text}`, response.status, data);
+    }
     return data as T;
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, BadGatewayException, Inject, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
 import { INTEGRATION_STATUS, type IntegrationEntity } from '../db/integration.entity';
 import type { OAuthConsumerEntity } from '../db/oauth-consumer.entity';
 import { ActivityLogService } from '../admin/activity-log.service';
@@ -6,7 +6,7 @@ import { FETCH, SandboxRuntime } from '../common/sandbox-runtime';
 import { OAuthStoreService } from '../oauth/oauth-store.service';
 import { SettingsService } from '../settings/settings.service';
 import { SANDBOX_OPTIONS, type SandboxOptions } from '../config/sandbox-options';
-import { POST_FAILED_MESSAGE, postToConsumer } from './consumer-post';
+import { ConsumerPostFailedError, POST_FAILED_MESSAGE, postToConsumer } from './consumer-post';
 import { IntegrationService, isTokenExchange } from './integration.service';
 
 /** Activate/Reauthorize of an integration with Endpoint URL and Identity link: what the admin's browser opens next. */
@@ -15,7 +15,9 @@ export interface HandshakeActivation {
   integration_id: number;
   oauth_consumer_key: string;
   identity_link_url: string;
-  /** `<identity link>?oauth_consumer_key=…&success_call_back=…`, concatenated as `integration.js` does. */
+  /** The admin's `loginSuccessCallback` URL the identity link returns the popup to. */
+  success_call_back: string;
+  /** `<identity link>?oauth_consumer_key=…&success_call_back=…` (values as they are; the admin page encodes them as `integration.js` does). */
   popup_url: string;
   /** HTTP status the Endpoint URL answered (ignored by Magento; shown for debugging). */
   endpoint_status: number;
@@ -82,13 +84,18 @@ export class ActivationService {
       integration_id: integration.id,
       oauth_consumer_key: consumer.key,
       identity_link_url: integration.identityLinkUrl as string,
+      success_call_back: this.runtime.successCallbackUrl,
       popup_url: popupUrl,
       endpoint_status: endpoint.status,
       endpoint_body: endpoint.body,
     };
   }
 
-  /** `postToConsumer()`: window opens, verifier created or reused, one form POST, status ignored. */
+  /**
+   * `postToConsumer()`: window opens, verifier created or reused, one form POST whose status is ignored
+   * (`LaminasClient::send()` returns any answer); a transport failure is {@link ConsumerPostFailedError}
+   * with Magento's message, and the integration keeps its status.
+   */
   private async postCredentials(integration: IntegrationEntity, consumer: OAuthConsumerEntity): Promise<{ status: number; body: string }> {
     await this.oauth.touchConsumer(consumer, Math.floor((await this.settings.storeNow('default')) / 1000));
     const verifier = await this.oauth.createVerifierToken(consumer.id);
@@ -100,7 +107,10 @@ export class ActivationService {
     } catch (error) {
       this.logger.warn(`POST to the endpoint of integration ${integration.id} failed: ${describe(error)}`);
       this.activity.record('callback_post_failed', integration.id, `POST ${integration.endpoint} failed: ${describe(error)}`);
-      throw new BadGatewayException(POST_FAILED_MESSAGE);
+      throw new ConsumerPostFailedError(
+        { outcome: 'consumer_post_failed', message: POST_FAILED_MESSAGE, integration_id: integration.id, status: integration.status, reason: describe(error) },
+        { cause: error },
+      );
     }
   }
 

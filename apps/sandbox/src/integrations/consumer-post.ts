@@ -6,8 +6,35 @@ export interface ConsumerPostFields {
   oauth_verifier: string;
 }
 
-/** Magento's failure message for the callback POST (`OauthService::postToConsumer`). */
+/**
+ * Magento's failure message for the callback POST: `Magento\Integration\Model\OauthService::postToConsumer()`
+ * wraps any transport exception in it, and `TokensExchange` shows it as the admin's error message.
+ */
 export const POST_FAILED_MESSAGE = 'The attempt to post data to consumer failed due to an unexpected error. Please try again later.';
+
+/** What the admin API answers (HTTP 502) when the callback POST failed: the integration stays as it was, no popup. */
+export interface ConsumerPostFailure {
+  outcome: 'consumer_post_failed';
+  message: typeof POST_FAILED_MESSAGE;
+  integration_id: number;
+  /** The integration's status afterwards (0 Inactive: a Reauthorize has already deleted the token). */
+  status: number;
+  /** What failed underneath (`ECONNREFUSED`, `TimeoutError`, …); Magento only logs it. */
+  reason: string;
+}
+
+/** Thrown by the activation when the POST to the Endpoint URL failed in transport (refused, reset, timeout). */
+export class ConsumerPostFailedError extends Error {
+  readonly code = 'CONSUMER_POST_FAILED';
+
+  constructor(
+    readonly failure: ConsumerPostFailure,
+    options?: { cause?: unknown },
+  ) {
+    super(POST_FAILED_MESSAGE, options);
+    this.name = 'ConsumerPostFailedError';
+  }
+}
 
 /**
  * `LaminasClient` POST as form data, `maxredirects` 0 (a 3xx is the answer, not followed), `timeout`
