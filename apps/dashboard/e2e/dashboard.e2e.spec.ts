@@ -116,6 +116,7 @@ function e2eSuite(): void {
       page.on('pageerror', (error) => problems.push(error.message));
       page.on('response', (response) => void (response.status() >= 400 && problems.push(`HTTP ${response.status()} ${response.url()}`)));
       await signIn(page);
+      await page.getByRole('banner').locator('.service-name', { hasText: 'magekit integration service' }).waitFor();
 
       const host = new URL(main.sandbox.baseUrl).host;
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: host, exact: true }) });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AdminApiError, createAdminApi, type AdminApi } from './api/admin-api';
 import { SecurityNavLink } from './components/security-nav-link';
+import { ServiceName } from './components/service-name';
 import { useHashRoute } from './lib/hash-route';
 import { SecurityPage } from './pages/security-page';
 import { SignIn } from './pages/sign-in';
@@ -56,6 +57,7 @@ export function App({ createApi = defaultCreateApi, storage = window.sessionStor
       <a className="skip-link" href="#content" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
       <header className="topbar">
         <a className="brand" href="#/stores">magekit <span className="brand-sub">integration dashboard</span></a>
+        <ServiceName api={api} />
         <nav aria-label="Main">
           <a href="#/stores" aria-current={route.page === 'stores' ? 'page' : undefined}>Stores</a>
           <SecurityNavLink api={api} current={route.page === 'security'} />

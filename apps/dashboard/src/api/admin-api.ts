@@ -1,4 +1,4 @@
-import type { Activation, Activity, FailedCall, Page, ProbeResult, SecurityEventPage, SecurityEventQuery, Store, StoreDetail, StoreQuery } from './types';
+import type { Activation, Activity, FailedCall, Page, ProbeResult, SecurityEventPage, SecurityEventQuery, ServiceInfo, Store, StoreDetail, StoreQuery } from './types';
 
 /** An admin API error: the HTTP status (0 when unreachable), the API's code and its hint. */
 export class AdminApiError extends Error {
@@ -27,6 +27,8 @@ export interface AdminApi {
   probeStore(id: string): Promise<ProbeResult>;
   markForReauth(id: string): Promise<Store>;
   revokeStore(id: string): Promise<Store>;
+  /** The service's name and version (shown in the header). */
+  getService(): Promise<ServiceInfo>;
   /** Resolves when the token is accepted. */
   checkToken(): Promise<void>;
 }
@@ -46,7 +48,7 @@ export function createAdminApi(token: string, fetchImpl: typeof fetch = (...args
     }
     const body = await readJson(response);
     if (response.status === 401) {
-      throw new AdminApiError('This API token is not valid (or was revoked).', 401, 'UNAUTHORIZED', 'Create a token on the server with `npx magekit tokens create --name <name>`, or use the one printed at first start.');
+      throw new AdminApiError('This API token is not valid (or was revoked).', 401, 'UNAUTHORIZED', 'Create a token on the server with `npx magekit tokens create --name <name>` (add `--app <app>` for a generated app), or use the one printed at first start.');
     }
     if (!response.ok) {
       const error = (body as ErrorBody | undefined)?.error;
@@ -66,6 +68,7 @@ export function createAdminApi(token: string, fetchImpl: typeof fetch = (...args
     probeStore: (store) => call('POST', `/stores/${id(store)}/probe`),
     markForReauth: (store) => call('POST', `/stores/${id(store)}/reauth`),
     revokeStore: (store) => call('POST', `/stores/${id(store)}/revoke`),
+    getService: () => call('GET', '/service'),
     checkToken: async () => void (await call('GET', '/stores?pageSize=1')),
   };
 }

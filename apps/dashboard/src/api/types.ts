@@ -183,3 +183,9 @@ export interface SecurityEventQuery {
   /** Only events older than this ISO time (the `occurredAt` of the last event shown). */
   before?: string;
 }
+
+/** `GET /api/service`: the service's name (a generated app's, or "magekit integration service") and version. */
+export interface ServiceInfo {
+  name: string;
+  version: string;
+}

@@ -1,5 +1,5 @@
 import { AdminApiError, type AdminApi } from '../api/admin-api';
-import type { Activation, Activity, FailedCall, SecurityEvent, SecurityEventPage, SecurityEventQuery, SecurityEventType, Store, StoreDetail, StoreQuery } from '../api/types';
+import type { Activation, Activity, FailedCall, SecurityEvent, SecurityEventPage, SecurityEventQuery, SecurityEventType, ServiceInfo, Store, StoreDetail, StoreQuery } from '../api/types';
 
 /** A store as the admin API lists it. */
 export function makeStore(i: number, patch: Partial<Store> = {}): Store {
@@ -97,6 +97,8 @@ export interface FakeApiOptions {
   /** Makes only `listSecurityEvents` fail. */
   securityFailWith?: Error;
   failWith?: Error;
+  /** What `GET /api/service` answers (default the main service's name). */
+  service?: ServiceInfo;
 }
 
 /** An in-memory admin API over a list of stores; records the calls made. */
@@ -153,6 +155,9 @@ export function createFakeApi(stores: Store[], options: FakeApiOptions = {}) {
     async revokeStore(id) {
       calls.push(`revoke ${id}`);
       return find(id);
+    },
+    async getService() {
+      return options.service ?? { name: 'magekit integration service', version: '0.1.0' };
     },
     async checkToken() {
       calls.push('check');
