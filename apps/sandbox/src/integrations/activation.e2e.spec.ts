@@ -1,8 +1,18 @@
+import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { INTEGRATION_STATUS, IntegrationEntity } from '../db/integration.entity';
 import { CallbackServer } from '../test-support/callback-server';
 import { parseTokenBody, signForTest } from '../test-support/oauth-test-client';
-import { startSandbox, type DirectActivation, type RunningSandbox } from '../testing';
+import { startSandbox, type DirectActivation, type HandshakeActivation, type RunningSandbox } from '../testing';
+
+/** A loopback URL nothing listens on (connection refused). */
+async function refusedUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/cb`;
+}
 
 describe('sandbox: Activate, Reauthorize, the 300 s window and the callback POST (MAGENTO.md §2)', () => {
   let sandbox: RunningSandbox;
@@ -96,8 +106,54 @@ describe('sandbox: Activate, Reauthorize, the 300 s window and the callback POST
     expect(callback.posts.filter((p) => p.path !== '/cb')).toEqual([]);
     callback.delayMs = 1000;
     await expect(sandbox.admin.reauthorize(integration.id)).rejects.toThrow('The attempt to post data to consumer failed due to an unexpected error. Please try again later.');
+    await expect(sandbox.admin.reauthorize(integration.id)).rejects.toMatchObject({ status: 502, body: { outcome: 'consumer_post_failed', reason: 'TimeoutError', status: 0 } });
     const events = await sandbox.admin.listActivity(integration.id);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['callback_post', 'identity_link', 'reauthorize', 'callback_post_failed']));
+  });
+
+  it('a non-2xx answer is ignored as by LaminasClient::send(): the handshake goes on with success_call_back', async () => {
+    const integration = await createHandshakeIntegration('status-500');
+    callback.status = 500;
+    const activation = (await sandbox.admin.activate(integration.id)) as HandshakeActivation;
+    expect(activation).toMatchObject({ mode: 'handshake', endpoint_status: 500, success_call_back: `${sandbox.baseUrl}admin/admin/integration/loginSuccessCallback/` });
+  });
+
+  it('a refused callback POST answers 502 consumer_post_failed with Magento\'s message; Activate leaves it Inactive, Reauthorize has made it Inactive', async () => {
+    const failed = { outcome: 'consumer_post_failed', message: 'The attempt to post data to consumer failed due to an unexpected error. Please try again later.', status: 0, reason: 'ECONNREFUSED' };
+    const refused = await sandbox.admin.createIntegration({ name: 'refused', endpointUrl: await refusedUrl(), identityLinkUrl: 'https://app.example.com/id', resources: 'all' });
+    await expect(sandbox.admin.activate(refused.id)).rejects.toMatchObject({ status: 502, body: { ...failed, integration_id: refused.id } });
+    expect((await sandbox.admin.getIntegration(refused.id)).status).toBe(0);
+    const integration = await createHandshakeIntegration('refused-later');
+    await handshake(integration.id);
+    expect((await sandbox.admin.getIntegration(integration.id)).status).toBe(1);
+    await callback.stop();
+    try {
+      await expect(sandbox.admin.reauthorize(integration.id)).rejects.toMatchObject({ status: 502, body: { ...failed, integration_id: integration.id } });
+    } finally {
+      endpoint = await callback.start();
+    }
+    expect((await sandbox.admin.getIntegration(integration.id)).status).toBe(0);
+    const events = await sandbox.admin.listActivity(refused.id);
+    expect(events.map((e) => e.type)).toEqual(['callback_post_failed']);
+  });
+
+  it('the permissions dialog lists the requested resources with their ACL titles in tree order, "All resources", or none', async () => {
+    const some = await sandbox.admin.createIntegration({ name: 'titles', resources: ['Magento_Catalog::products', 'Magento_Sales::actions_view'] });
+    expect(await sandbox.admin.getPermissions(some.id)).toEqual({
+      integration_id: some.id,
+      name: 'titles',
+      reauthorize: false,
+      activation: 'direct',
+      all_resources: false,
+      resources: [
+        { id: 'Magento_Sales::actions_view', title: 'View', path: ['Sales', 'Operations', 'Orders', 'Actions'] },
+        { id: 'Magento_Catalog::products', title: 'Products', path: ['Catalog', 'Inventory'] },
+      ],
+    });
+    const all = await createHandshakeIntegration('titles-all');
+    expect(await sandbox.admin.getPermissions(all.id)).toMatchObject({ activation: 'handshake', all_resources: true, resources: [{ id: 'Magento_Backend::all', title: 'All resources', path: [] }] });
+    const none = await sandbox.admin.createIntegration({ name: 'titles-none' });
+    expect((await sandbox.admin.getPermissions(none.id)).resources).toEqual([]);
   });
 
   it('without endpoint and identity link, Activate creates the tokens directly (TokensDialog) and they sign REST calls', async () => {

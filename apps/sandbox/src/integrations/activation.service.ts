@@ -136,8 +136,9 @@ export class ActivationService {
   }
 }
 
+/** The transport failure's code (`ECONNREFUSED`, `TimeoutError`, …); duck-typed, as fetch's errors may come from another realm. */
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? error.name;
+  if (typeof error !== 'object' || error === null) return String(error);
+  const { name, cause } = error as { name?: string; cause?: { code?: string; message?: string } };
+  return cause?.code ?? cause?.message ?? name ?? String(error);
 }
