@@ -5,6 +5,8 @@ import { loadMagentoTree } from '@magekit/acl/node';
 import { readEnvConfig } from './config/read-env-config';
 import { MAGENTO_MODEL } from './common/sandbox-runtime';
 import { createSandboxApp } from './create-sandbox-app';
+import { describeStartError, formatSandboxBanner } from './sandbox-banner';
+import { DEFAULT_STORE_SETTINGS } from './settings/store-settings';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, CUSTOMER_PASSWORD } from './seed/seed-options';
 
 /** `node apps/sandbox/dist/main.js` (what `magekit sandbox start` runs): settings from `SANDBOX_*`. */
@@ -16,21 +18,32 @@ async function main(): Promise<void> {
     { database: join(config.dataDir, 'sandbox.sqlite'), adminToken: config.adminToken, seed: { products: config.products }, magento, log: (line) => console.log(`  ${line}`) },
     { port: config.port, host: config.host, baseUrl: config.baseUrl ?? undefined },
   );
-  const url = sandbox.baseUrl;
   console.log(
-    [
-      `magekit sandbox store listening on ${url}`,
-      `  admin page:        ${url}admin   (admin token: ${config.adminToken})`,
-      `  admin API:         ${url}sandbox/admin/integrations   (Authorization: Bearer <admin token>)`,
-      `  REST:              ${url}rest/V1/…   OAuth: ${url}oauth/token/request, ${url}oauth/token/access`,
-      `  admin user:        ${ADMIN_USERNAME} / ${ADMIN_PASSWORD}   customers: customer1@example.com … / ${CUSTOMER_PASSWORD}`,
-      `  routes and ACL:    ${sandbox.app.get(MAGENTO_MODEL).source}`,
-      `  data:              ${config.dataDir}`,
-    ].join('\n'),
+    formatSandboxBanner({
+      url: sandbox.baseUrl,
+      adminToken: config.adminToken,
+      adminUser: ADMIN_USERNAME,
+      adminPassword: ADMIN_PASSWORD,
+      customerPassword: CUSTOMER_PASSWORD,
+      modelSource: sandbox.app.get(MAGENTO_MODEL).source,
+      signatureProfile: DEFAULT_STORE_SETTINGS.signatureProfile,
+      dataDir: config.dataDir,
+    }),
   );
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  const listen = readListenSettings();
+  console.error(listen === null ? (error instanceof Error ? error.message : String(error)) : describeStartError(error, listen));
   process.exit(1);
 });
+
+/** The port and host the sandbox tried, for the start error (null when the configuration itself was bad). */
+function readListenSettings(): { port: number; host: string } | null {
+  try {
+    const { port, host } = readEnvConfig();
+    return { port, host };
+  } catch {
+    return null;
+  }
+}
