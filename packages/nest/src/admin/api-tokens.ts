@@ -13,7 +13,7 @@ export interface CreatedApiToken {
 }
 
 /**
- * Creates an admin API token (for `magekit tokens create <name>`): 256 random bits, stored as
+ * Creates an admin API token (for `magekit tokens create --name <name> [--app <app>]`): 256 random bits, stored as
  * SHA-256 only.
  *
  * @throws MagentoIntegrationError `INVALID_INPUT` for an empty or too long name.
