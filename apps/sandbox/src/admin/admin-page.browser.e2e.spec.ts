@@ -107,12 +107,18 @@ function suite(): void {
     expect(posts[1].fields['oauth_verifier']).not.toBe(posts[0].fields['oauth_verifier']);
   });
 
-  it('a refused callback POST shows Magento\'s error, opens no popup and leaves the integration Inactive', async () => {
+  it('by keyboard: a refused callback POST shows Magento\'s error, opens no popup and leaves the integration Inactive', async () => {
     await create('refused', { endpointUrl: await refusedUrl(), identityLinkUrl: app.identityUrl });
     let popups = 0;
     page.context().on('page', () => (popups += 1));
-    await row('refused').getByRole('button', { name: 'Activate', exact: true }).click();
-    await dialog('refused').getByRole('button', { name: 'Allow', exact: true }).click();
+    // By keyboard only: Enter on Activate, then Tab past Cancel to Allow.
+    await row('refused').getByRole('button', { name: 'Activate', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await dialog('refused').getByRole('listitem').first().waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Allow');
+    await page.keyboard.press('Enter');
     await page.getByRole('alert').getByText(ADMIN_TEXTS.postFailed, { exact: true }).waitFor();
     expect(await statusOf('refused').textContent()).toBe('Inactive');
     expect(await row('refused').getByRole('button', { name: 'Activate', exact: true }).isVisible()).toBe(true);
@@ -122,6 +128,7 @@ function suite(): void {
   it('without both URLs, Allow shows the token dialog (TokensDialog) with the four credentials, and Done leaves it Active', async () => {
     const integration = await create('direct', { resources: 'all' });
     await row('direct').getByRole('button', { name: 'Activate', exact: true }).click();
+    await dialog('direct').getByRole('listitem').first().waitFor();
     expect(await dialog('direct').getByRole('listitem').allTextContents()).toEqual(['All resources']);
     await dialog('direct').getByRole('button', { name: 'Allow', exact: true }).click();
     const tokens = dialog('direct');
