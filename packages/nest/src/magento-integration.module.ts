@@ -25,6 +25,7 @@ import { StoresController } from './admin/stores.controller';
 import { TenantCheck } from './config/tenant-check';
 import { SecretBox } from './crypto/secret-box';
 import { MAGEKIT_ENTITIES } from './entities';
+import { ActivationOutcomeReader } from './identity/activation-outcome';
 import { IdentityController } from './identity/identity.controller';
 import { IdentityLinkService } from './identity/identity-link.service';
 import { IdentityLinker } from './identity/identity-linker';
@@ -52,7 +53,7 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
   providers: [
     ...MAGEKIT_VALUE_PROVIDERS,
     SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,
-    BackgroundTasks, CallbackAdmission, HandshakeLease, PendingStoreCleaner, IdentityLinker, IdentityLinkService, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
+    BackgroundTasks, ActivationOutcomeReader, CallbackAdmission, HandshakeLease, PendingStoreCleaner, IdentityLinker, IdentityLinkService, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
     CallFailureRecorder, ActivityStats, SecurityEventLog, RequestThrottleGuard,
   ],
   exports: [

@@ -54,3 +54,36 @@ export function renderErrorPage(message: string, hint?: string): string {
   return renderPage('Something went wrong', `<h1>Something went wrong</h1>
 <p class="error" role="alert">${escapeHtml(message)}</p>${hint ? `\n<p class="hint">${escapeHtml(hint)}</p>` : ''}`);
 }
+
+/** What went wrong, for {@link renderNotConnectedPage}. */
+export interface NotConnected {
+  productName: string;
+  accountName: string;
+  /** `refused`: the callback was refused; `failed`: the token exchange failed; `activating`: still running. */
+  kind: 'refused' | 'failed' | 'activating';
+  code: string;
+  message: string;
+  /** The Magento admin page to return to (the validated `success_call_back`), if any. */
+  returnTo: string | null;
+}
+
+const NOT_CONNECTED_TITLES: Record<NotConnected['kind'], string> = {
+  refused: 'The connection was refused',
+  failed: 'The connection did not complete',
+  activating: 'The connection is taking longer than usual',
+};
+
+/**
+ * Shown after a sign-in when the store is not active: the merchant must not take a failed
+ * activation for a success. Says what happened, what to do, and the code to quote to support.
+ */
+export function renderNotConnectedPage(input: NotConnected): string {
+  const next = input.kind === 'activating'
+    ? 'Wait a minute, then reload the Integrations page in the Magento admin: the integration shows Active once the connection is complete.'
+    : 'In the Magento admin (System › Extensions › Integrations), check the integration and click Reauthorize to try again.';
+  const back = input.returnTo ? `\n<p><a href="${escapeHtml(input.returnTo)}">Return to the Magento admin</a></p>` : '';
+  return renderPage(`${input.productName}: ${NOT_CONNECTED_TITLES[input.kind]}`, `<h1>${NOT_CONNECTED_TITLES[input.kind]}</h1>
+<div role="alert"><p>You are signed in as ${escapeHtml(input.accountName)}, but this store is not connected yet.</p>
+<p class="error">${escapeHtml(input.message)}</p></div>
+<p>${escapeHtml(next)} If it happens again, contact the integration's support and quote the code <code>${escapeHtml(input.code)}</code>.</p>${back}`);
+}

@@ -12,7 +12,8 @@ import { MAGEKIT_CLOCK, MAGEKIT_CONFIG } from '../tokens';
 import type { ResolvedMagentoOptions } from '../config/module-options';
 import { PAGE_HEADERS } from './html';
 import { IdentityLinkService } from './identity-link.service';
-import { renderLinkedPage, renderReturnPage, renderSignInPage } from './identity-pages';
+import { ActivationOutcomeReader } from './activation-outcome';
+import { renderLinkedPage, renderNotConnectedPage, renderReturnPage, renderSignInPage } from './identity-pages';
 import { checkFormToken, issueFormToken, pagePath } from './form-token';
 import { SignInAttempts } from './sign-in-attempts';
 import { describeWait, type SignInLockout } from './sign-in-lockout';
@@ -44,6 +45,7 @@ export class IdentityController {
     @InjectRepository(SignInAttemptEntity) attempts: Repository<SignInAttemptEntity>,
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
     private readonly securityLog: SecurityEventLog,
+    private readonly outcomes: ActivationOutcomeReader,
   ) {
     this.attempts = new SignInAttempts(attempts, clock, config.signIn);
   }
@@ -77,6 +79,12 @@ export class IdentityController {
     }
     await this.attempts.recordSuccess(email);
     const redirect = await this.links.link(tenant, consumerKey, account.id, successCallBack);
+    const outcome = await this.outcomes.settle(consumerKey);
+    if (outcome.kind === 'refused' || outcome.kind === 'failed' || outcome.kind === 'activating') {
+      const code = outcome.kind === 'activating' ? (outcome.store.statusCode ?? 'ACTIVATING') : outcome.code;
+      const message = outcome.kind === 'activating' ? (outcome.store.statusReason ?? 'The store is still exchanging tokens with the integration service.') : outcome.message;
+      return this.sendPage(response, 200, renderNotConnectedPage({ productName: this.config.productName, accountName: account.name, kind: outcome.kind, code, message, returnTo: redirect }));
+    }
     // A page that navigates on, not a 303: Chromium applies the form's CSP `form-action 'self'` to a redirect after the POST.
     if (redirect) return this.sendPage(response, 200, renderReturnPage(this.config.productName, account.name, redirect));
     this.sendPage(response, 200, renderLinkedPage(this.config.productName, account.name));
