@@ -140,7 +140,7 @@ for (const database of listTestDatabases()) {
         expect(activation.endpoint_status).toBe(400);
         const direct = await fetch(strict.urls.callback, { method: 'POST', body: new URLSearchParams({ oauth_consumer_key: 'a'.repeat(32), oauth_consumer_secret: 'b'.repeat(32), store_base_url: sandbox.baseUrl, oauth_verifier: 'c'.repeat(32) }) });
         expect(direct.status).toBe(400);
-        const body = (await direct.json()) as { error: { code: string; message: string } };
+        const body = (await direct.json()) as { error: { code: string; message: string; hint: string } };
         expect(body.error.code).toBe('STORE_URL_REFUSED');
         // The hint names what the user of the service sets: environment variables, not option paths.
         expect(body.error.hint).toContain('STORE_URL_ALLOWED_NETWORKS');
