@@ -18,7 +18,7 @@ export function writePackageJson(tree: Tree, options: NormalizedIntegrationOptio
   });
 }
 
-/** `project.json`: the targets of apps/integration (tsc build, serve, typecheck, lint, jest test after the build). */
+/** `project.json`: the targets of apps/integration (tsc build, typecheck, lint, jest test after the build); `serve` runs `magekit dev` (sandbox, app, active store) after the build. */
 export function addProject(tree: Tree, options: NormalizedIntegrationOptions): void {
   const root = options.projectRoot;
   addProjectConfiguration(tree, options.name, {
@@ -28,7 +28,7 @@ export function addProject(tree: Tree, options: NormalizedIntegrationOptions): v
     tags: ['scope:app'],
     targets: {
       build: { executor: 'nx:run-commands', outputs: ['{projectRoot}/dist'], options: { command: `tsc -p ${root}/tsconfig.app.json` } },
-      serve: { executor: 'nx:run-commands', dependsOn: ['build'], continuous: true, options: { command: `node ${root}/dist/main.js` } },
+      serve: { executor: 'nx:run-commands', dependsOn: ['build'], continuous: true, options: { command: `npx magekit dev ${options.name} --no-build` } },
       typecheck: { executor: 'nx:run-commands', options: { command: `tsc -p ${root}/tsconfig.json --noEmit` } },
       lint: { executor: 'nx:run-commands', options: { command: `eslint ${root}` } },
       test: { executor: 'nx:run-commands', dependsOn: ['build'], options: { command: `jest -c ${root}/jest.config.cjs` } },
