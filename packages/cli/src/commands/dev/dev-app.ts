@@ -43,7 +43,7 @@ export function resolveDevApp(name: string | undefined, cwd: string, dataDir?: s
   const apps = listApplications(workspaceRoot);
   const projectRoot = apps.get(wanted);
   if (projectRoot === undefined) {
-    throw new DevStepError('find the app', `no application project named ${JSON.stringify(wanted)} in ${workspaceRoot}.`, `Give one of: ${[...apps.keys()].join(', ')} (or generate one: npx nx g @magekit/nx-plugin:integration <name>).`);
+    throw new DevStepError('find the app', `no application project named ${JSON.stringify(wanted)} in ${workspaceRoot}.`, `Give one of: ${[...apps.keys()].sort().join(', ')} (or generate one: npx nx g @magekit/nx-plugin:integration <name>).`);
   }
   return { name: wanted, workspaceRoot, projectRoot, main: join(workspaceRoot, projectRoot, 'dist', 'main.js'), dataDir: resolve(cwd, dataDir ?? join('.data', wanted)) };
 }
