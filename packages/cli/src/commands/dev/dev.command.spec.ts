@@ -149,7 +149,7 @@ describe('magekit dev (built bin, apps/integration build, real sandbox)', () => 
   });
 
   it('loading the dev command loads neither Nest nor TypeORM', () => {
-    const script = `require(${JSON.stringify(join(MAGEKIT_BIN, '..', '..', 'dist', 'commands', 'dev', 'index.js'))}); console.log(Object.keys(require.cache).filter((file) => /typeorm|@nestjs|@magekit[\\\\/]nest|packages[\\\\/]nest/.test(file)).length)`;
+    const script = `require(${JSON.stringify(join(MAGEKIT_BIN, '..', '..', 'dist', 'commands', 'dev', 'index.js'))}); process.stdout.write(String(Object.keys(require.cache).filter((file) => /typeorm|@nestjs|@magekit[\\\\/]nest|packages[\\\\/]nest/.test(file)).length))`;
     expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()).toBe('0');
   });
 });
