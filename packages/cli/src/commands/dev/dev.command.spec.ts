@@ -119,7 +119,19 @@ describe('magekit dev (built bin, apps/integration build, real sandbox)', () => 
     expect(listed.items).toEqual([expect.objectContaining({ consumerKey, status: 'active' })]);
     expect((await stores(second, first.apiToken)).status).toBe(200);
     expect(run.stderr()).toMatch(/\[dev\] store \w+ is active in the app .*: reused/);
+    const [store] = (await fetch(`${second.appUrl}/api/stores`, { headers: { authorization: `Bearer ${second.apiToken}` } }).then((response) => response.json())).items as Array<{ id: string }>;
+    expect((await fetch(`${second.appUrl}/api/stores/${store.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${second.apiToken}` } })).status).toBeLessThan(300);
     run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('third run: a store that is no longer active is reauthorized (same consumer key, active again)', async () => {
+    const run = startDev(cwd);
+    const third = await run.ready;
+    expect(third.storeStatus).toBe('active');
+    expect((await stores(third)).items).toEqual([expect.objectContaining({ consumerKey, status: 'active' })]);
+    expect(run.stderr()).toContain('[dev] Reauthorize: the sandbox POSTs the credentials');
+    run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
   });
 
