@@ -119,7 +119,8 @@ describe('magekit dev (built bin, apps/integration build, real sandbox)', () => 
     expect(listed.items).toEqual([expect.objectContaining({ consumerKey, status: 'active' })]);
     expect((await stores(second, first.apiToken)).status).toBe(200);
     expect(run.stderr()).toMatch(/\[dev\] store \w+ is active in the app .*: reused/);
-    const [store] = (await fetch(`${second.appUrl}/api/stores`, { headers: { authorization: `Bearer ${second.apiToken}` } }).then((response) => response.json())).items as Array<{ id: string }>;
+    const page = (await fetch(`${second.appUrl}/api/stores`, { headers: { authorization: `Bearer ${second.apiToken}` } }).then((response) => response.json())) as { items: Array<{ id: string }> };
+    const [store] = page.items;
     expect((await fetch(`${second.appUrl}/api/stores/${store.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${second.apiToken}` } })).status).toBeLessThan(300);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
