@@ -34,9 +34,9 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
-/** Runs the service until it has printed its banner, or until it exits (rejects with its output). */
-export function spawnService(env: Record<string, string>, cwd: string, timeoutMs = 30_000): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [SERVICE_MAIN], { cwd, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the service (or another built app on it, `main`) until it has printed its banner, or until it exits (rejects with its output). */
+export function spawnService(env: Record<string, string>, cwd: string, timeoutMs = 30_000, main = SERVICE_MAIN): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [main], { cwd, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
