@@ -11,7 +11,7 @@ export function ResourceList({ resources }: { resources: { checkedAt: string | n
   if (items.length === 0) {
     return (
       <p className="muted">
-        No required resources are configured. Set the module option <code>requiredResources</code> to the ACL ids your integration calls need, and each probe checks them.
+        No required resources are configured. Set <code>REQUIRED_RESOURCES</code> (ACL ids) or <code>MAGEKIT_CALLS_FILE</code> (the calls your integration makes) on the service, or the module option <code>requiredResources</code>, and each probe checks them.
       </p>
     );
   }
