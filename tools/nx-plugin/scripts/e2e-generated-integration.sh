@@ -110,4 +110,9 @@ step typecheck npx tsc -p "$dir/tsconfig.json" --noEmit
 step lint npx eslint "$dir"
 step test npx jest -c "$dir/jest.config.cjs"
 step "built service starts and stops" starts_built_service
+merchant_journey() {
+  MAGEKIT_JOURNEY_APP_MAIN="$PWD/$dir/dist/main.js" MAGEKIT_JOURNEY_APP_LABEL="generated-app" \
+    npx jest -c apps/integration/jest.config.cjs apps/integration/src/e2e/journeys/merchant-journey.e2e.spec.ts
+}
+step "merchant journey in chromium against the generated app" merchant_journey
 echo "== generated, built and tested $dir; removing it"
