@@ -73,15 +73,35 @@ export interface AppDefaults {
 }
 
 /**
- * A generated app's `dist/config.js` exports `APP_DEFAULTS` (PORT, …) and `REQUIRED_RESOURCES`;
- * the main service has neither (port 3000, resources from `REQUIRED_RESOURCES` in the environment).
+ * The service's probe (`GET /V1/store/storeConfigs`, the default `probe.path` of @magekit/nest)
+ * needs this resource before any store counts as active.
+ */
+export const PROBE_RESOURCE = 'Magento_Backend::store';
+
+/**
+ * A generated app's `dist/config.js` exports `APP_DEFAULTS` (PORT, …) and `REQUIRED_RESOURCES`,
+ * and its `magekit.json` lists what the sample job needs besides; the main service has neither
+ * (port 3000, resources from `REQUIRED_RESOURCES` in the environment). A non-empty list always
+ * includes {@link PROBE_RESOURCE}, or the store could never become active.
  */
 export function readAppDefaults(app: DevApp, env: Record<string, string | undefined>): AppDefaults {
   const fromEnv = (env['REQUIRED_RESOURCES'] ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
   const config = join(app.workspaceRoot, app.projectRoot, 'dist', 'config.js');
-  if (app.name === MAIN_SERVICE || !existsSync(config)) return { port: app.name === MAIN_SERVICE ? 3000 : null, requiredResources: fromEnv };
+  const withProbe = (ids: string[]) => (ids.length === 0 ? [] : [...new Set([...ids, PROBE_RESOURCE])]);
+  if (app.name === MAIN_SERVICE || !existsSync(config)) return { port: app.name === MAIN_SERVICE ? 3000 : null, requiredResources: withProbe(fromEnv) };
   const loaded = createRequire(__filename)(config) as { APP_DEFAULTS?: Record<string, string>; REQUIRED_RESOURCES?: unknown };
   const baked = Array.isArray(loaded.REQUIRED_RESOURCES) ? loaded.REQUIRED_RESOURCES.filter((id): id is string => typeof id === 'string') : [];
   const port = Number(loaded.APP_DEFAULTS?.['PORT']);
-  return { port: Number.isInteger(port) && port > 0 ? port : null, requiredResources: fromEnv.length > 0 ? fromEnv : baked };
+  const resources = fromEnv.length > 0 ? fromEnv : [...baked, ...readSampleJobResources(app)];
+  return { port: Number.isInteger(port) && port > 0 ? port : null, requiredResources: withProbe(resources) };
+}
+
+/** `sampleJobResources` of the app's `magekit.json` (written by the integration generator), or none. */
+function readSampleJobResources(app: DevApp): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(join(app.workspaceRoot, app.projectRoot, 'magekit.json'), 'utf8')) as { sampleJobResources?: unknown };
+    return Array.isArray(manifest.sampleJobResources) ? manifest.sampleJobResources.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
 }
