@@ -19,7 +19,7 @@ export interface AclXmlFile {
 
 /**
  * Parses one module's `etc/acl.xml` (schema `urn:magento:framework:Acl/etc/acl.xsd`:
- * `<config><acl><resources><resource id title? sortOrder? disabled?>` nested). See MAGENTO.md §4 "ACL tree".
+ * `<config><acl><resources><resource id title? sortOrder? disabled?>` nested). See docs/magento-behaviour.md §4.7 (`Framework/Acl/etc/acl.xsd`).
  *
  * @throws AclError XML_* codes with file and line
  */

@@ -12,7 +12,7 @@ const customer: Caller = { type: 'customer', customerId: 42 };
 /** The tree as it was before Acme_Crm (notes, crm) was installed. */
 const beforeCrm = ['Magento_Backend::all', 'Magento_Backend::admin', 'Acme_Shop::shop', 'Acme_Shop::products', 'Acme_Shop::products_edit', 'Acme_Shop::orders'];
 
-describe('decide: every ACL rule of MAGENTO.md §4 (mini fixtures)', () => {
+describe('decide: every ACL rule of docs/magento-behaviour.md §4 (mini fixtures)', () => {
   it.each<[string, Caller, string, string, boolean, string[]]>([
     ['anonymous: allowed for a guest', guest, 'GET', '/V1/shop/products/types', true, []],
     ['anonymous: allowed for an integration with no resources', integration([]), 'POST', '/rest/V1/shop/token', true, []],

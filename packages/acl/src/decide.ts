@@ -33,7 +33,7 @@ export interface Decision {
 }
 
 /**
- * Decides a request as Magento would: route it (MAGENTO.md §4 "Route matching"), then require every
+ * Decides a request as Magento would: route it (docs/magento-behaviour.md §4.2), then require every
  * resource of the route (`Framework\Webapi\Authorization::isAllowed()`, AND), and resolve the forced
  * parameters. A refusal carries `The consumer isn't authorized to access %resources.` with all the
  * route's resources, comma-joined.

@@ -28,7 +28,7 @@ export interface RequestExplanation {
 
 /**
  * Explains a request: the route and service, the captured and forced parameters, each resource's
- * title and breadcrumb, and routes the winner shadows (MAGENTO.md §4, §7 "the literal route wins").
+ * title and breadcrumb, and routes the winner shadows (docs/magento-behaviour.md §4.2, §7 "the literal route wins").
  * The caller defaults to a guest.
  */
 export function explainRequest(model: MagentoModel, method: string, path: string, caller: Caller = { type: 'guest' }, options: RestPathOptions = {}): RequestExplanation {

@@ -10,8 +10,8 @@ export interface IntegrationXmlInput {
 }
 
 /**
- * Writes a module's `etc/integration.xml` declaring one config-based integration (MAGENTO.md §4
- * "Integration resources"; schema `Magento_Integration:etc/integration/integration.xsd`).
+ * Writes a module's `etc/integration.xml` declaring one config-based integration (docs/magento-behaviour.md §4.9;
+ * schema `Magento_Integration:etc/integration/integration.xsd`).
  *
  * @throws AclError `INVALID_INTEGRATION` when the name or email is empty
  */

@@ -30,7 +30,7 @@ export interface LeastPrivilege {
 
 /**
  * Computes the least privilege for an admin role or integration making `calls`: every ACL id of
- * every matched route (routes AND their resources, MAGENTO.md §4). `anonymous` needs nothing.
+ * every matched route (routes AND their resources, docs/magento-behaviour.md §4.3). `anonymous` needs nothing.
  * Since saved roles have no inheritance, each id must be ticked itself; ancestors are listed
  * separately as the admin tree (and integration.xml's converter) add them.
  *

@@ -31,7 +31,7 @@ const NO_OPTIONS: RestPathOptions = {};
 const SPANS = createPathSpans();
 
 /**
- * Matches a request to a route exactly as Magento does (MAGENTO.md §4 "Route matching";
+ * Matches a request to a route exactly as Magento does (docs/magento-behaviour.md §4.2;
  * `Magento\Webapi\Model\Rest\Config::getRestRoutes()`, `Controller\Rest\Router::match()`): exact
  * path+method first; otherwise routes of the method whose url starts with the path's first two
  * segments, in `ksort(SORT_STRING)` order, the last one whose segments match wins. Indexed by method,

@@ -1,7 +1,7 @@
 import type { AclRoleCaller, Caller } from './caller';
 import { ADMIN_ROOT_ID, ALL_RESOURCES_ID, type ResourceTree } from './resource-tree';
 
-/** Why a resource was allowed or refused; each names the Magento rule (MAGENTO.md §4). */
+/** Why a resource was allowed or refused; each names the Magento rule (docs/magento-behaviour.md §4.3–§4.8). */
 export type VerdictReason =
   | 'anonymous'
   | 'self-customer'

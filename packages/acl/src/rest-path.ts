@@ -1,7 +1,7 @@
 import { AclError } from './acl-error';
 import { isKnownStoreCode, isLineTerminator, selectProcessor, stripToPath } from './rest-path-rules';
 
-/** How Magento's request-processor pool handles a path (MAGENTO.md §4 "URL shapes"). */
+/** How Magento's request-processor pool handles a path (`Webapi\Controller\PathProcessor`, docs/magento-behaviour.md §4.1). */
 export type RestMode = 'sync' | 'async' | 'async-bulk' | 'schema';
 
 /** Options for reading REST paths. */

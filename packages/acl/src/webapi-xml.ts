@@ -5,7 +5,7 @@ import { expectRoot, findChildren, findOptionalChild, requireAttribute, structur
 export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 export type RouteMethod = (typeof ROUTE_METHODS)[number];
 
-/** A `<data><parameter>` override: the value Magento puts into the input (MAGENTO.md §4). */
+/** A `<data><parameter>` override: the value Magento puts into the input (`Webapi\Controller\Rest\ParamsOverrider`, docs/magento-behaviour.md §4.6). */
 export interface RouteParameter {
   name: string;
   /** `force="true"` replaces the client's value; otherwise the value only fills a missing one. */

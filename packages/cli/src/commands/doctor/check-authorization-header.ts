@@ -5,7 +5,7 @@ import { describeReply, hasPhrase, PHRASES, readRefusedResources, type StoreRepl
 export const PROTECTED_PATH = '/V1/store/storeViews';
 
 /**
- * An OAuth header Magento refuses at its first check (`oauth_version` must be 1.0, MAGENTO.md §1.2),
+ * An OAuth header Magento refuses at its first check (`oauth_version` must be 1.0, docs/magento-behaviour.md §1.2),
  * before looking up the consumer: no credentials needed, nothing stored. Dummy values only.
  */
 export function buildVersionProbeHeader(timestampSeconds: number): string {
@@ -28,7 +28,7 @@ const PASSTHROUGH_HINT =
 /**
  * Authorization header passthrough: with the header, Magento answers 400 `The "2.0" Oauth version
  * isn't supported.`; when a web server or proxy strips it, the caller is a guest and the protected
- * route answers 401 "The consumer isn't authorized to access %resources." (MAGENTO.md §1.3, §1.7). Pure.
+ * route answers 401 "The consumer isn't authorized to access %resources." (docs/magento-behaviour.md §1.3, §1.7). Pure.
  */
 export function classifyAuthorizationHeader(reply: StoreReply): CheckResult {
   const details = { route: `GET ${PROTECTED_PATH}`, answer: describeReply(reply) };

@@ -2,7 +2,7 @@ import { buildResult, skipCheck, type CheckResult } from './doctor-check';
 
 /** Beyond this (seconds) the clocks are reported as drifting. */
 export const SKEW_WARN_SECONDS = 60;
-/** Magento refuses an `oauth_timestamp` more than this ahead of its clock (MAGENTO.md §1.5). */
+/** Magento refuses an `oauth_timestamp` more than this ahead of its clock (`Nonce/Generator::TIME_DEVIATION`, docs/magento-behaviour.md §1.5). */
 export const TIMESTAMP_LIMIT_SECONDS = 600;
 
 const NTP_HINT = 'Synchronise the clocks (NTP, e.g. chrony or systemd-timesyncd) on the store and on every machine that signs calls.';
@@ -10,7 +10,7 @@ const NTP_HINT = 'Synchronise the clocks (NTP, e.g. chrony or systemd-timesyncd)
 /**
  * Clock skew = store clock − local clock, from the store's `Date` header (one-second resolution).
  * Magento rejects only timestamps more than 600 s in its future, with "An error occurred
- * validating the nonce" — there is no lower bound (MAGENTO.md §1.5) — so a store more than 600 s
+ * validating the nonce" — there is no lower bound (docs/magento-behaviour.md §1.5) — so a store more than 600 s
  * behind fails, one ahead only drifts. Pure.
  *
  * @param skewMs from `estimateClockSkew`, or null when the answer had no usable `Date` header (it has

@@ -2,7 +2,7 @@ import { path } from '@magekit/client';
 import { buildResult, type CheckResult } from './doctor-check';
 import { describeReply, hasPhrase, isNonJsonAnswer, isNotImplemented, PHRASES, readRefusedResources, type StoreReply } from './store-reply';
 
-/** A SKU no store has, with a slash: sent as one segment, `…%2F…` (MAGENTO.md §4). */
+/** A SKU no store has, with a slash: sent as one segment, `…%2F…` (`Webapi\Controller\Rest\Router\Route::match`, docs/magento-behaviour.md §4.2). */
 export const SLASH_SKU = 'magekit-doctor/no-such-sku';
 
 /** `/V1/products/magekit-doctor%2Fno-such-sku`. */

@@ -12,7 +12,7 @@ const NOT_MAGENTO_HINT =
 
 /**
  * Reachability: Magento's REST front controller answers a nonsense route with a JSON 404
- * "Request does not match any route." (MAGENTO.md §4); an HTML page means a web server or proxy
+ * "Request does not match any route." (docs/magento-behaviour.md §4.2); an HTML page means a web server or proxy
  * answered instead. Pure.
  */
 export function classifyReachability(reply: StoreReply, url: string): CheckResult {

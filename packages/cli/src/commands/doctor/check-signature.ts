@@ -3,7 +3,7 @@ import { buildResult, skipCheck, type CheckResult } from './doctor-check';
 import { describeReply, hasPhrase, PHRASES, readRefusedResources, type StoreReply } from './store-reply';
 
 /**
- * Query keys `a9` and `a10` sort differently in the two lines (MAGENTO.md §7): natural order in
+ * Query keys `a9` and `a10` sort differently in the two lines (docs/magento-behaviour.md §7): natural order in
  * 2.4.4–2.4.6 (`a9` first), byte order in the current line (`a10` first), so a request signed in
  * one profile fails the other's check.
  */
@@ -31,7 +31,7 @@ const PROXY_HINT =
 
 /**
  * Signature profile: the same GET signed with `latest` and with `laminas` (no auto-detection);
- * the profile the store accepts tells its Magento line (MAGENTO.md §0, §1.4). Pure.
+ * the profile the store accepts tells its Magento line (docs/magento-behaviour.md §0, §1.4). Pure.
  *
  * @param headerArrives from the authorization-header check: false skips this check (every call is a guest).
  */

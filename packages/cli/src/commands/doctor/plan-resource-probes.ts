@@ -9,7 +9,7 @@ export interface ResourceProbe {
   method: string;
   /** The route in the stock 2.4.6-p1 table, e.g. `GET /V1/orders/:id`, or null when none matches. */
   routeId: string | null;
-  /** ACL resources the route needs (all of them: MAGENTO.md §4). */
+  /** ACL resources the route needs (all of them: docs/magento-behaviour.md §4.3). */
   resources: string[];
   /** What to send (GETs only), or null: other methods change data and are only listed. */
   request: { path: string; query?: string; store?: string } | null;

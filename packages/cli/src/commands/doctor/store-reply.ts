@@ -18,7 +18,7 @@ export interface StoreReply {
   durationMs: number | null;
 }
 
-/** Magento's phrases the checks recognise (raw, as the REST error JSON carries them: MAGENTO.md §1.7, §4). */
+/** Magento's phrases the checks recognise (raw, as the REST error JSON carries them: docs/magento-behaviour.md §1.7, §4.2, §4.3). */
 export const PHRASES = {
   noRoute: 'Request does not match any route.',
   notAuthorized: "The consumer isn't authorized to access %resources.",
