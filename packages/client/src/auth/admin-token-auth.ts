@@ -21,7 +21,7 @@ export const ADMIN_TOKEN_PATH = '/V1/integration/admin/token';
 export const GOOGLE_TFA_PATH = '/V1/tfa/provider/google/authenticate';
 
 /**
- * Admin token auth: `POST /V1/integration/admin/token {username,password}` (MAGENTO.md §3), the
+ * Admin token auth: `POST /V1/integration/admin/token {username,password}` (docs/magento-behaviour.md §3.1, §3.4, §3.7), the
  * token cached until its JWT `exp` (default TTL 60 min) and refreshed once on 401. When
  * Magento_TwoFactorAuth answers "Please use the 2fa provider-specific endpoints to obtain a
  * token." and `twoFactor` is set, the token comes from the provider endpoint with `{username,password,otp}`.
@@ -48,7 +48,7 @@ export function createAdminTokenAuth(options: AdminTokenOptions): TokenAuth {
 }
 
 /**
- * Customer token auth: `POST /V1/integration/customer/token {username,password}` (MAGENTO.md §3),
+ * Customer token auth: `POST /V1/integration/customer/token {username,password}` (docs/magento-behaviour.md §3.1, §3.4),
  * cached until its JWT `exp`, refreshed once on 401. Revoke with {@link revokeCustomerToken}.
  *
  * @throws MagentoClientError `BAD_CREDENTIALS` (wrong password, locked, or e-mail not confirmed).

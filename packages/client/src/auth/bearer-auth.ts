@@ -8,7 +8,7 @@ export interface BearerOptions {
   tokenType?: 'admin' | 'customer' | 'integration';
   /**
    * Needed for `tokenType: 'integration'`: the store has `oauth/consumer/enable_integration_as_bearer` = 1
-   * (default off since 2.4.4, MAGENTO.md §3). A warning is emitted once.
+   * (default off since 2.4.4, docs/magento-behaviour.md §3.6). A warning is emitted once.
    */
   allowIntegrationBearer?: boolean;
 }

@@ -1,6 +1,6 @@
 /**
  * The `exp` claim (Unix seconds → ms) of a JWS token such as Magento 2.4.4+ issues for admins
- * and customers (MAGENTO.md §3), or null for opaque tokens. The signature is not checked: this
+ * and customers (`Magento\JwtUserToken\Model\Issuer`, docs/magento-behaviour.md §3.4), or null for opaque tokens. The signature is not checked: this
  * only schedules a refresh. Pure.
  */
 export function readJwtExpiry(token: string): number | null {

@@ -12,8 +12,8 @@ export interface OAuthCredentials {
 
 /**
  * Integration OAuth 1.0a: every attempt is signed with HMAC-SHA256 in the store's profile, with a
- * fresh nonce and timestamp (Magento stores every nonce, even of rejected requests: MAGENTO.md §1.2,
- * §1.5). The default for integrations: Bearer use of integration tokens is off since 2.4.4 (§3).
+ * fresh nonce and timestamp (Magento stores every nonce, even of rejected requests: docs/magento-behaviour.md §1.2,
+ * §1.5). The default for integrations: Bearer use of integration tokens is off since 2.4.4 (§3.6).
  *
  * @throws MagentoClientError `INVALID_INPUT` when a credential is missing.
  */

@@ -5,7 +5,7 @@ export const CUSTOMER_REVOKE_PATH = '/V1/integration/customer/revoke-customer-to
 
 /**
  * Revokes the customer's tokens: `POST /V1/integration/customer/revoke-customer-token` as that
- * customer (resource `self`, `customerId` forced to `%customer_id%`, MAGENTO.md §3) — all tokens of
+ * customer (resource `self`, `customerId` forced to `%customer_id%`, docs/magento-behaviour.md §3.1) — all tokens of
  * the customer issued before now stop working — then drops the cached token.
  *
  * @returns Magento's answer (`true`).

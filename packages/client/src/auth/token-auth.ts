@@ -6,7 +6,7 @@ import { readJwtExpiry } from './jwt-expiry';
 export interface TokenAuthOptions {
   username: string;
   password: string;
-  /** Lifetime of non-JWT tokens; default 60 min (`webapi/jwtauth/*_expiration`, MAGENTO.md §3). */
+  /** Lifetime of non-JWT tokens; default 60 min (`webapi/jwtauth/*_expiration`, docs/magento-behaviour.md §3.4). */
   ttlMinutes?: number;
   /** Refresh this long before expiry; default 60 s. */
   refreshMarginSeconds?: number;
@@ -38,7 +38,7 @@ const FRESH_TOKEN_MS = 5_000;
 /**
  * A Bearer strategy around a token service: one shared in-flight issue call, a TTL-aware cache
  * (JWT `exp` when present, else `ttlMinutes`), one refresh on 401, and no hammering of a store
- * that answered BAD_CREDENTIALS (Magento locks the account after 6 failures, MAGENTO.md §3).
+ * that answered BAD_CREDENTIALS (Magento locks the account after 6 failures, `RequestThrottler`, docs/magento-behaviour.md §3.3).
  */
 export function createTokenAuth(kind: 'admin-token' | 'customer-token', issue: IssueToken, options: TokenAuthOptions): TokenAuth {
   const ttlMs = (options.ttlMinutes ?? 60) * 60_000;

@@ -33,7 +33,7 @@ const PROBLEM_CODES: Partial<Record<OAuth1ErrorCode, MagentoClientErrorCode>> = 
   MAGENTO_INTERNAL_ERROR: 'SERVER_ERROR',
 };
 
-/** Messages of the token services and Two-Factor Auth (MAGENTO.md §3). */
+/** Messages of the token services and Two-Factor Auth (docs/magento-behaviour.md §3.2–§3.7). */
 const TOKEN_SERVICE_MESSAGES: ReadonlyArray<{ phrase: string } & MessageClass> = [
   {
     phrase: 'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.',
@@ -71,7 +71,7 @@ export function classifyStatus(status: number): MagentoClientErrorCode {
 
 /**
  * Classifies one of Magento's messages (raw phrase or rendered): OAuth problems via
- * @magekit/oauth1's table (MAGENTO.md §1.2), token-service and 2FA messages (§3), else by status.
+ * @magekit/oauth1's table (docs/magento-behaviour.md §1.2), token-service and 2FA messages (§3), else by status.
  */
 export function classifyMagentoMessage(message: string, status: number): MessageClass {
   const service = TOKEN_SERVICE_MESSAGES.find((entry) => entry.phrase === message.trim());

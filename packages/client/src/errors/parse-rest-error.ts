@@ -12,7 +12,7 @@ interface RestErrorJson {
 
 /**
  * Turns a failed REST response into a {@link MagentoClientError}: Magento's JSON
- * `{message, parameters, errors?, trace?}` (MAGENTO.md §1.7, `ErrorProcessor`) is rendered with
+ * `{message, parameters, errors?, trace?}` (docs/magento-behaviour.md §1.7, `Framework\Webapi\ErrorProcessor`) is rendered with
  * its `%1` / `%name` placeholders filled, classified to a code, and kept raw in `error.magento`.
  * Non-JSON bodies (proxies, PHP fatals) become the status's code with a short excerpt. Pure.
  */

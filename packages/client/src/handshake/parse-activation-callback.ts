@@ -21,7 +21,7 @@ const SECRET = /^[0-9a-z]{32,128}$/i;
 export const MAX_STORE_BASE_URL_LENGTH = 2048;
 
 /**
- * Parses and validates Magento's activation callback (MAGENTO.md §2 step 4): the
+ * Parses and validates Magento's activation callback (`OauthService::postToConsumer()`, docs/magento-behaviour.md §2.4): the
  * `application/x-www-form-urlencoded` POST of `oauth_consumer_key`, `oauth_consumer_secret`,
  * `store_base_url` and `oauth_verifier`. Accepts the raw body, `URLSearchParams` or an already
  * parsed object. Pure.

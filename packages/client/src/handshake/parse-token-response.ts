@@ -11,7 +11,7 @@ export interface OAuthTokenPair {
 const TOKEN = /^[0-9A-Za-z]{1,128}$/;
 
 /**
- * Parses the answer of `POST /oauth/token/request` (MAGENTO.md §1.6): `oauth_token=…&oauth_token_secret=…`
+ * Parses the answer of `POST /oauth/token/request` (docs/magento-behaviour.md §1.6): `oauth_token=…&oauth_token_secret=…`
  * on success, `oauth_problem=…` (401/400) or `oauth_problem=internal_error%26message%3D…` (500) on failure. Pure.
  *
  * @throws MagentoClientError with the problem's code (`CONSUMER_EXPIRED`, `SIGNATURE_INVALID`,
@@ -22,7 +22,7 @@ export function parseRequestTokenResponse(status: number, body: string): OAuthTo
 }
 
 /**
- * Parses the answer of `POST /oauth/token/access` (MAGENTO.md §1.6); same shapes as the request step.
+ * Parses the answer of `POST /oauth/token/access` (docs/magento-behaviour.md §1.6); same shapes as the request step.
  * On success the integration is Active in Magento. Pure.
  *
  * @throws MagentoClientError like {@link parseRequestTokenResponse} (`VERIFIER_INVALID`, `TOKEN_INVALID`, …).

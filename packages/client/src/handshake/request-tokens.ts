@@ -31,7 +31,7 @@ export interface AccessTokenOptions extends HandshakeOptions {
 }
 
 /**
- * `POST /oauth/token/request`, signed with the consumer key/secret only (MAGENTO.md §1.2, §2).
+ * `POST /oauth/token/request`, signed with the consumer key/secret only (docs/magento-behaviour.md §1.2, §2.6).
  * Must happen within 300 s of Activate; succeeds once per activation. Never retried, except one
  * re-sign with a corrected clock when Magento rejects the timestamp (nothing was consumed then).
  *
@@ -44,7 +44,7 @@ export async function requestRequestToken(options: HandshakeOptions, skew: SkewS
 
 /**
  * `POST /oauth/token/access`, signed with the request token + secret and `oauth_verifier` from the
- * callback POST. On success the integration becomes Active (MAGENTO.md §2 step 7).
+ * callback POST. On success the integration becomes Active (`Integration\Controller\Token\Access`, docs/magento-behaviour.md §2.7).
  *
  * @throws MagentoClientError `VERIFIER_INVALID`, `TOKEN_INVALID`, `HANDSHAKE_STATE`, `SIGNATURE_INVALID`, …
  */

@@ -2,7 +2,7 @@
  * Estimates how far the store's clock is ahead of ours (ms, negative when behind) from a response
  * `Date` header, received at client time `receivedAt`. The header has one-second resolution and
  * is truncated, so the estimate errs towards "store is behind" — the safe side, since Magento
- * rejects only timestamps more than 600 s in its future (MAGENTO.md §1.5). Pure.
+ * rejects only timestamps more than 600 s in its future (docs/magento-behaviour.md §1.5). Pure.
  *
  * @returns the skew, or null without a parseable `Date` header.
  */

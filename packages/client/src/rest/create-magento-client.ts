@@ -31,7 +31,7 @@ export interface MagentoClient {
 
 /**
  * Creates a REST client for one store: `<baseUrl>[index.php/]rest/[<store>/][async[/bulk]/]V1/…`
- * (MAGENTO.md §4), authenticated by `auth` (default guest), with retries, clock-skew correction,
+ * (docs/magento-behaviour.md §4.1), authenticated by `auth` (default guest), with retries, clock-skew correction,
  * signature-profile detection, a per-store concurrency limit, timeouts and redacted event hooks.
  *
  * @throws MagentoClientError `INVALID_INPUT` for bad options (all named in one message).

@@ -6,7 +6,7 @@ export type QueryValue = string | number | boolean | null | undefined | readonly
 
 /**
  * Serialises query parameters the way Magento both parses and signs them unchanged
- * (MAGENTO.md §1.4, §7): keys and values `rawurlencode`d (brackets `%5B`/`%5D`, `+` → `%2B`),
+ * (docs/magento-behaviour.md §1.4, §7): keys and values `rawurlencode`d (brackets `%5B`/`%5D`, `+` → `%2B`),
  * nested objects as bracketed keys, arrays with explicit indexes (never `[]`: repeated keys are
  * signed with the last value only), `true`/`false` as `1`/`0`, null/undefined left out. Pure.
  *

@@ -1,6 +1,6 @@
 import { MagentoClientError } from '../errors/magento-client-error';
 
-/** Where REST calls go: `<base>[index.php/]rest/[<store>/][async[/bulk]/]V1/…` (MAGENTO.md §4). */
+/** Where REST calls go: `<base>[index.php/]rest/[<store>/][async[/bulk]/]V1/…` (docs/magento-behaviour.md §4.1). */
 export interface RestScope {
   /** Store code, `default`, or `all` (admin store, id 0); absent: `/rest/V1/…` (default store). */
   store?: string;

@@ -5,7 +5,7 @@ type Segment = string | number;
 
 /**
  * Builds a REST path from a route template, encoding each `:name` value as one segment the way
- * Magento's router needs it (MAGENTO.md §4: segments are split on `/` and then `urldecode`d, so
+ * Magento's router needs it (docs/magento-behaviour.md §4.2: segments are split on `/` and then `urldecode`d, so
  * `/` must be `%2F`, `+` must be `%2B`, space `%20`). Pure.
  *
  * @example path('/V1/products/:sku/media/:entryId', { sku: 'ABC/10 +', entryId: 7 }) // '/V1/products/ABC%2F10%20%2B/media/7'
