@@ -31,7 +31,7 @@ export interface CallbackSource {
 }
 
 /**
- * Persists an activation callback before anything else happens (DESIGN.md step 2): one store row
+ * Persists an activation callback before anything else happens (docs/architecture.md §3, step 4): one store row
  * per consumer key and one activation per verifier, both enforced by unique constraints, so
  * repeated or concurrent callbacks on any number of instances end in one store and one activation.
  */
@@ -137,7 +137,7 @@ export class ActivationRecorder {
 
   /**
    * The store row is kept across Reauthorize; Magento deleted the old token before calling back
-   * (MAGENTO.md §2 step 3), so the stored one is dropped.
+   * (`TokensExchange::execute()`, docs/magento-behaviour.md §2.3), so the stored one is dropped.
    */
   private async resetStore(store: StoreEntity, tenant: string, callback: ActivationCallback): Promise<void> {
     await this.stores.update(

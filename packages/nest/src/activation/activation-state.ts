@@ -2,7 +2,7 @@ import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import type { StoreStatus } from '../entities/store.entity';
 
 /**
- * The states of one activation (MAGENTO.md §2, DESIGN.md "The activation flow"):
+ * The states of one activation (docs/magento-behaviour.md §2, docs/architecture.md §3):
  * `callback_received` (callback persisted) → `request_token` (request token persisted) →
  * `access_token` (access token persisted on the store) → `active` (the probe accepted it).
  * `failed` ends an activation with a reason and a hint; `needs_reauth` ends one whose token the

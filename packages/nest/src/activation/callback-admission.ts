@@ -22,7 +22,7 @@ const MISMATCH_HINT =
   'If the integration was deleted and created again in Magento it has a new consumer key; if the store really was rebuilt under the same key, revoke it in the dashboard first.';
 
 /**
- * The security rules of the activation callback (DESIGN.md "Security model"). A consumer key is
+ * The security rules of the activation callback (README.md "Security model"; docs/architecture.md §3). A consumer key is
  * public, so a callback for a key the service already holds must carry the stored consumer
  * secret (compared in constant time), or it changes nothing. With the secret, a new origin is a
  * store that moved. A new key is admitted only while the pending-store limits leave room.

@@ -17,7 +17,7 @@ import { CallbackAdmission } from './callback-admission';
 const LOGGED_REFUSALS = ['CALLBACK_MISMATCH', 'PENDING_LIMIT', 'STORE_URL_REFUSED', 'UNKNOWN_TENANT', 'INVALID_CALLBACK'] as const;
 
 /**
- * `POST /magento/callback/:tenant`: Magento's activation callback (MAGENTO.md §2 step 4), a form
+ * `POST /magento/callback/:tenant`: Magento's activation callback (`OauthService::postToConsumer()`, docs/magento-behaviour.md §2.4), a form
  * of `oauth_consumer_key`, `oauth_consumer_secret`, `store_base_url`, `oauth_verifier`, sent
  * with a 5 s timeout, no redirects and no retry. It is throttled, checked against the security
  * rules (`CallbackAdmission`: a known key needs its stored secret), the store URL is checked,

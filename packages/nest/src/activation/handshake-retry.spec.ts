@@ -22,7 +22,7 @@ describe('handshake retries', () => {
     const at = (windowLeftMs: number) => planRetry({ step: 'request_token', code: 'SERVER_ERROR', attempts: 2, now, windowEndsAt: now + windowLeftMs, policy });
     expect(at(4001)).toEqual({ retry: true, delayMs: 2000 }); // 2000 delay + 2000 margin < 4001
     expect(at(4000)).toEqual({ retry: false, reason: 'window_closed' });
-    // The access-token step is not bound by the window (MAGENTO.md §1.8).
+    // The access-token step is not bound by the window (docs/magento-behaviour.md §1.8).
     expect(planRetry({ step: 'access_token', code: 'SERVER_ERROR', attempts: 2, now, windowEndsAt: now - 1, policy })).toEqual({ retry: true, delayMs: 2000 });
   });
 

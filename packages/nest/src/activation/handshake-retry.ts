@@ -1,6 +1,6 @@
 import type { MagentoClientErrorCode } from '@magekit/client';
 
-/** Which handshake step failed. Only `request_token` is bound by the consumer window (MAGENTO.md §1.8). */
+/** Which handshake step failed. Only `request_token` is bound by the consumer window (`Consumer::isValidForTokenExchange`, docs/magento-behaviour.md §1.8). */
 export type HandshakeStep = 'request_token' | 'access_token' | 'probe';
 
 /** Retry settings (from `handshake` options). */

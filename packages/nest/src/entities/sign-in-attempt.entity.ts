@@ -6,7 +6,7 @@ export type SignInAttemptKind = 'email' | 'ip';
 
 /**
  * Failed identity-link sign-ins of one e-mail or one client IP within a window (modelled on
- * Magento's `RequestThrottler`, MAGENTO.md §3). Holds no secret and no plain e-mail or IP: only
+ * Magento's `RequestThrottler`, docs/magento-behaviour.md §3.3). Holds no secret and no plain e-mail or IP: only
  * the SHA-256 hex of the normalised value. Rows whose window has ended are ignored.
  */
 @Entity('magekit_sign_in_attempts')

@@ -27,7 +27,7 @@ type SignInForm = { email?: string; password?: string; oauth_consumer_key?: stri
 
 /**
  * `GET|POST /magento/identity/:tenant`: the identity link Magento opens in a popup after the
- * callback, with `oauth_consumer_key` and `success_call_back` (MAGENTO.md §2 step 5). The merchant
+ * callback, with `oauth_consumer_key` and `success_call_back` (docs/magento-behaviour.md §2.5). The merchant
  * signs in to the vendor's account, which is linked to the consumer key; the popup then goes to
  * `success_call_back` if it is on the calling store, else shows "you can close this window".
  */

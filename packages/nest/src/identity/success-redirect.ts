@@ -1,7 +1,7 @@
 /**
  * Where to send the popup after a sign-in: `success_call_back` only when it is an http(s) URL
  * on the same origin as the `store_base_url` that called back (Magento's
- * `…/admin/integration/loginSuccessCallback/`, MAGENTO.md §2 step 6); otherwise null, and a
+ * `…/admin/integration/loginSuccessCallback/`, docs/magento-behaviour.md §2.6); otherwise null, and a
  * "you can close this window" page is shown. This is what keeps the identity link from being an
  * open redirect. Pure.
  */

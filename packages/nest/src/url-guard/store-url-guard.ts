@@ -11,7 +11,7 @@ export interface CheckedStoreUrl {
 
 
 /**
- * The store-URL guard (DESIGN.md step 2): `https` unless `allowHttp`, no credentials, and every
+ * The store-URL guard (docs/architecture.md §3, step 3): `https` unless `allowHttp`, no credentials, and every
  * address the host resolves to must be public (not loopback, private, link-local, unique-local,
  * multicast or reserved) unless it lies in `allowedNetworks`.
  *
