@@ -2,7 +2,7 @@ import { CallbackServer } from './test-support/callback-server';
 import { parseTokenBody, signForTest } from './test-support/oauth-test-client';
 import { startSandbox, type HandshakeActivation, type RunningSandbox } from './testing';
 
-describe('sandbox: activation handshake over loopback HTTP (MAGENTO.md §2)', () => {
+describe('sandbox: activation handshake over loopback HTTP (docs/magento-behaviour.md §2)', () => {
   let sandbox: RunningSandbox;
   const callback = new CallbackServer();
   let endpoint: string;

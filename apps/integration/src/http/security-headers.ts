@@ -46,7 +46,7 @@ export interface SecurityHeaderOptions {
  * `/health`), Swagger UI, and Magento's callback and identity link. Every answer gets
  * `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer` and no
  * `X-Powered-By`. The identity link is opened by the Magento admin with `window.open` and polled
- * by `integration.js` (MAGENTO.md §2 steps 5-6), so it sends no `Cross-Origin-Opener-Policy`:
+ * by `integration.js` (docs/magento-behaviour.md §2.5–§2.6), so it sends no `Cross-Origin-Opener-Policy`:
  * `same-origin` would cut the popup off from the admin page.
  */
 export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {

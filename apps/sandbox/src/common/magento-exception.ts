@@ -3,7 +3,7 @@ export type PhraseParameters = unknown[] | Record<string, unknown>;
 
 /**
  * A web-API error as Magento's `ErrorProcessor` renders it: HTTP status, the raw phrase and its
- * parameters (`{"message": "...", "parameters": ...}`), MAGENTO.md §1.7. The one error class of the app;
+ * parameters (`{"message": "...", "parameters": ...}`), `Framework\Webapi\ErrorProcessor`, docs/magento-behaviour.md §1.7. The one error class of the app;
  * `MagentoExceptionFilter` turns it into the response.
  */
 export class MagentoException extends Error {

@@ -14,7 +14,7 @@ async function refusedUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/cb`;
 }
 
-describe('sandbox: Activate, Reauthorize, the 300 s window and the callback POST (MAGENTO.md §2)', () => {
+describe('sandbox: Activate, Reauthorize, the 300 s window and the callback POST (docs/magento-behaviour.md §2)', () => {
   let sandbox: RunningSandbox;
   const callback = new CallbackServer();
   let endpoint: string;

@@ -37,7 +37,7 @@ export interface DirectActivation {
 
 export type ActivationResult = HandshakeActivation | DirectActivation;
 
-/** Magento's `TokensExchange` / `TokensDialog` and `OauthService::postToConsumer()` (MAGENTO.md §2). */
+/** Magento's `TokensExchange` / `TokensDialog` and `OauthService::postToConsumer()` (docs/magento-behaviour.md §2). */
 @Injectable()
 export class ActivationService {
   private readonly logger = new Logger('Activation');

@@ -1,4 +1,4 @@
-/** The four fields Magento POSTs to the integration's Endpoint URL (MAGENTO.md §2 step 4). */
+/** The four fields Magento POSTs to the integration's Endpoint URL (`OauthService::postToConsumer()`, docs/magento-behaviour.md §2.4). */
 export interface ConsumerPostFields {
   oauth_consumer_key: string;
   oauth_consumer_secret: string;

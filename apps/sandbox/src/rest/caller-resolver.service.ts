@@ -13,8 +13,8 @@ import type { RestUser } from './rest-handler';
 const GUEST: RestUser = { caller: { type: 'guest' }, userId: null };
 
 /**
- * The user context of a REST call, as Magento's composite user context resolves it (MAGENTO.md §1.7,
- * §3): `Bearer <token>` (exactly two pieces) is an admin/customer JWT or, when
+ * The user context of a REST call, as Magento's composite user context resolves it (docs/magento-behaviour.md §1.7,
+ * §3.5–§3.6): `Bearer <token>` (exactly two pieces) is an admin/customer JWT or, when
  * `integrationAsBearer` is on, an integration access token; an `OAuth` header is verified like
  * `OauthUserContext` (a failed check is the response; a valid one for an inactive integration is a
  * guest); anything else, or a token that does not verify, is a guest.

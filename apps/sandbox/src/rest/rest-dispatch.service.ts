@@ -22,7 +22,7 @@ export interface RestAnswer {
 const GUEST: RestUser = { caller: { type: 'guest' }, userId: null };
 
 /**
- * One REST call through Magento's pipeline (MAGENTO.md §4): the store's faults, routing
+ * One REST call through Magento's pipeline (docs/magento-behaviour.md §4): the store's faults, routing
  * (`Request does not match any route.`), the user context only for non-anonymous routes (as
  * `GuestAuthorization` short-circuits before any lookup), the ACL (`The consumer isn't authorized to
  * access %resources.`), forced parameters, then the sandbox's implementation of the route, or a

@@ -5,7 +5,7 @@ import { createAdmin, decodeJwt, postRest, startTokenSandbox, statusAndBody, T0,
 const ROUTE = 'V1/integration/admin/token';
 const REQUIRED = '"%fieldName" is required. Enter and try again.';
 
-describe('POST /V1/integration/admin/token over HTTP (AdminTokenService, MAGENTO.md §3)', () => {
+describe('POST /V1/integration/admin/token over HTTP (AdminTokenService, docs/magento-behaviour.md §3)', () => {
   let env: TokenSandbox;
 
   beforeAll(async () => {

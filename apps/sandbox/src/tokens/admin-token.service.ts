@@ -15,7 +15,7 @@ export interface IssuedAdminToken {
 }
 
 /**
- * `Magento\Integration\Model\AdminTokenService::createAdminAccessToken()` (MAGENTO.md §3):
+ * `Magento\Integration\Model\AdminTokenService::createAdminAccessToken()` (docs/magento-behaviour.md §3.2–§3.3):
  * `CredentialsValidator`, the request throttler, `User::login()`, then a JWT. A wrong username or
  * password counts as a failure; an inactive admin with the right password gets the same message from
  * `User::verifyIdentity()` without counting one (the exception leaves before the throttler logs it).

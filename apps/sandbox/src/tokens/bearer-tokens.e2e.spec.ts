@@ -13,7 +13,7 @@ function forgeJwt(claims: object, secret: string, alg = 'HS256'): string {
   return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }
 
-describe('admin/customer JWTs and integration tokens as Bearer on REST routes (TokenUserContext, MAGENTO.md §3)', () => {
+describe('admin/customer JWTs and integration tokens as Bearer on REST routes (TokenUserContext, docs/magento-behaviour.md §3.4–§3.6)', () => {
   let env: TokenSandbox;
   const adminToken = async () => tokenOf(await postRest(env.sandbox, 'V1/integration/admin/token', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD }));
   const storeViews = (token: string, store = '') => getRest(env.sandbox, `${store}${STORE_VIEWS}`, `Bearer ${token}`);

@@ -5,7 +5,7 @@ import { createCustomer, decodeJwt, NOT_AUTHORIZED, postRest, startTokenSandbox,
 const TOKEN = 'V1/integration/customer/token';
 const REVOKE = 'V1/integration/customer/revoke-customer-token';
 
-describe('customer token services over HTTP (CustomerTokenService, MAGENTO.md §3)', () => {
+describe('customer token services over HTTP (CustomerTokenService, docs/magento-behaviour.md §3)', () => {
   let env: TokenSandbox;
   const login = (email: string, password = 'Customer123!', store = '') => postRest(env.sandbox, `${store}${TOKEN}`, { username: email, password });
 

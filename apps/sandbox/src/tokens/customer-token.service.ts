@@ -13,7 +13,7 @@ import { requiredFields, validateCredentials } from './service-input';
 export const EMAIL_NOT_CONFIRMED = "This account isn't confirmed. Verify and try again.";
 
 /**
- * `Magento\Integration\Model\CustomerTokenService` (MAGENTO.md §3): `createCustomerAccessToken()` runs
+ * `Magento\Integration\Model\CustomerTokenService` (docs/magento-behaviour.md §3.2–§3.3): `createCustomerAccessToken()` runs
  * `CredentialsValidator`, the request throttler and `AccountManagement::authenticate()` (the customer
  * by e-mail in the website of the request's store, the password, then the e-mail confirmation); every
  * failure counts toward the lockout and all but the unconfirmed e-mail answer the one sign-in message.

@@ -29,7 +29,7 @@ interface MagentoJwtClaims {
 }
 
 /**
- * Admin and customer tokens as `Magento_JwtUserToken` issues them (MAGENTO.md §3): compact JWS HS256
+ * Admin and customer tokens as `Magento_JwtUserToken` issues them (docs/magento-behaviour.md §3.4): compact JWS HS256
  * with header `{"kid":"1","alg":"HS256"}` and claims `uid`, `utypid`, `iat`, `exp` in that order; TTL
  * in minutes (`webapi/jwtauth/*_expiration`, 30 when ≤ 0); a token is expired once `exp <= now`
  * (`ExpirationValidator`); revocation invalidates every token of the user issued at or before it

@@ -9,7 +9,7 @@ function outcome(answer: JsonAnswer): { status: number; body: unknown } {
   return { status: answer.status, body: answer.status === 200 ? 'token' : answer.body };
 }
 
-describe('token lockout over HTTP (RequestThrottler per username and user type, MAGENTO.md §3)', () => {
+describe('token lockout over HTTP (RequestThrottler per username and user type, docs/magento-behaviour.md §3.3)', () => {
   let env: TokenSandbox;
 
   beforeAll(async () => {

@@ -15,7 +15,7 @@ export const TOKEN_ROUTES = {
 } as const;
 
 /**
- * The token services' REST routes (MAGENTO.md §3). Each handler reads its input as
+ * The token services' REST routes (docs/magento-behaviour.md §3.1). Each handler reads its input as
  * `ServiceInputProcessor` would for the service method, then calls the service on the store's clock.
  * Magento has no REST route to revoke admin tokens (`revokeAdminAccessToken` is a service method only).
  */

@@ -6,7 +6,7 @@ import { TokenRoutesService } from './token-routes.service';
 import { TwoFactorAuthService } from './two-factor-auth.service';
 
 /**
- * The token services (MAGENTO.md §3): admin and customer tokens, the request throttler, customer token
+ * The token services (docs/magento-behaviour.md §3): admin and customer tokens, the request throttler, customer token
  * revocation and Two-Factor Auth's Google provider; `TokenRoutesService` registers their REST routes.
  * `JwtTokenService` is provided by the sandbox module (the REST caller resolver reads tokens with it).
  */

@@ -11,7 +11,7 @@ function otpAt(ms: number, secret = ADMIN_TFA_SECRET): string {
   return authenticator.clone({ epoch: ms }).generate(secret);
 }
 
-describe('Two-Factor Auth on the token routes over HTTP (Magento_TwoFactorAuth, MAGENTO.md §3)', () => {
+describe('Two-Factor Auth on the token routes over HTTP (Magento_TwoFactorAuth, docs/magento-behaviour.md §3.7)', () => {
   let env: TokenSandbox;
   const google = (body: object) => postRest(env.sandbox, GOOGLE, body);
 

@@ -10,7 +10,7 @@ jest.setTimeout(60_000);
 
 const SHOTS = join(__dirname, '..', '..', '..', 'test-output', 'security');
 
-/** Opens the identity link as Magento's admin does: `window.open` from the admin page (MAGENTO.md §2 step 5). */
+/** Opens the identity link as Magento's admin does: `window.open` from the admin page (docs/magento-behaviour.md §2.5). */
 async function openPopup(admin: Page, popupUrl: string): Promise<Page> {
   const popup = admin.waitForEvent('popup');
   // A script string: this project compiles without the DOM library.
