@@ -25,6 +25,9 @@ function startFromCli(dataDir: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
+// Each test runs the built bin (a node start per call) while every project tests in parallel on 2 cores.
+jest.setTimeout(60_000);
+
 describe('magekit sandbox start + sandbox integration create (built bin), signed calls from the oauth-1.0a package', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'magekit-sandbox-cli-'));
   let sandbox: Awaited<ReturnType<typeof startFromCli>>;

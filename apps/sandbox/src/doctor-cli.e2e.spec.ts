@@ -43,6 +43,9 @@ async function runBin(args: string[], env: Record<string, string> = {}): Promise
   }
 }
 
+// Each test runs the built bin (a node start per call) while every project tests in parallel on 2 cores.
+jest.setTimeout(60_000);
+
 describe('magekit doctor (built bin) against the sandbox store, with its faults switched on through the admin API', () => {
   const dir = mkdtempSync(join(tmpdir(), 'magekit-doctor-e2e-'));
   const callsFile = join(dir, 'calls.txt');
