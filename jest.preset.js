@@ -21,4 +21,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
   testMatch: ['**/?(*.)+(spec|test).[jt]s?(x)'],
   coverageReporters: ['text-summary', 'lcov'],
+  // `npm test` runs every project at once on 2 cores: a test that takes 1 s alone can take 10 s there.
+  // Suites that start servers, browsers or the built bin set larger budgets of their own.
+  testTimeout: 20_000,
 };
