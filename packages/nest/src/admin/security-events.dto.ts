@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../entities/security-event.entity';
 
 /** One security event as the admin API shows it (`magekit_security_events`; never holds secrets). */
@@ -9,14 +9,14 @@ export class SecurityEventDto {
     description: 'callback_rejected: an activation callback refused before it changed anything; store_moved: a callback with the stored secret moved a store to another origin; pending_expired: a store that never became active was removed after the consumer window; sign_in_throttled: a client address reached the sign-in failure limit.',
   })
   type!: SecurityEventType;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why, for callback_rejected: CALLBACK_MISMATCH (a known consumer key with another consumer secret), STORE_URL_REFUSED, PENDING_LIMIT, UNKNOWN_TENANT, INVALID_CALLBACK' })
+  @ApiProperty({ nullable: true, type: String, description: 'Why, for callback_rejected: CALLBACK_MISMATCH (a known consumer key with another consumer secret), STORE_URL_REFUSED, PENDING_LIMIT, UNKNOWN_TENANT, INVALID_CALLBACK' })
   code!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) tenant!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'The store concerned (it may have been removed since)' }) storeId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) tenant!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The store concerned (it may have been removed since)' }) storeId!: string | null;
   @ApiProperty({ description: 'True when storeId names a store the service still holds' }) storeExists!: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String, description: "The consumer key the request named (public), when well-formed" }) consumerKey!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The store URL the request claimed (at most 512 characters)' }) storeBaseUrl!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The client address' }) sourceAddress!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The consumer key the request named (public), when well-formed" }) consumerKey!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The store URL the request claimed (at most 512 characters)' }) storeBaseUrl!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The client address' }) sourceAddress!: string | null;
   @ApiProperty() message!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
 }

@@ -1,30 +1,30 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { StoreDto } from './store-view.dto';
 
 /** The outcome of the last probe of the stored token. */
 export class TokenHealthDto {
   @ApiProperty({ enum: ['ok', 'rejected', 'failing', 'unknown', 'none'], description: 'ok: the last probe worked; rejected: the store refused the token; failing: the last probe could not reach a verdict (network, 5xx); unknown: not probed yet; none: no token stored (revoked or never activated).' })
   state!: 'ok' | 'rejected' | 'failing' | 'unknown' | 'none';
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) checkedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) code!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) message!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) hint!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) checkedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) code!: string | null;
+  @ApiProperty({ nullable: true, type: String }) message!: string | null;
+  @ApiProperty({ nullable: true, type: String }) hint!: string | null;
 }
 
 /** One required ACL resource and what the last check found. */
 export class ResourceCheckDto {
   @ApiProperty({ description: 'ACL id, e.g. Magento_Sales::actions_view' }) id!: string;
   @ApiProperty({ description: "Title from the ACL tree (the id when the stock tree does not know it)" }) title!: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Path in the admin tree, e.g. Magento Admin > Sales > Operations > Orders > Actions > View' }) breadcrumb!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Path in the admin tree, e.g. Magento Admin > Sales > Operations > Orders > Actions > View' }) breadcrumb!: string | null;
   @ApiProperty({ enum: ['allowed', 'refused', 'unknown'] }) state!: 'allowed' | 'refused' | 'unknown';
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The representative call, e.g. GET /V1/orders' }) route!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) status!: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) detail!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The representative call, e.g. GET /V1/orders' }) route!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) status!: number | null;
+  @ApiProperty({ nullable: true, type: String }) detail!: string | null;
 }
 
 /** The required resources (module option `requiredResources`) against what the store allows. */
 export class ResourceReportDto {
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) checkedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) checkedAt!: string | null;
   @ApiProperty({ type: [ResourceCheckDto] }) items!: ResourceCheckDto[];
 }
 
@@ -40,13 +40,13 @@ export class FailedCallDto {
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty() method!: string;
   @ApiProperty({ description: 'Path and query, secret-looking query values redacted' }) path!: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) status!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) status!: number | null;
   @ApiProperty({ description: '@magekit/client error code' }) code!: string;
   @ApiProperty({ description: "Magento's message" }) message!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) hint!: string | null;
+  @ApiProperty({ nullable: true, type: String }) hint!: string | null;
   @ApiProperty() attempts!: number;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'OAuth base string of the last attempt, oauth_token and other secrets masked' }) baseString!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) signatureProfile!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'OAuth base string of the last attempt, oauth_token and other secrets masked' }) baseString!: string | null;
+  @ApiProperty({ nullable: true, type: String }) signatureProfile!: string | null;
 }
 
 /** Activations started and failed on one UTC day. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { STORE_STATUSES, type StoreFacts, type StoreStatus } from '../entities/store.entity';
 
 /** A vendor account as shown in the admin API. */
@@ -12,12 +12,12 @@ export class VendorAccountDto {
 export class StoreViewFactsDto {
   @ApiProperty() id!: number;
   @ApiProperty() code!: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) websiteId!: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) locale!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) baseCurrency!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) timezone!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) baseUrl!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) secureBaseUrl!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) websiteId!: number | null;
+  @ApiProperty({ nullable: true, type: String }) locale!: string | null;
+  @ApiProperty({ nullable: true, type: String }) baseCurrency!: string | null;
+  @ApiProperty({ nullable: true, type: String }) timezone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) baseUrl!: string | null;
+  @ApiProperty({ nullable: true, type: String }) secureBaseUrl!: string | null;
 }
 
 /** Facts recorded by the last successful probe. */
@@ -34,15 +34,15 @@ export class StoreDto {
   @ApiProperty({ description: "Magento's consumer key (an identifier, not a secret)." }) consumerKey!: string;
   @ApiProperty() storeBaseUrl!: string;
   @ApiProperty({ enum: STORE_STATUSES }) status!: StoreStatus;
-  @ApiPropertyOptional({ nullable: true, type: String }) statusCode!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) statusReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) statusHint!: string | null;
+  @ApiProperty({ nullable: true, type: String }) statusCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) statusReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) statusHint!: string | null;
   @ApiProperty({ enum: ['latest', 'laminas'] }) signatureProfile!: string;
   @ApiProperty() hasAccessToken!: boolean;
-  @ApiPropertyOptional({ nullable: true, type: VendorAccountDto }) vendorAccount!: VendorAccountDto | null;
-  @ApiPropertyOptional({ nullable: true, type: StoreFactsDto }) facts!: StoreFactsDto | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) activatedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) lastProbedAt!: string | null;
+  @ApiProperty({ nullable: true, type: VendorAccountDto }) vendorAccount!: VendorAccountDto | null;
+  @ApiProperty({ nullable: true, type: StoreFactsDto }) facts!: StoreFactsDto | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) activatedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastProbedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -60,8 +60,8 @@ export class ActivationEventDto {
   @ApiProperty() position!: number;
   @ApiProperty() type!: string;
   @ApiProperty() message!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) code!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) hint!: string | null;
+  @ApiProperty({ nullable: true, type: String }) code!: string | null;
+  @ApiProperty({ nullable: true, type: String }) hint!: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
 }
 
@@ -70,9 +70,9 @@ export class ActivationDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['callback_received', 'request_token', 'access_token', 'active', 'failed', 'needs_reauth'] }) state!: string;
   @ApiProperty() attempts!: number;
-  @ApiPropertyOptional({ nullable: true, type: String }) failureCode!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) failureReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) failureHint!: string | null;
+  @ApiProperty({ nullable: true, type: String }) failureCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) failureHint!: string | null;
   @ApiProperty({ format: 'date-time' }) windowEndsAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
