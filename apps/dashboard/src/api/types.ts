@@ -1,191 +1,48 @@
 /**
- * Shapes of the integration service's admin API (`/api`, @magekit/nest), as the dashboard reads them.
- * Names follow the API (`StoreDto`, `StoreDetailDto`, `ActivationDto`, `FailedCallDto`, `ActivityDto`).
+ * Shapes of the integration service's admin API (`/api`, @magekit/nest), as the dashboard reads them:
+ * aliases over `admin-api.generated.ts`, which openapi-typescript generates from the OpenAPI document
+ * of the Nest DTOs (packages/nest/openapi/admin-api.json). Regenerate both with
+ * `npx nx run dashboard:api-types`; `npx nx run dashboard:api-types-check` (run by the tests) fails
+ * when they are stale.
  */
+import type { components, operations } from './admin-api.generated';
 
-export type StoreStatus = 'activating' | 'active' | 'failed' | 'needs_reauth' | 'revoked';
+type Schemas = components['schemas'];
+type QueryOf<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>;
 
-export interface StoreViewFacts {
-  id: number;
-  code: string;
-  websiteId: number | null;
-  locale: string | null;
-  baseCurrency: string | null;
-  timezone: string | null;
-  baseUrl: string | null;
-  secureBaseUrl: string | null;
-}
+export type Store = Schemas['StoreDto'];
+export type StoreStatus = Store['status'];
+export type StoreViewFacts = Schemas['StoreViewFactsDto'];
+export type StoreFacts = Schemas['StoreFactsDto'];
+export type VendorAccount = Schemas['VendorAccountDto'];
 
-export interface StoreFacts {
-  storeViews: StoreViewFacts[];
-  baseUrls: string[];
-  probePath: string;
-}
+/** One page of a list (`StorePageDto` with its items' type). */
+export type Page<T> = Omit<Schemas['StorePageDto'], 'items'> & { items: T[] };
 
-export interface VendorAccount {
-  id: string;
-  email: string;
-  name: string;
-}
+export type TokenHealth = Schemas['TokenHealthDto'];
+export type TokenHealthState = TokenHealth['state'];
+export type ResourceCheck = Schemas['ResourceCheckDto'];
+export type ResourceReport = Schemas['ResourceReportDto'];
+export type StoreDetail = Schemas['StoreDetailDto'];
 
-export interface Store {
-  id: string;
-  tenant: string;
-  /** Magento's consumer key: an identifier, not a secret. */
-  consumerKey: string;
-  storeBaseUrl: string;
-  status: StoreStatus;
-  /** Code, reason and hint of the last problem (null when none). */
-  statusCode: string | null;
-  statusReason: string | null;
-  statusHint: string | null;
-  /** `latest` (current Magento) or `laminas` (Magento 2.4.4–2.4.6), as detected from the store's answers. */
-  signatureProfile: 'latest' | 'laminas';
-  hasAccessToken: boolean;
-  vendorAccount: VendorAccount | null;
-  facts: StoreFacts | null;
-  activatedAt: string | null;
-  lastProbedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ActivationEvent = Schemas['ActivationEventDto'];
+/** One activation; its events oldest first. */
+export type Activation = Schemas['ActivationDto'];
+export type FailedCall = Schemas['FailedCallDto'];
+export type ActivityDay = Schemas['ActivityDayDto'];
+export type Activity = Schemas['ActivityDto'];
+export type ProbeResult = Schemas['ProbeResultDto'];
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** `GET /api/stores` parameters; the filter form sends `''` for "any status". */
+export type StoreQuery = Omit<QueryOf<'StoresController_list'>, 'search' | 'status'> & { search?: string; status?: StoreStatus | '' };
 
-export type TokenHealthState = 'ok' | 'rejected' | 'failing' | 'unknown' | 'none';
-
-export interface TokenHealth {
-  state: TokenHealthState;
-  checkedAt: string | null;
-  code: string | null;
-  message: string | null;
-  hint: string | null;
-}
-
-export interface ResourceCheck {
-  id: string;
-  /** Title from Magento's ACL tree. */
-  title: string;
-  breadcrumb: string | null;
-  state: 'allowed' | 'refused' | 'unknown';
-  /** The representative call, e.g. `GET /V1/orders`. */
-  route: string | null;
-  status: number | null;
-  detail: string | null;
-}
-
-export interface StoreDetail extends Store {
-  tokenHealth: TokenHealth;
-  resources: { checkedAt: string | null; items: ResourceCheck[] };
-}
-
-export interface ActivationEvent {
-  position: number;
-  type: string;
-  message: string;
-  code: string | null;
-  hint: string | null;
-  occurredAt: string;
-}
-
-export interface Activation {
-  id: string;
-  state: 'callback_received' | 'request_token' | 'access_token' | 'active' | 'failed' | 'needs_reauth';
-  attempts: number;
-  failureCode: string | null;
-  failureReason: string | null;
-  failureHint: string | null;
-  windowEndsAt: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Oldest first. */
-  events: ActivationEvent[];
-}
-
-export interface FailedCall {
-  id: string;
-  occurredAt: string;
-  method: string;
-  /** Path and query, secret-looking query values redacted. */
-  path: string;
-  status: number | null;
-  code: string;
-  message: string;
-  hint: string | null;
-  attempts: number;
-  /** The OAuth base string of the last attempt, secrets masked. */
-  baseString: string | null;
-  signatureProfile: string | null;
-}
-
-export interface ActivityDay {
-  /** UTC day, `YYYY-MM-DD`. */
-  date: string;
-  started: number;
-  failed: number;
-}
-
-export interface Activity {
-  days: number;
-  points: ActivityDay[];
-}
-
-export interface StoreQuery {
-  search?: string;
-  status?: StoreStatus | '';
-  page?: number;
-  pageSize?: number;
-}
-
-export interface ProbeResult {
-  outcome: 'ok' | 'rejected' | 'error';
-  store: Store;
-}
-
+export type SecurityEvent = Schemas['SecurityEventDto'];
 /** What the security log records (`SecurityEventDto.type`). */
-export type SecurityEventType = 'callback_rejected' | 'store_moved' | 'pending_expired' | 'sign_in_throttled';
-
-export interface SecurityEvent {
-  id: string;
-  type: SecurityEventType;
-  /** Why a callback was refused: `CALLBACK_MISMATCH`, `STORE_URL_REFUSED`, `PENDING_LIMIT`, `UNKNOWN_TENANT`, `INVALID_CALLBACK`. */
-  code: string | null;
-  tenant: string | null;
-  /** The store concerned; it may have been removed since (`storeExists: false`). */
-  storeId: string | null;
-  storeExists: boolean;
-  /** The consumer key the request named (public). */
-  consumerKey: string | null;
-  /** The store URL the request claimed. */
-  storeBaseUrl: string | null;
-  sourceAddress: string | null;
-  message: string;
-  occurredAt: string;
-}
-
-export interface SecurityEventPage {
-  /** Newest first. */
-  items: SecurityEvent[];
-  /** Events per type over the last 24 hours. */
-  counts: Record<SecurityEventType, number>;
-}
-
-export interface SecurityEventQuery {
-  type?: SecurityEventType | '';
-  storeId?: string;
-  /** 1–200, default 50. */
-  limit?: number;
-  /** Only events older than this ISO time (the `occurredAt` of the last event shown). */
-  before?: string;
-}
+export type SecurityEventType = SecurityEvent['type'];
+/** Newest first, with the events per type over the last 24 hours. */
+export type SecurityEventPage = Schemas['SecurityEventPageDto'];
+/** `GET /api/security-events` parameters; the filter form sends `''` for "any type". */
+export type SecurityEventQuery = Omit<QueryOf<'SecurityEventsController_list'>, 'type'> & { type?: SecurityEventType | '' };
 
 /** `GET /api/service`: the service's name (a generated app's, or "magekit integration service") and version. */
-export interface ServiceInfo {
-  name: string;
-  version: string;
-}
+export type ServiceInfo = Schemas['ServiceInfoDto'];
