@@ -26,6 +26,7 @@ export { createStoreUrlPolicy, findStoreUrlProblems, storeUrlHint, systemLookup,
 export { classifyAddress, type AddressCategory } from './url-guard/ip-ranges';
 export { createGuardedFetch, type GuardedFetchOptions } from './url-guard/guarded-fetch';
 export { StoreClientFactory, type StoreClientOptions } from './stores/store-client.factory';
+export { StoreClientRegistry } from './stores/store-client.registry';
 export { StoreHealthService } from './stores/store-health.service';
 export { StoreProber, REJECTED_TOKEN_CODES, type ProbeOutcome } from './stores/store-prober';
 export { parseStoreFacts } from './stores/parse-store-facts';

@@ -34,6 +34,7 @@ import { MAGEKIT_VALUE_PROVIDERS } from './module-providers';
 import { RequestThrottleGuard } from './security/request-throttle.guard';
 import { SecurityEventLog } from './security/security-event-log';
 import { StoreClientFactory } from './stores/store-client.factory';
+import { StoreClientRegistry } from './stores/store-client.registry';
 import { StoreHealthService } from './stores/store-health.service';
 import { StoreProber } from './stores/store-prober';
 import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_DNS_LOOKUP, MAGEKIT_FETCH, MAGEKIT_KEY_RING, MAGEKIT_SLEEP, MAGEKIT_URL_POLICY } from './tokens';
@@ -53,12 +54,12 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
   providers: [
     ...MAGEKIT_VALUE_PROVIDERS,
     SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,
-    BackgroundTasks, ActivationOutcomeReader, CallbackAdmission, HandshakeLease, PendingStoreCleaner, IdentityLinker, IdentityLinkService, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
+    BackgroundTasks, ActivationOutcomeReader, CallbackAdmission, HandshakeLease, PendingStoreCleaner, IdentityLinker, IdentityLinkService, StoreClientRegistry, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
     CallFailureRecorder, ActivityStats, SecurityEventLog, RequestThrottleGuard,
   ],
   exports: [
     MAGEKIT_CONFIG, MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY,
-    StoreClientFactory, StoreHealthService, StoreDirectory, ActivationRunner, BackgroundTasks, SecretBox, CallFailureRecorder, ActivityStats, SecurityEventLog,
+    StoreClientFactory, StoreClientRegistry, StoreHealthService, StoreDirectory, ActivationRunner, BackgroundTasks, SecretBox, CallFailureRecorder, ActivityStats, SecurityEventLog,
   ],
 })
 export class MagentoIntegrationModule extends ConfigurableModuleClass {}

@@ -8,8 +8,9 @@ import { PendingStoreCleaner } from './pending-store-cleaner';
 
 /**
  * The module's timers: the sweeper resumes activations a crash left pending (their leases have
- * expired) and removes pending stores whose window passed, the probe re-checks active stores. Both are safe to run on every instance; the row
- * leases decide who does the work. Intervals of 0 turn them off.
+ * expired) and removes pending stores whose window passed, the probe re-checks active stores
+ * (unless `probe.scheduler` is `external`: then the app's scheduler does). Both are safe to run on
+ * every instance; the row leases decide who does the work. Intervals of 0 turn them off.
  */
 @Injectable()
 export class BackgroundTasks implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,7 +28,7 @@ export class BackgroundTasks implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     this.every(this.config.sweepIntervalMs, () => this.sweep());
-    this.every(this.config.probe.intervalMs, () => this.health.probeDue().then(() => undefined));
+    if (this.config.probe.scheduler === 'timer') this.every(this.config.probe.intervalMs, () => this.health.probeDue().then(() => undefined));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,6 +5,7 @@ import type { ResolvedMagentoOptions } from '../config/module-options';
 import { ActivationEntity } from '../entities/activation.entity';
 import { StoreEntity } from '../entities/store.entity';
 import { SecurityEventLog } from '../security/security-event-log';
+import { StoreClientRegistry } from '../stores/store-client.registry';
 import { MAGEKIT_CLOCK, MAGEKIT_CONFIG } from '../tokens';
 
 /** Time after the consumer window before a never-active store is removed (lets a last step finish). */
@@ -25,6 +26,7 @@ export class PendingStoreCleaner {
     @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
     @InjectRepository(ActivationEntity) private readonly activations: Repository<ActivationEntity>,
     private readonly securityLog: SecurityEventLog,
+    private readonly clients: StoreClientRegistry,
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
   ) {}
@@ -54,6 +56,7 @@ export class PendingStoreCleaner {
     const result = await this.stores.delete({ id: store.id, activatedAt: IsNull(), updatedAt: store.updatedAt });
     if (!result.affected) return false;
     await this.activations.delete({ storeId: store.id });
+    this.clients.drop(store.id);
     const last = activations[0];
     const outcome = last?.failureCode ? `${last.failureCode}: ${last.failureReason ?? ''}`.trim() : `the activation stopped in state ${last?.state ?? 'unknown'}`;
     await this.securityLog.record({

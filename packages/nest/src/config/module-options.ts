@@ -27,6 +27,17 @@ export interface MagentoIntegrationOptions {
     intervalMs?: number;
     /** Per-request timeout; default 15 000 ms. */
     timeoutMs?: number;
+    /**
+     * Who runs due probes: `timer` (default), this module's in-process timer every `intervalMs`;
+     * `external`, the app's own scheduler calls `StoreHealthService.probeDue()` (e.g. a BullMQ
+     * job scheduler), and the timer does not probe, so one store is never probed by both.
+     */
+    scheduler?: 'timer' | 'external';
+  };
+  /** The one client per store that `StoreClientFactory.forStore` hands out. */
+  storeClients?: {
+    /** Concurrent requests to one store, over every caller of this instance; default 4. */
+    maxConcurrency?: number;
   };
   /** How often pending activations left by a crash are resumed; default 30 000 ms; 0 turns it off. */
   sweepIntervalMs?: number;
@@ -110,7 +121,8 @@ export interface ResolvedMagentoOptions {
   tenants: readonly string[] | null;
   consumerWindowMs: number;
   handshake: { timeoutMs: number; maxAttempts: number; baseDelayMs: number };
-  probe: { path: string; intervalMs: number; timeoutMs: number };
+  probe: { path: string; intervalMs: number; timeoutMs: number; scheduler: 'timer' | 'external' };
+  storeClients: { maxConcurrency: number };
   sweepIntervalMs: number;
   productName: string;
   requiredResources: readonly string[];

@@ -37,7 +37,8 @@ export function resolveMagentoOptions(options: MagentoIntegrationOptions): Resol
     tenants: options.tenants ?? null,
     consumerWindowMs: (options.consumerWindowSeconds ?? 300) * 1000,
     handshake: { timeoutMs: options.handshake?.timeoutMs ?? 10_000, maxAttempts: options.handshake?.maxAttempts ?? 4, baseDelayMs: options.handshake?.baseDelayMs ?? 1000 },
-    probe: { path: options.probe?.path ?? '/V1/store/storeConfigs', intervalMs: options.probe?.intervalMs ?? 3_600_000, timeoutMs: options.probe?.timeoutMs ?? 15_000 },
+    probe: { path: options.probe?.path ?? '/V1/store/storeConfigs', intervalMs: options.probe?.intervalMs ?? 3_600_000, timeoutMs: options.probe?.timeoutMs ?? 15_000, scheduler: options.probe?.scheduler ?? 'timer' },
+    storeClients: { maxConcurrency: options.storeClients?.maxConcurrency ?? 4 },
     sweepIntervalMs: options.sweepIntervalMs ?? 30_000,
     productName: options.productName ?? 'Sign in',
     requiredResources: [...new Set(options.requiredResources ?? [])],
@@ -65,6 +66,9 @@ function findOptionProblems(options: MagentoIntegrationOptions): string[] {
   checkInteger(problems, 'handshake.baseDelayMs', options.handshake?.baseDelayMs, 0);
   checkInteger(problems, 'probe.intervalMs', options.probe?.intervalMs, 0);
   checkInteger(problems, 'probe.timeoutMs', options.probe?.timeoutMs, 1);
+  const scheduler = options.probe?.scheduler;
+  if (scheduler !== undefined && scheduler !== 'timer' && scheduler !== 'external') problems.push('probe.scheduler must be "timer" or "external"');
+  checkInteger(problems, 'storeClients.maxConcurrency', options.storeClients?.maxConcurrency, 1);
   checkInteger(problems, 'sweepIntervalMs', options.sweepIntervalMs, 0);
   checkInteger(problems, 'signIn.maxFailures', options.signIn?.maxFailures, 1);
   checkInteger(problems, 'signIn.lockSeconds', options.signIn?.lockSeconds, 1);

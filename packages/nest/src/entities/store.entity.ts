@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ResourceCheck } from '../admin/resource-checks';
 import { BooleanColumn, TextColumn, TextEnumColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn, VarcharColumn } from './columns';
 import { VendorAccountEntity } from './vendor-account.entity';
@@ -53,6 +53,13 @@ export class StoreEntity {
   @TextColumn('access_token_enc', true) accessTokenEnc!: string | null;
   @TextColumn('access_token_secret_enc', true) accessTokenSecretEnc!: string | null;
   @TextEnumColumn('signature_profile', 16) signatureProfile!: 'latest' | 'laminas';
+  /**
+   * How far the store's clock is ahead of ours (ms, negative when behind), as a client learnt it
+   * from a nonce rejection ("An error occurred validating the nonce", the timestamp check of
+   * `Magento\Integration\Model\Oauth\Nonce\Generator::validateNonce`); null until then. The
+   * store's client and handshakes sign with it.
+   */
+  @Column({ name: 'clock_skew_ms', type: 'integer', nullable: true }) clockSkewMs!: number | null;
   @UuidColumn('vendor_account_id', true) vendorAccountId!: string | null;
   @ManyToOne(() => VendorAccountEntity, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'vendor_account_id', foreignKeyConstraintName: 'FK_magekit_stores_vendor_account' })

@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { createMagentoClient, createOAuthAuth, type FetchLike, type HandshakeOptions, type MagentoClient, type ProfileStore } from '@magekit/client';
-import { CallFailureRecorder } from '../admin/call-failure-recorder.service';
-import { FailedCallCapture } from '../admin/failed-call-capture';
+import { paginate, type FetchLike, type HandshakeOptions, type MagentoClient, type RestRequest } from '@magekit/client';
 import { SecretBox } from '../crypto/secret-box';
-import { StoreEntity } from '../entities/store.entity';
-import { MagentoIntegrationError } from '../errors/magento-integration-error';
+import type { StoreEntity } from '../entities/store.entity';
 import { MAGEKIT_CLOCK, MAGEKIT_FETCH } from '../tokens';
+import { StoreClientRegistry } from './store-client.registry';
 
 /** Options of {@link StoreClientFactory.forStore}. */
 export interface StoreClientOptions {
@@ -20,62 +16,64 @@ export interface StoreClientOptions {
 }
 
 /**
- * Builds `@magekit/client` clients for stored stores: decrypts the credentials, signs in the
- * store's signature profile (remembered on the store row when the client detects the other one)
- * and sends through the module's fetch (the guarded one by default).
+ * Hands out `@magekit/client` clients for stored stores: the store's one client from
+ * {@link StoreClientRegistry} (credentials decrypted once, one concurrency limit per store, the
+ * signature profile and clock skew learnt once and kept on the store row), sending through the
+ * module's fetch (the guarded one with keep-alive connections by default).
  */
 @Injectable()
 export class StoreClientFactory {
   constructor(
-    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+    private readonly registry: StoreClientRegistry,
     private readonly secrets: SecretBox,
     @Inject(MAGEKIT_FETCH) private readonly fetch: FetchLike,
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
-    private readonly failures: CallFailureRecorder,
   ) {}
 
   /**
-   * A REST client authenticated with the store's access token. Calls that fail for good (after
-   * retries) are recorded for the admin API with the explained base string, secrets masked.
+   * A REST client authenticated with the store's access token: the store's shared client (the
+   * same object on every call without options), or a view of it with these call defaults. Calls
+   * that fail for good (after retries) are recorded for the admin API with the explained base
+   * string, secrets masked.
    *
    * @throws MagentoIntegrationError `STORE_NOT_ACTIVE` when the store holds no access token.
    */
   forStore(store: StoreEntity, options: StoreClientOptions = {}): MagentoClient {
-    if (!store.accessTokenEnc || !store.accessTokenSecretEnc) {
-      throw new MagentoIntegrationError(`Store ${store.id} has no access token (status ${store.status}).`, 'STORE_NOT_ACTIVE', { hint: 'The merchant must Activate or Reauthorize the integration in the Magento admin.' });
-    }
-    const open = (column: string, value: string) => this.secrets.open('magekit_stores', column, store.id, value);
-    const auth = createOAuthAuth({
-      consumerKey: store.consumerKey,
-      consumerSecret: open('consumer_secret_enc', store.consumerSecretEnc),
-      accessToken: open('access_token_enc', store.accessTokenEnc),
-      accessTokenSecret: open('access_token_secret_enc', store.accessTokenSecretEnc),
-    });
-    const record = options.recordFailures ?? true;
-    const capture = new FailedCallCapture();
-    const client = createMagentoClient({
-      baseUrl: store.storeBaseUrl, indexPhp: store.usesIndexPhp, store: options.storeCode, auth: record ? capture.wrapAuth(auth) : auth, profile: store.signatureProfile,
-      profileStore: this.profileStoreFor(store), fetch: this.fetch, clock: this.clock, timeoutMs: options.timeoutMs ?? 30_000, onEvent: record ? capture.onEvent : undefined,
-    });
-    return record ? capture.wrapClient(client, (call) => this.failures.record(store.id, call)) : client;
+    const entry = this.registry.entryFor(store);
+    const client = (options.recordFailures ?? true) ? entry.recording : entry.quiet;
+    const defaults: Partial<RestRequest> = {};
+    if (options.timeoutMs !== undefined) defaults.timeoutMs = options.timeoutMs;
+    if (options.storeCode !== undefined) defaults.store = options.storeCode;
+    return Object.keys(defaults).length === 0 ? client : withCallDefaults(client, defaults);
   }
 
-  /** The consumer part of the handshake options for a store (the token steps add tokens and verifier). */
+  /** The consumer part of the handshake options for a store (the token steps add tokens and verifier), signed with its known clock skew. */
   handshakeFor(store: StoreEntity, timeoutMs: number): HandshakeOptions {
+    const skewMs = this.registry.knownSkewMs(store);
     return {
       storeBaseUrl: store.storeBaseUrl, usesIndexPhp: store.usesIndexPhp, consumerKey: store.consumerKey,
       consumerSecret: this.secrets.open('magekit_stores', 'consumer_secret_enc', store.id, store.consumerSecretEnc),
-      profile: store.signatureProfile, fetch: this.fetch, clock: this.clock, timeoutMs,
+      profile: store.signatureProfile, fetch: this.fetch, clock: () => this.clock() + skewMs, timeoutMs,
     };
   }
+}
 
-  private profileStoreFor(store: StoreEntity): ProfileStore {
-    return {
-      get: () => store.signatureProfile,
-      set: async (_key, profile) => {
-        store.signatureProfile = profile;
-        await this.stores.update({ id: store.id }, { signatureProfile: profile });
-      },
-    };
-  }
+/** A view of `client` whose calls default to `defaults` (same limiter, state and recording). */
+function withCallDefaults(client: MagentoClient, defaults: Partial<RestRequest>): MagentoClient {
+  const call = <T>(request: RestRequest) => client.request<T>({ ...request, timeoutMs: request.timeoutMs ?? defaults.timeoutMs, store: request.store ?? defaults.store });
+  const view: MagentoClient = {
+    request: call,
+    get: (path, options = {}) => call({ ...options, method: 'GET', path }),
+    post: (path, body, options = {}) => call({ ...options, method: 'POST', path, body }),
+    put: (path, body, options = {}) => call({ ...options, method: 'PUT', path, body }),
+    delete: (path, options = {}) => call({ ...options, method: 'DELETE', path }),
+    paginate: (path, criteria, options) => paginate(view, path, criteria, options),
+    url: (path, query, scope = {}) => client.url(path, query, { ...scope, store: scope.store ?? defaults.store }),
+    signatureProfile: () => client.signatureProfile(),
+    get clockSkew() {
+      return client.clockSkew;
+    },
+    config: client.config,
+  };
+  return view;
 }

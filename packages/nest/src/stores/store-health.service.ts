@@ -8,17 +8,19 @@ import { StoreEntity } from '../entities/store.entity';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { MAGEKIT_CLOCK, MAGEKIT_CONFIG } from '../tokens';
 import type { ResolvedMagentoOptions } from '../config/module-options';
+import { StoreClientRegistry } from './store-client.registry';
 import { StoreProber, type ProbeOutcome } from './store-prober';
 
 const REAUTH_HINT = 'Ask the merchant to click Reauthorize in System > Extensions > Integrations.';
 
-/** Probes, reauthorization requests and revocation of stored stores (admin API and timer). */
+/** Probes, reauthorization requests and revocation of stored stores (admin API and scheduler). */
 @Injectable()
 export class StoreHealthService {
   constructor(
     @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
     @InjectRepository(ActivationEntity) private readonly activations: Repository<ActivationEntity>,
     private readonly prober: StoreProber,
+    private readonly clients: StoreClientRegistry,
     private readonly timeline: ActivationTimeline,
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
@@ -60,11 +62,12 @@ export class StoreHealthService {
     await this.markNeedsReauth(store, 'REAUTH_REQUESTED', 'An operator asked for the integration to be reauthorized.', REAUTH_HINT);
   }
 
-  /** Forgets the store's tokens and marks it `revoked`. @throws MagentoIntegrationError `STORE_NOT_FOUND` */
+  /** Forgets the store's tokens and client and marks it `revoked`. @throws MagentoIntegrationError `STORE_NOT_FOUND` */
   async revoke(id: string): Promise<void> {
     const store = await this.findStore(id);
     const now = new Date(this.clock());
     await this.stores.update({ id }, { status: 'revoked', accessTokenEnc: null, accessTokenSecretEnc: null, statusCode: 'REVOKED', statusReason: 'Revoked by an operator: the stored tokens were deleted.', statusHint: 'The merchant can Reauthorize the integration to activate it again.', updatedAt: now });
+    this.clients.drop(id, now.getTime());
     await this.note(store, { type: 'revoked', message: 'Revoked by an operator; stored tokens deleted.' });
   }
 

@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { FetchLike } from '@magekit/client';
 import { checkAddresses, checkStoreUrl } from './store-url-guard';
@@ -11,6 +11,12 @@ export interface GuardedFetchOptions {
   lookup: LookupAll;
   /** Largest response body accepted; default 32 MiB. */
   maxResponseBytes?: number;
+  /**
+   * Keep-alive agents to reuse connections through (the module uses `StoreHttpAgents`); default
+   * none, a new connection per request. A pooled connection was checked by the guard when it
+   * connected, and each new one is checked again.
+   */
+  agents?: { http: HttpAgent; https: HttpsAgent };
 }
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -25,11 +31,13 @@ export function createGuardedFetch(options: GuardedFetchOptions): FetchLike {
   const limit = options.maxResponseBytes ?? 32 * 1024 * 1024;
   return async (input, init) => {
     const { url } = await checkStoreUrl(input, options.policy, options.lookup);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const https = url.protocol === 'https:';
+    const send = https ? httpsRequest : httpRequest;
+    const agent = options.agents ? (https ? options.agents.https : options.agents.http) : false;
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : null;
     if (body) headers['content-length'] = String(body.length);
-    const requestOptions: RequestOptions = { method: init.method ?? 'GET', headers, signal: init.signal ?? undefined, lookup: guardedLookup(options), agent: false };
+    const requestOptions: RequestOptions = { method: init.method ?? 'GET', headers, signal: init.signal ?? undefined, lookup: guardedLookup(options), agent };
     return new Promise<Response>((resolve, reject) => {
       const req = send(url, requestOptions, (res) => void readResponse(res, limit).then(resolve, reject));
       req.on('error', reject);

@@ -1,0 +1,75 @@
+import { createMagentoClient, createOAuthAuth, type ClientEvent, type ConcurrencyLimiter, type FetchLike, type MagentoClient, type OAuthCredentials } from '@magekit/client';
+import { FailedCallCapture, type FailedCallSink } from '../admin/failed-call-capture';
+import type { StoreEntity } from '../entities/store.entity';
+
+/** What one store's clients have learnt, carried over when its client is replaced. */
+export interface StoreKnowledge {
+  profile: StoreEntity['signatureProfile'];
+  /** The clock correction (ms) the store's current client started from. */
+  baseSkewMs: number;
+}
+
+/** The client of one store and what it was built from. */
+export interface StoreClientEntry {
+  /** The encrypted access token the client signs with: another value on the row means the tokens rotated. */
+  readonly accessTokenEnc: string;
+  /** `updated_at` of the row the client was built from (ms). */
+  readonly builtFrom: number;
+  readonly limiter: ConcurrencyLimiter;
+  readonly knowledge: StoreKnowledge;
+  /** Records calls that fail for good. */
+  readonly recording: MagentoClient;
+  /** The same client, recording nothing. */
+  readonly quiet: MagentoClient;
+}
+
+/** What {@link buildStoreClientEntry} needs besides the store. */
+export interface StoreClientParts {
+  credentials: OAuthCredentials;
+  limiter: ConcurrencyLimiter;
+  knowledge: StoreKnowledge;
+  fetch: FetchLike;
+  clock: () => number;
+  /** Persists the store's signature profile. */
+  saveProfile(profile: StoreEntity['signatureProfile']): Promise<void>;
+  /** Persists the store's clock skew (base plus what the client adopted). */
+  saveSkew(skewMs: number): void;
+  recordFailure: FailedCallSink;
+}
+
+const RECORD_NOTHING: FailedCallSink = async () => undefined;
+
+/**
+ * Builds the one client of a store: OAuth-signed with its tokens, through the shared limiter,
+ * signing with the clock plus the store's known skew, remembering a detected signature profile
+ * and an adopted skew, and watched by one failed-call capture.
+ */
+export function buildStoreClientEntry(store: StoreEntity, parts: StoreClientParts): StoreClientEntry {
+  const { knowledge } = parts;
+  const capture = new FailedCallCapture();
+  const baseSkewMs = knowledge.baseSkewMs;
+  const onEvent = (event: ClientEvent) => {
+    capture.onEvent(event);
+    if (event.type === 'clock-skew') parts.saveSkew(baseSkewMs + event.skewMs);
+  };
+  const client = createMagentoClient({
+    baseUrl: store.storeBaseUrl, indexPhp: store.usesIndexPhp, auth: capture.wrapAuth(createOAuthAuth(parts.credentials)), profile: knowledge.profile,
+    profileStore: {
+      get: () => knowledge.profile,
+      set: async (_key, profile) => {
+        knowledge.profile = profile;
+        await parts.saveProfile(profile);
+      },
+    },
+    limiter: parts.limiter, fetch: parts.fetch, clock: () => parts.clock() + baseSkewMs, timeoutMs: 30_000, onEvent,
+  });
+  return {
+    accessTokenEnc: store.accessTokenEnc ?? '', builtFrom: store.updatedAt?.getTime() ?? 0, limiter: parts.limiter, knowledge,
+    recording: capture.wrapClient(client, parts.recordFailure), quiet: capture.wrapClient(client, RECORD_NOTHING),
+  };
+}
+
+/** The clock correction an entry's client signs with now (its base plus what it adopted). */
+export function currentSkewMs(entry: StoreClientEntry): number {
+  return entry.knowledge.baseSkewMs + entry.recording.clockSkew.appliedMs;
+}
