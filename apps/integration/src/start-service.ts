@@ -15,6 +15,7 @@ import { applyHttpSurface } from './http/http-surface';
 import { listenOnPort } from './http/listen';
 import { IntegrationAppModule } from './integration-app.module';
 import { JsonLogger } from './logging/json-logger';
+import { probeSchedulerFor } from './queue/maintenance-queue';
 import type { ServiceContext } from './service-context';
 import { describeService, type ServiceIdentity } from './service-identity';
 import { describeDatabase, toDataSourceOptions } from './storage/data-source-options';
@@ -90,6 +91,7 @@ export async function startIntegrationService(options: StartServiceOptions = {})
     const dashboard = findDashboard(config.dashboardDir);
     const context: ServiceContext = { config, dataSource: opened.dataSource, logger, queue: { probeIntervalMs: 60_000, prefix: 'magekit', ...options.queue } };
     const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], requiredResources: config.requiredResources, ...throttle.options, settingNames: ENV_SETTING_NAMES, ...options.magento };
+    magento.probe = { scheduler: probeSchedulerFor(config.redisUrl), ...options.magento?.probe };
     const imports = options.imports ?? [];
     const appModule = IntegrationAppModule.create({ context, magento, dashboard, throttle });
     const root = withImports({ ...appModule, imports: [...(appModule.imports ?? []), ServiceInfoModule.forRoot({ name: identity.name, version: identity.version })] }, imports);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { StoreEntity } from '@magekit/nest';
+import { MAGEKIT_CONFIG, StoreEntity, type ResolvedMagentoOptions } from '@magekit/nest';
 import { startSandbox, type RunningSandbox } from '@magekit/sandbox/testing';
 import { MAINTENANCE_QUEUE } from '../queue/maintenance-queue';
 import { activate, createIntegration, settledStore } from '../test-support/sandbox-flow';
@@ -70,6 +70,9 @@ describe('/health without Redis and with Redis down', () => {
       const response = await fetch(`${down.base}/health`);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ status: 'degraded', database: 'up', queue: 'down' });
+      // One probe scheduler: the module's timer without REDIS_URL, the BullMQ job scheduler with it.
+      expect(plain.app.get<symbol, ResolvedMagentoOptions>(MAGEKIT_CONFIG).probe.scheduler).toBe('timer');
+      expect(down.app.get<symbol, ResolvedMagentoOptions>(MAGEKIT_CONFIG).probe.scheduler).toBe('external');
     } finally {
       await down.stop();
       await plain.stop();

@@ -14,11 +14,20 @@ const PING_TIMEOUT_MS = 1000;
 const MAX_PROBE_ROUNDS = 50;
 
 /**
+ * Who runs due probes: the BullMQ job scheduler with `REDIS_URL`, else the module's in-process
+ * timer. The service passes this as the module's `probe.scheduler`, so the two never both probe.
+ */
+export function probeSchedulerFor(redisUrl: string | null): 'timer' | 'external' {
+  return redisUrl ? 'external' : 'timer';
+}
+
+/**
  * With `REDIS_URL`: a BullMQ queue whose job scheduler runs `probe-due` once per interval (60 s)
  * across all instances, on whichever instance's worker takes it: it probes every active store
  * whose last probe is older than the module's `probe.intervalMs`, in rounds of 20, until none is
- * left (the in-process timer of @magekit/nest probes at most 20 per interval; both are safe
- * together: each store is claimed by a lease on its row). Without Redis it reports `disabled`.
+ * left (each store is claimed by a lease on its row). The module's own probe timer is then off
+ * (`probe.scheduler: 'external'`, see {@link probeSchedulerFor}). Without Redis it reports
+ * `disabled` and the module's timer probes.
  */
 @Injectable()
 export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationShutdown {
