@@ -1,12 +1,14 @@
-import { buildLaminasBaseString, buildLatestBaseString, PhpRuntimeError, type BaseStringParts } from './base-string';
+import type OAuth from 'oauth-1.0a';
+import { PhpRuntimeError } from './base-string';
 import { findRequestPitfalls } from './explain-notes';
-import { addBodyAndQueryParams, parseMagentoAuthorizationHeader, type MagentoParams } from './magento-request-params';
+import { MagentoOAuth, type MagentoRequest, type ProtocolParams } from './magento-oauth';
+import { isFormBody, parseMagentoAuthorizationHeader } from './magento-request-params';
 import { OAuth1Error } from './oauth1-error';
 import { parsePhpQuery } from './php-parse-str';
-import { fromBytes, rawurldecode, toBytes } from './php-string';
+import { fromBytes, rawurlencode, toBytes } from './php-string';
 import { SIGNATURE_PROFILES, type SignatureProfile } from './profiles';
-import { buildMagentoRequestUrl, headerValue, splitUrl, type UrlParts } from './request-url';
-import { buildOauthParams } from './oauth-params';
+import { headerValue } from './request-url';
+import { createSigner, toMagentoRequest } from './sign';
 import type { SignInput } from './sign-input';
 
 /** One signed parameter, decoded and as it appears in the base string. */
@@ -41,63 +43,58 @@ export interface RequestExplanation {
 /** A request to explain: a received one (with its `Authorization` header) or one to sign (credentials optional). */
 export type ExplainInput = Partial<SignInput> & Pick<SignInput, 'method' | 'url'>;
 
+const PLACEHOLDER_CONSUMER_KEY = '(consumer key)';
+
 /**
  * The parameter table and base string of a request for both Magento profiles, with notes on what
  * each line does surprisingly. OAuth parameters come from `headers.authorization` when present,
  * otherwise from the signing fields (secrets are not needed and never shown).
  */
 export function explainRequest(input: ExplainInput): RequestExplanation {
-  const requestUrl = toBytes(buildMagentoRequestUrl(input.url, input.headers));
-  const headerParams = readOauthParams(input);
-  const contentType = headerValue(input.headers, 'content-type');
-  const body = input.body === undefined || input.body === null ? null : toBytes(input.body);
-  const url = splitUrl(requestUrl);
-  const params = addBodyAndQueryParams(new Map(headerParams), { contentType, body, query: url.query });
+  const request = { ...toMagentoRequest({ ...input, verifier: null, extraOauthParams: undefined }), data: {} };
+  const header = readProtocolParams(input, request);
   const first = input.profile ?? 'latest';
-  const order = [first, ...SIGNATURE_PROFILES.filter((p) => p !== first)];
-  const profiles = order.map((profile) => explainProfile(profile, input.method, url, params, headerParams, body, contentType));
+  const profiles = [first, ...SIGNATURE_PROFILES.filter((p) => p !== first)].map((profile) => explainProfile(profile, request, header));
   return {
     method: input.method.toUpperCase(),
-    requestUrl: fromBytes(requestUrl),
+    requestUrl: fromBytes(request.url),
     profiles,
     profilesAgree: profiles[0].baseString === profiles[1].baseString,
-    notes: findRequestPitfalls(requestUrl, contentType, body),
+    notes: findRequestPitfalls(request.url, request.contentType ?? undefined, request.body),
   };
 }
 
-function readOauthParams(input: ExplainInput): MagentoParams {
-  const header = headerValue(input.headers, 'authorization');
-  if (header !== undefined) {
-    const parsed = parseMagentoAuthorizationHeader(toBytes(header));
+/** The protocol parameters of the received header, or the ones a signer would send (without a signature). */
+function readProtocolParams(input: ExplainInput, request: MagentoRequest): ProtocolParams {
+  const authorization = headerValue(input.headers, 'authorization');
+  if (authorization !== undefined) {
+    const parsed = parseMagentoAuthorizationHeader(toBytes(authorization));
     if (parsed === null) throw new OAuth1Error('The Authorization header has no "OAuth " scheme.', 'HEADER_MALFORMED');
-    return parsed;
+    return Object.fromEntries(parsed) as ProtocolParams;
   }
-  const oauth = buildOauthParams({ ...input, consumerKey: input.consumerKey ?? '(consumer key)' } as SignInput, input.signatureMethod ?? 'HMAC-SHA256', {}, []);
-  return new Map(Object.entries(oauth).map(([name, value]) => [name, toBytes(value)]));
+  const signing = { ...input, consumerKey: input.consumerKey ?? PLACEHOLDER_CONSUMER_KEY } as SignInput;
+  // authorize() makes the parameters a signer sends; its signature is dropped. The laminas rules
+  // never fail (the latest line's HTTP 500 cases are explained per profile below).
+  const oauth = createSigner(signing, {}, 'laminas', input.signatureMethod ?? 'HMAC-SHA256', '');
+  const { data } = toMagentoRequest(signing);
+  const sent = oauth.getProtocolParams(oauth.authorize({ ...request, data }, input.token ? ({ key: toBytes(input.token) } as OAuth.Token) : undefined), data);
+  delete sent.oauth_signature;
+  return sent;
 }
 
-function explainProfile(
-  profile: SignatureProfile,
-  method: string,
-  url: UrlParts,
-  params: MagentoParams,
-  headerParams: MagentoParams,
-  body: string | null,
-  contentType: string | undefined,
-): ProfileExplanation {
-  let parts: BaseStringParts;
+function explainProfile(profile: SignatureProfile, request: MagentoRequest, header: ProtocolParams): ProfileExplanation {
+  const oauth = new MagentoOAuth({ profile, consumerKey: '', consumerSecret: '' });
+  let pairs;
   try {
-    parts = profile === 'latest' ? buildLatestBaseString(method, url, params) : buildLaminasBaseString(method, url, params);
+    pairs = oauth.getSignedPairs(request, header);
   } catch (error) {
     if (!(error instanceof PhpRuntimeError)) throw error;
     return { profile, baseUri: null, baseString: null, parameters: [], error: `Magento fails with HTTP 500: ${error.message}` };
   }
-  const formBody = body !== null && contentType?.startsWith('application/x-www-form-urlencoded') ? body : '';
-  const bodyNames = new Set(parsePhpQuery(formBody).keys());
-  const parameters = parts.encodedPairs.map(([name, value]): ExplainedParameter => {
-    const decodedName = rawurldecode(name);
-    const source = headerParams.has(decodedName) ? 'header' : bodyNames.has(decodedName) ? 'body' : 'query';
-    return { name: fromBytes(decodedName), value: fromBytes(rawurldecode(value)), encoded: `${name}=${value}`, source };
+  const bodyNames = new Set(isFormBody(request) ? parsePhpQuery(request.body as string).keys() : []);
+  const parameters = pairs.map(([name, value]): ExplainedParameter => {
+    const source = Object.prototype.hasOwnProperty.call(header, name) ? 'header' : bodyNames.has(name) ? 'body' : 'query';
+    return { name: fromBytes(name), value: fromBytes(value), encoded: `${rawurlencode(name)}=${rawurlencode(value)}`, source };
   });
-  return { profile, baseUri: fromBytes(parts.baseUri), baseString: parts.baseString, parameters, error: null };
+  return { profile, baseUri: fromBytes(oauth.getBaseUrl(request.url)), baseString: oauth.getBaseString(request, header), parameters, error: null };
 }

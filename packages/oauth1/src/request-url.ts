@@ -1,5 +1,5 @@
 import { OAuth1Error } from './oauth1-error';
-import { isAscii, toBytes } from './php-string';
+import { toBytes } from './php-string';
 
 /** The parts of an absolute http(s) URL, byte for byte as written (no normalisation). */
 export interface UrlParts {
@@ -10,11 +10,12 @@ export interface UrlParts {
   path: string;
   /** Query without the `?`, or null when the URL has no `?`. */
   query: string | null;
-  /** True when every part is known to be ASCII (then byte strings and text are the same). */
-  ascii?: boolean;
 }
 
+type Headers = Readonly<Record<string, string | undefined>>;
+
 const ABSOLUTE_URL = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/;
+const HTTP_SCHEMES = ['http', 'https'];
 
 /** Splits an absolute URL without normalising anything (what is sent is what is signed). */
 export function splitUrl(url: string): UrlParts {
@@ -24,29 +25,28 @@ export function splitUrl(url: string): UrlParts {
       hint: 'Pass the full URL as it will be sent, e.g. https://shop.example.com/rest/V1/products?searchCriteria[pageSize]=20.',
     });
   }
-  const scheme = match[1].toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') {
+  if (!HTTP_SCHEMES.includes(match[1].toLowerCase())) {
     throw new OAuth1Error(`Unsupported URL scheme "${match[1]}": Magento signs http and https URLs only.`, 'INVALID_URL');
   }
   return { scheme: match[1], authority: match[2], path: match[3], query: match[4] ?? null };
 }
 
 /** Request headers as a case-insensitive lookup. */
-export function headerValue(headers: Readonly<Record<string, string | undefined>> | undefined, name: string): string | undefined {
+export function headerValue(headers: Headers | undefined, name: string): string | undefined {
   if (!headers) return undefined;
-  const direct = headers[name];
-  if (direct !== undefined) return direct;
+  if (headers[name] !== undefined) return headers[name];
   const lower = name.toLowerCase();
-  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return headers[key];
-  return undefined;
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === lower);
+  return key === undefined ? undefined : headers[key];
 }
 
 /**
- * The URL Magento signs: `getScheme() . '://' . getHttpHost(false) . getRequestUri()` — scheme
- * `https` when the SSL-offloader header (`X-Forwarded-Proto: https`) says so, the raw `Host` header
- * (port included) and the request URI verbatim (MAGENTO.md §1.4).
+ * The URL Magento signs (`Magento\Framework\Oauth\Helper\Request::getRequestUrl()`):
+ * `getScheme() . '://' . getHttpHost(false) . getRequestUri()` — scheme `https` when the
+ * SSL-offloader header (`X-Forwarded-Proto: https`) says so, the raw `Host` header (port included)
+ * and the request URI verbatim.
  */
-export function buildMagentoRequestUrl(url: string, headers?: Readonly<Record<string, string | undefined>>): string {
+export function buildMagentoRequestUrl(url: string, headers?: Headers): string {
   const parts = splitUrl(url);
   const forwarded = headerValue(headers, 'x-forwarded-proto');
   const scheme = forwarded !== undefined && forwarded.trim().toLowerCase() === 'https' ? 'https' : parts.scheme.toLowerCase();
@@ -54,22 +54,7 @@ export function buildMagentoRequestUrl(url: string, headers?: Readonly<Record<st
   return `${scheme}://${host}${parts.path}${parts.query === null ? '' : '?' + parts.query}`;
 }
 
-/**
- * {@link buildMagentoRequestUrl} split into its parts as byte strings: what
- * `splitUrl(toBytes(buildMagentoRequestUrl(url, headers)))` returns, with one split when there is no
- * `Host` header (the rebuilt URL then has the same authority, path and query).
- */
-export function resolveRequestUrl(url: string, headers?: Readonly<Record<string, string | undefined>>): UrlParts {
-  const host = headerValue(headers, 'host');
-  if (host !== undefined) return splitUrl(toBytes(buildMagentoRequestUrl(url, headers)));
-  const parts = splitUrl(url);
-  const forwarded = headerValue(headers, 'x-forwarded-proto');
-  const scheme = forwarded !== undefined && forwarded.trim().toLowerCase() === 'https' ? 'https' : parts.scheme.toLowerCase();
-  if (isAscii(url)) return { scheme, authority: parts.authority, path: parts.path, query: parts.query, ascii: true };
-  return {
-    scheme,
-    authority: toBytes(parts.authority),
-    path: toBytes(parts.path),
-    query: parts.query === null ? null : toBytes(parts.query),
-  };
+/** {@link buildMagentoRequestUrl} as the byte string Magento reads. */
+export function buildMagentoRequestBytes(url: string, headers?: Headers): string {
+  return toBytes(buildMagentoRequestUrl(url, headers));
 }

@@ -40,8 +40,10 @@ export interface SignInput {
 export interface SignOptions {
   /** Milliseconds since the epoch; default `Date.now`. */
   clock?: () => number;
-  /** `size` random bytes; default node:crypto `randomBytes`. */
+  /** `size` random bytes, for a nonce of 32 chars of `[0-9a-z]`; default: 32 hex digits from node:crypto `randomUUID`. */
   randomBytes?: (size: number) => Uint8Array;
+  /** The next `oauth_nonce`; default 32 chars of `[0-9a-z]` from `randomBytes`. */
+  nonce?: () => string;
 }
 
 /** What {@link signRequest} returns. */

@@ -1,7 +1,7 @@
 import { renderPhrase, statusForKind } from './magento-problems';
-import type { MagentoRejection } from './magento-rejection';
+import { reject, type MagentoRejection } from './magento-rejection';
 import { urlencode, fromBytes, toBytes } from './php-string';
-import type { RestErrorBody, VerifyKind, VerifyResult } from './verify-types';
+import type { RestErrorBody, VerifyKind, VerifyOptions, VerifyResult } from './verify-types';
 
 const EXCEPTION_CLASS = {
   oauth: 'Magento\\Framework\\Oauth\\Exception',
@@ -70,5 +70,18 @@ export function applyPhpError(result: VerifyResult, message: string): VerifyResu
   result.code = 'MAGENTO_INTERNAL_ERROR';
   result.hint = 'Magento fails on this request shape (numeric query keys, bracketed form-body names): rename the parameter or send JSON.';
   result.exception = EXCEPTION_CLASS.php;
+  return result;
+}
+
+const NOT_AUTHORIZED = "The consumer isn't authorized to access %resources.";
+
+/** A REST call without an OAuth header: `OauthUserContext` finds no user, Magento treats the caller as a guest. */
+export function guestResult(options: VerifyOptions): VerifyResult {
+  const result = applyRejection(emptyResult(), 'api', reject(NOT_AUTHORIZED));
+  result.treatedAsGuest = true;
+  result.code = 'MAGENTO_NOT_OAUTH';
+  const resources = options.routeResources?.join(', ');
+  result.error = resources === undefined ? NOT_AUTHORIZED : `The consumer isn't authorized to access ${resources}.`;
+  result.restError = resources === undefined ? { message: NOT_AUTHORIZED } : { message: NOT_AUTHORIZED, parameters: { resources } };
   return result;
 }

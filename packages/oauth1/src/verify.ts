@@ -1,16 +1,22 @@
-import { collectLaminasParts, collectLatestParts, encodeLatestRequestParams, PhpRuntimeError } from './base-string';
-import { baseStringText, signLastBaseString, writeBaseString } from './base-string-writer';
-import { prepareSigningKey } from './hmac';
-import { collectMagentoParams, type MagentoParams } from './magento-request-params';
+import { encodeLatestRequestParams, PhpRuntimeError } from './base-string';
+import { MagentoOAuth, type MagentoRequest } from './magento-oauth';
+import { addBodyAndQueryParams, parseMagentoAuthorizationHeader, type MagentoParams } from './magento-request-params';
 import { MagentoRejection, reject } from './magento-rejection';
 import { PHP_ARRAY } from './php-parse-str';
 import { toBytes } from './php-string';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
 import { OAuth1Error } from './oauth1-error';
-import { buildMagentoRequestUrl, headerValue, splitUrl, type UrlParts } from './request-url';
+import { buildMagentoRequestBytes, headerValue, splitUrl } from './request-url';
 import * as checks from './verify-checks';
-import { applyPhpError, applyRejection, emptyResult } from './verify-result';
+import { applyPhpError, applyRejection, emptyResult, guestResult } from './verify-result';
 import type { OAuthConsumerRecord, OAuthTokenRecord, VerifyInput, VerifyOptions, VerifyResult, VerifyStore } from './verify-types';
+
+const VERIFY_KINDS = ['request_token', 'access_token', 'api'];
+/** `Nonce\Generator::TIME_DEVIATION`. */
+const DEFAULT_TIMESTAMP_DEVIATION_SECONDS = 600;
+/** `oauth/consumer/expiration_period` default. */
+const DEFAULT_CONSUMER_EXPIRY_SECONDS = 300;
+const MILLISECONDS_PER_SECOND = 1000;
 
 interface Context {
   input: VerifyInput;
@@ -18,19 +24,21 @@ interface Context {
   store: VerifyStore;
   options: VerifyOptions;
   nowSeconds: number;
-  /** The URL Magento rebuilds (scheme, Host header, request URI), split. */
-  url: UrlParts;
-  /** What the request helper collected (the latest line re-encodes it before the checks). */
-  params: MagentoParams;
-  /** The parameters the checks read (the latest line's re-encoded ones). */
-  checked: MagentoParams;
+  /** The request as the signature code reads it (the URL Magento rebuilds, form body). */
+  request: MagentoRequest;
+  /** The header's protocol parameters, as `Helper\Request::_processHeader()` parsed them. */
+  header: MagentoParams;
+  /** What `Helper\Request::prepareRequest()` collected (header, form body, query). */
+  collected: MagentoParams;
+  /** The parameters the checks read (the collected ones, re-encoded on the latest line). */
+  checked: checks.CheckParams;
   result: VerifyResult;
 }
 
 /**
- * Verifies a request as Magento's OAuth server does: header parsing (§1.3), the order of checks
- * (§1.2), the exact messages, statuses and `oauth_problem` bodies (§1.6–§1.7). Storage comes in
- * as functions; the nonce is stored before the signature is checked, as in Magento.
+ * Verifies a request as Magento's OAuth server (`Magento\Framework\Oauth\Oauth`) does: header
+ * parsing, the order of checks, the exact messages, statuses and `oauth_problem` bodies. Storage
+ * comes in as functions; the nonce is stored before the signature is checked, as in Magento.
  *
  * @returns the verdict; never throws for bad requests (only {@link OAuth1Error} `INVALID_INPUT` /
  *   `INVALID_URL` for an unusable `input` itself).
@@ -53,34 +61,29 @@ export async function verifyRequest(input: VerifyInput, store: VerifyStore, opti
 function createContext(input: VerifyInput, store: VerifyStore, options: VerifyOptions): Context | null {
   const profile = input.profile ?? 'latest';
   if (!isSignatureProfile(profile)) throw new OAuth1Error(`Unknown signature profile ${JSON.stringify(profile)}.`, 'INVALID_INPUT');
-  if (!['request_token', 'access_token', 'api'].includes(input.kind)) {
+  if (!VERIFY_KINDS.includes(input.kind)) {
     throw new OAuth1Error(`Unknown kind ${JSON.stringify(input.kind)}: use request_token, access_token or api.`, 'INVALID_INPUT');
   }
-  const url = splitUrl(toBytes(buildMagentoRequestUrl(input.url, input.headers)));
-  const collected = collectMagentoParams({
-    authorization: toBytes(headerValue(input.headers, 'authorization') ?? ''),
-    contentType: headerValue(input.headers, 'content-type'),
-    body: input.body === undefined || input.body === null ? null : toBytes(input.body),
-    query: url.query,
-  });
-  if (collected === null && input.kind === 'api') return null;
-  const params = collected ?? new Map();
-  const nowSeconds = Math.floor((options.clock ?? Date.now)() / 1000);
-  const result = emptyResult();
-  return { input, profile, store, options, nowSeconds, url, params, checked: new Map(), result };
+  const body = input.body === undefined || input.body === null ? null : toBytes(input.body);
+  const request: MagentoRequest = { method: input.method, url: buildMagentoRequestBytes(input.url, input.headers), contentType: headerValue(input.headers, 'content-type'), body };
+  const header = parseMagentoAuthorizationHeader(toBytes(headerValue(input.headers, 'authorization') ?? ''));
+  if (header === null && input.kind === 'api') return null;
+  // Without an OAuth header, prepareRequest() returns no parameters at all.
+  const collected = header === null ? new Map() : addBodyAndQueryParams(new Map(header), request, splitUrl(request.url).query);
+  const nowSeconds = Math.floor((options.clock ?? Date.now)() / MILLISECONDS_PER_SECOND);
+  return { input, profile, store, options, nowSeconds, request, header: header ?? new Map(), collected, checked: new Map(), result: emptyResult() };
 }
 
 async function runChecks(ctx: Context): Promise<void> {
-  ctx.checked = ctx.profile === 'latest' ? encodeLatestRequestParams(ctx.params) : ctx.params;
-  const params = stringParams(ctx.checked);
-  const { store, input } = ctx;
+  ctx.checked = ctx.profile === 'latest' ? encodeLatestRequestParams(ctx.collected) : stringParams(ctx.collected);
+  const { store, input, checked: params, options } = ctx;
   checks.checkProtocolParams(params, input.kind);
-  const key = params.get('oauth_consumer_key') ?? '';
-  const consumer = await checks.findConsumer(store, key);
+  const consumer = await checks.findConsumer(store, params.get('oauth_consumer_key') ?? '');
   ctx.result.consumer = consumer;
-  await checks.checkNonce(store, consumer, params.get('oauth_nonce') ?? '', params.get('oauth_timestamp') ?? '', ctx.nowSeconds, ctx.options.timestampDeviationSeconds ?? 600);
+  const deviation = options.timestampDeviationSeconds ?? DEFAULT_TIMESTAMP_DEVIATION_SECONDS;
+  await checks.checkNonce(store, consumer, params.get('oauth_nonce') ?? '', params.get('oauth_timestamp') ?? '', ctx.nowSeconds, deviation);
   if (input.kind === 'request_token') {
-    checks.checkConsumerWindow(consumer, ctx.nowSeconds, ctx.options.consumerExpirySeconds ?? 300);
+    checks.checkConsumerWindow(consumer, ctx.nowSeconds, options.consumerExpirySeconds ?? DEFAULT_CONSUMER_EXPIRY_SECONDS);
     checkSignature(ctx, consumer, null);
     await checks.checkIntegrationToken(store, consumer, 'request_token');
   } else if (input.kind === 'access_token') {
@@ -95,15 +98,13 @@ async function runChecks(ctx: Context): Promise<void> {
   }
 }
 
-/** `Oauth::_validateSignature`. */
+/** `Oauth::_validateSignature`: the base string from the same {@link MagentoOAuth} signing uses, compared with `hash_equals`. */
 function checkSignature(ctx: Context, consumer: OAuthConsumerRecord, token: OAuthTokenRecord | null): void {
-  const params = stringParams(ctx.checked);
-  checks.checkSignatureMethod(params);
-  const parts = ctx.profile === 'latest' ? collectLatestParts(ctx.url, ctx.params) : collectLaminasParts(ctx.url, ctx.params);
-  writeBaseString(ctx.input.method, parts.baseUri, parts.pairs);
-  ctx.result.baseString = baseStringText();
-  const calculated = signLastBaseString('HMAC-SHA256', prepareSigningKey(consumer.secret, token?.secret ?? null));
-  if (!checks.constantTimeEquals(calculated, params.get('oauth_signature') ?? '')) {
+  checks.checkSignatureMethod(ctx.checked);
+  const oauth = new MagentoOAuth({ profile: ctx.profile, consumerKey: consumer.key, consumerSecret: consumer.secret });
+  const calculated = oauth.getSignature(ctx.request, toBytes(token?.secret ?? ''), Object.fromEntries(ctx.header) as Record<string, string>);
+  ctx.result.baseString = oauth.signedBaseString;
+  if (!checks.constantTimeEquals(calculated, ctx.checked.get('oauth_signature') ?? '')) {
     throw reject('The signature is invalid. Verify and try again.');
   }
 }
@@ -113,19 +114,4 @@ function stringParams(params: MagentoParams): checks.CheckParams {
   const out: checks.CheckParams = new Map();
   for (const [name, value] of params) if (value !== PHP_ARRAY) out.set(name, value);
   return out;
-}
-
-function guestResult(options: VerifyOptions): VerifyResult {
-  const result = applyRejection(emptyResult(), 'api', reject("The consumer isn't authorized to access %resources."));
-  result.treatedAsGuest = true;
-  result.code = 'MAGENTO_NOT_OAUTH';
-  if (options.routeResources) {
-    const resources = options.routeResources.join(', ');
-    result.restError = { message: "The consumer isn't authorized to access %resources.", parameters: { resources } };
-    result.error = `The consumer isn't authorized to access ${resources}.`;
-  } else {
-    result.error = "The consumer isn't authorized to access %resources.";
-    result.restError = { message: "The consumer isn't authorized to access %resources." };
-  }
-  return result;
 }
