@@ -21,13 +21,23 @@ export default [
           allow: ['@magekit/sandbox/testing', '@magekit/integration'],
           depConstraints: [
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
-            { sourceTag: 'scope:nest', onlyDependOnLibsWithTags: ['scope:core', 'scope:nest'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:nest', 'scope:app'] },
+            { sourceTag: 'scope:nest', onlyDependOnLibsWithTags: ['scope:core', 'scope:nest', 'scope:testing'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:nest', 'scope:app', 'scope:testing'] },
             { sourceTag: 'scope:tool', onlyDependOnLibsWithTags: ['scope:core', 'scope:nest', 'scope:tool'] },
+            // @magekit/testing (tools/testing) holds test helpers only and depends on no workspace package.
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The shared test helpers are for tests only: specs, test-support folders and end-to-end suites.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.spec.ts', '**/*.spec.tsx', '**/test-support/**', '**/e2e/**', 'tools/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@magekit/testing', '@magekit/testing/*'], message: '@magekit/testing is for tests only (specs and test-support).' }] }],
     },
   },
   {
