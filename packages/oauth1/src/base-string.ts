@@ -2,7 +2,7 @@ import { buildLaminasBaseUri } from './laminas-url';
 import type { MagentoParams } from './magento-request-params';
 import { strnatcmp } from './php-natural-compare';
 import { PHP_ARRAY, parsePhpQuery } from './php-parse-str';
-import { comparePhpKeys, isIntegerArrayKey, isNumericString, rawurlencode } from './php-string';
+import { comparePhpKeys, isIntegerArrayKey, isNumericString, rawurlencode, rawurlencodeTwice } from './php-string';
 import type { SignatureProfile } from './profiles';
 import type { UrlParts } from './request-url';
 
@@ -24,7 +24,14 @@ const KEPT_ENCODED = ['oauth_consumer_key', 'oauth_consumer_secret', 'oauth_toke
 
 /** PHP 8 `ksort()`: byte order, but numeric strings among themselves by value. */
 function sortPhpKeys(names: string[]): string[] {
-  return names.filter(isNumericString).length < 2 ? names.sort() : names.sort(comparePhpKeys);
+  const firstNumeric = names.findIndex(isNumericString);
+  const severalNumeric = firstNumeric !== -1 && names.slice(firstNumeric + 1).some(isNumericString);
+  return severalNumeric ? names.sort(comparePhpKeys) : names.sort();
+}
+
+/** `prepareRequest()` rawurlencodes every value but the signature: a PHP array is a TypeError (HTTP 500). */
+function rejectArrayValues(params: MagentoParams): void {
+  for (const [name, value] of params) if (value === PHP_ARRAY && name !== SIGNATURE) throw new PhpRuntimeError(ARRAY_VALUE_ERROR);
 }
 
 /**
@@ -32,11 +39,9 @@ function sortPhpKeys(names: string[]): string[] {
  * is rawurlencoded (a PHP array value is a TypeError → HTTP 500).
  */
 export function encodeLatestRequestParams(params: MagentoParams): Map<string, string> {
+  rejectArrayValues(params);
   const out = new Map<string, string>();
-  for (const [name, value] of params) {
-    if (value === PHP_ARRAY && name !== SIGNATURE) throw new PhpRuntimeError(ARRAY_VALUE_ERROR);
-    if (value !== PHP_ARRAY) out.set(name, name === SIGNATURE ? value : rawurlencode(value));
-  }
+  for (const [name, value] of params) if (value !== PHP_ARRAY) out.set(name, name === SIGNATURE ? value : rawurlencode(value));
   return out;
 }
 
@@ -48,7 +53,7 @@ export function encodeLatestRequestParams(params: MagentoParams): Map<string, st
  * is a TypeError), array entries dropped (`removeNestedArrays`), raw keys `ksort`ed.
  */
 function collectLatestPairs(url: UrlParts, collected: MagentoParams): SignedPair[] {
-  encodeLatestRequestParams(collected);
+  rejectArrayValues(collected);
   const params = new Map(collected);
   for (const name of KEPT_ENCODED) {
     const value = params.get(name);
@@ -100,4 +105,16 @@ export function normaliseBaseUri(profile: SignatureProfile, url: UrlParts): stri
 /** `rawurlencode(name)=rawurlencode(value)` joined by `&`. */
 export function formatParameterString(pairs: readonly SignedPair[]): string {
   return pairs.map(([name, value]) => `${rawurlencode(name)}=${rawurlencode(value)}`).join('&');
+}
+
+const ENCODED_EQUALS = '%3D';
+const ENCODED_AMPERSAND = '%26';
+
+/** `rawurlencode(formatParameterString(pairs))`, the base string's last part, built in one pass. */
+export function encodeParameterString(pairs: readonly SignedPair[]): string {
+  let out = '';
+  for (let i = 0; i < pairs.length; i++) {
+    out += (i === 0 ? '' : ENCODED_AMPERSAND) + rawurlencodeTwice(pairs[i][0]) + ENCODED_EQUALS + rawurlencodeTwice(pairs[i][1]);
+  }
+  return out;
 }

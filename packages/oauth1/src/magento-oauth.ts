@@ -1,15 +1,17 @@
 import OAuth from 'oauth-1.0a';
-import { collectSignedPairs, formatParameterString, normaliseBaseUri, type SignedPair } from './base-string';
+import { collectSignedPairs, encodeParameterString, formatParameterString, normaliseBaseUri, type SignedPair } from './base-string';
 import { createHashFunction, type SignatureMethod } from './hmac';
-import { addBodyAndQueryParams, type MagentoRequestBody } from './magento-request-params';
+import { addBodyAndQueryParams, type MagentoParams, type MagentoRequestBody } from './magento-request-params';
 import { rawurlencode, toBytes } from './php-string';
 import type { SignatureProfile } from './profiles';
-import { splitUrl } from './request-url';
+import { splitUrl, type UrlParts } from './request-url';
 
 /** A request as `oauth-1.0a` passes it around, with what Magento reads besides the URL. All strings are byte strings. */
 export interface MagentoRequest extends OAuth.RequestOptions, MagentoRequestBody {
   /** The URL Magento rebuilds (scheme, `Host` header, request URI), as bytes. */
   url: string;
+  /** {@link url}'s parts, when the caller has split it already (so a signature parses the URL once). */
+  parts?: UrlParts;
   /** Protocol parameters sent in the header besides the ones `authorize` makes (`oauth_verifier`, `oauth_callback`…). */
   data?: Record<string, string>;
 }
@@ -51,6 +53,8 @@ export class MagentoOAuth extends OAuth {
   private readonly nextTimestamp: () => string | number;
   /** The base string of this signer's last signature. */
   signedBaseString: string | null = null;
+  /** The URI part (before encoding) of this signer's last base string. */
+  signedBaseUri: string | null = null;
 
   constructor(options: MagentoOAuthOptions) {
     const method = options.signatureMethod ?? 'HMAC-SHA256';
@@ -98,7 +102,10 @@ export class MagentoOAuth extends OAuth {
 
   /** `strtoupper(method) & rawurlencode(base URI) & rawurlencode(parameter string)`. */
   override getBaseString(request: MagentoRequest, oauthData: OAuth.Data | ProtocolParams): string {
-    return `${request.method.toUpperCase()}&${this.percentEncode(this.getBaseUrl(request.url))}&${this.percentEncode(this.getParameterString(request, oauthData))}`;
+    const url = request.parts ?? splitUrl(request.url);
+    this.signedBaseUri = normaliseBaseUri(this.profile, url);
+    const parameters = encodeParameterString(this.collectPairs(request, oauthData, url));
+    return `${request.method.toUpperCase()}&${this.percentEncode(this.signedBaseUri)}&${parameters}`;
   }
 
   /**
@@ -108,20 +115,27 @@ export class MagentoOAuth extends OAuth {
    * @throws PhpRuntimeError where Magento itself fails with HTTP 500.
    */
   getSignedPairs(request: MagentoRequest, oauthData: OAuth.Data | ProtocolParams): SignedPair[] {
-    const url = splitUrl(request.url);
-    const header = new Map(Object.entries(this.getProtocolParams(oauthData, request.data)));
+    return this.collectPairs(request, oauthData, request.parts ?? splitUrl(request.url));
+  }
+
+  private collectPairs(request: MagentoRequest, oauthData: OAuth.Data | ProtocolParams, url: UrlParts): SignedPair[] {
+    const header: MagentoParams = new Map();
+    const params = this.getProtocolParams(oauthData, request.data);
+    for (const name in params) header.set(name, params[name]);
     return collectSignedPairs(this.profile, url, addBodyAndQueryParams(header, request, url.query));
   }
 
   /** The protocol parameters the header carries: `authorize`'s, without `oauth_version` if left out, then the request's further ones. */
   getProtocolParams(oauthData: OAuth.Data | ProtocolParams, further: ProtocolParams = {}): ProtocolParams {
     const params: ProtocolParams = {};
-    for (const [name, value] of Object.entries(oauthData)) if (this.sendsVersion || name !== VERSION) params[name] = String(value);
-    return Object.assign(params, further);
+    const data = oauthData as ProtocolParams;
+    for (const name in data) if (this.sendsVersion || name !== VERSION) params[name] = String(data[name]);
+    for (const name in further) params[name] = further[name];
+    return params;
   }
 
-  /** The `Authorization` header value for what {@link OAuth.authorize} returned (`toHeader`'s format). */
-  getAuthorizationHeader(authorized: OAuth.Authorization, request: MagentoRequest): string {
-    return this.toHeader(this.getProtocolParams(authorized, request.data) as unknown as OAuth.Authorization).Authorization;
+  /** The `Authorization` header value for the protocol parameters sent (`toHeader`'s format). */
+  formatHeader(sent: ProtocolParams): string {
+    return this.toHeader(sent as unknown as OAuth.Authorization).Authorization;
   }
 }

@@ -54,9 +54,34 @@ function compareEnds(a: Cursor, b: Cursor): number | null {
   return null;
 }
 
+const ZERO_CODE = ZERO.charCodeAt(0);
+const NINE_CODE = NINE.charCodeAt(0);
+const SPACE_CODE = SPACE.charCodeAt(0);
+const TAB_CODE = TAB.charCodeAt(0);
+const CARRIAGE_RETURN_CODE = CARRIAGE_RETURN.charCodeAt(0);
+
+/** Whether a char code is a digit or a space, where `strnatcmp` departs from byte order (NaN, past the end: no). */
+function isNaturalCode(code: number): boolean {
+  return (code >= ZERO_CODE && code <= NINE_CODE) || code === SPACE_CODE || (code >= TAB_CODE && code <= CARRIAGE_RETURN_CODE);
+}
+
+/** Byte order where it is `strnatcmp`'s answer: no digit or space up to the first difference. Null otherwise. */
+function compareAsBytes(left: string, right: string): number | null {
+  let i = 0;
+  while (i < left.length && left.charCodeAt(i) === right.charCodeAt(i)) {
+    if (isNaturalCode(left.charCodeAt(i))) return null;
+    i++;
+  }
+  if (isNaturalCode(left.charCodeAt(i)) || isNaturalCode(right.charCodeAt(i))) return null;
+  if (i === left.length || i === right.length) return Math.sign(left.length - right.length);
+  return left.charCodeAt(i) < right.charCodeAt(i) ? -1 : 1;
+}
+
 /** PHP `strnatcmp($left, $right)` on byte strings: -1, 0 or 1. */
 export function strnatcmp(left: string, right: string): number {
   if (left.length === 0 || right.length === 0) return Math.sign(left.length - right.length);
+  const plain = compareAsBytes(left, right);
+  if (plain !== null) return plain;
   const a: Cursor = { s: left, i: 0 };
   const b: Cursor = { s: right, i: 0 };
   skipLeadingZeros(a);

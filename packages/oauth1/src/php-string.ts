@@ -5,13 +5,12 @@
 
 // eslint-disable-next-line no-control-regex -- byte ranges are the point here
 const NON_ASCII = /[^\x00-\x7f]/;
-const NOT_UNRESERVED = /[^A-Za-z0-9\-_.~]/g;
-const KEPT_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
 const FORM_RESERVED = /[^A-Za-z0-9\-_.]/g;
-const PERCENT_ESCAPE = /%([0-9A-Fa-f]{2})/g;
 const PLUS = /\+/g;
 const BYTE_MASK = 0xff;
 const HEX_RADIX = 16;
+const BYTE_VALUES = 256;
+const PERCENT = '%';
 
 /** UTF-16 text → UTF-8 byte string. ASCII text is returned as is. */
 export function toBytes(text: string): string {
@@ -24,19 +23,40 @@ export function fromBytes(bytes: string): string {
 }
 
 /** `%XX` of every byte (a char above 255, which a byte string never holds, by its low byte). */
-const ESCAPES: readonly string[] = Array.from({ length: 256 }, (_, byte) => '%' + byte.toString(HEX_RADIX).toUpperCase().padStart(2, '0'));
+const ESCAPES: readonly string[] = Array.from({ length: BYTE_VALUES }, (_, byte) => PERCENT + byte.toString(HEX_RADIX).toUpperCase().padStart(2, '0'));
 
 function percentEscape(char: string): string {
   return ESCAPES[char.charCodeAt(0) & BYTE_MASK];
 }
 
-/**
- * PHP `rawurlencode` (RFC 3986: everything but `A-Za-z0-9-_.~` is %XX). On ASCII, that is
- * `encodeURIComponent` with `!'()*` encoded too.
- */
+/** `%25XX` of every byte: `rawurlencode` applied twice. */
+const ESCAPES_TWICE: readonly string[] = ESCAPES.map((escape) => '%25' + escape.slice(1));
+const ASCII_LIMIT = 0x80;
+const UNRESERVED_CHAR = /[A-Za-z0-9\-_.~]/;
+/** Whether each ASCII char code is RFC 3986 unreserved (`A-Za-z0-9-_.~`), which `rawurlencode` keeps. */
+const UNRESERVED: readonly boolean[] = Array.from({ length: ASCII_LIMIT }, (_, code) => UNRESERVED_CHAR.test(String.fromCharCode(code)));
+
+/** Every byte but the unreserved ones replaced by its entry in `escapes`, in one pass. */
+function escapeReserved(bytes: string, escapes: readonly string[]): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const code = bytes.charCodeAt(i);
+    if (code < ASCII_LIMIT && UNRESERVED[code]) continue;
+    out += bytes.slice(copied, i) + escapes[code & BYTE_MASK];
+    copied = i + 1;
+  }
+  return copied === 0 ? bytes : out + bytes.slice(copied);
+}
+
+/** PHP `rawurlencode` (RFC 3986: everything but `A-Za-z0-9-_.~` is %XX). */
 export function rawurlencode(bytes: string): string {
-  if (NON_ASCII.test(bytes)) return bytes.replace(NOT_UNRESERVED, percentEscape);
-  return encodeURIComponent(bytes).replace(KEPT_BY_ENCODE_URI_COMPONENT, percentEscape);
+  return escapeReserved(bytes, ESCAPES);
+}
+
+/** `rawurlencode(rawurlencode(bytes))` in one pass (`%XX` becomes `%25XX`), as a base string holds parameters. */
+export function rawurlencodeTwice(bytes: string): string {
+  return escapeReserved(bytes, ESCAPES_TWICE);
 }
 
 /** PHP `urlencode` (as `http_build_query` uses it: space → `+`, `~` encoded). */
@@ -44,14 +64,41 @@ export function urlencode(bytes: string): string {
   return bytes.replace(FORM_RESERVED, (char) => (char === ' ' ? '+' : percentEscape(char)));
 }
 
+const ESCAPE_LENGTH = 3;
+const NOT_HEX = -1;
+const HEX_BITS = 4;
+/** The value of each ASCII hex digit by char code, {@link NOT_HEX} for every other char. */
+const HEX_VALUES: readonly number[] = Array.from({ length: 128 }, (_, code) => {
+  const value = parseInt(String.fromCharCode(code), HEX_RADIX);
+  return Number.isNaN(value) ? NOT_HEX : value;
+});
+
+/** The byte a `%XX` escape at `at` stands for, or {@link NOT_HEX} when the two chars after `%` are not hex digits. */
+function escapedByte(bytes: string, at: number): number {
+  const high = HEX_VALUES[bytes.charCodeAt(at + 1)] ?? NOT_HEX;
+  const low = HEX_VALUES[bytes.charCodeAt(at + 2)] ?? NOT_HEX;
+  return high === NOT_HEX || low === NOT_HEX ? NOT_HEX : (high << HEX_BITS) | low;
+}
+
 /** PHP `rawurldecode`: %XX → byte; `+` stays `+`; malformed escapes stay as they are. */
 export function rawurldecode(bytes: string): string {
-  return bytes.includes('%') ? bytes.replace(PERCENT_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, HEX_RADIX))) : bytes;
+  let at = bytes.indexOf(PERCENT);
+  if (at === -1) return bytes;
+  let out = '';
+  let copied = 0;
+  for (; at !== -1; at = bytes.indexOf(PERCENT, at + 1)) {
+    const byte = escapedByte(bytes, at);
+    if (byte === NOT_HEX) continue;
+    out += bytes.slice(copied, at) + String.fromCharCode(byte);
+    copied = at + ESCAPE_LENGTH;
+    at += ESCAPE_LENGTH - 1;
+  }
+  return out + bytes.slice(copied);
 }
 
 /** PHP `urldecode`: like rawurldecode, and `+` → space. */
 export function urldecode(bytes: string): string {
-  return rawurldecode(bytes.replace(PLUS, ' '));
+  return rawurldecode(bytes.includes('+') ? bytes.replace(PLUS, ' ') : bytes);
 }
 
 const NUMERIC_PREFIX = /^[ \t\n\r\v\f]*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)/;

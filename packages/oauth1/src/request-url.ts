@@ -41,20 +41,30 @@ export function headerValue(headers: Headers | undefined, name: string): string 
 }
 
 /**
- * The URL Magento signs (`Magento\Framework\Oauth\Helper\Request::getRequestUrl()`):
+ * The parts of the URL Magento signs (`Magento\Framework\Oauth\Helper\Request::getRequestUrl()`):
  * `getScheme() . '://' . getHttpHost(false) . getRequestUri()` — scheme `https` when the
  * SSL-offloader header (`X-Forwarded-Proto: https`) says so, the raw `Host` header (port included)
  * and the request URI verbatim.
  */
-export function buildMagentoRequestUrl(url: string, headers?: Headers): string {
+export function magentoRequestParts(url: string, headers?: Headers): UrlParts {
   const parts = splitUrl(url);
   const forwarded = headerValue(headers, 'x-forwarded-proto');
   const scheme = forwarded !== undefined && forwarded.trim().toLowerCase() === 'https' ? 'https' : parts.scheme.toLowerCase();
-  const host = headerValue(headers, 'host') ?? parts.authority;
-  return `${scheme}://${host}${parts.path}${parts.query === null ? '' : '?' + parts.query}`;
+  return { scheme, authority: headerValue(headers, 'host') ?? parts.authority, path: parts.path, query: parts.query };
 }
 
-/** {@link buildMagentoRequestUrl} as the byte string Magento reads. */
-export function buildMagentoRequestBytes(url: string, headers?: Headers): string {
-  return toBytes(buildMagentoRequestUrl(url, headers));
+function joinUrl(parts: UrlParts): string {
+  return `${parts.scheme}://${parts.authority}${parts.path}${parts.query === null ? '' : '?' + parts.query}`;
+}
+
+/** The URL Magento signs: {@link magentoRequestParts}, joined. */
+export function buildMagentoRequestUrl(url: string, headers?: Headers): string {
+  return joinUrl(magentoRequestParts(url, headers));
+}
+
+/** {@link magentoRequestParts} as the byte strings Magento reads, and joined. */
+export function magentoRequestBytes(url: string, headers?: Headers): { url: string; parts: UrlParts } {
+  const text = magentoRequestParts(url, headers);
+  const parts = { scheme: text.scheme, authority: toBytes(text.authority), path: toBytes(text.path), query: text.query === null ? null : toBytes(text.query) };
+  return { url: joinUrl(parts), parts };
 }

@@ -6,9 +6,9 @@ import { MagentoOAuth, type MagentoRequest, type ProtocolParams } from './magent
 import { isProtocolParameter } from './magento-request-params';
 import { generateNonce, MAX_NONCE_LENGTH } from './nonce';
 import { OAuth1Error } from './oauth1-error';
-import { fromBytes, rawurldecode, toBytes } from './php-string';
+import { fromBytes, toBytes } from './php-string';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
-import { buildMagentoRequestBytes, headerValue } from './request-url';
+import { headerValue, magentoRequestBytes } from './request-url';
 import type { SignedRequest, SignInput, SignOptions } from './sign-input';
 
 const HTTP_METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -35,15 +35,15 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
   if (token.key !== undefined) token.key = toBytes(token.key);
   const authorized = signOrExplainFailure(() => oauth.authorize(request, token as OAuth.Token), profile);
   const sent = oauth.getProtocolParams(authorized, request.data);
-  const baseString = oauth.signedBaseString as string;
+  const oauthParams: Record<string, string> = {};
+  for (const name in sent) oauthParams[name] = fromBytes(sent[name]);
   return {
-    baseString,
+    baseString: oauth.signedBaseString as string,
     signingKey: fromBytes(oauth.getSigningKey(token.secret)),
     signature: authorized.oauth_signature,
-    authorization: oauth.getAuthorizationHeader(authorized, request),
-    oauthParams: Object.fromEntries(Object.entries(sent).map(([name, value]) => [name, fromBytes(value)])),
-    // The base string's last two parts are rawurlencoded (so hold no `&`): base URI and parameters.
-    baseUri: fromBytes(rawurldecode(baseString.split('&').slice(-2)[0])),
+    authorization: oauth.formatHeader(sent),
+    oauthParams,
+    baseUri: fromBytes(oauth.signedBaseUri as string),
     profile,
     warnings: findWarnings(fromBytes(sent.oauth_nonce), signatureMethod),
   };
@@ -77,7 +77,8 @@ export function toMagentoRequest(input: Pick<SignInput, 'method' | 'url' | 'head
     data[toBytes(name)] = toBytes(value);
   }
   const body = input.body === undefined || input.body === null ? null : toBytes(input.body);
-  return { method: input.method, url: buildMagentoRequestBytes(input.url, input.headers), contentType: headerValue(input.headers, 'content-type'), body, data };
+  const { url, parts } = magentoRequestBytes(input.url, input.headers);
+  return { method: input.method, url, parts, contentType: headerValue(input.headers, 'content-type'), body, data };
 }
 
 /** 32 random hex digits (122 bits from node:crypto's CSPRNG, which `randomUUID` reads in batches): a subset of Magento's `[0-9a-z]{32}`. */

@@ -6,7 +6,7 @@ import { PHP_ARRAY } from './php-parse-str';
 import { toBytes } from './php-string';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
 import { OAuth1Error } from './oauth1-error';
-import { buildMagentoRequestBytes, headerValue, splitUrl } from './request-url';
+import { headerValue, magentoRequestBytes } from './request-url';
 import * as checks from './verify-checks';
 import { applyPhpError, applyRejection, emptyResult, guestResult } from './verify-result';
 import type { OAuthConsumerRecord, OAuthTokenRecord, VerifyInput, VerifyOptions, VerifyResult, VerifyStore } from './verify-types';
@@ -65,11 +65,12 @@ function createContext(input: VerifyInput, store: VerifyStore, options: VerifyOp
     throw new OAuth1Error(`Unknown kind ${JSON.stringify(input.kind)}: use request_token, access_token or api.`, 'INVALID_INPUT');
   }
   const body = input.body === undefined || input.body === null ? null : toBytes(input.body);
-  const request: MagentoRequest = { method: input.method, url: buildMagentoRequestBytes(input.url, input.headers), contentType: headerValue(input.headers, 'content-type'), body };
+  const { url, parts } = magentoRequestBytes(input.url, input.headers);
+  const request: MagentoRequest = { method: input.method, url, parts, contentType: headerValue(input.headers, 'content-type'), body };
   const header = parseMagentoAuthorizationHeader(toBytes(headerValue(input.headers, 'authorization') ?? ''));
   if (header === null && input.kind === 'api') return null;
   // Without an OAuth header, prepareRequest() returns no parameters at all.
-  const collected = header === null ? new Map() : addBodyAndQueryParams(new Map(header), request, splitUrl(request.url).query);
+  const collected = header === null ? new Map() : addBodyAndQueryParams(new Map(header), request, parts.query);
   const nowSeconds = Math.floor((options.clock ?? Date.now)() / MILLISECONDS_PER_SECOND);
   return { input, profile, store, options, nowSeconds, request, header: header ?? new Map(), collected, checked: new Map(), result: emptyResult() };
 }
