@@ -2,7 +2,7 @@ import { buildLaminasBaseUri } from './laminas-url';
 import type { MagentoParams } from './magento-request-params';
 import { strnatcmp } from './php-natural-compare';
 import { PHP_ARRAY, parsePhpQuery } from './php-parse-str';
-import { comparePhpKeys, isIntegerArrayKey, isNumericString, rawurlencode, rawurlencodeTwice } from './php-string';
+import { compareBytes, comparePhpKeys, isIntegerArrayKey, isNumericString, rawurlencode, rawurlencodeTwice } from './php-string';
 import type { SignatureProfile } from './profiles';
 import type { UrlParts } from './request-url';
 
@@ -15,6 +15,7 @@ export class PhpRuntimeError extends Error {
 }
 
 const SIGNATURE = 'oauth_signature';
+const DIGIT = /[0-9]/;
 /** What PHP prints for an array value (Laminas signs it as this string). */
 const PHP_ARRAY_STRING = 'Array';
 const ARRAY_VALUE_ERROR = 'rawurlencode(): Argument #1 ($string) must be of type string, array given';
@@ -81,7 +82,9 @@ function collectLaminasPairs(collected: MagentoParams): SignedPair[] {
     if (name === SIGNATURE) continue;
     entries.push({ pair: [name, value === PHP_ARRAY ? PHP_ARRAY_STRING : value], sortKey: rawurlencode(name) });
   }
-  return entries.sort((a, b) => strnatcmp(a.sortKey, b.sortKey)).map((entry) => entry.pair);
+  // Encoded names hold no spaces: without digits, `strnatcmp` is byte order.
+  const compare = entries.some((entry) => DIGIT.test(entry.sortKey)) ? strnatcmp : compareBytes;
+  return entries.sort((a, b) => compare(a.sortKey, b.sortKey)).map((entry) => entry.pair);
 }
 
 /**
