@@ -54,17 +54,15 @@ export class CallbackController {
       this.logger.log(`Callback for store ${recorded.store.id} (${callback.storeBaseUrl})${recorded.duplicate ? ', repeated' : ''}.`);
       return { status: 'accepted', duplicate: recorded.duplicate };
     } catch (error) {
-      if (isMagentoIntegrationError(error, ...LOGGED_REFUSALS)) await this.logRefusal(error, body, source, request);
+      if (isMagentoIntegrationError(error, ...LOGGED_REFUSALS)) await this.logRefusal(error, body, source);
       throw error;
     }
   }
 
-  private async logRefusal(error: MagentoIntegrationError, body: unknown, source: CallbackSource, request: Request): Promise<void> {
+  private async logRefusal(error: MagentoIntegrationError, body: unknown, source: CallbackSource): Promise<void> {
     const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
     const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : null);
     const storeId = typeof error.details?.['storeId'] === 'string' ? (error.details['storeId'] as string) : null;
-    const retryAfter = error.details?.['retryAfterSeconds'];
-    if (typeof retryAfter === 'number') request.res?.setHeader('Retry-After', String(retryAfter));
     this.logger.warn(`Callback refused (${error.code}) from ${source.address ?? 'an unknown address'}: ${error.message}`);
     await this.securityLog.record({
       type: 'callback_rejected', code: error.code, tenant: source.tenant, storeId, consumerKey: text('oauth_consumer_key'),

@@ -14,7 +14,7 @@ export interface ErrorBody {
  * The one place where errors become HTTP answers: {@link MagentoIntegrationError} codes map to
  * statuses (`ERROR_HTTP_STATUS`), Nest's own exceptions keep their status, a malformed
  * percent-encoding (`URIError`) is 400 `INVALID_INPUT`, anything else is a 500 whose details are
- * logged, not sent. Browsers (the identity link) get an HTML page with the identity pages'
+ * logged, not sent. `details.retryAfterSeconds` becomes `Retry-After`. Browsers (the identity link) get an HTML page with the identity pages'
  * strict headers. Client errors (4xx) are logged at `warn` in one line without a stack; only the
  * service's own faults (5xx) are logged at `error`, with the stack.
  */
@@ -28,6 +28,9 @@ export class MagentoIntegrationExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const { status, body } = this.describe(exception);
     this.log(request, status, body, exception);
+    // A refusal that says when to come back (limits, throttling) says it in the header too.
+    const retryAfter = body.error.details?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     if (wantsHtml(request)) {
       response.status(status).set(PAGE_HEADERS).type('html').send(renderErrorPage(body.error.message, body.error.hint));
       return;

@@ -69,7 +69,7 @@ export class IdentityController {
     }
     const email = String(form.email ?? '');
     const lockout = await this.attempts.check(email, request.ip);
-    if (lockout.by === 'ip') this.throttleAddress(response, lockout);
+    if (lockout.by === 'ip') this.throttleAddress(lockout);
     if (lockout.locked) return this.refuse(request, response, { consumerKey, successCallBack, email }, lockout);
     const account = await authenticateVendor(this.accounts, email, String(form.password ?? ''));
     if (!account) {
@@ -94,9 +94,8 @@ export class IdentityController {
    * A client address over its failure limit gets 429, never "wrong password": behind a proxy
    * without `trust proxy`, every merchant would share that address and see their right password refused.
    */
-  private throttleAddress(response: Response, lockout: SignInLockout): never {
+  private throttleAddress(lockout: SignInLockout): never {
     const seconds = Math.max(1, Math.ceil(((lockout.until?.getTime() ?? this.clock()) - this.clock()) / 1000));
-    response.setHeader('Retry-After', String(seconds));
     throw new MagentoIntegrationError(`Too many failed sign-ins from your network address. Please wait ${Math.ceil(seconds / 60)} minute(s) and try again.`, 'TOO_MANY_REQUESTS', {
       hint: 'Your account is not locked; sign-ins from this address are paused. Operators behind a load balancer: set TRUST_PROXY so that each merchant has their own address.',
       details: { retryAfterSeconds: seconds },

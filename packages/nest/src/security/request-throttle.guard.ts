@@ -1,7 +1,6 @@
 import { applyDecorators, Inject, Injectable, SetMetadata, UseGuards, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerStorageService, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
-import type { Response } from 'express';
 import type { ResolvedMagentoOptions } from '../config/module-options';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { MAGEKIT_CONFIG, MAGEKIT_THROTTLER_STORAGE } from '../tokens';
@@ -23,7 +22,7 @@ export function createThrottlerStorage(config: ResolvedMagentoOptions): Throttle
  * `@nestjs/throttler`'s guard with two throttlers over the module's limits: `address` counts per
  * client address (`req.ip`; IPv6 by /64 so one host cannot rotate through its subnet) and
  * `global` counts every address together. Over either, the answer is 429 `TOO_MANY_REQUESTS`
- * with `Retry-After` in seconds.
+ * with `Retry-After` in seconds (set by the exception filter from `details.retryAfterSeconds`).
  */
 @Injectable()
 export class RequestThrottleGuard extends ThrottlerGuard {
@@ -44,7 +43,6 @@ export class RequestThrottleGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire));
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
     const who = detail.tracker === 'all-addresses' ? 'this service (all addresses together)' : 'your network address';
     throw new MagentoIntegrationError(`Too many requests to ${who}: at most ${detail.limit} per ${Math.round(detail.ttl / 1000)} s.`, 'TOO_MANY_REQUESTS', {
       hint: `Try again in ${retryAfter} s. Magento sends one callback per Activate or Reauthorize click; operators can raise the limits with ${this.config.settingNames.throttle}.`,
