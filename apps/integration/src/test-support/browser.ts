@@ -1,1 +1,1 @@
-export { BROWSER_PATH, browserUnavailable, openBrowser } from '@magekit/testing/browser';
+export { BROWSER_PATH, browserUnavailable, describeInBrowser, openBrowser } from '@magekit/testing/browser';

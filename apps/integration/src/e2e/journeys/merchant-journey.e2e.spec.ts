@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '@magekit/sandbox/testing';
-import { browserUnavailable, openBrowser } from '../../test-support/browser';
+import { describeInBrowser, openBrowser } from '../../test-support/browser';
 import { JOURNEY_APP, screenshotDir, signInInPopup, signInToDashboard, startJourneyApp, type JourneyApp } from './journey-support';
 
 jest.setTimeout(120_000);
@@ -174,11 +174,4 @@ function suite(): void {
   }
 }
 
-const unavailable = browserUnavailable();
-const title = `the merchant's and the operator's journeys in chromium (${JOURNEY_APP.label})`;
-if (!unavailable) describe(title, suite);
-else if (process.env.CI === 'true') {
-  it(`chromium is required when CI=true (${unavailable})`, () => {
-    throw new Error(`${unavailable}: apt-get install -y --no-install-recommends chromium (tools/ci/ensure-machine.sh does it in CI)`);
-  });
-} else describe.skip(`${title} (skipped: ${unavailable})`, suite);
+describeInBrowser(`the merchant's and the operator's journeys in chromium (${JOURNEY_APP.label})`, suite);

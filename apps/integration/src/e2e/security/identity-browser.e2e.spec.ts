@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '@magekit/sandbox/testing';
-import { browserUnavailable, openBrowser } from '../../test-support/browser';
+import { describeInBrowser, openBrowser } from '../../test-support/browser';
 import { activate, createIntegration, settledStore, storesOf } from '../../test-support/sandbox-flow';
 import { startTestService, waitFor, type TestService } from '../../test-support/test-service';
 
@@ -79,10 +79,4 @@ function suite(): void {
   });
 }
 
-const unavailable = browserUnavailable();
-if (!unavailable) describe('identity link in chromium (SQLite)', suite);
-else if (process.env.CI === 'true') {
-  it(`chromium is required when CI=true (${unavailable})`, () => {
-    throw new Error(`${unavailable}: apt-get install -y --no-install-recommends chromium (tools/ci/ensure-machine.sh does it in CI)`);
-  });
-} else describe.skip(`identity link in chromium (skipped: ${unavailable})`, suite);
+describeInBrowser('identity link in chromium (SQLite)', suite);
