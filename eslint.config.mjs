@@ -16,9 +16,6 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          // Two app entries are public on purpose: the sandbox store's ./testing entry (tests start it
-          // in-process) and the integration service's library entry (generated integrations run on it).
-          allow: ['@magekit/sandbox/testing', '@magekit/integration'],
           depConstraints: [
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:nest', onlyDependOnLibsWithTags: ['scope:core', 'scope:nest', 'scope:testing'] },

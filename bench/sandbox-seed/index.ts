@@ -11,17 +11,17 @@
  *    loading every row and filtering, sorting and paging in JavaScript.
  */
 import { DataSource } from 'typeorm';
-import { createSandboxApp } from '../../apps/sandbox/src/create-sandbox-app';
-import { PRODUCT_SEARCH } from '../../apps/sandbox/src/catalog/product-search';
-import { parsePhpQuery } from '../../apps/sandbox/src/common/php-query';
-import { ProductEntity } from '../../apps/sandbox/src/db/catalog.entity';
-import { SANDBOX_ENTITIES } from '../../apps/sandbox/src/db/entities';
-import { parseSearchCriteria } from '../../apps/sandbox/src/search/search-criteria';
-import { searchRows } from '../../apps/sandbox/src/search/search-query';
-import { createSqlRunner, nativeDatabase, type SqlRunner } from '../../apps/sandbox/src/search/sql-runner';
-import { seedCatalog } from '../../apps/sandbox/src/seed/catalog-seeder';
-import { createPrng } from '../../apps/sandbox/src/seed/prng';
-import { seedProduct } from '../../apps/sandbox/src/seed/product-seed';
+import { createSandboxApp } from '../../packages/sandbox/src/create-sandbox-app';
+import { PRODUCT_SEARCH } from '../../packages/sandbox/src/catalog/product-search';
+import { parsePhpQuery } from '../../packages/sandbox/src/common/php-query';
+import { ProductEntity } from '../../packages/sandbox/src/db/catalog.entity';
+import { SANDBOX_ENTITIES } from '../../packages/sandbox/src/db/entities';
+import { parseSearchCriteria } from '../../packages/sandbox/src/search/search-criteria';
+import { searchRows } from '../../packages/sandbox/src/search/search-query';
+import { createSqlRunner, nativeDatabase, type SqlRunner } from '../../packages/sandbox/src/search/sql-runner';
+import { seedCatalog } from '../../packages/sandbox/src/seed/catalog-seeder';
+import { createPrng } from '../../packages/sandbox/src/seed/prng';
+import { seedProduct } from '../../packages/sandbox/src/seed/product-seed';
 import { measure, printTable, type Measurement } from '../lib/measure';
 
 const BASELINE_ROWS = 2_000;

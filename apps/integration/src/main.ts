@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { startIntegrationService } from './start-service';
+import { startIntegrationService } from '@magekit/service';
 
 /** `npm start` / `node apps/integration/dist/main.js`: settings from the environment (README). */
 async function main(): Promise<void> {

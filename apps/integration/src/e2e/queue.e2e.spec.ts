@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { MAGEKIT_CONFIG, StoreEntity, type ResolvedMagentoOptions } from '@magekit/nest';
 import { startSandbox, type RunningSandbox } from '@magekit/sandbox/testing';
-import { MAINTENANCE_QUEUE } from '../queue/maintenance-queue';
+import { MAINTENANCE_QUEUE } from '@magekit/service';
 import { activate, createIntegration, settledStore } from '../test-support/sandbox-flow';
 import { describeIfAvailable, reachability, REDIS_URL } from '../test-support/test-databases';
 import { startTestService, waitFor, type TestService } from '../test-support/test-service';

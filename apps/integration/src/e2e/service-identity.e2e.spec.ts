@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Controller, Module, Post, UseGuards } from '@nestjs/common';
 import { ApiAuthGuard } from '@magekit/nest';
-import { startIntegrationService, type RunningService } from '../start-service';
+import { startIntegrationService, type RunningService } from '@magekit/service';
 import { TEST_KEYS } from '../test-support/test-service';
 
 jest.setTimeout(30_000);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MagentoIntegrationOptions } from '@magekit/nest';
-import { startIntegrationService, type RunningService } from '../start-service';
+import { startIntegrationService, type RunningService } from '@magekit/service';
 
 /** Keys shared by every service of a test process (instances on one database must share them). */
 export const TEST_KEYS = `k1:${randomBytes(32).toString('base64')}`;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
 import { readIntegerOption } from './sandbox-options';
@@ -14,16 +13,20 @@ interface StartFlags {
   adminToken?: string;
 }
 
-/** The sandbox app's built entry point (`apps/sandbox/dist/main.js`), found through the workspace. */
-export function findSandboxMain(resolve: (id: string) => string = require.resolve): string {
-  let dir: string;
+/** What `@magekit/sandbox/launcher` exports. */
+interface Launcher {
+  sandboxMain(): string | null;
+}
+
+/** The sandbox store's built bin, from the `@magekit/sandbox` package (its `./launcher` entry). */
+export function findSandboxMain(load: () => Launcher = () => createRequire(__filename)('@magekit/sandbox/launcher') as Launcher): string {
+  let main: string | null;
   try {
-    dir = dirname(resolve('@magekit/sandbox/package.json'));
+    main = load().sandboxMain();
   } catch (error) {
-    throw new CliError('the sandbox store (@magekit/sandbox) is not installed here.', 'NOT_AVAILABLE', { hint: 'Run magekit from the magekit repository root after `npm install`.', cause: error });
+    throw new CliError('the sandbox store (@magekit/sandbox) is not installed here.', 'NOT_AVAILABLE', { hint: 'Install it beside the CLI: npm install --save-dev @magekit/sandbox.', cause: error });
   }
-  const main = join(dir, 'dist', 'main.js');
-  if (!existsSync(main)) throw new CliError('the sandbox store is not built yet.', 'NOT_AVAILABLE', { hint: 'Run `npm install` (it builds everything) or `npx nx build sandbox`.' });
+  if (main === null) throw new CliError('the sandbox store is not built yet.', 'NOT_AVAILABLE', { hint: 'Run `npm install` (it builds everything) or `npx nx build sandbox`.' });
   return main;
 }
 

@@ -115,8 +115,8 @@ describe('integration generator', () => {
 
   describe('package.json', () => {
     it('depends on the magekit packages at their workspace versions and pins what the workspace pins', async () => {
-      writeJson(tree, 'apps/integration/package.json', { name: '@magekit/integration', version: '0.3.1', dependencies: { '@nestjs/common': '11.9.9', rxjs: '^7.0.0' } });
-      addProjectConfiguration(tree, 'integration', { root: 'apps/integration' });
+      writeJson(tree, 'packages/service/package.json', { name: '@magekit/service', version: '0.3.1', dependencies: { '@nestjs/common': '11.9.9', rxjs: '^7.0.0' } });
+      addProjectConfiguration(tree, 'service', { root: 'packages/service' });
       writeJson(tree, 'packages/nest/package.json', { name: '@magekit/nest', version: '0.2.0', dependencies: { '@nestjs/passport': '11.0.9' } });
       addProjectConfiguration(tree, 'nest', { root: 'packages/nest' });
       await integrationGenerator(tree, { name: 'acme-sync' });
@@ -124,7 +124,7 @@ describe('integration generator', () => {
       expect(manifest).toMatchObject({ name: '@magekit/acme-sync', private: true, main: './dist/main.js' });
       expect(manifest.type).toBeUndefined();
       expect(manifest.dependencies).toEqual({
-        '@magekit/integration': '0.3.1', '@magekit/nest': '0.2.0', '@magekit/client': '0.1.0',
+        '@magekit/service': '0.3.1', '@magekit/nest': '0.2.0', '@magekit/client': '0.1.0',
         '@nestjs/common': '11.9.9', '@nestjs/core': '11.2.10', '@nestjs/passport': '11.0.9', '@nestjs/typeorm': '11.0.3', typeorm: '1.1.1', 'reflect-metadata': '0.2.2',
         rxjs: '7.8.2', // a range is no pin: the tested version
       });

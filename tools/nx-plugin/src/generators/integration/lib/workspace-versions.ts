@@ -1,7 +1,7 @@
 import { getProjects, joinPathFragments, readJson, type Tree } from '@nx/devkit';
 
 /** What the generated app depends on, and on what at test time. */
-export const APP_DEPENDENCIES: readonly string[] = ['@magekit/integration', '@magekit/nest', '@magekit/client', '@nestjs/common', '@nestjs/core', '@nestjs/passport', '@nestjs/typeorm', 'typeorm', 'reflect-metadata', 'rxjs'];
+export const APP_DEPENDENCIES: readonly string[] = ['@magekit/service', '@magekit/nest', '@magekit/client', '@nestjs/common', '@nestjs/core', '@nestjs/passport', '@nestjs/typeorm', 'typeorm', 'reflect-metadata', 'rxjs'];
 export const APP_DEV_DEPENDENCIES: readonly string[] = ['@magekit/sandbox'];
 
 /**
@@ -9,7 +9,7 @@ export const APP_DEV_DEPENDENCIES: readonly string[] = ['@magekit/sandbox'];
  * shared TOOLCHAIN notes: NestJS 11, TypeORM 1.1; magekit packages at this plugin's version).
  */
 export const FALLBACK_VERSIONS: Readonly<Record<string, string>> = {
-  '@magekit/integration': '0.1.0',
+  '@magekit/service': '0.1.0',
   '@magekit/nest': '0.1.0',
   '@magekit/client': '0.1.0',
   '@magekit/sandbox': '0.1.0',

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { describeStartError, formatSandboxBanner } from './sandbox-banner';
 import { DEFAULT_STORE_SETTINGS } from './settings/store-settings';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, CUSTOMER_PASSWORD } from './seed/seed-options';
 
-/** `node apps/sandbox/dist/main.js` (what `magekit sandbox start` runs): settings from `SANDBOX_*`. */
+/** The `magekit-sandbox` bin (what `magekit sandbox start` and `magekit dev` run): settings from `SANDBOX_*`. */
 async function main(): Promise<void> {
   const config = readEnvConfig();
   mkdirSync(config.dataDir, { recursive: true });

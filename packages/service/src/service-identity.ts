@@ -10,14 +10,14 @@ export interface ServiceIdentity extends ServiceInfo {
 
 /**
  * The service's identity: a generated app passes its `app` name (then also its name), the main
- * service is "magekit integration service"; the version is the one given, else apps/integration's.
+ * service is "magekit integration service"; the version is the one given, else @magekit/service's.
  */
 export function describeService(options: { app?: string; version?: string } = {}): ServiceIdentity {
   const app = options.app?.trim() || null;
   return { name: app ?? DEFAULT_SERVICE_NAME, version: options.version ?? readOwnVersion(), app };
 }
 
-/** apps/integration's version (its package.json is one folder above both `src` and `dist`). */
+/** @magekit/service's version (its package.json is one folder above both `src` and `dist`). */
 function readOwnVersion(): string {
   try {
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version?: unknown };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IntegrationServiceError } from '../service-error';
-import { readServiceConfig } from './service-config';
+import { readServiceConfig, readStorageSettings } from './service-config';
 
 const KEY_A = Buffer.alloc(32, 1).toString('base64');
 const KEY_B = Buffer.alloc(32, 2).toString('base64url');
@@ -210,5 +210,27 @@ describe('readServiceConfig', () => {
     it('reads nothing when neither is set', () => {
       expect(readServiceConfig({ REQUIRED_RESOURCES: '', MAGEKIT_CALLS_FILE: '' }, '/srv/app', { readFile: () => { throw new Error('must not read'); } }).requiredResources).toEqual([]);
     });
+  });
+});
+
+describe('readStorageSettings (what the CLI\'s service commands read)', () => {
+  it('gives the same data directory, database and keys as readServiceConfig', () => {
+    for (const env of [{}, { DATA_DIR: 'var/app', DATABASE_URL: 'sqlite:db/x.sqlite' }, { DATABASE_URL: 'mariadb://root@db/app', MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A}` }]) {
+      const full = readServiceConfig(env, '/srv/app');
+      expect(readStorageSettings(env, '/srv/app')).toEqual({ dataDir: full.dataDir, database: full.database, keys: full.keys });
+    }
+  });
+
+  it.each([
+    ['a key entry with an extra ":"', { MAGEKIT_ENCRYPTION_KEYS: `k1:${KEY_A}:extra` }, 'entry "k1" must be id:base64'],
+    ['an unknown database scheme', { DATABASE_URL: 'oracle://db' }, 'DATABASE_URL must be postgres://'],
+    ['an active key that is not listed', { MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A}`, MAGEKIT_ACTIVE_KEY: 'z' }, 'MAGEKIT_ACTIVE_KEY "z" is not one of the ids'],
+  ])('refuses %s, as the service does', (_, env, problem) => {
+    expect(problemsOf(env)).toContain(problem);
+    expect(() => readStorageSettings(env, '/srv/app')).toThrow(problem);
+  });
+
+  it('does not judge the variables only the server reads', () => {
+    expect(() => readStorageSettings({ PORT: '70000', LOG_LEVEL: 'loud' }, '/srv/app')).not.toThrow();
   });
 });

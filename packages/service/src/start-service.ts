@@ -42,7 +42,7 @@ export interface StartServiceOptions {
    * commands the banner prints. Unset: "magekit integration service".
    */
   app?: string;
-  /** The version `GET /api/service` and the API docs give (default apps/integration's). */
+  /** The version `GET /api/service` and the API docs give (default @magekit/service's). */
   version?: string;
   /** Where JSON log lines go (default stdout). */
   log?: (line: string) => void;

@@ -59,16 +59,23 @@ export interface ServiceConfigIo {
   readFile?: (path: string) => string;
 }
 
-const envSchema = z.object({
+/**
+ * Where the service keeps its data: the part of the environment the `magekit tokens`, `accounts`
+ * and `rotate` commands read too ({@link readStorageSettings}).
+ */
+const storageEnvSchema = z.object({
   NODE_ENV: optional(z.string()),
-  PORT: optional(portField),
-  HOST: optional(hostField),
-  PUBLIC_URL: optional(publicUrlField),
-  TENANT: optional(tenantField),
   DATA_DIR: optional(z.string()),
   DATABASE_URL: optional(databaseUrlField),
   MAGEKIT_ENCRYPTION_KEYS: optional(encryptionKeysField),
   MAGEKIT_ACTIVE_KEY: optional(z.string()),
+});
+
+const envSchema = storageEnvSchema.extend({
+  PORT: optional(portField),
+  HOST: optional(hostField),
+  PUBLIC_URL: optional(publicUrlField),
+  TENANT: optional(tenantField),
   STORE_URL_ALLOW_HTTP: optional(booleanField),
   STORE_URL_ALLOWED_NETWORKS: optional(networksField),
   REDIS_URL: optional(redisUrlField),
@@ -88,6 +95,7 @@ const envSchema = z.object({
 });
 
 type Env = z.infer<typeof envSchema>;
+type StorageEnv = z.infer<typeof storageEnvSchema>;
 
 /**
  * Reads and validates the service's environment once (no network access; the only file read is
@@ -104,16 +112,16 @@ export function readServiceConfig(env: Record<string, string | undefined>, cwd: 
   const keys = values ? readKeySource(values, production, problems, cwd) : null;
   const requiredResources = readRequiredResources(env['REQUIRED_RESOURCES'], env['MAGEKIT_CALLS_FILE'], problems, cwd, io.readFile ?? ((path) => readCallsFileOnDisk(path)));
   if (problems.length > 0 || !values || !keys) {
-    throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', { hint: 'Fix the listed environment variables (see apps/integration/README.md, "Configuration").' });
+    throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', { hint: 'Fix the listed environment variables (see the README of @magekit/service, "Configuration").' });
   }
-  const dataDir = resolve(cwd, values.DATA_DIR ?? join('.data', 'integration'));
+  const { dataDir, database } = storageOf(values, keys, cwd);
   return {
     port: values.PORT ?? 3000,
     host: values.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     publicUrl: values.PUBLIC_URL ?? null,
     tenant: values.TENANT ?? 'default',
     dataDir,
-    database: resolveDatabase(values.DATABASE_URL, dataDir, cwd),
+    database,
     keys,
     storeUrl: { allowHttp: values.STORE_URL_ALLOW_HTTP ?? false, allowedNetworks: values.STORE_URL_ALLOWED_NETWORKS ?? [] },
     redisUrl: values.REDIS_URL ?? null,
@@ -126,6 +134,36 @@ export function readServiceConfig(env: Record<string, string | undefined>, cwd: 
     throttle: readThrottle(values),
     pendingStores: defined({ perAddress: values.PENDING_STORES_PER_ADDRESS, max: values.PENDING_STORES_MAX }),
   };
+}
+
+/** Where the service keeps its data: what {@link readStorageSettings} returns. */
+export interface StorageSettings {
+  dataDir: string;
+  database: DatabaseConfig;
+  keys: KeySource;
+}
+
+/**
+ * The storage part of the service's environment (`DATA_DIR`, `DATABASE_URL`,
+ * `MAGEKIT_ENCRYPTION_KEYS`, `MAGEKIT_ACTIVE_KEY`, `NODE_ENV`), by the same rules as
+ * {@link readServiceConfig}: the CLI's service commands open the service's database with it.
+ *
+ * @throws IntegrationServiceError `INVALID_CONFIG` naming every bad variable in one message.
+ */
+export function readStorageSettings(env: Record<string, string | undefined>, cwd: string = process.cwd()): StorageSettings {
+  const parsed = storageEnvSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  const values = parsed.success ? parsed.data : null;
+  const keys = values ? readKeySource(values, String(env['NODE_ENV'] ?? '') === 'production', problems, cwd) : null;
+  if (problems.length > 0 || !values || !keys) {
+    throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', { hint: 'Use the same environment as the service (see the README of @magekit/service, "Configuration").' });
+  }
+  return storageOf(values, keys, cwd);
+}
+
+function storageOf(values: StorageEnv, keys: KeySource, cwd: string): StorageSettings {
+  const dataDir = dataDirOf(values, cwd);
+  return { dataDir, database: resolveDatabase(values.DATABASE_URL, dataDir, cwd), keys };
 }
 
 function readThrottle(values: Env): ThrottleConfig {
@@ -169,18 +207,23 @@ function readCallsFile(file: string, model: MagentoModel, problems: string[], cw
   return plan.resources;
 }
 
-function readKeySource(values: Env, production: boolean, problems: string[], cwd: string): KeySource | null {
+function readKeySource(values: StorageEnv, production: boolean, problems: string[], cwd: string): KeySource | null {
   const keys = values.MAGEKIT_ENCRYPTION_KEYS;
   const active = values.MAGEKIT_ACTIVE_KEY;
   if (!keys) {
     if (active) problems.push('MAGEKIT_ACTIVE_KEY is set but MAGEKIT_ENCRYPTION_KEYS is not');
     if (production) problems.push('MAGEKIT_ENCRYPTION_KEYS is required when NODE_ENV=production (no key is generated in production): set it to k1:$(openssl rand -base64 32)');
-    return { kind: 'file', path: join(resolve(cwd, values.DATA_DIR ?? join('.data', 'integration')), 'keys.json'), mayCreate: !production };
+    return { kind: 'file', path: join(dataDirOf(values, cwd), 'keys.json'), mayCreate: !production };
   }
   const ids = Object.keys(keys);
   if (active === undefined && ids.length > 1) problems.push(`MAGEKIT_ACTIVE_KEY is required when MAGEKIT_ENCRYPTION_KEYS holds several keys (one of ${ids.join(', ')})`);
   if (active !== undefined && !ids.includes(active)) problems.push(`MAGEKIT_ACTIVE_KEY ${JSON.stringify(active)} is not one of the ids in MAGEKIT_ENCRYPTION_KEYS (${ids.join(', ')})`);
   return { kind: 'env', keys: { activeKeyId: active ?? ids[0] ?? '', keys } };
+}
+
+/** `DATA_DIR`, default `.data/integration`, under `cwd`. */
+function dataDirOf(values: StorageEnv, cwd: string): string {
+  return resolve(cwd, values.DATA_DIR ?? join('.data', 'integration'));
 }
 
 function resolveDatabase(database: DatabaseConfig | undefined, dataDir: string, cwd: string): DatabaseConfig {

@@ -9,7 +9,7 @@ export type IntegrationServiceErrorCode =
   /** The port (`PORT`) is taken by another process or not allowed; the hint says which variable moves it. */
   | 'PORT_IN_USE';
 
-/** The one error class of apps/integration: what went wrong and what to do about it. */
+/** The one error class of @magekit/service: what went wrong and what to do about it. */
 export class IntegrationServiceError extends Error {
   override readonly name = 'IntegrationServiceError';
   readonly code: IntegrationServiceErrorCode;

@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The built `magekit-sandbox` bin, for tools that run the sandbox store as a child process
+ * (`magekit sandbox start`, `magekit dev`). This entry loads nothing else of the sandbox.
+ * Null when the package is not built (`npx nx build sandbox`).
+ */
+export function sandboxMain(): string | null {
+  // Built: this file is dist/launcher.js beside dist/main.js. From source (tests): src/launcher.ts.
+  for (const candidate of [join(__dirname, 'main.js'), join(__dirname, '..', 'dist', 'main.js')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
