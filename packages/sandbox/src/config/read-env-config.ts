@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 
 /** What `main.ts` reads from the environment. */
 export interface EnvConfig {
@@ -12,38 +13,48 @@ export interface EnvConfig {
   products: number;
 }
 
+/** An optional variable: unset and empty mean "use the default". */
+function optional<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+}
+
+function integer(min: number, max: number) {
+  return z.string().transform((raw, ctx) => {
+    const value = Number(raw);
+    if (/^-?\d+$/.test(raw) && value >= min && value <= max) return value;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})` });
+    return z.NEVER;
+  });
+}
+
+/** The `SANDBOX_*` variables (the sandbox README's table). */
+const envSchema = z.object({
+  SANDBOX_PORT: optional(integer(0, 65535)),
+  SANDBOX_HOST: optional(z.string()),
+  SANDBOX_DATA_DIR: optional(z.string()),
+  SANDBOX_BASE_URL: optional(z.string().refine((url) => /^https?:\/\/[^/]+\/?$/.test(url), (url) => ({ message: `must be http(s)://host[:port]/ (got ${JSON.stringify(url)})` }))),
+  // Not optional(): an empty token is a bad token, not the default one.
+  SANDBOX_ADMIN_TOKEN: z.string().min(8, 'must have at least 8 characters').optional(),
+  SANDBOX_MAGENTO_XML_DIR: optional(z.string()),
+  SANDBOX_PRODUCTS: optional(integer(1, 100000)),
+});
+
 /**
  * Reads and validates `SANDBOX_*` variables once at boot.
  *
  * @throws Error naming every bad variable in one message
  */
 export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
-  const problems: string[] = [];
-  const port = readInteger(env, 'SANDBOX_PORT', 3001, 0, 65535, problems);
-  const products = readInteger(env, 'SANDBOX_PRODUCTS', 1000, 1, 100000, problems);
-  const baseUrl = env['SANDBOX_BASE_URL'] || null;
-  if (baseUrl !== null && !/^https?:\/\/[^/]+\/?$/.test(baseUrl)) problems.push(`SANDBOX_BASE_URL must be http(s)://host[:port]/ (got ${JSON.stringify(baseUrl)})`);
-  const adminToken = env['SANDBOX_ADMIN_TOKEN'] ?? 'sandbox-admin-token';
-  if (adminToken.length < 8) problems.push('SANDBOX_ADMIN_TOKEN must have at least 8 characters');
-  if (problems.length > 0) throw new Error(`Invalid sandbox configuration: ${problems.join('; ')}.`);
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid sandbox configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}.`);
+  const values = parsed.data;
   return {
-    port,
-    host: env['SANDBOX_HOST'] || '127.0.0.1',
-    dataDir: resolve(env['SANDBOX_DATA_DIR'] || join('.data', 'sandbox')),
-    baseUrl: baseUrl === null ? null : baseUrl.replace(/\/?$/, '/'),
-    adminToken,
-    magentoXmlDir: env['SANDBOX_MAGENTO_XML_DIR'] || null,
-    products,
+    port: values.SANDBOX_PORT ?? 3001,
+    host: values.SANDBOX_HOST ?? '127.0.0.1',
+    dataDir: resolve(values.SANDBOX_DATA_DIR ?? join('.data', 'sandbox')),
+    baseUrl: values.SANDBOX_BASE_URL === undefined ? null : values.SANDBOX_BASE_URL.replace(/\/?$/, '/'),
+    adminToken: values.SANDBOX_ADMIN_TOKEN ?? 'sandbox-admin-token',
+    magentoXmlDir: values.SANDBOX_MAGENTO_XML_DIR ?? null,
+    products: values.SANDBOX_PRODUCTS ?? 1000,
   };
-}
-
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
-    return fallback;
-  }
-  return value;
 }

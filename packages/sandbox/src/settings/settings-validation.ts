@@ -1,59 +1,70 @@
 import { BadRequestException } from '@nestjs/common';
+import { z } from 'zod';
 import { isSignatureProfile } from '@magekit/oauth1';
 import type { GlobalSettings, StoreSettings } from './store-settings';
 
-type Check = (value: unknown) => string | null;
+function integer(min: number, max: number) {
+  const message = `an integer from ${min} to ${max}`;
+  return z.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+}
+const boolean = z.boolean({ message: 'true or false' });
 
-const integer = (min: number, max: number): Check => (value) => (Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? null : `an integer from ${min} to ${max}`);
-const boolean: Check = (value) => (typeof value === 'boolean' ? null : 'true or false');
+const burst = z
+  .object({ status: z.union([z.literal(429), z.literal(503)]), remaining: integer(0, 1e6), retryAfterSeconds: integer(0, 86400).default(0) })
+  .nullable();
 
-const STORE_CHECKS: Record<keyof StoreSettings, Check> = {
-  signatureProfile: (value) => (isSignatureProfile(value) ? null : '"latest" or "laminas"'),
-  latencyMs: integer(0, 60000),
-  burst: (value) => {
-    if (value === null) return null;
-    const burst = value as Record<string, unknown>;
-    const ok = typeof value === 'object' && (burst['status'] === 429 || burst['status'] === 503) && integer(0, 1e6)(burst['remaining']) === null && integer(0, 86400)(burst['retryAfterSeconds'] ?? 0) === null;
-    return ok ? null : 'null or {status: 429|503, remaining, retryAfterSeconds}';
-  },
-  stripAuthorization: boolean,
-  clockOffsetSeconds: integer(-1e9, 1e9),
-  repeatLastPage: boolean,
-  maxPageSize: integer(0, 1e6),
-  integrationAsBearer: boolean,
-};
+/** `PUT /sandbox/admin/stores/:code/settings`: each field of {@link StoreSettings}, all optional. */
+const storeSettingsSchema = z
+  .object({
+    signatureProfile: z.custom<StoreSettings['signatureProfile']>(isSignatureProfile, '"latest" or "laminas"'),
+    latencyMs: integer(0, 60000),
+    burst,
+    stripAuthorization: boolean,
+    clockOffsetSeconds: integer(-1e9, 1e9),
+    repeatLastPage: boolean,
+    maxPageSize: integer(0, 1e6),
+    integrationAsBearer: boolean,
+  } satisfies Record<keyof StoreSettings, z.ZodTypeAny>)
+  .partial()
+  .strict();
 
-const GLOBAL_CHECKS: Record<keyof GlobalSettings, Check> = {
-  twoFactorAuth: boolean,
-  adminTokenTtlMinutes: integer(-1e6, 1e6),
-  customerTokenTtlMinutes: integer(-1e6, 1e6),
-  lockoutMaxFailures: integer(1, 1000),
-  lockoutSeconds: integer(1, 1e7),
-};
+/** `PUT /sandbox/admin/settings`: each field of {@link GlobalSettings}, all optional. */
+const globalSettingsSchema = z
+  .object({
+    twoFactorAuth: boolean,
+    adminTokenTtlMinutes: integer(-1e6, 1e6),
+    customerTokenTtlMinutes: integer(-1e6, 1e6),
+    lockoutMaxFailures: integer(1, 1000),
+    lockoutSeconds: integer(1, 1e7),
+  } satisfies Record<keyof GlobalSettings, z.ZodTypeAny>)
+  .partial()
+  .strict();
 
-function validate<T>(input: unknown, checks: Record<string, Check>): Partial<T> {
+/** What each setting must be, for the 400's message (the first issue of a field names it). */
+const EXPECTED: Record<string, string> = { burst: 'null or {status: 429|503, remaining, retryAfterSeconds}' };
+
+function validate<S extends z.ZodObject<z.ZodRawShape>>(input: unknown, schema: S): z.infer<S> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new BadRequestException('The settings must be a JSON object.');
-  const problems: string[] = [];
-  for (const [name, value] of Object.entries(input)) {
-    const check = checks[name];
-    if (check === undefined) problems.push(`unknown setting "${name}" (known: ${Object.keys(checks).join(', ')})`);
-    else {
-      const expected = check(value);
-      if (expected !== null) problems.push(`"${name}" must be ${expected}`);
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    if (issue.code === z.ZodIssueCode.unrecognized_keys) {
+      for (const key of issue.keys) problems.set(key, `unknown setting "${key}" (known: ${Object.keys(schema.shape).join(', ')})`);
+      continue;
     }
+    const name = String(issue.path[0]);
+    if (!problems.has(name)) problems.set(name, `"${name}" must be ${EXPECTED[name] ?? issue.message}`);
   }
-  if (problems.length > 0) throw new BadRequestException(`Invalid settings: ${problems.join('; ')}.`);
-  return input as Partial<T>;
+  throw new BadRequestException(`Invalid settings: ${[...problems.values()].join('; ')}.`);
 }
 
 /** Checks a partial {@link StoreSettings}; names every problem in one 400. */
 export function validateStoreSettings(input: unknown): Partial<StoreSettings> {
-  const patch = validate<StoreSettings>(input, STORE_CHECKS);
-  if (patch.burst) patch.burst = { status: patch.burst.status, remaining: patch.burst.remaining, retryAfterSeconds: patch.burst.retryAfterSeconds ?? 0 };
-  return patch;
+  return validate(input, storeSettingsSchema);
 }
 
 /** Checks a partial {@link GlobalSettings}. */
 export function validateGlobalSettings(input: unknown): Partial<GlobalSettings> {
-  return validate<GlobalSettings>(input, GLOBAL_CHECKS);
+  return validate(input, globalSettingsSchema);
 }
