@@ -16,7 +16,8 @@ export function toDataSourceOptions(database: DatabaseConfig): DataSourceOptions
 /** `DATABASE_URL` without its password, for logs and the banner. */
 export function describeDatabase(database: DatabaseConfig): string {
   if (database.type === 'better-sqlite3') return `SQLite ${database.database}`;
-  const url = new URL(database.url);
+  // A mariadb:// URL is kept as mysql:// for the driver; the description shows what was configured.
+  const url = new URL(database.type === 'mariadb' ? database.url.replace(/^mysql:/i, 'mariadb:') : database.url);
   if (url.password) url.password = '***';
   return `${database.type === 'postgres' ? 'PostgreSQL' : database.type === 'mariadb' ? 'MariaDB' : 'MySQL'} ${url.toString()}`;
 }

@@ -107,7 +107,7 @@ describe('magekit tokens / accounts / rotate (integration service database, SQLi
     writeFileSync(join(dir, 'keys.json'), JSON.stringify({ activeKeyId: 'k1', keys: { k1: K1 } }));
     expect(await runInProcess(['rotate'], '', env)).toMatchObject({ code: 0, stdout: 'Re-encrypted 0 secrets under key k1; 0 already were.\n' });
     const wrong = await runInProcess(['rotate'], '', { ...env, MAGEKIT_ENCRYPTION_KEYS: 'k1:short' });
-    expect(wrong.stderr).toContain('Invalid encryption keys: MAGEKIT_ENCRYPTION_KEYS.keys.k1 must be base64 of 32 bytes');
+    expect(wrong.stderr).toContain('Invalid configuration: MAGEKIT_ENCRYPTION_KEYS key k1 must be base64 of 32 random bytes');
   });
 
   it.each([
