@@ -1,7 +1,8 @@
 export { MagentoIntegrationModule } from './magento-integration.module';
 export { MAGEKIT_OPTIONS, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } from './magento.module-definition';
-export type { MagentoIntegrationOptions, ResolvedMagentoOptions, ThrottleLimits, SettingNames } from './config/module-options';
-export { resolveMagentoOptions, TENANT_PATTERN, OPTION_SETTING_NAMES } from './config/resolve-options';
+export { magentoIntegrationOptionsSchema, TENANT_PATTERN, type MagentoIntegrationOptions, type ResolvedMagentoOptions, type ThrottleLimits } from './config/module-options';
+export { OPTION_SETTING_NAMES, type SettingNames } from './config/setting-names';
+export { resolveMagentoOptions } from './config/resolve-options';
 export { MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_CONFIG, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY, MAGEKIT_THROTTLER_STORAGE } from './tokens';
 export { MagentoIntegrationError, isMagentoIntegrationError, type MagentoIntegrationErrorCode, type MagentoIntegrationErrorOptions } from './errors/magento-integration-error';
 export { ERROR_HTTP_STATUS, errorHttpStatus } from './errors/error-http-status';
@@ -17,12 +18,12 @@ export { nextActivationState, isPendingActivationState, isFinalActivationState, 
 export { planRetry, TRANSIENT_CODES, type RetryPolicy, type RetryDecision, type HandshakeStep } from './activation/handshake-retry';
 export { ActivationRunner } from './activation/activation-runner';
 export { BackgroundTasks } from './activation/background-tasks';
-export { createKeyRing, findKeyRingProblems, type KeyRing, type KeyRingConfig } from './crypto/key-ring';
+export { createKeyRing, findKeyRingProblems, keyRingConfigSchema, type KeyRing, type KeyRingConfig } from './crypto/key-ring';
 export { rotateSecrets, type RotationResult } from './crypto/rotate-secrets';
 export { SecretBox, ENCRYPTED_COLUMNS, secretContext } from './crypto/secret-box';
 export { hashPassword, verifyPassword, DEFAULT_PASSWORD_COST, type PasswordCost } from './crypto/password-hash';
 export { checkStoreUrl, checkAddresses, type CheckedStoreUrl } from './url-guard/store-url-guard';
-export { createStoreUrlPolicy, findStoreUrlProblems, storeUrlHint, systemLookup, type StoreUrlOptions, type StoreUrlPolicy, type LookupAll, type LookupAddress } from './url-guard/store-url-policy';
+export { createStoreUrlPolicy, findStoreUrlProblems, storeUrlOptionsSchema, storeUrlHint, systemLookup, type StoreUrlOptions, type StoreUrlPolicy, type LookupAll, type LookupAddress } from './url-guard/store-url-policy';
 export { classifyAddress, type AddressCategory } from './url-guard/ip-ranges';
 export { createGuardedFetch, type GuardedFetchOptions } from './url-guard/guarded-fetch';
 export { StoreClientFactory, type StoreClientOptions } from './stores/store-client.factory';

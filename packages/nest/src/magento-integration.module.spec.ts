@@ -31,7 +31,7 @@ describe('MagentoIntegrationModule', () => {
       code: 'INVALID_CONFIG',
       message:
         'Invalid MagentoIntegrationModule options: encryption.keys.k1 must be base64 of 32 bytes (e.g. `openssl rand -base64 32`); encryption.activeKeyId "k2" is not one of encryption.keys; ' +
-        'storeUrl.allowedNetworks: "nope" is not an IPv4/IPv6 address or CIDR; tenants must be an array of 1-64 letters, digits, _ or -; consumerWindowSeconds must be an integer >= 1; probe.path must start with /V1/ (e.g. /V1/store/storeConfigs).',
+        'storeUrl.allowedNetworks: "nope" is not an IPv4/IPv6 address or CIDR; tenants: "not ok" must be 1-64 letters, digits, _ or -; consumerWindowSeconds must be an integer >= 1; probe.path must start with /V1/ (e.g. /V1/store/storeConfigs).',
     });
   });
 

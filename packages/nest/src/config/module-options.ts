@@ -1,118 +1,134 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { KeyRingConfig } from '../crypto/key-ring';
-import type { StoreUrlOptions } from '../url-guard/store-url-policy';
+import { z } from 'zod';
+import { keyRingConfigSchema, type KeyRingConfig } from '../crypto/key-ring';
+import { DEFAULT_SIGN_IN_LOCKOUT } from '../identity/sign-in-lockout';
+import { storeUrlOptionsSchema, type StoreUrlOptions } from '../url-guard/store-url-policy';
+import { group, integer, listEntry, quote } from './option-schema';
+import { settingNamesSchema, type SettingNames } from './setting-names';
 
-/** Options of `MagentoIntegrationModule.forRoot` / `forRootAsync` (validated once at boot). */
-export interface MagentoIntegrationOptions {
+/** What a tenant path segment may be. */
+export const TENANT_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** What an ACL resource id looks like (`Vendor_Module::resource`). */
+const ACL_ID = /^[A-Za-z0-9_]+::[A-Za-z0-9_]+$/;
+
+/** Requests allowed per window, per client address and over all addresses. */
+function throttleLimitsSchema(defaults: { perAddress: number; global: number }) {
+  return group({ perAddress: integer(1).default(defaults.perAddress), global: integer(1).default(defaults.global) });
+}
+
+/**
+ * Options of `MagentoIntegrationModule.forRoot` / `forRootAsync`, validated once at boot by
+ * `resolveMagentoOptions`. The one statement of the options contract: their types, rules and
+ * defaults. A problem's message follows its option path (see `listOptionProblems`).
+ */
+export const magentoIntegrationOptionsSchema = group({
   /** Keys for secrets at rest (AES-256-GCM). Required. */
-  encryption: KeyRingConfig;
+  encryption: keyRingConfigSchema,
   /** Which store URLs are acceptable (https, public addresses) and DNS timeout. */
-  storeUrl?: StoreUrlOptions;
+  storeUrl: storeUrlOptionsSchema.default({}),
   /** Accepted `:tenant` path values; default any value of 1–64 `[A-Za-z0-9_-]`. */
-  tenants?: string[];
-  /** Magento's `oauth/consumer/expiration_period` in seconds; default 300 (MAGENTO.md §1.8). */
-  consumerWindowSeconds?: number;
-  handshake?: {
+  tenants: z
+    .array(listEntry((tenant) => (TENANT_PATTERN.test(tenant) ? null : `${quote(tenant)} must be 1-64 letters, digits, _ or -`)), { message: 'must be an array of tenant names (1-64 letters, digits, _ or -)' })
+    .optional(),
+  /**
+   * Magento's `oauth/consumer/expiration_period` in seconds; default 300
+   * (`Magento\Integration\Model\Oauth\Consumer::isValidForTokenExchange()`, docs/magento-behaviour.md §1.8).
+   */
+  consumerWindowSeconds: integer(1).default(300),
+  handshake: group({
     /** Per-request timeout; default 10 000 ms. */
-    timeoutMs?: number;
+    timeoutMs: integer(1).default(10_000),
     /** Attempts per step for transient failures (network, timeout, 5xx, 429); default 4. */
-    maxAttempts?: number;
+    maxAttempts: integer(1).default(4),
     /** First retry delay, doubled each time; default 1000 ms. */
-    baseDelayMs?: number;
-  };
-  probe?: {
+    baseDelayMs: integer(0).default(1000),
+  }).default({}),
+  probe: group({
     /** A signed GET the integration's ACL allows; default `/V1/store/storeConfigs`. */
-    path?: string;
+    path: z
+      .string({ message: 'must start with /V1/ (e.g. /V1/store/storeConfigs)' })
+      .regex(/^\/V1\/[^?#\s]*$/, 'must start with /V1/ (e.g. /V1/store/storeConfigs)')
+      .default('/V1/store/storeConfigs'),
     /** How often active stores are probed; default 3 600 000 ms (1 h); 0 turns the timer off. */
-    intervalMs?: number;
+    intervalMs: integer(0).default(3_600_000),
     /** Per-request timeout; default 15 000 ms. */
-    timeoutMs?: number;
+    timeoutMs: integer(1).default(15_000),
     /**
      * Who runs due probes: `timer` (default), this module's in-process timer every `intervalMs`;
      * `external`, the app's own scheduler calls `StoreHealthService.probeDue()` (e.g. a BullMQ
      * job scheduler), and the timer does not probe, so one store is never probed by both.
      */
-    scheduler?: 'timer' | 'external';
-  };
+    scheduler: z.enum(['timer', 'external'], { message: 'must be "timer" or "external"' }).default('timer'),
+  }).default({}),
   /** The one client per store that `StoreClientFactory.forStore` hands out. */
-  storeClients?: {
+  storeClients: group({
     /** Concurrent requests to one store, over every caller of this instance; default 4. */
-    maxConcurrency?: number;
-  };
+    maxConcurrency: integer(1).default(4),
+  }).default({}),
   /** How often pending activations left by a crash are resumed; default 30 000 ms; 0 turns it off. */
-  sweepIntervalMs?: number;
+  sweepIntervalMs: integer(0).default(30_000),
   /** Name shown on the identity-link sign-in page; default "Sign in". */
-  productName?: string;
+  productName: z.string({ message: 'must be a string of at most 100 characters' }).max(100, 'must be a string of at most 100 characters').default('Sign in'),
   /**
    * ACL resource ids the integration needs (e.g. from `computeLeastPrivilege` of @magekit/acl over
    * its calls). Each successful probe checks them with one representative call; the admin API
    * shows them allowed, refused or unknown. Default none.
    */
-  requiredResources?: string[];
+  requiredResources: z
+    .array(listEntry((id) => (ACL_ID.test(id) ? null : `${quote(id)} is not an ACL id such as Magento_Sales::actions_view`)), { message: 'must be an array of ACL ids such as Magento_Sales::actions_view' })
+    .max(200, 'must be an array of at most 200 ACL ids')
+    .default([]),
   /**
-   * Lockout of the identity-link sign-in (Magento's `RequestThrottler`, MAGENTO.md §3): after
-   * `maxFailures` failed sign-ins (default 6) of one e-mail, or 30 from one client IP, within
-   * `lockSeconds` (default 900), further attempts are refused until that window ends.
+   * Lockout of the identity-link sign-in (Magento's `Magento\Integration\Model\Oauth\Token\RequestThrottler`,
+   * docs/magento-behaviour.md §3.3): after `maxFailures` failed sign-ins (default 6) of one e-mail, or
+   * 30 from one client IP, within `lockSeconds` (default 900), further attempts are refused until that
+   * window ends.
    */
-  signIn?: {
-    maxFailures?: number;
-    lockSeconds?: number;
-  };
+  signIn: group({
+    maxFailures: integer(1).default(DEFAULT_SIGN_IN_LOCKOUT.maxFailures),
+    lockSeconds: integer(1).default(DEFAULT_SIGN_IN_LOCKOUT.lockMs / 1000),
+  }).default({}),
   /**
    * Request limits on the callback POST and the identity sign-in POST, per client address
    * (`req.ip`, so set Express `trust proxy` behind a load balancer) and over all addresses, per
    * window. Over a limit the answer is 429 `TOO_MANY_REQUESTS` with `Retry-After`.
    */
-  throttle?: {
+  throttle: group({
     /** Window length; default 60 s. */
-    windowSeconds?: number;
+    windowSeconds: integer(1).default(60),
     /** Callback POSTs; default 10 per address and 120 in all per window. */
-    callback?: ThrottleLimits;
+    callback: throttleLimitsSchema({ perAddress: 10, global: 120 }).default({}),
     /** Sign-in POSTs; default 20 per address and 300 in all per window. */
-    signIn?: ThrottleLimits;
+    signIn: throttleLimitsSchema({ perAddress: 20, global: 300 }).default({}),
     /**
      * Where the counters live. Default: this process's memory. Give a shared storage (e.g.
      * `ThrottlerStorageRedisService` of `@nest-lab/throttler-storage-redis`) so that every
      * instance counts together.
      */
-    storage?: ThrottlerStorage;
-  };
+    storage: z
+      .custom<ThrottlerStorage>((storage) => typeof storage?.increment === 'function', { message: 'must be a ThrottlerStorage (an object with increment())', fatal: false })
+      .optional(),
+  }).default({}),
   /**
    * Stores that called back but never became active: at most `perAddress` (default 10) from one
    * client address and `max` (default 500) in all. Beyond that a callback for an unknown consumer
    * key is refused with 429 `PENDING_LIMIT`. They are removed once their activation has ended
    * without success and Magento's consumer window has passed.
    */
-  pendingStores?: {
-    perAddress?: number;
-    max?: number;
-  };
+  pendingStores: group({ perAddress: integer(1).default(10), max: integer(1).default(500) }).default({}),
   /**
    * How the app names the settings that error hints tell the user to change (e.g. environment
    * variables such as `STORE_URL_ALLOW_HTTP=true`). Default: the option paths.
    */
-  settingNames?: Partial<SettingNames>;
-}
+  settingNames: settingNamesSchema.default({}),
+});
 
-/** The names hints use for settings a user can change. */
-export interface SettingNames {
-  /** Allowing http store URLs (default `storeUrl.allowHttp: true`). */
-  allowHttp: string;
-  /** Allow-listed networks (default `storeUrl.allowedNetworks`). */
-  allowedNetworks: string;
-  /** The accepted tenants (default `the tenants option`). */
-  tenants: string;
-  /** The request limits (default `the throttle option`). */
-  throttle: string;
-  /** The pending-store limits (default `the pendingStores option`). */
-  pendingStores: string;
-}
+/** Options of `MagentoIntegrationModule.forRoot` / `forRootAsync` (see {@link magentoIntegrationOptionsSchema}). */
+export type MagentoIntegrationOptions = z.input<typeof magentoIntegrationOptionsSchema>;
 
 /** Requests allowed per window. */
-export interface ThrottleLimits {
-  perAddress?: number;
-  global?: number;
-}
+export type ThrottleLimits = z.input<ReturnType<typeof throttleLimitsSchema>>;
 
 /** {@link MagentoIntegrationOptions} with every default filled in. */
 export interface ResolvedMagentoOptions {

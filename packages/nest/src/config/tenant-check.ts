@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { MAGEKIT_CONFIG } from '../tokens';
 import type { ResolvedMagentoOptions } from './module-options';
-import { TENANT_PATTERN } from './resolve-options';
+import { TENANT_PATTERN } from './module-options';
 
 /** Checks the `:tenant` path segment against the pattern and the configured `tenants`. */
 @Injectable()

@@ -1,13 +1,40 @@
 import { createCipheriv, createDecipheriv, randomBytes as cryptoRandomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { listOptionProblems, quote } from '../config/option-schema';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 
-/** Encryption keys from configuration: base64 (or base64url) of 32 random bytes each. */
-export interface KeyRingConfig {
-  /** The key new ciphertexts are made with. */
-  activeKeyId: string;
-  /** Every key that may still be needed to decrypt, by id. */
-  keys: Readonly<Record<string, string>>;
-}
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const KEY_MESSAGE = 'must be base64 of 32 bytes (e.g. `openssl rand -base64 32`)';
+
+/**
+ * Encryption keys from configuration: base64 (or base64url) of 32 random bytes each, under ids of
+ * 1–32 `[A-Za-z0-9_-]`; the active key is one of them. Problems name the path the schema is
+ * parsed at (`encryption` in the module options).
+ */
+export const keyRingConfigSchema = z
+  .object(
+    {
+      /** Every key that may still be needed to decrypt, by id. */
+      keys: z
+        .record(z.string(), z.custom<string>((value) => decodeKey(value).length === 32, { message: KEY_MESSAGE, fatal: false }), { message: 'must hold at least one key' })
+        .refine((keys) => Object.keys(keys).length > 0, 'must hold at least one key')
+        .superRefine((keys, ctx) => {
+          for (const id of Object.keys(keys).filter((key) => !KEY_ID.test(key))) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `id ${quote(id)} must be 1-32 letters, digits, _ or -` });
+        })
+        .readonly(),
+      /** The key new ciphertexts are made with. */
+      activeKeyId: z.string({ message: 'is required' }).min(1, 'is required'),
+    },
+    { message: 'is required ({ activeKeyId, keys })' },
+  )
+  .superRefine(({ keys, activeKeyId }, ctx) => {
+    if (activeKeyId !== '' && !Object.hasOwn(keys, activeKeyId)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['activeKeyId'], message: `${quote(activeKeyId)} is not one of ${[...ctx.path, 'keys'].join('.')}` });
+    }
+  });
+
+/** Encryption keys from configuration (see {@link keyRingConfigSchema}). */
+export type KeyRingConfig = z.input<typeof keyRingConfigSchema>;
 
 /** Encrypts and decrypts secrets at rest with AES-256-GCM; ciphertexts name their key. */
 export interface KeyRing {
@@ -21,24 +48,14 @@ export interface KeyRing {
 }
 
 const PREFIX = 'mk1';
-const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**
- * Checks a {@link KeyRingConfig} and lists every problem (empty when it is usable).
- * Keys must decode to exactly 32 bytes; ids are 1–32 of `[A-Za-z0-9_-]`.
+ * Checks a {@link KeyRingConfig} against {@link keyRingConfigSchema} and lists every problem,
+ * prefixed with `path` (empty when it is usable).
  */
 export function findKeyRingProblems(config: Partial<KeyRingConfig> | undefined, path = 'encryption'): string[] {
-  if (!config || typeof config !== 'object') return [`${path} is required ({ activeKeyId, keys })`];
-  const problems: string[] = [];
-  const keys = config.keys && typeof config.keys === 'object' ? config.keys : undefined;
-  if (!keys || Object.keys(keys).length === 0) problems.push(`${path}.keys must hold at least one key`);
-  for (const [id, value] of Object.entries(keys ?? {})) {
-    if (!KEY_ID.test(id)) problems.push(`${path}.keys id ${JSON.stringify(id)} must be 1-32 letters, digits, _ or -`);
-    if (typeof value !== 'string' || decodeKey(value).length !== 32) problems.push(`${path}.keys.${id} must be base64 of 32 bytes (e.g. \`openssl rand -base64 32\`)`);
-  }
-  if (typeof config.activeKeyId !== 'string' || config.activeKeyId === '') problems.push(`${path}.activeKeyId is required`);
-  else if (keys && !(config.activeKeyId in keys)) problems.push(`${path}.activeKeyId ${JSON.stringify(config.activeKeyId)} is not one of ${path}.keys`);
-  return problems;
+  const parsed = keyRingConfigSchema.safeParse(config, { path: [path] });
+  return parsed.success ? [] : listOptionProblems(parsed.error);
 }
 
 /**
@@ -86,7 +103,7 @@ function splitCiphertext(value: string): { keyId: string; iv: Buffer; tag: Buffe
   return { keyId, iv: Buffer.from(iv, 'base64url'), tag: Buffer.from(tag, 'base64url'), body: Buffer.from(body, 'base64url') };
 }
 
-function decodeKey(value: string): Buffer {
+function decodeKey(value: unknown): Buffer {
   if (typeof value !== 'string' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return Buffer.alloc(0);
   return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 }

@@ -1,5 +1,7 @@
 import type { BlockList } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns/promises';
+import { z } from 'zod';
+import { group, integer, listEntry, listOptionProblems } from '../config/option-schema';
 import { buildNetworkList } from './ip-ranges';
 
 /** One resolved address. */
@@ -14,18 +16,21 @@ export type LookupAll = (hostname: string) => Promise<LookupAddress[]>;
 /** The real resolver, used only as a default value. */
 export const systemLookup: LookupAll = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
 
-/** Which store URLs the app will talk to (configuration `storeUrl`). */
-export interface StoreUrlOptions {
+/** Which store URLs the app will talk to (configuration `storeUrl`); the defaults are filled by {@link createStoreUrlPolicy}. */
+export const storeUrlOptionsSchema = group({
   /** Accept `http://` store URLs (development only); default false. */
-  allowHttp?: boolean;
+  allowHttp: z.boolean({ message: 'must be a boolean' }).optional(),
   /**
    * Networks (CIDR or single addresses) allowed although private, loopback, link-local or
    * unique-local, e.g. `['127.0.0.1/32']` for a sandbox store on this machine. Default none.
    */
-  allowedNetworks?: string[];
+  allowedNetworks: z.array(listEntry((cidr) => buildNetworkList([cidr]).problems[0] ?? null), { message: 'must be an array of CIDR strings' }).optional(),
   /** DNS resolution timeout; default 3000 ms. */
-  dnsTimeoutMs?: number;
-}
+  dnsTimeoutMs: integer(1, 'must be a positive integer').optional(),
+});
+
+/** Which store URLs the app will talk to (see {@link storeUrlOptionsSchema}). */
+export type StoreUrlOptions = z.input<typeof storeUrlOptionsSchema>;
 
 /** {@link StoreUrlOptions} checked and compiled. */
 export interface StoreUrlPolicy {
@@ -42,17 +47,10 @@ export function storeUrlHint(names: { allowHttp: string; allowedNetworks: string
   return `Magento sends its own store_base_url; it must be a public https URL. For a development store on this machine or a private network set ${names.allowHttp} and add its network to ${names.allowedNetworks}.`;
 }
 
-/** Lists every problem of `options` (prefixed with `path`). */
+/** Lists every problem of `options` against {@link storeUrlOptionsSchema} (prefixed with `path`); none when unset. */
 export function findStoreUrlProblems(options: StoreUrlOptions | undefined, path = 'storeUrl'): string[] {
-  const problems: string[] = [];
-  if (options === undefined) return problems;
-  if (options === null || typeof options !== 'object') return [`${path} must be an object`];
-  if (options.allowHttp !== undefined && typeof options.allowHttp !== 'boolean') problems.push(`${path}.allowHttp must be a boolean`);
-  if (options.allowedNetworks !== undefined && !Array.isArray(options.allowedNetworks)) problems.push(`${path}.allowedNetworks must be an array of CIDR strings`);
-  else problems.push(...buildNetworkList(options.allowedNetworks ?? []).problems.map((problem) => `${path}.allowedNetworks: ${problem}`));
-  const timeout = options.dnsTimeoutMs;
-  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout <= 0)) problems.push(`${path}.dnsTimeoutMs must be a positive integer`);
-  return problems;
+  const parsed = storeUrlOptionsSchema.optional().safeParse(options, { path: [path] });
+  return parsed.success ? [] : listOptionProblems(parsed.error);
 }
 
 /** Compiles validated {@link StoreUrlOptions}. */
