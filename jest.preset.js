@@ -19,6 +19,9 @@ module.exports = {
     '^.+\\.(ts|tsx|js|mjs)$': ['@swc/jest', swcOptions],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+  // A dynamic import() of a relative module names its built file (`./x.js`, as Node's ESM loader
+  // needs); in tests that is the TypeScript source beside it.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/?(*.)+(spec|test).[jt]s?(x)'],
   coverageReporters: ['text-summary', 'lcov'],
   // `npm test` runs every project at once on 2 cores: a test that takes 1 s alone can take 10 s there.

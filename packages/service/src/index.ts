@@ -1,7 +1,6 @@
 export { startIntegrationService, type StartServiceOptions, type RunningService } from './start-service';
 export { readServiceConfig, readStorageSettings, type StorageSettings, type ServiceConfig, type ServiceConfigIo, type DatabaseConfig, type KeySource, type LogLevel, type ApiDocsMode, type ThrottleConfig, type TrustProxy } from './config/service-config';
 export { IntegrationServiceError, type IntegrationServiceErrorCode } from './service-error';
-export { JsonLogger, type JsonLoggerOptions } from './logging/json-logger';
-export { redact, redactText, REDACTED } from './logging/redact';
+export { ServiceLogger, type ServiceLoggerOptions } from './logging/service-logger';
 export { serviceUrls, formatBanner, type ServiceUrls } from './banner';
 export { MAINTENANCE_QUEUE } from './queue/maintenance-queue';

@@ -5,6 +5,7 @@ import { MagentoIntegrationModule, type MagentoIntegrationOptions } from '@magek
 import { DASHBOARD_BUILD, RootController } from './dashboard/root.controller';
 import type { DashboardBuild } from './dashboard/find-dashboard';
 import { HealthController } from './health/health.controller';
+import { requestLogContext } from './logging/request-log';
 import { MaintenanceQueue } from './queue/maintenance-queue';
 import { SERVICE_CONTEXT, type ServiceContext } from './service-context';
 import { THROTTLE_SETUP, type ThrottleSetup } from './throttle/throttle-storage';
@@ -20,9 +21,10 @@ export interface AppModuleInput {
 }
 
 /**
- * The integration service: @magekit/nest's module on the already migrated DataSource, `/health`,
- * the BullMQ maintenance queue, the dashboard build (or a page saying how to build it), and the
- * closing of the request-limit counters' Redis connection.
+ * The integration service: nestjs-pino's request context on the service's logger, @magekit/nest's
+ * module on the already migrated DataSource, `/health`, the BullMQ maintenance queue, the
+ * dashboard build (or a page saying how to build it), and the closing of the request-limit
+ * counters' Redis connection.
  */
 @Module({})
 export class IntegrationAppModule {
@@ -33,6 +35,7 @@ export class IntegrationAppModule {
     return {
       module: IntegrationAppModule,
       imports: [
+        requestLogContext(context.logger.pino),
         TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }),
         MagentoIntegrationModule.forRoot(magento),
         ...(dashboard ? [ServeStaticModule.forRoot({ rootPath: dashboard.dir, serveRoot: dashboard.base.replace(/\/$/, ''), serveStaticOptions: { index: 'index.html', fallthrough: true } })] : []),

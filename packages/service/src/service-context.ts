@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ServiceConfig } from './config/service-config';
-import type { JsonLogger } from './logging/json-logger';
+import type { ServiceLogger } from './logging/service-logger';
 
 /** Injection token of the {@link ServiceContext}. */
 export const SERVICE_CONTEXT = Symbol('INTEGRATION_SERVICE_CONTEXT');
@@ -9,7 +9,7 @@ export const SERVICE_CONTEXT = Symbol('INTEGRATION_SERVICE_CONTEXT');
 export interface ServiceContext {
   config: ServiceConfig;
   dataSource: DataSource;
-  logger: JsonLogger;
+  logger: ServiceLogger;
   /** The BullMQ maintenance queue (with `REDIS_URL`): how often the `probe-due` job runs, and the Redis key prefix. */
   queue: { probeIntervalMs: number; prefix: string };
 }

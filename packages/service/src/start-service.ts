@@ -14,7 +14,7 @@ import { setUpApiDocs } from './http/api-docs';
 import { applyHttpSurface } from './http/http-surface';
 import { listenOnPort } from './http/listen';
 import { IntegrationAppModule } from './integration-app.module';
-import { JsonLogger } from './logging/json-logger';
+import { ServiceLogger } from './logging/service-logger';
 import { probeSchedulerFor } from './queue/maintenance-queue';
 import type { ServiceContext } from './service-context';
 import { describeService, type ServiceIdentity } from './service-identity';
@@ -44,7 +44,7 @@ export interface StartServiceOptions {
   app?: string;
   /** The version `GET /api/service` and the API docs give (default @magekit/service's). */
   version?: string;
-  /** Where JSON log lines go (default stdout). */
+  /** Where JSON log lines go (default stdout), one line (ending in `\n`) per call. */
   log?: (line: string) => void;
   /** Where the banner goes (default stdout). */
   print?: (text: string) => void;
@@ -63,7 +63,7 @@ export interface RunningService {
   urls: ServiceUrls;
   identity: ServiceIdentity;
   firstStart: FirstStartCredentials | null;
-  logger: JsonLogger;
+  logger: ServiceLogger;
   close(): Promise<void>;
 }
 
@@ -76,7 +76,7 @@ export interface RunningService {
 export async function startIntegrationService(options: StartServiceOptions = {}): Promise<RunningService> {
   const config = readServiceConfig(options.env ?? process.env, options.cwd);
   const identity = describeService(options);
-  const logger = new JsonLogger({ level: config.logLevel, write: options.log });
+  const logger = new ServiceLogger({ level: config.logLevel, write: options.log });
   const keys = loadKeys(config.keys);
   if (keys.origin === 'created') logger.warn({ msg: 'Generated an encryption key on first start (development only: set MAGEKIT_ENCRYPTION_KEYS in production and keep a backup).', path: keys.path }, 'Config');
   if (keys.warning) logger.warn(keys.warning, 'Config');

@@ -136,7 +136,7 @@ describe('admin token auth', () => {
     expect(logged).toContain('api-user');
     expect(logged).not.toContain('Pa55-word');
     expect(logged).not.toContain('opaque-token-1');
-    expect(logged).toContain('Bearer [redacted]');
+    expect(logged).toContain('Bearer [REDACTED]');
   });
 });
 

@@ -2,7 +2,7 @@ import type { SignatureProfile } from '@magekit/oauth1';
 import type { AuthContext, AuthStrategy } from '../auth/auth-strategy';
 import { chooseSkewCorrection } from '../http/clock-skew';
 import { MagentoClientError } from '../errors/magento-client-error';
-import { redactBody, redactHeaders, redactUrl } from '../http/redact';
+import { redactBody, redactHeaders, redactUrl } from '../redaction/redact-http';
 import { sendHttp, type HttpResponse } from '../http/send-http';
 import type { ClientState } from './client-state';
 import type { PreparedRequest } from './prepare-request';

@@ -112,7 +112,7 @@ describe('REST URLs and errors', () => {
     const logged = JSON.stringify(events);
     const sent = parseAuthorizationHeader(store.requests[0].headers.authorization);
     for (const secret of [sent.oauth_signature, sent.oauth_token, store.credentials.consumerSecret, store.credentials.accessTokenSecret]) expect(logged).not.toContain(secret);
-    expect(logged).toContain('OAuth [redacted]');
+    expect(logged).toContain('OAuth [REDACTED]');
   });
 
   it('uses a fresh nonce and timestamp for every attempt', async () => {

@@ -1,23 +1,51 @@
-import type { NextFunction, Request, Response } from 'express';
-import type { JsonLogger } from './json-logger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DynamicModule } from '@nestjs/common';
+import type { Request } from 'express';
+import { LoggerModule } from 'nestjs-pino';
+import type { Level, Logger } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
 
 /**
- * Express middleware logging one line per request when it finishes: method, path (redacted by
- * the logger), status, duration and the client address (`req.ip`: the proxy's unless
- * `TRUST_PROXY` names it). Client errors (4xx) are logged at `warn`, the service's own faults
- * (5xx) at `error`, the rest at `info`; `/health` is logged at debug level.
+ * pino-http middleware logging one `request` line per request when it finishes: method, path
+ * (redacted by the logger, like every field), status, duration in `ms` and the client address
+ * (`req.ip`: the proxy's unless `TRUST_PROXY` names it), context `HTTP`. Headers and bodies are not
+ * logged. Client errors (4xx) are logged at `warn`, the service's own faults (5xx) at `error`, the
+ * rest at `info`; `/health` at debug level. Each request gets a `reqId` (a UUID), which the lines
+ * logged while it runs carry too.
  */
-export function requestLog(logger: JsonLogger, now: () => number = () => performance.now()) {
-  return (request: Request, response: Response, next: NextFunction): void => {
-    const started = now();
-    response.on('finish', () => {
-      const status = response.statusCode;
-      const fields = { msg: 'request', method: request.method, path: request.originalUrl, status, ms: Math.round((now() - started) * 10) / 10, ip: request.ip };
-      if (request.path === '/health' && status < 500) logger.debug(fields, 'HTTP');
-      else if (status >= 500) logger.error(fields, 'HTTP');
-      else if (status >= 400) logger.warn(fields, 'HTTP');
-      else logger.log(fields, 'HTTP');
-    });
-    next();
-  };
+export function requestLog(logger: Logger): HttpLogger {
+  return pinoHttp({
+    logger,
+    genReqId: () => randomUUID(),
+    quietReqLogger: true,
+    quietResLogger: true,
+    wrapSerializers: false,
+    customLogLevel: levelOf,
+    customSuccessMessage: () => 'request',
+    customErrorMessage: () => 'request',
+    customSuccessObject: (request, response, { responseTime }: { responseTime: number }) => fieldsOf(request, response, responseTime),
+    customErrorObject: (request, response, _error, { responseTime }: { responseTime: number }) => fieldsOf(request, response, responseTime),
+  });
+}
+
+function levelOf(request: IncomingMessage, response: ServerResponse, error?: Error): Level {
+  const status = response.statusCode;
+  if (error || status >= 500) return 'error';
+  if ((request as Request).path === '/health') return 'debug';
+  return status >= 400 ? 'warn' : 'info';
+}
+
+function fieldsOf(request: IncomingMessage, response: ServerResponse, ms: number): Record<string, unknown> {
+  const express = request as Request;
+  return { context: 'HTTP', method: request.method, path: express.originalUrl ?? request.url, status: response.statusCode, ms, ip: express.ip };
+}
+
+/**
+ * nestjs-pino's `LoggerModule` on the request logger of {@link requestLog} (`useExisting`: that
+ * middleware is mounted before Nest's own): what is logged while a request runs goes through that
+ * request's logger, and `PinoLogger` can be injected.
+ */
+export function requestLogContext(logger: Logger): DynamicModule {
+  return LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true });
 }

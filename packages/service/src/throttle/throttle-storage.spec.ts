@@ -1,10 +1,10 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { readServiceConfig } from '../config/service-config';
-import { JsonLogger } from '../logging/json-logger';
+import { ServiceLogger } from '../logging/service-logger';
 import { createThrottleSetup } from './throttle-storage';
 
 describe('request limits from the environment', () => {
-  const logger = new JsonLogger({ write: () => undefined });
+  const logger = new ServiceLogger({ write: () => undefined });
 
   it('passes the THROTTLE_* and PENDING_STORES_* limits to the module, in-memory counters without Redis', async () => {
     const config = readServiceConfig({ THROTTLE_WINDOW_SECONDS: '30', THROTTLE_CALLBACK_PER_ADDRESS: '4', THROTTLE_SIGN_IN_GLOBAL: '90', PENDING_STORES_MAX: '12' }, '/srv/app');

@@ -2,7 +2,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import IORedis from 'ioredis';
 import type { MagentoIntegrationOptions } from '@magekit/nest';
 import type { ServiceConfig } from '../config/service-config';
-import type { JsonLogger } from '../logging/json-logger';
+import type { ServiceLogger } from '../logging/service-logger';
 
 /** The module's `throttle` and `pendingStores` options, and how to close what they hold. */
 export interface ThrottleSetup {
@@ -17,7 +17,7 @@ export interface ThrottleSetup {
  * (`ThrottlerStorageRedisService` on a connection of its own). Without Redis the counters are in
  * this process's memory.
  */
-export function createThrottleSetup(config: ServiceConfig, logger: JsonLogger): ThrottleSetup {
+export function createThrottleSetup(config: ServiceConfig, logger: ServiceLogger): ThrottleSetup {
   const { windowSeconds, callback, signIn } = config.throttle;
   const limits = { ...(windowSeconds === undefined ? {} : { windowSeconds }), callback, signIn };
   if (!config.redisUrl) return { options: { throttle: limits, pendingStores: config.pendingStores }, close: async () => undefined };
@@ -30,7 +30,7 @@ export function createThrottleSetup(config: ServiceConfig, logger: JsonLogger): 
 }
 
 /** A connection that retries in the background, fails commands fast while Redis is down, and logs each new error once. */
-function connectRedis(url: string, keyPrefix: string, logger: JsonLogger): { connection: IORedis; close(): Promise<void> } {
+function connectRedis(url: string, keyPrefix: string, logger: ServiceLogger): { connection: IORedis; close(): Promise<void> } {
   let closing = false;
   let lastError: string | null = null;
   const connection = new IORedis(url, { keyPrefix, maxRetriesPerRequest: 1, connectTimeout: 5000, retryStrategy: (times) => (closing ? null : Math.min(times * 500, 5000)) });

@@ -1,6 +1,5 @@
-import { createApiToken, revokeApiToken } from '@magekit/nest';
 import type { CliIo } from '../../cli-io';
-import { withServiceDatabase } from '../service/open-service-database';
+import { withServiceDatabase } from '../service/service-database';
 
 /** Name of the API token `magekit dev` keeps in an app's database (one live at a time). */
 export const DEV_TOKEN_NAME = 'magekit dev';
@@ -8,11 +7,11 @@ export const DEV_TOKEN_NAME = 'magekit dev';
 /**
  * A fresh API token for the app's dashboard and admin API, created as `magekit tokens create` does,
  * in the app's own database (its DATA_DIR, or DATABASE_URL); the previous `magekit dev` token is
- * revoked. Loaded lazily: it brings in @magekit/nest and TypeORM.
+ * revoked. @magekit/nest and TypeORM load only here.
  */
 export async function issueDevApiToken(io: CliIo, dataDir: string): Promise<string> {
-  return withServiceDatabase(io, { dataDir }, async (dataSource) => {
-    await revokeApiToken(dataSource, DEV_TOKEN_NAME);
-    return (await createApiToken(dataSource, DEV_TOKEN_NAME)).token;
+  return withServiceDatabase(io, { dataDir }, async (dataSource, nest) => {
+    await nest.revokeApiToken(dataSource, DEV_TOKEN_NAME);
+    return (await nest.createApiToken(dataSource, DEV_TOKEN_NAME)).token;
   });
 }

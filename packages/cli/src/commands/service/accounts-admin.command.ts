@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { DEFAULT_SIGN_IN_LOCKOUT, listVendorAccounts, resetVendorPassword, setVendorAccountDisabled, unlockSignIn, VendorAccountEntity } from '@magekit/nest';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
 import { formatAccountsTable, formatTime } from './accounts-table';
-import { withServiceDatabase, withServiceFlags } from './open-service-database';
-import type { ServiceFlags } from './service-settings';
+import { withServiceDatabase } from './service-database';
+import { withServiceFlags, type ServiceFlags } from './service-flags';
 
 interface JsonFlags extends ServiceFlags {
   json?: boolean;
 }
 
 interface ListFlags extends JsonFlags {
-  maxFailures: string;
+  maxFailures?: string;
 }
 
 interface ResetFlags extends JsonFlags {
@@ -37,12 +36,15 @@ function registerList(accounts: Command, io: CliIo): void {
     accounts
       .command('list')
       .description('List the vendor accounts: e-mail, name, created, disabled, linked stores, and whether the e-mail is locked out by failed sign-ins now.')
-      .option('--max-failures <n>', "the service's signIn.maxFailures: failures of one e-mail that lock it", String(DEFAULT_SIGN_IN_LOCKOUT.maxFailures))
+      .option('--max-failures <n>', "the service's signIn.maxFailures: failures of one e-mail that lock it (default: the service's default, 6)")
       .option('--json', 'print [{id, email, name, createdAt, disabledAt, linkedStores, lockedOut, lockedUntil}]'),
   ).action(async (flags: ListFlags) => {
-    const maxFailures = Number(flags.maxFailures);
-    if (!Number.isInteger(maxFailures) || maxFailures < 1) throw new CliError(`--max-failures must be a positive integer (got ${JSON.stringify(flags.maxFailures)}).`, 'INVALID_INPUT');
-    const list = await withServiceDatabase(io, flags, (dataSource) => listVendorAccounts(dataSource, { lockout: { ...DEFAULT_SIGN_IN_LOCKOUT, maxFailures } }));
+    const maxFailures = flags.maxFailures === undefined ? undefined : Number(flags.maxFailures);
+    if (maxFailures !== undefined && (!Number.isInteger(maxFailures) || maxFailures < 1)) throw new CliError(`--max-failures must be a positive integer (got ${JSON.stringify(flags.maxFailures)}).`, 'INVALID_INPUT');
+    const list = await withServiceDatabase(io, flags, (dataSource, nest) => {
+      const lockout = nest.DEFAULT_SIGN_IN_LOCKOUT;
+      return nest.listVendorAccounts(dataSource, { lockout: { ...lockout, maxFailures: maxFailures ?? lockout.maxFailures } });
+    });
     io.writeOut(flags.json ? `${JSON.stringify(list, null, 2)}\n` : formatAccountsTable(list));
   });
 }
@@ -54,7 +56,7 @@ function registerDisabled(accounts: Command, io: CliIo, verb: 'disable' | 'enabl
       .description(disabled ? 'Disable a vendor account: it can no longer sign in on the identity link (the page shows the same error as a wrong password). Its linked stores stay linked.' : 'Enable a disabled vendor account again.')
       .option('--json', 'print the account as `accounts list --json` does'),
   ).action(async (email: string, flags: JsonFlags) => {
-    const account = await withServiceDatabase(io, flags, (dataSource) => setVendorAccountDisabled(dataSource, email, disabled));
+    const account = await withServiceDatabase(io, flags, (dataSource, nest) => nest.setVendorAccountDisabled(dataSource, email, disabled));
     if (account === null) throw unknownAccount(email);
     if (flags.json) return void io.writeOut(`${JSON.stringify(account, null, 2)}\n`);
     io.writeOut(disabled ? `Vendor account ${account.email} is disabled (since ${formatTime(account.disabledAt)}): it can no longer sign in.\n` : `Vendor account ${account.email} is enabled: it can sign in again.\n`);
@@ -72,7 +74,7 @@ function registerResetPassword(accounts: Command, io: CliIo): void {
     const given = flags.passwordStdin ? (await io.readStdin()).replace(/\r?\n$/, '') : undefined;
     if (given === '') throw new CliError('--password-stdin: stdin is empty.', 'EMPTY_INPUT', { hint: 'Pipe the new password in, e.g. `printf %s "$PASSWORD" | magekit accounts reset-password <email> --password-stdin`.' });
     const password = given ?? randomBytes(15).toString('base64url');
-    const account = await withServiceDatabase(io, flags, (dataSource) => resetVendorPassword(dataSource, email, password));
+    const account = await withServiceDatabase(io, flags, (dataSource, nest) => nest.resetVendorPassword(dataSource, email, password));
     if (account === null) throw unknownAccount(email);
     const shown = given === undefined ? { password } : {};
     if (flags.json) return void io.writeOut(`${JSON.stringify({ ...account, ...shown }, null, 2)}\n`);
@@ -89,9 +91,9 @@ function registerUnlock(accounts: Command, io: CliIo): void {
       .option('--json', 'print {cleared}'),
   ).action(async (email: string | undefined, flags: UnlockFlags) => {
     if (email === undefined && flags.ip === undefined) throw new CliError('Give the e-mail of a vendor account, --ip <address>, or both.', 'MISSING_OPTION');
-    const cleared = await withServiceDatabase(io, flags, async (dataSource) => {
-      if (email !== undefined && !(await dataSource.getRepository(VendorAccountEntity).existsBy({ email: email.trim().toLowerCase() }))) throw unknownAccount(email);
-      return unlockSignIn(dataSource, { email, ip: flags.ip });
+    const cleared = await withServiceDatabase(io, flags, async (dataSource, nest) => {
+      if (email !== undefined && !(await dataSource.getRepository(nest.VendorAccountEntity).existsBy({ email: email.trim().toLowerCase() }))) throw unknownAccount(email);
+      return nest.unlockSignIn(dataSource, { email, ip: flags.ip });
     });
     if (flags.json) return void io.writeOut(`${JSON.stringify({ cleared }, null, 2)}\n`);
     const what = [email === undefined ? '' : `e-mail ${email.trim().toLowerCase()}`, flags.ip === undefined ? '' : `address ${flags.ip}`].filter((part) => part !== '').join(' and ');

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { createVendorAccount } from '@magekit/nest';
 import type { CliIo } from '../../cli-io';
 import { registerAccountAdminCommands } from './accounts-admin.command';
-import { withServiceDatabase, withServiceFlags } from './open-service-database';
-import type { ServiceFlags } from './service-settings';
+import { withServiceDatabase } from './service-database';
+import { withServiceFlags, type ServiceFlags } from './service-flags';
 
 interface CreateFlags extends ServiceFlags {
   email: string;
@@ -27,7 +26,7 @@ export function registerAccountCommands(program: Command, io: CliIo): void {
   ).action(async (flags: CreateFlags) => {
     const given = flags.password ?? io.env['MAGEKIT_ACCOUNT_PASSWORD'];
     const password = given ?? randomBytes(15).toString('base64url');
-    const account = await withServiceDatabase(io, flags, (dataSource) => createVendorAccount(dataSource, { email: flags.email, name: flags.name, password }));
+    const account = await withServiceDatabase(io, flags, (dataSource, nest) => nest.createVendorAccount(dataSource, { email: flags.email, name: flags.name, password }));
     const shown = given === undefined ? { password } : {};
     if (flags.json) io.writeOut(`${JSON.stringify({ ...account, ...shown }, null, 2)}\n`);
     else io.writeOut(`Vendor account ${account.email} ("${account.name}") created (id ${account.id}).${given === undefined ? `\nGenerated password, shown only now: ${password}` : ''}\n`);

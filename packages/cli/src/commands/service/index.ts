@@ -7,7 +7,7 @@ import { registerTokenCommands } from './tokens.command';
 /**
  * Registers the integration service's management commands: `magekit tokens create|revoke`,
  * `magekit accounts create|list|disable|enable|reset-password|unlock`, `magekit rotate`. They read the service's DATABASE_URL / DATA_DIR
- * and keys ({@link readServiceDatabase}, {@link readServiceKeys}).
+ * and keys (`service-settings.ts`, the service's own rules), loading Nest and TypeORM only when one runs (`service-database.ts`).
  */
 export function registerServiceCommands(program: Command, io: CliIo): void {
   registerTokenCommands(program, io);
@@ -15,4 +15,4 @@ export function registerServiceCommands(program: Command, io: CliIo): void {
   registerRotateCommand(program, io);
 }
 
-export { readServiceDatabase, readServiceKeys, type ServiceFlags } from './service-settings';
+export type { ServiceFlags } from './service-flags';

@@ -1,17 +1,18 @@
-import type { Command } from 'commander';
 import type { DataSource } from 'typeorm';
 import { createMagekitDataSource } from '@magekit/nest';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
-import { readServiceDatabase, type ServiceFlags } from './service-settings';
+import type { ServiceFlags } from './service-flags';
+import { readServiceDatabase } from './service-settings';
 
 /**
- * Opens the service's database, runs `work`, and closes it. The schema must be migrated
+ * Opens the service's database, runs `work`, and closes it (loaded on demand by
+ * {@link withServiceDatabase}: it brings in Nest, TypeORM and the database driver). The schema must be migrated
  * already (the service migrates it when it starts).
  *
  * @throws CliError `UNREACHABLE` (cannot connect), `NOT_AVAILABLE` (not migrated yet)
  */
-export async function withServiceDatabase<T>(io: CliIo, flags: ServiceFlags, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+export async function openServiceDatabase<T>(io: CliIo, flags: ServiceFlags, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const { options, description } = readServiceDatabase(io.env, flags);
   const dataSource = createMagekitDataSource(options);
   try {
@@ -32,12 +33,4 @@ export async function withServiceDatabase<T>(io: CliIo, flags: ServiceFlags, wor
 /** ` Start … once (…).`: how the service (or the generated app) creates and migrates its database. */
 function startHint(flags: ServiceFlags): string {
   return flags.app === undefined ? ' Start the integration service once (`npm start`).' : ` Start the app once (\`npx nx serve ${flags.app}\`).`;
-}
-
-/** Adds `--app`, `--database-url` and `--data-dir` to a service command. */
-export function withServiceFlags(command: Command): Command {
-  return command
-    .option('--app <app>', 'a generated integration app (nx g @magekit/nx-plugin:integration <app>): its data in .data/<app>')
-    .option('--database-url <url>', "the service's database (default DATABASE_URL, else SQLite in DATA_DIR)")
-    .option('--data-dir <dir>', "the service's DATA_DIR (default .data/<app> with --app, else DATA_DIR or .data/integration)");
 }

@@ -4,14 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { KeyRingConfig } from '@magekit/nest';
 import { describeDatabase, IntegrationServiceError, loadKeys, readStorageSettings, toDataSourceOptions, type StorageSettings } from '@magekit/service/settings';
 import { CliError } from '../../cli-error';
-
-/** Flags every service command takes (they override the environment). */
-export interface ServiceFlags {
-  databaseUrl?: string;
-  dataDir?: string;
-  /** A generated integration app (`nx g @magekit/nx-plugin:integration <app>`): its DATA_DIR default `.data/<app>`. */
-  app?: string;
-}
+import type { ServiceFlags } from './service-flags';
 
 /** An app name as the integration generator accepts it (kebab-case), so that `.data/<app>` stays under `.data`. */
 const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

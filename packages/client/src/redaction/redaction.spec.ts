@@ -1,5 +1,6 @@
-import { JsonLogger } from './json-logger';
-import { redact, redactText, REDACTED } from './redact';
+import { redact } from './redact';
+import { redactBody, redactHeaders, redactUrl } from './redact-http';
+import { isSecretName, REDACTED, redactText } from './redaction-rules';
 
 describe('redactText', () => {
   it.each([
@@ -7,9 +8,11 @@ describe('redactText', () => {
     ['OAuth parameter list alone', 'sent OAuth oauth_consumer_key="ck",oauth_signature="abc"', 'sent OAuth [REDACTED]'],
     ['header inside JSON', JSON.stringify({ authorization: 'OAuth oauth_consumer_key="ck",oauth_signature="s"', accept: 'json' }), '{"authorization":"[REDACTED]","accept":"json"}'],
     ['Bearer token', 'GET /api/stores with Bearer mk_AbCdEfGhIjKlMnOp', 'GET /api/stores with Bearer [REDACTED]'],
+    ['Cookie header', 'Cookie: magekit_identity_form=abc; other=1', 'Cookie: [REDACTED]'],
     ['callback form body', 'oauth_consumer_key=ck1&oauth_consumer_secret=cs1&store_base_url=https%3A%2F%2Fshop%2F&oauth_verifier=v1', 'oauth_consumer_key=ck1&oauth_consumer_secret=[REDACTED]&store_base_url=https%3A%2F%2Fshop%2F&oauth_verifier=[REDACTED]'],
     ['token response body', 'oauth_token=t1&oauth_token_secret=ts1', 'oauth_token=[REDACTED]&oauth_token_secret=[REDACTED]'],
     ['JSON password', '{"email":"a@b.c","password":"hunter2hunter2"}', '{"email":"a@b.c","password":"[REDACTED]"}'],
+    ['2FA code and API key', 'otp=123456&x-api-key: k1', 'otp=[REDACTED]&x-api-key: [REDACTED]'],
     ['database URL password', 'connect postgres://app:s3cr3t@db:5432/app failed', 'connect postgres://app:[REDACTED]@db:5432/app failed'],
     ['ciphertext', 'value mk1.k1.aaaa.bbbb.cccc stored', `value ${REDACTED} stored`],
   ])('%s', (_name, input, expected) => {
@@ -19,6 +22,16 @@ describe('redactText', () => {
   it('keeps what is not secret (consumer keys, store URLs, ordinary words)', () => {
     const text = 'callback for consumer 0123456789abcdefghijklmnopqrstuv from https://shop.example.com/ accepted';
     expect(redactText(text)).toBe(text);
+  });
+});
+
+describe('isSecretName', () => {
+  it.each(['password', 'passwd', 'oauth_consumer_secret', 'accessTokenSecret', 'tokenHash', 'consumerSecretEnc', 'oauth_signature', 'otp', 'x-api-key', 'api_key', 'Authorization', 'cookie', 'encryptionKeys', 'private_key', 'keys', 'tokenExpiresAt'])('%s is secret', (name) => {
+    expect(isSecretName(name)).toBe(true);
+  });
+
+  it.each(['oauth_consumer_key', 'store_base_url', 'username', 'email', 'status', 'accept', 'context', 'msg', 'path', 'keyId'])('%s is not', (name) => {
+    expect(isSecretName(name)).toBe(false);
   });
 });
 
@@ -55,59 +68,37 @@ describe('redact', () => {
   });
 });
 
-describe('JsonLogger', () => {
-  const now = () => new Date('2025-01-01T12:00:00.000Z');
-
-  function capture(level: 'error' | 'warn' | 'info' | 'debug' = 'info') {
-    const lines: string[] = [];
-    const logger = new JsonLogger({ level, now, write: (line) => lines.push(line) });
-    return { logger, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>), lines };
-  }
-
-  it('writes one JSON object per line with time, level, context and message, redacted', () => {
-    const { logger, entries, lines } = capture();
-    logger.log('callback oauth_consumer_secret=abc received', 'Callback');
-    logger.info('stored', { store: { id: '1', accessToken: 'tok' } }, 'Stores');
-    expect(lines.every((line) => line.endsWith('\n'))).toBe(true);
-    expect(entries()).toEqual([
-      { time: '2025-01-01T12:00:00.000Z', level: 'info', context: 'Callback', msg: 'callback oauth_consumer_secret=[REDACTED] received' },
-      { time: '2025-01-01T12:00:00.000Z', level: 'info', context: 'Stores', msg: 'stored', store: { id: '1', accessToken: REDACTED } },
-    ]);
+describe('redactHeaders, redactUrl, redactBody', () => {
+  it('keeps only the scheme of Authorization headers', () => {
+    expect(redactHeaders({ Authorization: 'OAuth oauth_consumer_key="k", oauth_signature="abc%3D"', accept: 'application/json', 'x-api-key': 'k' })).toEqual({
+      Authorization: 'OAuth [REDACTED]',
+      accept: 'application/json',
+      'x-api-key': '[REDACTED]',
+    });
   });
 
-  it("takes Nest's error(message, stack, context) form and redacts the stack", () => {
-    const { logger, entries } = capture();
-    logger.error('Activation stopped', 'Error: oauth_token_secret=sss\n    at run (x.js:1:1)', 'MagentoActivation');
-    expect(entries()[0]).toMatchObject({ level: 'error', context: 'MagentoActivation', msg: 'Activation stopped' });
-    expect(String(entries()[0]['stack'])).toContain('oauth_token_secret=[REDACTED]');
+  it('redacts secret-looking query values', () => {
+    expect(redactUrl('https://s/rest/V1/x?oauth_signature=abc&searchCriteria%5BpageSize%5D=5&access_token=t')).toBe('https://s/rest/V1/x?oauth_signature=[REDACTED]&searchCriteria%5BpageSize%5D=5&access_token=[REDACTED]');
   });
 
-  it('filters by level and moves Nest start-up chatter to debug', () => {
-    const { logger, entries } = capture('warn');
-    logger.log('Mapped {/health, GET} route', 'RouterExplorer');
-    logger.debug('details');
-    logger.log('info line');
-    logger.warn('careful');
-    expect(entries().map((entry) => entry['msg'])).toEqual(['careful']);
-    const debug = capture('debug');
-    debug.logger.log('Mapped {/health, GET} route', 'RouterExplorer');
-    expect(debug.entries()[0]).toMatchObject({ level: 'debug', context: 'RouterExplorer' });
+  it('redacts URL passwords and survives malformed escapes in query names', () => {
+    expect(redactUrl('https://user:pw@s/rest/V1/x?%E0%A4%A=1&pass%77ord=p')).toBe('https://user:[REDACTED]@s/rest/V1/x?%E0%A4%A=1&pass%77ord=[REDACTED]');
+    expect(redactUrl(redactUrl('https://s/x?token=t'))).toBe('https://s/x?token=[REDACTED]');
   });
 
-  it('keeps stack traces for error lines only', () => {
-    const { logger, entries } = capture();
-    logger.warn(new Error('refused'));
-    logger.warn({ msg: 'client error', error: new Error('bad input') });
-    logger.error(new Error('fault'));
-    const [warn, nested, error] = entries();
-    expect(JSON.stringify([warn, nested])).not.toContain('stack');
-    expect(nested).toMatchObject({ level: 'warn', error: { name: 'Error', message: 'bad input' } });
-    expect(String((error['error'] as Record<string, unknown>)['stack'])).toContain('    at ');
+  it('redacts secrets in JSON and form bodies at any depth', () => {
+    expect(JSON.parse(redactBody(JSON.stringify({ username: 'u', password: 'p', nested: [{ otp: '1', customer: { email: 'e' } }] })))).toEqual({
+      username: 'u',
+      password: '[REDACTED]',
+      nested: [{ otp: '[REDACTED]', customer: { email: 'e' } }],
+    });
+    expect(redactBody('oauth_consumer_secret=s&store_base_url=https%3A%2F%2Fx')).toBe('oauth_consumer_secret=[REDACTED]&store_base_url=https://x');
+    expect(redactBody('x'.repeat(50), 10)).toBe('xxxxxxxxxx…');
   });
 
-  it('logs an Error message object with its redacted fields', () => {
-    const { logger, entries } = capture();
-    logger.warn(new Error('password=letmein refused'));
-    expect(entries()[0]).toMatchObject({ level: 'warn', msg: 'password=[REDACTED] refused', error: { name: 'Error', message: 'password=[REDACTED] refused' } });
+  it('redacts secrets in the texts of bodies too: JSON values, form values and plain text', () => {
+    expect(redactBody(JSON.stringify({ note: 'retry with Bearer abcdefghijkl', passwd: 'p' }))).toBe('{"note":"retry with Bearer [REDACTED]","passwd":"[REDACTED]"}');
+    expect(redactBody('comment=see%20postgres%3A%2F%2Fa%3Ab%40db')).toBe('comment=see postgres://a:[REDACTED]@db');
+    expect(redactBody('plain Bearer abcdefghijkl text')).toBe('plain Bearer [REDACTED] text');
   });
 });
