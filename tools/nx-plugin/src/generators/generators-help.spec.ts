@@ -27,7 +27,8 @@ describe('generator help texts', () => {
     for (const [option, property] of Object.entries(schema.properties)) expect([option, typeof property.description]).toEqual([option, 'string']);
   });
 
-  it('lists both generators', () => {
-    expect(Object.keys(collection.generators)).toEqual(['integration', 'magento-module']);
+  it('lists the generators: init (nx add) and preset (create-nx-workspace) hidden from the list', () => {
+    expect(Object.keys(collection.generators)).toEqual(['init', 'preset', 'integration', 'magento-module']);
+    expect(Object.entries(collection.generators).filter(([, entry]) => (entry as { hidden?: boolean }).hidden).map(([name]) => name)).toEqual(['init', 'preset']);
   });
 });
