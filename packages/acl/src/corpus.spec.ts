@@ -5,7 +5,7 @@ import { explainRequest } from './explain';
 import { parseIntegrationApiXml, parseIntegrationConfigXml, parseIntegrationXml } from './integration-xml';
 import { matchRoute } from './match-route';
 import { buildStockDataFromCorpus, loadMagentoTree } from './node';
-import { decodePhpUrl, trimSlashes } from './php-strings';
+import { fromBytes, trim, toBytes, urldecode } from '@magekit/php';
 import type { Route } from './route-table';
 import { loadStockModel } from './stock-table';
 
@@ -17,14 +17,14 @@ const describeCorpus = existsSync(corpusDir) ? describe : describe.skip;
 function matchLikeMagento(routes: readonly Route[], method: string, pathInfo: string): { url: string; params: Record<string, string> } | null {
   const exact = routes.find((r) => r.method === method && r.url === pathInfo);
   const base = /^\/?\w+\/\w+/.exec(pathInfo)?.[0];
-  const candidates = exact ? [exact] : base === undefined ? [] : routes.filter((r) => r.method === method && trimSlashes(r.url).startsWith(trimSlashes(base))).sort((a, b) => (a.url < b.url ? -1 : 1));
+  const candidates = exact ? [exact] : base === undefined ? [] : routes.filter((r) => r.method === method && trim(r.url, '/').startsWith(trim(base, '/'))).sort((a, b) => (a.url < b.url ? -1 : 1));
   let winner: { url: string; params: Record<string, string> } | null = null;
-  const parts = trimSlashes(pathInfo).split('/');
+  const parts = trim(pathInfo, '/').split('/');
   for (const route of candidates) {
-    const routeParts = trimSlashes(route.url).split('/');
+    const routeParts = trim(route.url, '/').split('/');
     if (routeParts.length !== parts.length) continue;
     const params: Record<string, string> = {};
-    const ok = routeParts.every((seg, i) => (seg.startsWith(':') && seg[1] !== ':' ? ((params[seg.slice(1)] = decodePhpUrl(parts[i])), true) : seg === parts[i]));
+    const ok = routeParts.every((seg, i) => (seg.startsWith(':') && seg[1] !== ':' ? ((params[seg.slice(1)] = fromBytes(urldecode(toBytes(parts[i])))), true) : seg === parts[i]));
     if (ok) winner = { url: route.url, params };
   }
   return winner;
@@ -81,7 +81,7 @@ describeCorpus('on the shared Magento 2.4.6-p1 corpus (reads ../shared/magento-x
   });
 
   it('91 pairs of routes (same method) can match the same path: the more literal route wins, ties go to the later url in ksort order', () => {
-    const split = (route: Route) => trimSlashes(route.url).split('/');
+    const split = (route: Route) => trim(route.url, '/').split('/');
     const isParam = (seg: string) => seg.startsWith(':') && seg[1] !== ':';
     const compatible = (a: Route, b: Route) => {
       const [x, y] = [split(a), split(b)];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { AclError } from './acl-error';
 import { listMatchingRoutes, matchRoute, type RouteMatch } from './match-route';
-import { trimSlashes } from './php-strings';
+import { trim } from '@magekit/php';
 import { parseRestPath, type RestPathOptions } from './rest-path';
 import { createRouteTable, type Route, type RouteTable } from './route-table';
 import { loadStockModel } from './stock-table';
@@ -40,7 +40,7 @@ function routeRequest(table: RouteTable): fc.Arbitrary<{ method: string; path: s
   return fc
     .tuple(fc.constantFrom(...table.routes), prefix, tail, fc.array(fc.tuple(fc.nat({ max: 9 }), segmentValue), { minLength: 12, maxLength: 12 }), fc.constantFrom('same', 'same', 'same', 'GET', 'POST'))
     .map(([r, p, t, choices, method]) => {
-      const segments = trimSlashes(r.url)
+      const segments = trim(r.url, '/')
         .split('/')
         .map((segment, i) => {
           const [roll, value] = choices[i % choices.length];
@@ -55,7 +55,7 @@ function routeRequest(table: RouteTable): fc.Arbitrary<{ method: string; path: s
 /** Paths built from REST prefixes and the table's own segments (mostly not routes). */
 function pathGenerator(table: RouteTable): fc.Arbitrary<string> {
   const words = new Set<string>(['V1', 'V2', 'V', 'Vx', 'x', '10', '010', '1.0', '0', '', 'schema', 'async', 'bulk', ':sku', '::lit', 'items']);
-  for (const r of table.routes) for (const segment of trimSlashes(r.url).split('/')) words.add(segment);
+  for (const r of table.routes) for (const segment of trim(r.url, '/').split('/')) words.add(segment);
   const segment = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...words) }, { weight: 2, arbitrary: segmentValue });
   const prefix = fc.constantFrom('', '/rest', '/index.php/rest', '/index.php', 'https://shop.test/rest', 'rest', '/rest/', '/rest//', '//rest', '/REST');
   const store = fc.constantFrom('', '/default', '/all', '/es_mx', '/V12', '/V1x', '/async', '/schema', '/Default', '/v2', '/x-y', '/_a', '//default');

@@ -1,5 +1,5 @@
 import { createPathSpans, splitIntoSpans } from './path-spans';
-import { isPhpNumericString, trimSlashes } from './php-strings';
+import { isNumeric, trim } from '@magekit/php';
 import type { Route } from './route-table';
 import { isWordChar, newTrieNode, newTrieRoot, sealTrie, type TrieNode, type TrieRoot } from './route-trie';
 import { walkForBest } from './route-walk';
@@ -44,7 +44,7 @@ export interface RouteIndex {
 
 /** Splits a route url like `Magento\Webapi\Controller\Rest\Router\Route` does. */
 function splitRouteUrl(url: string): Segment[] {
-  return trimSlashes(url)
+  return trim(url, '/')
     .split('/')
     .map((part): Segment => {
       if (part.charCodeAt(0) !== 0x3a || part.charCodeAt(1) === 0x3a) return { kind: 'literal', value: part };
@@ -63,7 +63,7 @@ function indexRoute(route: Route, rank: number): IndexedRoute {
     captureAt.push(at);
     captureNames.push(segment.name);
   });
-  return { route, rank, trimmedUrl: trimSlashes(route.url), segments, captureAt, captureNames };
+  return { route, rank, trimmedUrl: trim(route.url, '/'), segments, captureAt, captureNames };
 }
 
 /** Builds the index over routes already sorted in Magento's order. */
@@ -106,7 +106,7 @@ function insert(forMethod: MethodIndex, indexed: IndexedRoute): void {
   let node = root.pairs.get(key);
   if (node === undefined) {
     root.pairs.set(key, (node = newTrieNode()));
-    if (isPhpNumericString(second.value)) root.numericPairs.push({ first: first.value, second: second.value, node });
+    if (isNumeric(second.value)) root.numericPairs.push({ first: first.value, second: second.value, node });
   }
   for (const segment of rest) node = descend(node, segment);
   node.leaf.push(indexed);
@@ -125,7 +125,7 @@ function descend(node: TrieNode, segment: Segment): TrieNode {
   if (next === undefined) {
     next = newTrieNode();
     node.literal.set(segment.value, next);
-    if (isPhpNumericString(segment.value)) node.numeric.push([segment.value, next]);
+    if (isNumeric(segment.value)) node.numeric.push([segment.value, next]);
   }
   return next;
 }

@@ -1,4 +1,4 @@
-import { compareBytes } from './php-strings';
+import { compareBytes } from '@magekit/php';
 import { buildRouteIndex, type RouteIndex } from './route-index';
 import type { RouteMethod, RouteParameter, WebapiXmlFile } from './webapi-xml';
 

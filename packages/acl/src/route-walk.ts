@@ -1,5 +1,5 @@
 import type { PathSpans } from './path-spans';
-import { decodePhpUrl, equalsPhpLoose, isPhpNumericString } from './php-strings';
+import { fromBytes, isNumeric, looseEquals, toBytes, urldecode } from '@magekit/php';
 import type { IndexedRoute, MethodIndex, RouteIndex } from './route-index';
 import { findEdge } from './edge-table';
 import { readServiceBaseUrl, type TrieNode, type TrieRoot } from './route-trie';
@@ -38,11 +38,11 @@ export function walkForBest(forMethod: MethodIndex, pathInfo: string, spans: Pat
 function bestOfNumericPairs(root: TrieRoot, pair: TrieNode | undefined, pathInfo: string, spans: PathSpans, current: IndexedRoute | undefined): IndexedRoute | undefined {
   const second = pathInfo.slice(spans.starts[1], spans.ends[1]);
   const base = readServiceBaseUrl(pathInfo);
-  if (base === null || !isPhpNumericString(second)) return current;
+  if (base === null || !isNumeric(second)) return current;
   const first = pathInfo.slice(spans.starts[0], spans.ends[0]);
   const word = base.slice(base.indexOf('/') + 1);
   for (const entry of root.numericPairs) {
-    if (entry.node !== pair && entry.first === first && entry.second.startsWith(word) && equalsPhpLoose(entry.second, second)) current = best(entry.node, pathInfo, spans, 2, current);
+    if (entry.node !== pair && entry.first === first && entry.second.startsWith(word) && looseEquals(entry.second, second)) current = best(entry.node, pathInfo, spans, 2, current);
   }
   return current;
 }
@@ -78,8 +78,8 @@ function best(node: TrieNode, path: string, spans: PathSpans, depth: number, cur
     if (exact !== undefined) current = best(exact, path, spans, depth + 1, current);
     if (node.numeric.length > 0) {
       const part = path.slice(start, end);
-      if (isPhpNumericString(part)) {
-        for (const [value, child] of node.numeric) if (child !== exact && equalsPhpLoose(value, part)) current = best(child, path, spans, depth + 1, current);
+      if (isNumeric(part)) {
+        for (const [value, child] of node.numeric) if (child !== exact && looseEquals(value, part)) current = best(child, path, spans, depth + 1, current);
       }
     }
     if (param !== null) current = best(param, path, spans, depth + 1, current);
@@ -95,10 +95,10 @@ export function collectMatches(forMethod: MethodIndex, pathInfo: string, parts: 
   if (root === undefined || base === null) return;
   const pair = root.pairs.get(`${parts[0]}/${parts[1]}`);
   if (pair !== undefined) collect(pair, parts, 2, out);
-  if (!isPhpNumericString(parts[1])) return;
+  if (!isNumeric(parts[1])) return;
   const word = base.slice(base.indexOf('/') + 1);
   for (const entry of root.numericPairs) {
-    if (entry.node !== pair && entry.first === parts[0] && entry.second.startsWith(word) && equalsPhpLoose(entry.second, parts[1])) collect(entry.node, parts, 2, out);
+    if (entry.node !== pair && entry.first === parts[0] && entry.second.startsWith(word) && looseEquals(entry.second, parts[1])) collect(entry.node, parts, 2, out);
   }
 }
 
@@ -110,8 +110,8 @@ function collect(node: TrieNode, parts: readonly string[], depth: number, out: I
   const part = parts[depth];
   const exact = node.literal.get(part);
   if (exact !== undefined) collect(exact, parts, depth + 1, out);
-  if (node.numeric.length > 0 && isPhpNumericString(part)) {
-    for (const [value, child] of node.numeric) if (child !== exact && equalsPhpLoose(value, part)) collect(child, parts, depth + 1, out);
+  if (node.numeric.length > 0 && isNumeric(part)) {
+    for (const [value, child] of node.numeric) if (child !== exact && looseEquals(value, part)) collect(child, parts, depth + 1, out);
   }
   if (node.param !== null) collect(node.param, parts, depth + 1, out);
   if (node.nullParam !== null && (part === '' || part === '0')) collect(node.nullParam, parts, depth + 1, out);
@@ -122,6 +122,13 @@ export function captureParams(indexed: IndexedRoute, path: string, spans: PathSp
   const params: Record<string, string> = {};
   const at = indexed.captureAt;
   const names = indexed.captureNames;
-  for (let k = 0; k < at.length; k++) params[names[k]] = decodePhpUrl(path.slice(spans.starts[at[k]], spans.ends[at[k]]));
+  for (let k = 0; k < at.length; k++) params[names[k]] = decodeSegment(path.slice(spans.starts[at[k]], spans.ends[at[k]]));
   return params;
+}
+
+/** PHP `urldecode` of a path segment's UTF-8 bytes, read back as text (bytes that are not UTF-8 become U+FFFD). */
+function decodeSegment(segment: string): string {
+  // Without an escape or a `+` there is nothing to decode (and text read back from its bytes is itself).
+  if (!segment.includes('%') && !segment.includes('+')) return segment;
+  return fromBytes(urldecode(toBytes(segment)));
 }

@@ -5,7 +5,7 @@
  */
 import { AclError } from '../acl-error';
 import { restError, type RouteMatch } from '../match-route';
-import { equalsPhpLoose, trimSlashes } from '../php-strings';
+import { looseEquals, trim } from '@magekit/php';
 import type { RestMode, RestPathOptions, RestRequestPath } from '../rest-path';
 import type { Route, RouteTable } from '../route-table';
 
@@ -21,7 +21,7 @@ export function referenceParseRestPath(input: string, method: string, options: R
   let storeCode: string | null = null;
   const viaRestFrontName = /^\/rest(\/|$)/.test(withoutIndex);
   if (viaRestFrontName) {
-    const [, ...after] = trimSlashes(withoutIndex).split('/');
+    const [, ...after] = trim(withoutIndex, '/').split('/');
     const trimmed = after.join('/').replace(/^\/+/, '');
     const [code, ...tail] = trimmed.split('/');
     const known = options.storeCodes !== undefined ? options.storeCodes.includes(code) : STORE_CODE.test(code) && !/^V\d+$/.test(code) && code !== 'async' && code !== 'schema';
@@ -65,15 +65,15 @@ export function referenceUrldecode(value: string): string {
 
 /** `Route::match()`: same segment count, literals loosely equal, `:name` captured and urldecoded. */
 function matchOneRoute(url: string, pathInfo: string, captureOnly = false): Record<string, string> | null {
-  const routeParts = trimSlashes(url).split('/');
-  const pathParts = trimSlashes(pathInfo).split('/');
+  const routeParts = trim(url, '/').split('/');
+  const pathParts = trim(pathInfo, '/').split('/');
   if (routeParts.length !== pathParts.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < routeParts.length; i++) {
     const [segment, part] = [routeParts[i], pathParts[i]];
     const variable = segment.startsWith(':') && segment[1] !== ':' ? segment.slice(1) : null;
     if (variable !== null && variable !== '' && variable !== '0') params[variable] = referenceUrldecode(part);
-    else if (!captureOnly && (variable !== null ? part !== '' && part !== '0' : !equalsPhpLoose(segment, part))) return null;
+    else if (!captureOnly && (variable !== null ? part !== '' && part !== '0' : !looseEquals(segment, part))) return null;
   }
   return params;
 }
@@ -85,7 +85,7 @@ export function referenceMatchingRoutes(routes: readonly Route[], method: string
   // which only matters for a url with a `:` or `:0` segment; no stock route has one).
   if (exact !== undefined) return [{ route: exact, params: matchOneRoute(exact.url, pathInfo, true) as Record<string, string> }];
   const base = /^\/?\w+\/\w+/.exec(pathInfo)?.[0];
-  const candidates = base === undefined ? [] : routes.filter((route) => route.method === method && trimSlashes(route.url).startsWith(trimSlashes(base)));
+  const candidates = base === undefined ? [] : routes.filter((route) => route.method === method && trim(route.url, '/').startsWith(trim(base, '/')));
   const matched: Array<{ route: Route; params: Record<string, string> }> = [];
   for (const route of candidates) {
     const params = matchOneRoute(route.url, pathInfo);
