@@ -7,7 +7,6 @@ export { parseActivationCallback, MAX_STORE_BASE_URL_LENGTH, type ActivationCall
 export { requestRequestToken, requestAccessToken, exchangeTokens, type HandshakeOptions, type AccessTokenOptions, type SkewState } from './handshake/request-tokens';
 export { estimateClockSkew, chooseSkewCorrection } from './http/clock-skew';
 export type { Clock, Sleep, SetTimer, FetchLike } from './http/side-effects';
-export { rawurlencode } from './url/rawurlencode';
 export { path, restPath, checkRestPath } from './url/rest-path';
 export { buildQueryString, type QueryValue } from './url/build-query-string';
 export { buildRestRoot, joinRestUrl, type RestScope } from './url/build-rest-url';

@@ -1,5 +1,5 @@
+import { rawurlencode, toBytes } from '@magekit/php';
 import { MagentoClientError } from '../errors/magento-client-error';
-import { rawurlencode } from './rawurlencode';
 
 /** A query value: scalars, nested objects (`a[b]=…`) and arrays (`a[0]=…`). */
 export type QueryValue = string | number | boolean | null | undefined | readonly QueryValue[] | { readonly [key: string]: QueryValue };
@@ -29,5 +29,5 @@ function appendPairs(pairs: string[], key: string, value: QueryValue): void {
     return;
   }
   const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-  pairs.push(`${rawurlencode(key)}=${rawurlencode(text)}`);
+  pairs.push(`${rawurlencode(toBytes(key))}=${rawurlencode(toBytes(text))}`);
 }

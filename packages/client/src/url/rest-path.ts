@@ -1,5 +1,5 @@
+import { rawurlencode, toBytes } from '@magekit/php';
 import { MagentoClientError } from '../errors/magento-client-error';
-import { rawurlencode } from './rawurlencode';
 
 type Segment = string | number;
 
@@ -19,7 +19,7 @@ export function path(template: string, params: Readonly<Record<string, Segment>>
       throw new MagentoClientError(`Path parameter "${name}" of ${template} is missing or empty.`, 'INVALID_INPUT');
     }
     used.add(name);
-    return rawurlencode(String(value));
+    return rawurlencode(toBytes(String(value)));
   });
   const unused = Object.keys(params).filter((name) => !used.has(name));
   if (unused.length > 0) throw new MagentoClientError(`${template} has no parameter(s) ${unused.join(', ')}.`, 'INVALID_INPUT');
@@ -36,7 +36,7 @@ export function restPath(strings: TemplateStringsArray, ...values: Segment[]): s
     if (i === 0) return literal;
     const value = String(values[i - 1]);
     if (value === '') throw new MagentoClientError(`Path segment ${i} of ${strings.join('…')} is empty.`, 'INVALID_INPUT');
-    return out + rawurlencode(value) + literal;
+    return out + rawurlencode(toBytes(value)) + literal;
   }, '');
 }
 

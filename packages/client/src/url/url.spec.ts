@@ -1,13 +1,6 @@
 import { buildQueryString } from './build-query-string';
 import { buildRestRoot, joinRestUrl } from './build-rest-url';
-import { rawurlencode } from './rawurlencode';
 import { checkRestPath, path, restPath } from './rest-path';
-
-describe('rawurlencode', () => {
-  it('matches PHP rawurlencode', () => {
-    expect(rawurlencode("a b+c/d[e]~f.g-h_i!'()*€")).toBe('a%20b%2Bc%2Fd%5Be%5D~f.g-h_i%21%27%28%29%2A%E2%82%AC');
-  });
-});
 
 describe('path helpers', () => {
   it('encode each value as one segment Magento routes right', () => {

@@ -1,5 +1,5 @@
-import { rawurlencode } from '@magekit/client';
 import { explainRequest, type SignatureProfile } from '@magekit/oauth1';
+import { rawurlencode, toBytes } from '@magekit/php';
 
 /** One signed attempt as it was sent (kept in memory only, never stored). */
 export interface SignedAttempt {
@@ -42,6 +42,9 @@ export function explainMaskedBaseString(attempt: SignedAttempt): string | null {
     masked = masked.split(rawurlencode(parameter.encoded)).join(`${rawurlencode(`${encodedName}=`)}${MASK}`);
     secrets.push(parameter.value);
   }
-  const leaks = secrets.some((secret) => [secret, rawurlencode(secret), rawurlencode(rawurlencode(secret))].some((form) => masked.includes(form)));
+  const leaks = secrets.some((secret) => {
+    const encoded = rawurlencode(toBytes(secret));
+    return [secret, encoded, rawurlencode(encoded)].some((form) => masked.includes(form));
+  });
   return leaks ? null : masked;
 }
