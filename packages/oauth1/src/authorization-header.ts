@@ -1,7 +1,9 @@
+import { fromBytes, toBytes } from '@magekit/php';
 import { MagentoOAuth } from './magento-oauth';
-import { parseMagentoAuthorizationHeader } from './magento-request-params';
+import { parseMagentoAuthorizationHeader } from './magento-request';
 import { OAuth1Error } from './oauth1-error';
-import { fromBytes, toBytes } from './php-string';
+
+const NO_SCHEME_HINT = 'Send `Authorization: OAuth oauth_consumer_key="…", oauth_token="…", …` (Bearer is not OAuth).';
 
 /**
  * Parses an `Authorization: OAuth …` header the way Magento does
@@ -14,16 +16,16 @@ import { fromBytes, toBytes } from './php-string';
  */
 export function parseAuthorizationHeader(header: unknown): Record<string, string> {
   if (typeof header !== 'string') {
-    throw new OAuth1Error(`An Authorization header must be a string, got ${header === null ? 'null' : typeof header}.`, 'HEADER_MALFORMED');
+    const type = header === null ? 'null' : typeof header;
+    throw new OAuth1Error(`An Authorization header must be a string, got ${type}.`, 'HEADER_MALFORMED');
   }
   const params = parseMagentoAuthorizationHeader(toBytes(header));
   if (params === null) {
-    throw new OAuth1Error('The Authorization header has no "OAuth " scheme: Magento treats the caller as a guest.', 'HEADER_MALFORMED', {
-      hint: 'Send `Authorization: OAuth oauth_consumer_key="…", oauth_token="…", …` (a Bearer token is a different mechanism).',
-    });
+    const message = 'The Authorization header has no "OAuth " scheme: Magento treats the caller as a guest.';
+    throw new OAuth1Error(message, 'HEADER_MALFORMED', { hint: NO_SCHEME_HINT });
   }
   const out: Record<string, string> = {};
-  for (const [name, value] of params) out[fromBytes(name)] = fromBytes(value as string);
+  for (const [name, value] of params) out[fromBytes(name)] = fromBytes(value);
   return out;
 }
 
@@ -34,6 +36,5 @@ export function parseAuthorizationHeader(header: unknown): Record<string, string
 export function formatAuthorizationHeader(params: Readonly<Record<string, string>>): string {
   const bytes: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) bytes[toBytes(name)] = toBytes(String(value));
-  const oauth = new MagentoOAuth({ profile: 'latest', consumerKey: '', consumerSecret: '' });
-  return oauth.toHeader(bytes as never).Authorization;
+  return new MagentoOAuth({ profile: 'latest', consumerKey: '', consumerSecret: '' }).formatHeader(bytes);
 }

@@ -1,12 +1,9 @@
+import { isIntegerKey, ksort, parseStrTopLevel, PHP_ARRAY, rawurlencode, strnatcmp } from '@magekit/php';
 import { buildLaminasBaseUri } from './laminas-url';
-import type { MagentoParams } from './magento-request-params';
-import { strnatcmp } from './php-natural-compare';
-import { PHP_ARRAY, parsePhpQuery } from './php-parse-str';
-import { compareBytes, comparePhpKeys, isIntegerArrayKey, isNumericString, rawurlencode, rawurlencodeTwice } from './php-string';
+import type { MagentoParams, UrlParts } from './magento-request';
 import type { SignatureProfile } from './profiles';
-import type { UrlParts } from './request-url';
 
-/** One signed parameter: name and value as raw byte strings. */
+/** One signed parameter: name and value as byte strings. */
 export type SignedPair = readonly [name: string, value: string];
 
 /** Thrown where Magento itself fails with a PHP error (HTTP 500); the message is PHP's. */
@@ -15,7 +12,6 @@ export class PhpRuntimeError extends Error {
 }
 
 const SIGNATURE = 'oauth_signature';
-const DIGIT = /[0-9]/;
 /** What PHP prints for an array value (Laminas signs it as this string). */
 const PHP_ARRAY_STRING = 'Array';
 const ARRAY_VALUE_ERROR = 'rawurlencode(): Argument #1 ($string) must be of type string, array given';
@@ -23,35 +19,32 @@ const INTEGER_KEY_ERROR = 'str_contains(): Argument #1 ($haystack) must be of ty
 /** The values `Oauth::processNonRequiredParams()` does not urldecode, so they stay rawurlencoded. */
 const KEPT_ENCODED = ['oauth_consumer_key', 'oauth_consumer_secret', 'oauth_token', 'oauth_token_secret'];
 
-/** PHP 8 `ksort()`: byte order, but numeric strings among themselves by value. */
-function sortPhpKeys(names: string[]): string[] {
-  const firstNumeric = names.findIndex(isNumericString);
-  const severalNumeric = firstNumeric !== -1 && names.slice(firstNumeric + 1).some(isNumericString);
-  return severalNumeric ? names.sort(comparePhpKeys) : names.sort();
-}
-
 /** `prepareRequest()` rawurlencodes every value but the signature: a PHP array is a TypeError (HTTP 500). */
 function rejectArrayValues(params: MagentoParams): void {
-  for (const [name, value] of params) if (value === PHP_ARRAY && name !== SIGNATURE) throw new PhpRuntimeError(ARRAY_VALUE_ERROR);
+  for (const [name, value] of params) {
+    if (value === PHP_ARRAY && name !== SIGNATURE) throw new PhpRuntimeError(ARRAY_VALUE_ERROR);
+  }
 }
 
 /**
- * The latest line's `Helper\Request::prepareRequest()` re-encoding: every value but the signature
- * is rawurlencoded (a PHP array value is a TypeError → HTTP 500).
+ * The latest line's `Magento\Framework\Oauth\Helper\Request::prepareRequest()` re-encoding: every
+ * value but the signature is rawurlencoded (a PHP array value is a TypeError, HTTP 500).
  */
 export function encodeLatestRequestParams(params: MagentoParams): Map<string, string> {
   rejectArrayValues(params);
-  const out = new Map<string, string>();
-  for (const [name, value] of params) if (value !== PHP_ARRAY) out.set(name, name === SIGNATURE ? value : rawurlencode(value));
-  return out;
+  const encoded = new Map<string, string>();
+  for (const [name, value] of params) {
+    if (value !== PHP_ARRAY) encoded.set(name, name === SIGNATURE ? value : rawurlencode(value));
+  }
+  return encoded;
 }
 
 /**
  * The signed parameters of the current line (`Magento\Framework\Oauth\Helper\Signature\Hmac`),
  * from what the request helper collected: `prepareRequest()` rawurlencodes every value and
- * `Oauth::processNonRequiredParams()` urldecodes all but the key/secret/token ones, so those stay
- * encoded and the rest are unchanged. Then `parse_str(query)` is merged over them (an integer key
- * is a TypeError), array entries dropped (`removeNestedArrays`), raw keys `ksort`ed.
+ * `Oauth::processNonRequiredParams()` urldecodes all but the key, secret and token ones, so those
+ * stay encoded and the rest are unchanged. Then `parse_str(query)` is merged over them (an integer
+ * key is a TypeError), array entries are dropped (`removeNestedArrays`) and the names `ksort`ed.
  */
 function collectLatestPairs(url: UrlParts, collected: MagentoParams): SignedPair[] {
   rejectArrayValues(collected);
@@ -60,11 +53,11 @@ function collectLatestPairs(url: UrlParts, collected: MagentoParams): SignedPair
     const value = params.get(name);
     if (typeof value === 'string') params.set(name, rawurlencode(value));
   }
-  if (url.query !== null) parsePhpQuery(url.query, params);
+  if (url.query !== null) parseStrTopLevel(url.query, params);
   const names = [...params.keys()];
-  if (names.some(isIntegerArrayKey)) throw new PhpRuntimeError(INTEGER_KEY_ERROR);
+  if (names.some(isIntegerKey)) throw new PhpRuntimeError(INTEGER_KEY_ERROR);
   const pairs: SignedPair[] = [];
-  for (const name of sortPhpKeys(names)) {
+  for (const name of ksort(names)) {
     const value = params.get(name);
     if (name !== SIGNATURE && typeof value === 'string') pairs.push([name, value]);
   }
@@ -82,9 +75,7 @@ function collectLaminasPairs(collected: MagentoParams): SignedPair[] {
     if (name === SIGNATURE) continue;
     entries.push({ pair: [name, value === PHP_ARRAY ? PHP_ARRAY_STRING : value], sortKey: rawurlencode(name) });
   }
-  // Encoded names hold no spaces: without digits, `strnatcmp` is byte order.
-  const compare = entries.some((entry) => DIGIT.test(entry.sortKey)) ? strnatcmp : compareBytes;
-  return entries.sort((a, b) => compare(a.sortKey, b.sortKey)).map((entry) => entry.pair);
+  return entries.sort((a, b) => strnatcmp(a.sortKey, b.sortKey)).map((entry) => entry.pair);
 }
 
 /**
@@ -102,22 +93,30 @@ export function collectSignedPairs(profile: SignatureProfile, url: UrlParts, col
  * host, port if present, path as received); normalised by `Laminas\Uri` on 2.4.4–2.4.6.
  */
 export function normaliseBaseUri(profile: SignatureProfile, url: UrlParts): string {
-  return profile === 'latest' ? `${url.scheme}://${url.authority}${url.path}` : buildLaminasBaseUri(url.scheme, url.authority, url.path);
+  if (profile === 'laminas') return buildLaminasBaseUri(url.scheme, url.authority, url.path);
+  return `${url.scheme}://${url.authority}${url.path}`;
 }
 
-/** `rawurlencode(name)=rawurlencode(value)` joined by `&`. */
+/** The parameter string: `rawurlencode(name)=rawurlencode(value)` joined by `&`. */
 export function formatParameterString(pairs: readonly SignedPair[]): string {
   return pairs.map(([name, value]) => `${rawurlencode(name)}=${rawurlencode(value)}`).join('&');
 }
 
 const ENCODED_EQUALS = '%3D';
 const ENCODED_AMPERSAND = '%26';
+const PERCENT = /%/g;
 
-/** `rawurlencode(formatParameterString(pairs))`, the base string's last part, built in one pass. */
+/** `rawurlencode(rawurlencode(bytes))`: the first encoding's escapes have their `%` encoded as `%25`. */
+function encodeTwice(bytes: string): string {
+  const once = rawurlencode(bytes);
+  return once.includes('%') ? once.replace(PERCENT, '%25') : once;
+}
+
+/** `rawurlencode(formatParameterString(pairs))`, the base string's last part, built pair by pair. */
 export function encodeParameterString(pairs: readonly SignedPair[]): string {
-  let out = '';
-  for (let i = 0; i < pairs.length; i++) {
-    out += (i === 0 ? '' : ENCODED_AMPERSAND) + rawurlencodeTwice(pairs[i][0]) + ENCODED_EQUALS + rawurlencodeTwice(pairs[i][1]);
+  let encoded = '';
+  for (const [name, value] of pairs) {
+    encoded += (encoded === '' ? '' : ENCODED_AMPERSAND) + encodeTwice(name) + ENCODED_EQUALS + encodeTwice(value);
   }
-  return out;
+  return encoded;
 }

@@ -4,14 +4,17 @@ import { readFixture, type SignVector } from './testing/vectors';
 const vectors = readFixture<SignVector[]>('sign.json');
 
 describe('explainRequest', () => {
-  it.each(vectors.filter((v) => v.profile === 'latest').map((v) => [v.id, v] as const))('%s: base string for both profiles', (_id, v) => {
-    const explanation = explainRequest({ ...v, headers: { ...v.headers, authorization: v.authorizationHeader } });
-    expect(explanation.profiles[0].profile).toBe('latest');
-    expect(explanation.profiles[0].baseString).toBe(v.expected.baseString);
-    const laminas = vectors.find((other) => other.id === v.id.replace(/-latest$/, '-laminas'));
-    if (laminas) expect(explanation.profiles[1].baseString).toBe(laminas.expected.baseString);
-    expect(explanation.profilesAgree).toBe(!v.tags.includes('base_string_differs_between_profiles'));
-  });
+  it.each(vectors.filter((v) => v.profile === 'latest').map((v) => [v.id, v] as const))(
+    '%s: base string for both profiles',
+    (_id, v) => {
+      const explanation = explainRequest({ ...v, headers: { ...v.headers, authorization: v.authorizationHeader } });
+      expect(explanation.profiles[0].profile).toBe('latest');
+      expect(explanation.profiles[0].baseString).toBe(v.expected.baseString);
+      const laminas = vectors.find((other) => other.id === v.id.replace(/-latest$/, '-laminas'));
+      if (laminas) expect(explanation.profiles[1].baseString).toBe(laminas.expected.baseString);
+      expect(explanation.profilesAgree).toBe(!v.tags.includes('base_string_differs_between_profiles'));
+    },
+  );
 
   it('lists each signed parameter with its source and notes the pitfalls', () => {
     const explanation = explainRequest({

@@ -1,14 +1,12 @@
-import type OAuth from 'oauth-1.0a';
-import { PhpRuntimeError } from './base-string';
+import { fromBytes, parseStrTopLevel, rawurlencode, toBytes } from '@magekit/php';
+import { normaliseBaseUri, PhpRuntimeError } from './base-string';
 import { findRequestPitfalls } from './explain-notes';
-import { MagentoOAuth, type MagentoRequest, type ProtocolParams } from './magento-oauth';
-import { isFormBody, parseMagentoAuthorizationHeader } from './magento-request-params';
+import { MagentoOAuth } from './magento-oauth';
+import { headerValue, isFormBody, parseMagentoAuthorizationHeader, readMagentoRequest } from './magento-request';
+import type { MagentoRequest, ProtocolParams } from './magento-request';
 import { OAuth1Error } from './oauth1-error';
-import { parsePhpQuery } from './php-parse-str';
-import { fromBytes, rawurlencode, toBytes } from './php-string';
 import { SIGNATURE_PROFILES, type SignatureProfile } from './profiles';
-import { headerValue } from './request-url';
-import { createSigner, toMagentoRequest } from './sign';
+import { signRequest } from './sign';
 import type { SignInput } from './sign-input';
 
 /** One signed parameter, decoded and as it appears in the base string. */
@@ -44,6 +42,8 @@ export interface RequestExplanation {
 export type ExplainInput = Partial<SignInput> & Pick<SignInput, 'method' | 'url'>;
 
 const PLACEHOLDER_CONSUMER_KEY = '(consumer key)';
+const PLACEHOLDER_SECRET = '(not needed)';
+const SIGNATURE = 'oauth_signature';
 
 /**
  * The parameter table and base string of a request for both Magento profiles, with notes on what
@@ -51,10 +51,11 @@ const PLACEHOLDER_CONSUMER_KEY = '(consumer key)';
  * otherwise from the signing fields (secrets are not needed and never shown).
  */
 export function explainRequest(input: ExplainInput): RequestExplanation {
-  const request = { ...toMagentoRequest({ ...input, verifier: null, extraOauthParams: undefined }), data: {} };
-  const header = readProtocolParams(input, request);
+  const request = readMagentoRequest(input);
+  const header = readProtocolParams(input);
   const first = input.profile ?? 'latest';
-  const profiles = [first, ...SIGNATURE_PROFILES.filter((p) => p !== first)].map((profile) => explainProfile(profile, request, header));
+  const order = [first, ...SIGNATURE_PROFILES.filter((profile) => profile !== first)];
+  const profiles = order.map((profile) => explainProfile(profile, request, header));
   return {
     method: input.method.toUpperCase(),
     requestUrl: fromBytes(request.url),
@@ -65,36 +66,45 @@ export function explainRequest(input: ExplainInput): RequestExplanation {
 }
 
 /** The protocol parameters of the received header, or the ones a signer would send (without a signature). */
-function readProtocolParams(input: ExplainInput, request: MagentoRequest): ProtocolParams {
+function readProtocolParams(input: ExplainInput): ProtocolParams {
   const authorization = headerValue(input.headers, 'authorization');
   if (authorization !== undefined) {
     const parsed = parseMagentoAuthorizationHeader(toBytes(authorization));
     if (parsed === null) throw new OAuth1Error('The Authorization header has no "OAuth " scheme.', 'HEADER_MALFORMED');
     return Object.fromEntries(parsed) as ProtocolParams;
   }
-  const signing = { ...input, consumerKey: input.consumerKey ?? PLACEHOLDER_CONSUMER_KEY } as SignInput;
-  // authorize() makes the parameters a signer sends; its signature is dropped. The laminas rules
-  // never fail (the latest line's HTTP 500 cases are explained per profile below).
-  const oauth = createSigner(signing, {}, 'laminas', input.signatureMethod ?? 'HMAC-SHA256', '');
-  const { data } = toMagentoRequest(signing);
-  const sent = oauth.getProtocolParams(oauth.authorize({ ...request, data }, input.token ? ({ key: toBytes(input.token) } as OAuth.Token) : undefined), data);
-  delete sent.oauth_signature;
+  // What a signer sends; the laminas rules never fail (the latest line's HTTP 500s are explained per profile).
+  const consumerKey = input.consumerKey ?? PLACEHOLDER_CONSUMER_KEY;
+  const signed = signRequest({
+    ...input,
+    consumerKey,
+    consumerSecret: PLACEHOLDER_SECRET,
+    token: input.token || null,
+    profile: 'laminas',
+  });
+  const sent: ProtocolParams = {};
+  for (const [name, value] of Object.entries(signed.oauthParams))
+    if (name !== SIGNATURE) sent[toBytes(name)] = toBytes(value);
   return sent;
 }
 
-function explainProfile(profile: SignatureProfile, request: MagentoRequest, header: ProtocolParams): ProfileExplanation {
+function explainProfile(profile: SignatureProfile, request: MagentoRequest, sent: ProtocolParams): ProfileExplanation {
   const oauth = new MagentoOAuth({ profile, consumerKey: '', consumerSecret: '' });
   let pairs;
   try {
-    pairs = oauth.getSignedPairs(request, header);
+    pairs = oauth.getSignedPairs(request, sent);
   } catch (error) {
     if (!(error instanceof PhpRuntimeError)) throw error;
-    return { profile, baseUri: null, baseString: null, parameters: [], error: `Magento fails with HTTP 500: ${error.message}` };
+    const failure = `Magento fails with HTTP 500: ${error.message}`;
+    return { profile, baseUri: null, baseString: null, parameters: [], error: failure };
   }
-  const bodyNames = new Set(isFormBody(request) ? parsePhpQuery(request.body as string).keys() : []);
-  const parameters = pairs.map(([name, value]): ExplainedParameter => {
-    const source = Object.prototype.hasOwnProperty.call(header, name) ? 'header' : bodyNames.has(name) ? 'body' : 'query';
-    return { name: fromBytes(name), value: fromBytes(value), encoded: `${rawurlencode(name)}=${rawurlencode(value)}`, source };
-  });
-  return { profile, baseUri: fromBytes(oauth.getBaseUrl(request.url)), baseString: oauth.getBaseString(request, header), parameters, error: null };
+  const bodyNames = new Set(isFormBody(request) ? parseStrTopLevel(request.body as string).keys() : []);
+  const parameters = pairs.map(([name, value]): ExplainedParameter => ({
+    name: fromBytes(name),
+    value: fromBytes(value),
+    encoded: `${rawurlencode(name)}=${rawurlencode(value)}`,
+    source: Object.hasOwn(sent, name) ? 'header' : bodyNames.has(name) ? 'body' : 'query',
+  }));
+  const baseUri = fromBytes(normaliseBaseUri(profile, request.parts));
+  return { profile, baseUri, baseString: oauth.getBaseString(request, sent), parameters, error: null };
 }

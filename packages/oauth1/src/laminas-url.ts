@@ -1,10 +1,11 @@
-import { rawurldecode, rawurlencode } from './php-string';
+import { rawurldecode, rawurlencode } from '@magekit/php';
 
 const DECODABLE_IN_PATH = /^[a-zA-Z0-9_\-.~:@&=+$,/;%]$/;
 const NOT_ALLOWED_IN_PATH = /[^a-zA-Z0-9_\-.~:@&=+$,/;%]+|%(?![A-Fa-f0-9]{2})/g;
 /** Paths Laminas leaves as they are: no dot (so no dot segment), no `%`, only allowed characters. */
 const ALREADY_NORMAL_PATH = /^[a-zA-Z0-9_\-~:@&=+$,/;]*$/;
 const AUTHORITY = /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/;
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443' };
 
 /**
  * Laminas `Uri::removePathDotSegments` (RFC 3986 §5.2.4).
@@ -45,14 +46,13 @@ export function normalizeLaminasPath(path: string): string {
 /**
  * The base-string URI of Magento 2.4.4–2.4.6 (`Laminas\OAuth\Signature\AbstractSignature::
  * normaliseBaseSignatureUrl`): scheme and host lower-cased, `:80`/`:443` dropped, path normalised
- * (percent-encoded `/`, `+`, `&` decoded — MAGENTO.md §1.4, §7), query and fragment dropped.
+ * (percent-encoded `/`, `+`, `&` decoded: docs/magento-behaviour.md §1.4, §7), query and fragment dropped.
  */
 export function buildLaminasBaseUri(scheme: string, authority: string, path: string): string {
   const lowerScheme = scheme.toLowerCase();
   const match = AUTHORITY.exec(authority);
   const host = (match ? match[1] : authority).toLowerCase();
-  let port = match?.[2] ?? '';
-  if ((lowerScheme === 'http' && port === '80') || (lowerScheme === 'https' && port === '443')) port = '';
-  const normalisedPath = path === '' ? '/' : normalizeLaminasPath(path);
-  return `${lowerScheme}://${host}${port ? ':' + port : ''}${normalisedPath}`;
+  const port = match?.[2] ?? '';
+  const keptPort = port === '' || port === DEFAULT_PORTS[lowerScheme] ? '' : ':' + port;
+  return `${lowerScheme}://${host}${keptPort}${path === '' ? '/' : normalizeLaminasPath(path)}`;
 }

@@ -1,23 +1,13 @@
+import { rawurlencode, toBytes } from '@magekit/php';
 import OAuth from 'oauth-1.0a';
-import { collectSignedPairs, encodeParameterString, formatParameterString, normaliseBaseUri, type SignedPair } from './base-string';
+import { collectSignedPairs, encodeParameterString, formatParameterString, normaliseBaseUri } from './base-string';
+import type { SignedPair } from './base-string';
 import { createHashFunction, type SignatureMethod } from './hmac';
-import { addBodyAndQueryParams, type MagentoParams, type MagentoRequestBody } from './magento-request-params';
-import { rawurlencode, toBytes } from './php-string';
+import { addBodyAndQueryParams, splitUrl, type MagentoRequest, type ProtocolParams } from './magento-request';
 import type { SignatureProfile } from './profiles';
-import { splitUrl, type UrlParts } from './request-url';
 
-/** A request as `oauth-1.0a` passes it around, with what Magento reads besides the URL. All strings are byte strings. */
-export interface MagentoRequest extends OAuth.RequestOptions, MagentoRequestBody {
-  /** The URL Magento rebuilds (scheme, `Host` header, request URI), as bytes. */
-  url: string;
-  /** {@link url}'s parts, when the caller has split it already (so a signature parses the URL once). */
-  parts?: UrlParts;
-  /** Protocol parameters sent in the header besides the ones `authorize` makes (`oauth_verifier`, `oauth_callback`…). */
-  data?: Record<string, string>;
-}
-
-/** Protocol parameters as the `Authorization` header carries them (byte strings). */
-export type ProtocolParams = Record<string, string>;
+/** The protocol parameters as `authorize` makes them, or as a header carried them. */
+type OAuthData = OAuth.Data | ProtocolParams;
 
 export interface MagentoOAuthOptions {
   profile: SignatureProfile;
@@ -27,13 +17,11 @@ export interface MagentoOAuthOptions {
   signatureMethod?: SignatureMethod;
   /** `oauth_version`; default `1.0`; null leaves it out (Magento treats it as optional). */
   version?: string | null;
-  /** The next `oauth_nonce`. */
   nonce?: () => string;
-  /** The next `oauth_timestamp` (Unix seconds). */
+  /** Unix seconds. */
   timestamp?: () => string | number;
 }
 
-const DEFAULT_VERSION = '1.0';
 const VERSION = 'oauth_version';
 
 function unavailable(): never {
@@ -41,10 +29,12 @@ function unavailable(): never {
 }
 
 /**
- * `oauth-1.0a` with Magento's base-string rules: `authorize`, `toHeader`, the signing key and the
- * HMAC (through `hash_function`) are the package's own; the base URL, the parameter string and the
- * percent-encoding are Magento's for the chosen profile, on byte strings as PHP sees them (the
- * consumer credentials, nonce, timestamp and token are encoded to UTF-8 bytes on the way in).
+ * `oauth-1.0a` with Magento's base-string rules. The package does the OAuth mechanics: `authorize`,
+ * the base string `METHOD&rawurlencode(base URI)&rawurlencode(parameter string)`, the signing key
+ * `rawurlencode(consumer secret)&rawurlencode(token secret)`, the HMAC through `hash_function` and
+ * `toHeader`. This subclass supplies the steps Magento does its own way, per profile: the base URI,
+ * the signed parameters and PHP's `rawurlencode`, on byte strings as PHP sees them (credentials,
+ * nonce and timestamp are turned into UTF-8 bytes on the way in).
  */
 export class MagentoOAuth extends OAuth {
   readonly profile: SignatureProfile;
@@ -53,18 +43,21 @@ export class MagentoOAuth extends OAuth {
   private readonly nextTimestamp: () => string | number;
   /** The base string of this signer's last signature. */
   signedBaseString: string | null = null;
-  /** The URI part (before encoding) of this signer's last base string. */
-  signedBaseUri: string | null = null;
 
-  constructor(options: MagentoOAuthOptions) {
-    const method = options.signatureMethod ?? 'HMAC-SHA256';
+  constructor({
+    profile,
+    consumerKey,
+    consumerSecret,
+    signatureMethod = 'HMAC-SHA256',
+    ...options
+  }: MagentoOAuthOptions) {
     super({
-      consumer: { key: toBytes(options.consumerKey), secret: toBytes(options.consumerSecret) },
-      signature_method: method,
-      hash_function: createHashFunction(method),
+      consumer: { key: toBytes(consumerKey), secret: toBytes(consumerSecret) },
+      signature_method: signatureMethod,
+      hash_function: createHashFunction(signatureMethod),
     });
-    this.version = toBytes(options.version ?? DEFAULT_VERSION);
-    this.profile = options.profile;
+    this.version = toBytes(options.version ?? '1.0');
+    this.profile = profile;
     this.sendsVersion = options.version !== null;
     this.nextNonce = options.nonce ?? unavailable;
     this.nextTimestamp = options.timestamp ?? unavailable;
@@ -79,59 +72,55 @@ export class MagentoOAuth extends OAuth {
     return toBytes(String(this.nextTimestamp())) as unknown as number;
   }
 
-  /** PHP `rawurlencode` on byte strings (RFC 3986), for the header, the key and the base string. */
+  /** PHP's `rawurlencode`, for the header, the key and the base string. */
   override percentEncode(bytes: string): string {
     return rawurlencode(String(bytes));
   }
 
-  /** The URI part of the base string for this profile (`Helper\Signature\Hmac` / `Laminas\Uri`). */
+  /** The base URI of this profile (`Helper\Signature\Hmac`, or `Laminas\Uri` on 2.4.4–2.4.6). */
   override getBaseUrl(url: string): string {
     return normaliseBaseUri(this.profile, splitUrl(url));
   }
 
-  /** oauth-1.0a's `getSignature`, keeping the base string it signs. */
-  override getSignature(request: MagentoRequest, tokenSecret: string | undefined, oauthData: OAuth.Data | ProtocolParams): string {
+  /** The parameter string: Magento's signed pairs ({@link MagentoOAuth.getSignedPairs}) as `name=value`, rawurlencoded. */
+  override getParameterString(request: MagentoRequest, oauthData: OAuthData): string {
+    return formatParameterString(this.getSignedPairs(request, oauthData));
+  }
+
+  /** The base string, `METHOD&rawurlencode(base URI)&rawurlencode(parameter string)`, as `oauth-1.0a` builds it. */
+  override getBaseString(request: MagentoRequest, oauthData: OAuthData): string {
+    const baseUri = this.percentEncode(normaliseBaseUri(this.profile, request.parts));
+    return `${request.method.toUpperCase()}&${baseUri}&${encodeParameterString(this.getSignedPairs(request, oauthData))}`;
+  }
+
+  /** `oauth-1.0a`'s `getSignature`, keeping the base string it signs. */
+  override getSignature(request: MagentoRequest, tokenSecret: string | undefined, oauthData: OAuthData): string {
     this.signedBaseString = this.getBaseString(request, oauthData);
     return this.hash_function(this.signedBaseString, this.getSigningKey(tokenSecret));
   }
 
-  /** The parameter string: {@link MagentoOAuth.getSignedPairs}, each `rawurlencode(name)=rawurlencode(value)`, joined by `&`. */
-  override getParameterString(request: MagentoRequest, oauthData: OAuth.Data | ProtocolParams): string {
-    return formatParameterString(this.getSignedPairs(request, oauthData));
-  }
-
-  /** `strtoupper(method) & rawurlencode(base URI) & rawurlencode(parameter string)`. */
-  override getBaseString(request: MagentoRequest, oauthData: OAuth.Data | ProtocolParams): string {
-    const url = request.parts ?? splitUrl(request.url);
-    this.signedBaseUri = normaliseBaseUri(this.profile, url);
-    const parameters = encodeParameterString(this.collectPairs(request, oauthData, url));
-    return `${request.method.toUpperCase()}&${this.percentEncode(this.signedBaseUri)}&${parameters}`;
-  }
-
   /**
-   * The parameters Magento signs, in order: what `Helper\Request::_processRequest()` collects
-   * (the header's protocol parameters, a form body, the query), then the profile's rules.
+   * The parameters Magento signs, in order: what `Helper\Request::_processRequest()` collects (the
+   * header's protocol parameters, a form body, the query), then the profile's rules.
    *
    * @throws PhpRuntimeError where Magento itself fails with HTTP 500.
    */
-  getSignedPairs(request: MagentoRequest, oauthData: OAuth.Data | ProtocolParams): SignedPair[] {
-    return this.collectPairs(request, oauthData, request.parts ?? splitUrl(request.url));
+  getSignedPairs(request: MagentoRequest, oauthData: OAuthData): SignedPair[] {
+    const header = new Map(Object.entries(this.getProtocolParams(oauthData, request.data)));
+    return collectSignedPairs(this.profile, request.parts, addBodyAndQueryParams(header, request));
   }
 
-  private collectPairs(request: MagentoRequest, oauthData: OAuth.Data | ProtocolParams, url: UrlParts): SignedPair[] {
-    const header: MagentoParams = new Map();
-    const params = this.getProtocolParams(oauthData, request.data);
-    for (const name in params) header.set(name, params[name]);
-    return collectSignedPairs(this.profile, url, addBodyAndQueryParams(header, request, url.query));
+  /** `authorize()`: the protocol parameters sent in the header, signature included. */
+  authorizeRequest(request: MagentoRequest, token?: OAuth.Token): ProtocolParams {
+    return this.getProtocolParams(this.authorize(request, token), request.data);
   }
 
-  /** The protocol parameters the header carries: `authorize`'s, without `oauth_version` if left out, then the request's further ones. */
-  getProtocolParams(oauthData: OAuth.Data | ProtocolParams, further: ProtocolParams = {}): ProtocolParams {
+  /** The protocol parameters the header carries: `authorize`'s (without an unsent `oauth_version`), then `further`. */
+  getProtocolParams(oauthData: OAuthData, further: ProtocolParams = {}): ProtocolParams {
     const params: ProtocolParams = {};
-    const data = oauthData as ProtocolParams;
-    for (const name in data) if (this.sendsVersion || name !== VERSION) params[name] = String(data[name]);
-    for (const name in further) params[name] = further[name];
-    return params;
+    for (const [name, value] of Object.entries(oauthData))
+      if (name !== VERSION || this.sendsVersion) params[name] = String(value);
+    return Object.assign(params, further);
   }
 
   /** The `Authorization` header value for the protocol parameters sent (`toHeader`'s format). */

@@ -32,11 +32,13 @@ function expectedNonce(seed: number, length: number): string {
 
 describe('generateNonce', () => {
   it.each([0, 1, 32, 40, 300])('takes bytes below 252, mod 36, for a length of %i', (length) => {
-    for (const seed of [1, 2, 3, 4, 5]) expect(generateNonce(createBytes(seed).next, length)).toBe(expectedNonce(seed, length));
+    for (const seed of [1, 2, 3, 4, 5])
+      expect(generateNonce(createBytes(seed).next, length)).toBe(expectedNonce(seed, length));
   });
 
   it('reads the same from any iterable of bytes as from a Uint8Array', () => {
-    for (const seed of [6, 7, 8]) expect(generateNonce(createBytes(seed, true).next, 32)).toBe(generateNonce(createBytes(seed).next, 32));
+    for (const seed of [6, 7, 8])
+      expect(generateNonce(createBytes(seed, true).next, 32)).toBe(generateNonce(createBytes(seed).next, 32));
   });
 
   it('skips bytes 252–255 (which would bias the alphabet) and asks for more when it runs short', () => {

@@ -4,7 +4,6 @@
  */
 import { createHmac } from 'node:crypto';
 import OAuth from 'oauth-1.0a';
-import { diffBaseStrings } from './diff';
 import { readFixture, type SignVector } from './testing/vectors';
 
 const vectors = readFixture<SignVector[]>('sign.json');
@@ -29,7 +28,10 @@ function signDirectly(v: SignVector, data?: Record<string, unknown>, signatureMe
     ...(v.token ? { oauth_token: v.token } : {}),
   };
   const request = { method: v.method, url: v.url, data };
-  return { baseString: oauth.getBaseString(request, oauthData), signature: oauth.getSignature(request, v.tokenSecret ?? '', oauthData) };
+  return {
+    baseString: oauth.getBaseString(request, oauthData),
+    signature: oauth.getSignature(request, v.tokenSecret ?? '', oauthData),
+  };
 }
 
 describe('oauth-1.0a used directly on raw URLs (why we normalise ourselves)', () => {
@@ -38,28 +40,31 @@ describe('oauth-1.0a used directly on raw URLs (why we normalise ourselves)', ()
     const direct = signDirectly(v);
     expect(direct.signature).not.toBe(v.expected.signature);
     expect(direct.baseString).toContain('%25255B');
-    expect(diffBaseStrings(direct.baseString, v.expected.baseString).cause).toBe('`%5B` double-encoded');
+    expect(v.expected.baseString).not.toContain('%25255B');
   });
 
   it('cuts a value at its second "="', () => {
     const v = byId('sign-pub-076-q-raw-equals-latest');
     const direct = signDirectly(v);
     expect(direct.signature).not.toBe(v.expected.signature);
-    expect(diffBaseStrings(direct.baseString, v.expected.baseString).cause).toBe('value cut at `=`');
+    expect(v.expected.baseString).toContain('cursor%3Dks60ai327yun%253D%253D%26');
+    expect(direct.baseString).toContain('cursor%3Dks60ai327yun%26');
   });
 
   it('signs "+" in a query as a plus where Magento reads a space', () => {
     const v = byId('sign-pub-045-val-plus-space-latest');
     const direct = signDirectly(v);
     expect(direct.signature).not.toBe(v.expected.signature);
-    expect(diffBaseStrings(direct.baseString, v.expected.baseString).cause).toBe('`+` as plus vs space');
+    expect(v.expected.baseString).toContain('q%3Deij9%2520v4hn');
+    expect(direct.baseString).toContain('q%3Deij9%252Bv4hn');
   });
 
   it('signs a JSON body when given the body as data', () => {
     const v = byId('sign-pub-023-api-put-json-latest');
     const direct = signDirectly(v, JSON.parse(v.body) as Record<string, unknown>);
     expect(direct.signature).not.toBe(v.expected.signature);
-    expect(diffBaseStrings(direct.baseString, v.expected.baseString).part).toBe('parameters');
+    expect(direct.baseString).toContain('product%3D');
+    expect(v.expected.baseString).not.toContain('product%3D');
   });
 
   it('sorts encoded names (RFC order), which neither Magento line accepts with ≥ 10 filter indexes', () => {

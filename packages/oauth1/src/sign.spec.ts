@@ -74,8 +74,14 @@ describe('signRequest rules', () => {
   });
 
   it('signs form bodies and not JSON bodies', () => {
-    const form = signRequest({ ...base, method: 'POST', body: 'a=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, fixed);
-    const json = signRequest({ ...base, method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } }, fixed);
+    const form = signRequest(
+      { ...base, method: 'POST', body: 'a=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+      fixed,
+    );
+    const json = signRequest(
+      { ...base, method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } },
+      fixed,
+    );
     const none = signRequest({ ...base, method: 'POST' }, fixed);
     expect(form.baseString).toContain('a%3D1');
     expect(json.baseString).toBe(none.baseString);
@@ -102,7 +108,10 @@ describe('signRequest rules', () => {
     [{ profile: '2.4.6' }, 'INVALID_INPUT'],
     [{ extraOauthParams: { callback: 'x' } }, 'INVALID_INPUT'],
     [{ url: 'https://shop.example.com/rest/V1/orders?123=x' }, 'UNSIGNABLE_REQUEST'],
-    [{ method: 'POST', body: 'item[sku]=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 'UNSIGNABLE_REQUEST'],
+    [
+      { method: 'POST', body: 'item[sku]=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      'UNSIGNABLE_REQUEST',
+    ],
   ] as const)('rejects %j with %s', (patch, code) => {
     const run = () => signRequest({ ...base, ...(patch as object) } as never, fixed);
     expect(run).toThrow(OAuth1Error);
@@ -115,7 +124,10 @@ describe('signRequest rules', () => {
   });
 
   it('signs a numeric query key for 2.4.4–2.4.6, which verifies it', () => {
-    const signed = signRequest({ ...base, url: 'https://shop.example.com/rest/V1/orders?123=x', profile: 'laminas' }, fixed);
+    const signed = signRequest(
+      { ...base, url: 'https://shop.example.com/rest/V1/orders?123=x', profile: 'laminas' },
+      fixed,
+    );
     expect(signed.baseString).toContain('123%3Dx');
   });
 });

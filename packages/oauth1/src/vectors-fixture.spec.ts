@@ -1,6 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { findSharedDir } from './testing/vectors';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Where the shared folder is (CI has it beside the clone; a user's clone does not). */
+function findSharedDir(): string | null {
+  const dir = process.env.MAGEKIT_SHARED_DIR ?? resolve(__dirname, '../../../../shared');
+  return existsSync(dir) ? dir : null;
+}
 
 const shared = findSharedDir();
 const describeShared = shared ? describe : describe.skip;

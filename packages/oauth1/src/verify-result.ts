@@ -1,41 +1,46 @@
-import { renderPhrase, statusForKind } from './magento-problems';
-import { reject, type MagentoRejection } from './magento-rejection';
-import { urlencode, fromBytes, toBytes } from './php-string';
+import { fromBytes, toBytes, urlencode } from '@magekit/php';
+import { MAGENTO_HINTS, reject, renderPhrase, statusForKind } from './magento-problems';
+import type { MagentoExceptionKind, MagentoProblemCode, MagentoRejection } from './magento-problems';
 import type { RestErrorBody, VerifyKind, VerifyOptions, VerifyResult } from './verify-types';
 
-const EXCEPTION_CLASS = {
+/** What the checks had found when they passed or stopped. */
+export type Findings = Pick<VerifyResult, 'consumer' | 'token' | 'baseString'>;
+
+const NOTHING_FOUND: Findings = { consumer: null, token: null, baseString: null };
+
+/** Every field of a verdict before it is given. */
+const UNDECIDED: VerifyResult = {
+  valid: false,
+  httpStatus: 0,
+  error: null,
+  code: null,
+  hint: null,
+  exception: null,
+  responseBody: null,
+  restError: null,
+  treatedAsGuest: false,
+  ...NOTHING_FOUND,
+};
+
+const EXCEPTION_CLASS: Readonly<Record<MagentoExceptionKind, string>> = {
   oauth: 'Magento\\Framework\\Oauth\\Exception',
   input: 'Magento\\Framework\\Oauth\\OauthInputException',
   php: 'TypeError',
-} as const;
+};
 
-/** An empty verdict to fill. */
-export function emptyResult(): VerifyResult {
-  return {
-    valid: false,
-    httpStatus: 0,
-    error: null,
-    code: null,
-    hint: null,
-    exception: null,
-    responseBody: null,
-    restError: null,
-    treatedAsGuest: false,
-    consumer: null,
-    token: null,
-    baseString: null,
-  };
-}
+const NOT_AUTHORIZED = "The consumer isn't authorized to access %resources.";
+const TRAILING_DOTS = /\.+$/;
 
 /** `http_build_query(['oauth_problem' => $message])`. */
-export function formatOauthProblem(message: string): string {
+function formatOauthProblem(message: string): string {
   return 'oauth_problem=' + urlencode(toBytes(message));
 }
 
-/** The message the token endpoints send: the aggregated list for several missing parameters. */
+/** The message the token endpoints send (byte string): for several missing parameters, their list. */
 function tokenEndpointMessage(rejection: MagentoRejection, rendered: string): string {
   if (!rejection.errors) return rendered;
-  return rejection.errors.map((error) => renderPhrase(error.problem.phrase, error.parameters).replace(/\.+$/, '')).join(', ');
+  const messages = rejection.errors.map((error) => renderPhrase(error.problem.phrase, error.parameters));
+  return messages.map((message) => message.replace(TRAILING_DOTS, '')).join(', ');
 }
 
 function restBody(rejection: MagentoRejection): RestErrorBody {
@@ -47,41 +52,47 @@ function restBody(rejection: MagentoRejection): RestErrorBody {
   return body;
 }
 
-/** Fills a verdict for a rejected request, shaped like the endpoint `kind` answers. */
-export function applyRejection(result: VerifyResult, kind: VerifyKind, rejection: MagentoRejection): VerifyResult {
+/** The request passed every check. */
+export function acceptedResult(found: Findings): VerifyResult {
+  return { ...UNDECIDED, ...found, valid: true, httpStatus: 200 };
+}
+
+/** A verdict against the request: Magento's status and exception class for the kind, its message, a code and a hint. */
+function failure(
+  found: Findings,
+  kind: MagentoExceptionKind,
+  error: string,
+  code: MagentoProblemCode,
+  hint: string,
+): VerifyResult {
+  return {
+    ...UNDECIDED,
+    ...found,
+    httpStatus: statusForKind(kind),
+    error,
+    code,
+    hint,
+    exception: EXCEPTION_CLASS[kind],
+  };
+}
+
+/** A rejected request, answered as the endpoint `kind` answers: an `oauth_problem` body, or a REST error. */
+export function rejectedResult(kind: VerifyKind, rejection: MagentoRejection, found: Findings): VerifyResult {
   const { problem } = rejection;
   const rendered = renderPhrase(problem.phrase, rejection.parameters);
-  result.valid = false;
-  result.httpStatus = statusForKind(problem.kind);
-  result.error = fromBytes(rendered);
-  result.code = problem.code;
-  result.hint = problem.hint;
-  result.exception = EXCEPTION_CLASS[problem.kind];
-  if (kind === 'api') result.restError = restBody(rejection);
-  else result.responseBody = formatOauthProblem(fromBytes(tokenEndpointMessage(rejection, rendered)));
-  return result;
+  const result = failure(found, problem.kind, fromBytes(rendered), problem.code, problem.hint);
+  if (kind === 'api') return { ...result, restError: restBody(rejection) };
+  return { ...result, responseBody: formatOauthProblem(fromBytes(tokenEndpointMessage(rejection, rendered))) };
 }
 
-/** Fills a verdict for a PHP runtime error inside Magento (HTTP 500, no `oauth_problem` body). */
-export function applyPhpError(result: VerifyResult, message: string): VerifyResult {
-  result.valid = false;
-  result.httpStatus = 500;
-  result.error = message;
-  result.code = 'MAGENTO_INTERNAL_ERROR';
-  result.hint = 'Magento fails on this request shape (numeric query keys, bracketed form-body names): rename the parameter or send JSON.';
-  result.exception = EXCEPTION_CLASS.php;
-  return result;
+/** A PHP runtime error inside Magento: HTTP 500, no `oauth_problem` body. */
+export function phpErrorResult(message: string, found: Findings): VerifyResult {
+  return failure(found, 'php', message, 'MAGENTO_INTERNAL_ERROR', MAGENTO_HINTS.MAGENTO_INTERNAL_ERROR);
 }
-
-const NOT_AUTHORIZED = "The consumer isn't authorized to access %resources.";
 
 /** A REST call without an OAuth header: `OauthUserContext` finds no user, Magento treats the caller as a guest. */
 export function guestResult(options: VerifyOptions): VerifyResult {
-  const result = applyRejection(emptyResult(), 'api', reject(NOT_AUTHORIZED));
-  result.treatedAsGuest = true;
-  result.code = 'MAGENTO_NOT_OAUTH';
   const resources = options.routeResources?.join(', ');
-  result.error = resources === undefined ? NOT_AUTHORIZED : `The consumer isn't authorized to access ${resources}.`;
-  result.restError = resources === undefined ? { message: NOT_AUTHORIZED } : { message: NOT_AUTHORIZED, parameters: { resources } };
-  return result;
+  const rejection = reject(NOT_AUTHORIZED, resources === undefined ? undefined : { resources });
+  return { ...rejectedResult('api', rejection, NOTHING_FOUND), treatedAsGuest: true };
 }

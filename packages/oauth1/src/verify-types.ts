@@ -1,7 +1,8 @@
+import type { PhraseParameters } from './magento-problems';
 import type { OAuth1ErrorCode } from './oauth1-error';
 import type { SignatureProfile } from './profiles';
 
-/** Which Magento entry point verifies the request (MAGENTO.md §1.2). */
+/** Which Magento entry point verifies the request (docs/magento-behaviour.md §1.2). */
 export type VerifyKind = 'request_token' | 'access_token' | 'api';
 
 /** A request exactly as the store received it. */
@@ -64,8 +65,8 @@ export interface VerifyOptions {
 /** Magento's REST error JSON for a failed OAuth check. */
 export interface RestErrorBody {
   message: string;
-  parameters?: unknown[] | Record<string, unknown>;
-  errors?: Array<{ message: string; parameters?: unknown[] | Record<string, unknown> }>;
+  parameters?: PhraseParameters;
+  errors?: Array<{ message: string; parameters?: PhraseParameters }>;
 }
 
 /** Magento's verdict on a request. */

@@ -1,13 +1,13 @@
 import { verifyRequest } from './verify';
 import { readFixture } from './testing/vectors';
-import { createVectorStore, toVerifyInput, type VerifyVector } from './testing/verify-vector';
+import { createVectorStore, type VerifyVector } from './testing/verify-vector';
 
 const vectors = readFixture<VerifyVector[]>('verify.json');
 
 describe('verifyRequest on the Magento verdicts (shared/vectors/oauth/verify.json)', () => {
   it.each(vectors.map((v) => [v.id, v] as const))('%s', async (_id, vector) => {
     const store = createVectorStore(vector.state, vector.now);
-    const result = await verifyRequest(toVerifyInput(vector), store, { clock: () => vector.now * 1000 });
+    const result = await verifyRequest(vector, store, { clock: () => vector.now * 1000 });
     const { expected } = vector;
     expect(result.valid).toBe(expected.valid);
     expect(result.httpStatus).toBe(expected.httpStatus);

@@ -20,7 +20,7 @@ export function createMemoryVerifyStore(data: MemoryStoreData): VerifyStore & { 
     nonces,
     findConsumerByKey: (key) => data.consumers.find((consumer) => consumer.key === key) ?? null,
     findToken: (token) => data.tokens.find((row) => row.token === token) ?? null,
-    findIntegrationToken: (consumerId) => data.tokens.find((row) => String(row.consumerId) === String(consumerId)) ?? null,
+    findIntegrationToken: (id) => data.tokens.find((row) => String(row.consumerId) === String(id)) ?? null,
     saveNonce: (consumerId, nonce) => {
       const used = nonces.get(String(consumerId)) ?? new Set<string>();
       nonces.set(String(consumerId), used);

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A case of `sign.json` (the vectors' README documents every field). */
 export interface SignVector {
@@ -25,12 +25,6 @@ export interface SignVector {
   authorizationHeader: string;
   rfc5849Compatible: boolean;
   tags: string[];
-}
-
-/** Where the shared folder is (CI has it beside the clone; a user's clone does not). */
-export function findSharedDir(): string | null {
-  const dir = process.env.MAGEKIT_SHARED_DIR ?? resolve(__dirname, '../../../../../shared');
-  return existsSync(dir) ? dir : null;
 }
 
 /** The vectors kept in the project as fixtures (a copy of `shared/vectors/oauth`). */

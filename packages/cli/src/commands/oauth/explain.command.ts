@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { diffBaseStrings, explainRequest } from '@magekit/oauth1';
+import { explainRequest } from '@magekit/oauth1';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
 import { expectObject, optionalString, optionalStringMap, parseJsonInput, requireString } from '../../json-input';
+import { diffBaseStrings } from './diff-base-strings';
 import { formatExplanation } from './explain-format';
 import { addRequestFlags, readRequestFlags, type RequestFlags } from './request-flags';
 
