@@ -1,7 +1,7 @@
-import { isMagentoClientError, paginate, redactUrl, type AuthStrategy, type ClientEvent, type MagentoClient, type MagentoClientError, type RestRequest } from '@magekit/client';
+import { isMagentoClientError, paginate, redactText, redactUrl, type AuthStrategy, type ClientEvent, type MagentoClient, type MagentoClientError, type RestRequest } from '@magekit/client';
 import { explainMaskedBaseString, type SignedAttempt } from './masked-base-string';
 
-/** A failed call as recorded: nothing secret (path redacted, base string masked). */
+/** A failed call as recorded: nothing secret (path, message and hint redacted, base string masked). */
 export interface FailedCall {
   method: string;
   path: string;
@@ -101,8 +101,8 @@ export class FailedCallCapture {
       path: pathOf(url),
       status: error.status ?? counted?.status ?? null,
       code: error.code,
-      message: error.message.slice(0, 2000),
-      hint: error.hint ?? null,
+      message: redactText(error.message.slice(0, 2000)),
+      hint: error.hint === undefined ? null : redactText(error.hint),
       attempts: counted?.count ?? 0,
       baseString: attempt ? explainMaskedBaseString(attempt) : null,
       signatureProfile: attempt?.profile ?? null,
