@@ -6,12 +6,9 @@ import { OAuth1Error } from './oauth1-error';
 const NO_SCHEME_HINT = 'Send `Authorization: OAuth oauth_consumer_key="…", oauth_token="…", …` (Bearer is not OAuth).';
 
 /**
- * Parses an `Authorization: OAuth …` header the way Magento does
- * (`Magento\Framework\Oauth\Helper\Request::_processHeader()`): the scheme is found
- * case-insensitively anywhere, pairs are split on `,` and the first `=`, quotes are optional,
- * names must contain `oauth_<a-z_->`, names and values are rawurldecoded, `realm` is ignored.
+ * The protocol parameters of an `Authorization: OAuth …` header (decoded), read as Magento reads them
+ * (`Magento\Framework\Oauth\Helper\Request::_processHeader()`, see `parseMagentoAuthorizationHeader`).
  *
- * @returns the protocol parameters, decoded.
  * @throws OAuth1Error `HEADER_MALFORMED` when the value is not a string or has no `OAuth ` scheme.
  */
 export function parseAuthorizationHeader(header: unknown): Record<string, string> {
@@ -29,10 +26,7 @@ export function parseAuthorizationHeader(header: unknown): Record<string, string
   return out;
 }
 
-/**
- * Formats protocol parameters as an `Authorization` header with `oauth-1.0a`'s `toHeader`: names
- * sorted, `oauth_*` only, each pair as `name="value"` rawurlencoded as UTF-8, joined by `, `.
- */
+/** An `Authorization` header with `oauth-1.0a`'s `toHeader`: `oauth_*` names sorted, `name="value"` rawurlencoded. */
 export function formatAuthorizationHeader(params: Readonly<Record<string, string>>): string {
   const bytes: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) bytes[toBytes(name)] = toBytes(String(value));

@@ -1,15 +1,11 @@
 import { isIntegerKey, ksort, parseStrTopLevel, PHP_ARRAY, rawurlencode, strnatcmp } from '@magekit/php';
 import { buildLaminasBaseUri } from './laminas-url';
+import { rejectPhpError } from './magento-problems';
 import type { MagentoParams, UrlParts } from './magento-request';
 import type { SignatureProfile } from './profiles';
 
 /** One signed parameter: name and value as byte strings. */
 export type SignedPair = readonly [name: string, value: string];
-
-/** Thrown where Magento itself fails with a PHP error (HTTP 500); the message is PHP's. */
-export class PhpRuntimeError extends Error {
-  override readonly name = 'PhpRuntimeError';
-}
 
 const SIGNATURE = 'oauth_signature';
 /** What PHP prints for an array value (Laminas signs it as this string). */
@@ -22,7 +18,7 @@ const KEPT_ENCODED = ['oauth_consumer_key', 'oauth_consumer_secret', 'oauth_toke
 /** `prepareRequest()` rawurlencodes every value but the signature: a PHP array is a TypeError (HTTP 500). */
 function rejectArrayValues(params: MagentoParams): void {
   for (const [name, value] of params) {
-    if (value === PHP_ARRAY && name !== SIGNATURE) throw new PhpRuntimeError(ARRAY_VALUE_ERROR);
+    if (value === PHP_ARRAY && name !== SIGNATURE) throw rejectPhpError(ARRAY_VALUE_ERROR);
   }
 }
 
@@ -55,7 +51,7 @@ function collectLatestPairs(url: UrlParts, collected: MagentoParams): SignedPair
   }
   if (url.query !== null) parseStrTopLevel(url.query, params);
   const names = [...params.keys()];
-  if (names.some(isIntegerKey)) throw new PhpRuntimeError(INTEGER_KEY_ERROR);
+  if (names.some(isIntegerKey)) throw rejectPhpError(INTEGER_KEY_ERROR);
   const pairs: SignedPair[] = [];
   for (const name of ksort(names)) {
     const value = params.get(name);
@@ -65,9 +61,8 @@ function collectLatestPairs(url: UrlParts, collected: MagentoParams): SignedPair
 }
 
 /**
- * The signed parameters of 2.4.4–2.4.6 (`Laminas\OAuth\Signature\AbstractSignature`): values as
- * collected (an array is the string `Array`), the query dropped, names ordered with `strnatcmp` on
- * their rawurlencoded form (`uksort`).
+ * The signed parameters of 2.4.4–2.4.6 (`Laminas\OAuth\Signature\AbstractSignature`): values as collected (an
+ * array is the string `Array`), the query dropped, names ordered by `strnatcmp` of their rawurlencoded form.
  */
 function collectLaminasPairs(collected: MagentoParams): SignedPair[] {
   const entries: Array<{ pair: SignedPair; sortKey: string }> = [];
@@ -79,10 +74,8 @@ function collectLaminasPairs(collected: MagentoParams): SignedPair[] {
 }
 
 /**
- * The parameters a profile signs, in signing order, from the parameters Magento's request helper
- * collected (header, form body, query).
- *
- * @throws PhpRuntimeError where Magento itself fails (the latest line on arrays and integer keys).
+ * The parameters a profile signs, in order, from what Magento's request helper collected (header, form body, query).
+ * @throws MagentoRejection of a PHP error where Magento itself fails (the latest line on arrays and integer keys).
  */
 export function collectSignedPairs(profile: SignatureProfile, url: UrlParts, collected: MagentoParams): SignedPair[] {
   return profile === 'latest' ? collectLatestPairs(url, collected) : collectLaminasPairs(collected);

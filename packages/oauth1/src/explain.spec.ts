@@ -16,7 +16,7 @@ describe('explainRequest', () => {
     },
   );
 
-  it('lists each signed parameter with its source and notes the pitfalls', () => {
+  it('lists each signed parameter with its source', () => {
     const explanation = explainRequest({
       method: 'post',
       url: 'https://shop.example.com/rest/V1/orders/5/comments?flag&q=a+b',
@@ -40,9 +40,6 @@ describe('explainRequest', () => {
       ['q', 'a b', 'query'],
     ]);
     expect(explanation.profilesAgree).toBe(false);
-    expect(explanation.notes.join('\n')).toMatch(/"flag" has no "="/);
-    expect(explanation.notes.join('\n')).toMatch(/"\+" in the value of "q"/);
-    expect(explanation.notes.join('\n')).toMatch(/Form body/);
   });
 
   it('explains why the latest line cannot verify a numeric key', () => {

@@ -1,6 +1,6 @@
 import { fromBytes, parseStrTopLevel, rawurlencode, toBytes } from '@magekit/php';
-import { normaliseBaseUri, PhpRuntimeError } from './base-string';
-import { findRequestPitfalls } from './explain-notes';
+import { normaliseBaseUri } from './base-string';
+import { MagentoRejection } from './magento-problems';
 import { MagentoOAuth } from './magento-oauth';
 import { headerValue, isFormBody, parseMagentoAuthorizationHeader, readMagentoRequest } from './magento-request';
 import type { MagentoRequest, ProtocolParams } from './magento-request';
@@ -31,11 +31,9 @@ export interface RequestExplanation {
   method: string;
   /** The URL Magento rebuilds (scheme, Host header, request URI). */
   requestUrl: string;
-  /** The profile asked for first, then the other one. */
+  /** The profile asked for first, then the other one; whether both compute the same base string. */
   profiles: ProfileExplanation[];
-  /** Whether both profiles compute the same base string. */
   profilesAgree: boolean;
-  notes: string[];
 }
 
 /** A request to explain: a received one (with its `Authorization` header) or one to sign (credentials optional). */
@@ -46,9 +44,8 @@ const PLACEHOLDER_SECRET = '(not needed)';
 const SIGNATURE = 'oauth_signature';
 
 /**
- * The parameter table and base string of a request for both Magento profiles, with notes on what
- * each line does surprisingly. OAuth parameters come from `headers.authorization` when present,
- * otherwise from the signing fields (secrets are not needed and never shown).
+ * The parameter table and base string of a request for both Magento profiles. OAuth parameters come from
+ * `headers.authorization` when present, otherwise from the signing fields (secrets are not needed, never shown).
  */
 export function explainRequest(input: ExplainInput): RequestExplanation {
   const request = readMagentoRequest(input);
@@ -61,7 +58,6 @@ export function explainRequest(input: ExplainInput): RequestExplanation {
     requestUrl: fromBytes(request.url),
     profiles,
     profilesAgree: profiles[0].baseString === profiles[1].baseString,
-    notes: findRequestPitfalls(request.url, request.contentType ?? undefined, request.body),
   };
 }
 
@@ -75,13 +71,8 @@ function readProtocolParams(input: ExplainInput): ProtocolParams {
   }
   // What a signer sends; the laminas rules never fail (the latest line's HTTP 500s are explained per profile).
   const consumerKey = input.consumerKey ?? PLACEHOLDER_CONSUMER_KEY;
-  const signed = signRequest({
-    ...input,
-    consumerKey,
-    consumerSecret: PLACEHOLDER_SECRET,
-    token: input.token || null,
-    profile: 'laminas',
-  });
+  const signing = { ...input, consumerKey, consumerSecret: PLACEHOLDER_SECRET, token: input.token || null };
+  const signed = signRequest({ ...signing, profile: 'laminas' });
   const sent: ProtocolParams = {};
   for (const [name, value] of Object.entries(signed.oauthParams))
     if (name !== SIGNATURE) sent[toBytes(name)] = toBytes(value);
@@ -94,7 +85,7 @@ function explainProfile(profile: SignatureProfile, request: MagentoRequest, sent
   try {
     pairs = oauth.getSignedPairs(request, sent);
   } catch (error) {
-    if (!(error instanceof PhpRuntimeError)) throw error;
+    if (!(error instanceof MagentoRejection)) throw error;
     const failure = `Magento fails with HTTP 500: ${error.message}`;
     return { profile, baseUri: null, baseString: null, parameters: [], error: failure };
   }

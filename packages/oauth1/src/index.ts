@@ -1,14 +1,12 @@
 export { signRequest } from './sign';
 export type { SignInput, SignOptions, SignedRequest } from './sign-input';
-export type { SignatureMethod } from './hmac';
+export type { SignatureMethod } from './magento-oauth';
 export { generateNonce, MAX_NONCE_LENGTH } from './nonce';
 export { OAuth1Error, type OAuth1ErrorCode } from './oauth1-error';
 export { SIGNATURE_PROFILES, PROFILE_VERSIONS, isSignatureProfile, type SignatureProfile } from './profiles';
 export {
   MAGENTO_PROBLEMS,
-  findMagentoProblem,
   renderPhrase,
-  statusForKind,
   type MagentoProblem,
   type MagentoProblemCode,
   type MagentoExceptionKind,

@@ -7,9 +7,7 @@ const ALREADY_NORMAL_PATH = /^[a-zA-Z0-9_\-~:@&=+$,/;]*$/;
 const AUTHORITY = /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/;
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443' };
 
-/**
- * Laminas `Uri::removePathDotSegments` (RFC 3986 §5.2.4).
- */
+/** Laminas `Uri::removePathDotSegments` (RFC 3986 §5.2.4). */
 export function removeDotSegments(path: string): string {
   let input = path;
   let output = '';

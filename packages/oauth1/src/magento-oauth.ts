@@ -1,8 +1,8 @@
+import { createHmac } from 'node:crypto';
 import { rawurlencode, toBytes } from '@magekit/php';
 import OAuth from 'oauth-1.0a';
 import { collectSignedPairs, encodeParameterString, formatParameterString, normaliseBaseUri } from './base-string';
 import type { SignedPair } from './base-string';
-import { createHashFunction, type SignatureMethod } from './hmac';
 import { addBodyAndQueryParams, splitUrl, type MagentoRequest, type ProtocolParams } from './magento-request';
 import type { SignatureProfile } from './profiles';
 
@@ -24,6 +24,16 @@ export interface MagentoOAuthOptions {
 
 const VERSION = 'oauth_version';
 
+/** Signature methods this package can compute. Magento 2.4.4+ accepts only HMAC-SHA256. */
+export type SignatureMethod = 'HMAC-SHA256' | 'HMAC-SHA1';
+
+/** The node:crypto digest of each method (`Magento\Framework\Oauth\Helper\Signature\HmacInterface`). */
+const DIGESTS: Readonly<Record<SignatureMethod, string>> = { 'HMAC-SHA256': 'sha256', 'HMAC-SHA1': 'sha1' };
+
+export function isSignatureMethod(value: unknown): value is SignatureMethod {
+  return typeof value === 'string' && Object.hasOwn(DIGESTS, value);
+}
+
 function unavailable(): never {
   throw new Error('This signer was made without a nonce or clock.');
 }
@@ -37,39 +47,27 @@ function unavailable(): never {
  * nonce and timestamp are turned into UTF-8 bytes on the way in).
  */
 export class MagentoOAuth extends OAuth {
-  readonly profile: SignatureProfile;
-  private readonly sendsVersion: boolean;
-  private readonly nextNonce: () => string;
-  private readonly nextTimestamp: () => string | number;
   /** The base string of this signer's last signature. */
   signedBaseString: string | null = null;
 
-  constructor({
-    profile,
-    consumerKey,
-    consumerSecret,
-    signatureMethod = 'HMAC-SHA256',
-    ...options
-  }: MagentoOAuthOptions) {
+  constructor(private readonly options: MagentoOAuthOptions) {
+    const method = options.signatureMethod ?? 'HMAC-SHA256';
     super({
-      consumer: { key: toBytes(consumerKey), secret: toBytes(consumerSecret) },
-      signature_method: signatureMethod,
-      hash_function: createHashFunction(signatureMethod),
+      consumer: { key: toBytes(options.consumerKey), secret: toBytes(options.consumerSecret) },
+      signature_method: method,
+      // The base64 HMAC of the base string (it and the key are ASCII).
+      hash_function: (baseString, key) => createHmac(DIGESTS[method], key).update(baseString).digest('base64'),
     });
     this.version = toBytes(options.version ?? '1.0');
-    this.profile = profile;
-    this.sendsVersion = options.version !== null;
-    this.nextNonce = options.nonce ?? unavailable;
-    this.nextTimestamp = options.timestamp ?? unavailable;
   }
 
   override getNonce(): string {
-    return toBytes(this.nextNonce());
+    return toBytes((this.options.nonce ?? unavailable)());
   }
 
   /** The timestamp as it is sent: Magento reads it as a string (and casts it with PHP's `(int)` later). */
   override getTimeStamp(): number {
-    return toBytes(String(this.nextTimestamp())) as unknown as number;
+    return toBytes(String((this.options.timestamp ?? unavailable)())) as unknown as number;
   }
 
   /** PHP's `rawurlencode`, for the header, the key and the base string. */
@@ -79,18 +77,19 @@ export class MagentoOAuth extends OAuth {
 
   /** The base URI of this profile (`Helper\Signature\Hmac`, or `Laminas\Uri` on 2.4.4–2.4.6). */
   override getBaseUrl(url: string): string {
-    return normaliseBaseUri(this.profile, splitUrl(url));
+    return normaliseBaseUri(this.options.profile, splitUrl(url));
   }
 
-  /** The parameter string: Magento's signed pairs ({@link MagentoOAuth.getSignedPairs}) as `name=value`, rawurlencoded. */
+  /** The parameter string: Magento's signed pairs ({@link MagentoOAuth.getSignedPairs}), rawurlencoded. */
   override getParameterString(request: MagentoRequest, oauthData: OAuthData): string {
     return formatParameterString(this.getSignedPairs(request, oauthData));
   }
 
   /** The base string, `METHOD&rawurlencode(base URI)&rawurlencode(parameter string)`, as `oauth-1.0a` builds it. */
   override getBaseString(request: MagentoRequest, oauthData: OAuthData): string {
-    const baseUri = this.percentEncode(normaliseBaseUri(this.profile, request.parts));
-    return `${request.method.toUpperCase()}&${baseUri}&${encodeParameterString(this.getSignedPairs(request, oauthData))}`;
+    const baseUri = this.percentEncode(normaliseBaseUri(this.options.profile, request.parts));
+    const parameters = encodeParameterString(this.getSignedPairs(request, oauthData));
+    return `${request.method.toUpperCase()}&${baseUri}&${parameters}`;
   }
 
   /** `oauth-1.0a`'s `getSignature`, keeping the base string it signs. */
@@ -103,11 +102,11 @@ export class MagentoOAuth extends OAuth {
    * The parameters Magento signs, in order: what `Helper\Request::_processRequest()` collects (the
    * header's protocol parameters, a form body, the query), then the profile's rules.
    *
-   * @throws PhpRuntimeError where Magento itself fails with HTTP 500.
+   * @throws MagentoRejection of a PHP error where Magento itself fails with HTTP 500.
    */
   getSignedPairs(request: MagentoRequest, oauthData: OAuthData): SignedPair[] {
     const header = new Map(Object.entries(this.getProtocolParams(oauthData, request.data)));
-    return collectSignedPairs(this.profile, request.parts, addBodyAndQueryParams(header, request));
+    return collectSignedPairs(this.options.profile, request.parts, addBodyAndQueryParams(header, request));
   }
 
   /** `authorize()`: the protocol parameters sent in the header, signature included. */
@@ -119,7 +118,7 @@ export class MagentoOAuth extends OAuth {
   getProtocolParams(oauthData: OAuthData, further: ProtocolParams = {}): ProtocolParams {
     const params: ProtocolParams = {};
     for (const [name, value] of Object.entries(oauthData))
-      if (name !== VERSION || this.sendsVersion) params[name] = String(value);
+      if (name !== VERSION || this.options.version !== null) params[name] = String(value);
     return Object.assign(params, further);
   }
 

@@ -77,47 +77,16 @@ export const MAGENTO_HINTS: Readonly<Record<MagentoProblemCode, string>> = {
 /** One of Magento's OAuth problems: its phrase (with `%1`/`%fieldName` placeholders), code, kind and hint. */
 export interface MagentoProblem {
   code: MagentoProblemCode;
-  /** The phrase as Magento writes it, before placeholders are filled. */
   phrase: string;
   kind: MagentoExceptionKind;
-  /** What a developer should do about it. */
   hint: string;
 }
 
-export const MAGENTO_PROBLEMS: readonly MagentoProblem[] = PHRASES.map(([code, kind, phrase]) => ({
-  code,
-  kind,
-  phrase,
-  hint: MAGENTO_HINTS[code],
-}));
+export const MAGENTO_PROBLEMS: readonly MagentoProblem[] = PHRASES.map(([code, kind, phrase]) => {
+  return { code, kind, phrase, hint: MAGENTO_HINTS[code] };
+});
 
 const BY_PHRASE = new Map(MAGENTO_PROBLEMS.map((entry) => [entry.phrase, entry]));
-const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\]/g;
-const PLACEHOLDER = /%\w+/g;
-const PATTERNS = MAGENTO_PROBLEMS.map((entry) => ({
-  problem: entry,
-  pattern: new RegExp('^' + entry.phrase.replace(REGEXP_SPECIAL, '\\$&').replace(PLACEHOLDER, '.*') + '$'),
-}));
-const REQUIRED = '"oauth_\\w+" is required\\. Enter and try again';
-/** Several missing parameters as the token endpoints list them. */
-const MISSING_LIST = new RegExp(`^${REQUIRED}(, ${REQUIRED})*\\.?$`);
-const SEVERAL_MISSING = 'One or more input exceptions have occurred.';
-
-/** Finds the problem for a Magento message (the raw phrase or the rendered text). */
-export function findMagentoProblem(message: string): MagentoProblem | undefined {
-  const direct = BY_PHRASE.get(message);
-  if (direct) return direct;
-  const trimmed = message.trim();
-  const found = PATTERNS.find(({ pattern }) => pattern.test(trimmed))?.problem;
-  return found ?? (MISSING_LIST.test(trimmed) ? BY_PHRASE.get(SEVERAL_MISSING) : undefined);
-}
-
-const STATUS: Readonly<Record<MagentoExceptionKind, number>> = { input: 400, oauth: 401, php: 500 };
-
-/** HTTP status Magento answers for an exception kind (docs/magento-behaviour.md §1.6). */
-export function statusForKind(kind: MagentoExceptionKind): number {
-  return STATUS[kind];
-}
 
 /** What fills a phrase's placeholders: `%1`, `%2`… from a list, `%name` from an object. */
 export type PhraseParameters = unknown[] | Record<string, unknown>;
@@ -146,6 +115,12 @@ export class MagentoRejection extends Error {
   ) {
     super(problem.phrase);
   }
+}
+
+/** A PHP error inside Magento (HTTP 500), as a rejection: its message is PHP's. */
+export function rejectPhpError(message: string): MagentoRejection {
+  const code = 'MAGENTO_INTERNAL_ERROR';
+  return new MagentoRejection({ code, kind: 'php', phrase: message, hint: MAGENTO_HINTS[code] });
 }
 
 /** Rejects with the problem whose phrase is given (phrases are Magento's, verbatim). */

@@ -2,14 +2,12 @@ import { parseStrTopLevel, rawurldecode, toBytes, trim, type TopLevelValue } fro
 import type OAuth from 'oauth-1.0a';
 import { OAuth1Error } from './oauth1-error';
 
-/** The parts of an absolute http(s) URL, byte for byte as written (no normalisation). */
+/** The parts of an absolute http(s) URL as written (no normalisation): host[:port], path, query without `?`. */
 export interface UrlParts {
   scheme: string;
-  /** host[:port] exactly as written. */
   authority: string;
-  /** Path as written (may be empty). */
   path: string;
-  /** Query without the `?`, or null when the URL has no `?`. */
+  /** Null when the URL has no `?`. */
   query: string | null;
 }
 
@@ -21,9 +19,8 @@ export type MagentoParams = Map<string, TopLevelValue>;
 
 /** A request as Magento reads it, in the shape `oauth-1.0a` passes around (byte strings). */
 export interface MagentoRequest extends OAuth.RequestOptions {
-  /** The URL Magento rebuilds (scheme, `Host` header, request URI). */
+  /** The URL Magento rebuilds (scheme, `Host` header, request URI), and its parts. */
   url: string;
-  /** {@link url}'s parts. */
   parts: UrlParts;
   contentType?: string | null;
   body?: string | null;
@@ -69,7 +66,7 @@ export function headerValue(headers: Headers | undefined, name: string): string 
  * getHttpHost(false) . getRequestUri()`): scheme `https` when the SSL-offloader header
  * (`X-Forwarded-Proto: https`) says so, the raw `Host` header (port included), the request URI verbatim.
  */
-export function readMagentoRequest(input: RequestInput): MagentoRequest {
+export function readMagentoRequest(input: RequestInput, data: ProtocolParams = {}): MagentoRequest {
   const { headers } = input;
   const sent = splitUrl(input.url);
   const offloaded = headerValue(headers, 'x-forwarded-proto')?.trim().toLowerCase() === 'https';
@@ -81,7 +78,7 @@ export function readMagentoRequest(input: RequestInput): MagentoRequest {
   };
   const url = `${parts.scheme}://${parts.authority}${parts.path}${parts.query === null ? '' : '?' + parts.query}`;
   const body = input.body === undefined || input.body === null ? null : toBytes(input.body);
-  return { method: input.method, url, parts, contentType: headerValue(headers, 'content-type'), body };
+  return { method: input.method, url, parts, contentType: headerValue(headers, 'content-type'), body, data };
 }
 
 /** `Helper\Request::_isProtocolParameter`: the unanchored `/oauth_[a-z_-]+/`. */

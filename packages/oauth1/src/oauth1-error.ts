@@ -1,9 +1,6 @@
 import type { MagentoProblemCode } from './magento-problems';
 
-/**
- * Every error code @magekit/oauth1 throws or reports: its own input errors, and Magento's verdicts
- * (the `MAGENTO_*` codes of {@link MagentoProblemCode}).
- */
+/** Every error code @magekit/oauth1 throws or reports: its input errors, and Magento's verdicts (`MAGENTO_*`). */
 export type OAuth1ErrorCode =
   | 'INVALID_URL'
   | 'INVALID_METHOD'

@@ -1,4 +1,4 @@
-import { isSignatureMethod, type SignatureMethod } from './hmac';
+import { isSignatureMethod, type SignatureMethod } from './magento-oauth';
 import { OAuth1Error } from './oauth1-error';
 import { isSignatureProfile, type SignatureProfile } from './profiles';
 
@@ -8,11 +8,7 @@ export interface SignInput {
   method: string;
   /** The absolute URL exactly as it will be sent: path and query are signed verbatim. */
   url: string;
-  /**
-   * Headers that change what Magento signs: `host` (when it differs from the URL's authority, e.g.
-   * behind a proxy), `content-type` (only `application/x-www-form-urlencoded` bodies are signed),
-   * `x-forwarded-proto` (TLS offloading). Names are case-insensitive.
-   */
+  /** Headers that change what Magento signs (any case): `host`, `content-type` (form bodies), `x-forwarded-proto`. */
   headers?: Readonly<Record<string, string | undefined>>;
   /** The request body as sent; signed only for form bodies. */
   body?: string | null;
@@ -79,22 +75,20 @@ export function requireCredential(value: unknown, field: string): string {
   throw new OAuth1Error(`"${field}" must be a non-empty string.`, 'INVALID_INPUT', { hint: CREDENTIAL_HINT });
 }
 
-/** The input's profile and signature method (defaults applied), once they, its HTTP method and its secret are usable. */
+/** The input's profile and signature method (defaults applied), once they, its method and its secret are usable. */
 export function checkSignInput(input: SignInput): { profile: SignatureProfile; signatureMethod: SignatureMethod } {
   const { profile = 'latest', signatureMethod = 'HMAC-SHA256', method } = input;
   if (!isSignatureProfile(profile)) {
-    throw new OAuth1Error(`Unknown signature profile ${JSON.stringify(profile)}.`, 'INVALID_INPUT', {
-      hint: PROFILE_HINT,
-    });
+    const message = `Unknown signature profile ${JSON.stringify(profile)}.`;
+    throw new OAuth1Error(message, 'INVALID_INPUT', { hint: PROFILE_HINT });
   }
   if (!isSignatureMethod(signatureMethod)) {
     const message = `Signature method ${JSON.stringify(signatureMethod)} is not supported.`;
     throw new OAuth1Error(message, 'UNSUPPORTED_SIGNATURE_METHOD', { hint: METHOD_HINT });
   }
   if (typeof method !== 'string' || !HTTP_METHOD_TOKEN.test(method)) {
-    throw new OAuth1Error(`Not an HTTP method: ${JSON.stringify(method)}.`, 'INVALID_METHOD', {
-      hint: 'Use GET, POST, PUT or DELETE.',
-    });
+    const hint = 'Use GET, POST, PUT or DELETE.';
+    throw new OAuth1Error(`Not an HTTP method: ${JSON.stringify(method)}.`, 'INVALID_METHOD', { hint });
   }
   requireCredential(input.consumerSecret, 'consumerSecret');
   return { profile, signatureMethod };

@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { fromBytes, toBytes } from '@magekit/php';
 import type OAuth from 'oauth-1.0a';
-import { normaliseBaseUri, PhpRuntimeError } from './base-string';
-import type { SignatureMethod } from './hmac';
-import { MagentoOAuth } from './magento-oauth';
+import { normaliseBaseUri } from './base-string';
+import { MagentoRejection } from './magento-problems';
+import { MagentoOAuth, type SignatureMethod } from './magento-oauth';
 import { isProtocolParameter, readMagentoRequest, type MagentoRequest, type ProtocolParams } from './magento-request';
-import { generateNonce, MAX_NONCE_LENGTH } from './nonce';
+import { MAX_NONCE_LENGTH, nextNonce } from './nonce';
 import { OAuth1Error } from './oauth1-error';
 import type { SignatureProfile } from './profiles';
 import { checkSignInput, requireCredential, type SignedRequest, type SignInput, type SignOptions } from './sign-input';
 
 const MILLISECONDS_PER_SECOND = 1000;
-const UUID_DASHES = /-/g;
 const SIGNATURE = 'oauth_signature';
 
 /**
@@ -25,7 +23,16 @@ const SIGNATURE = 'oauth_signature';
  */
 export function signRequest(input: SignInput, options: SignOptions = {}): SignedRequest {
   const { profile, signatureMethod } = checkSignInput(input);
-  const oauth = createSigner(input, options, profile, signatureMethod);
+  const clock = options.clock ?? Date.now;
+  const oauth = new MagentoOAuth({
+    profile,
+    signatureMethod,
+    consumerKey: requireCredential(input.consumerKey, 'consumerKey'),
+    consumerSecret: input.consumerSecret,
+    version: input.oauthVersion,
+    nonce: () => input.nonce ?? nextNonce(options),
+    timestamp: () => input.timestamp ?? Math.floor(clock() / MILLISECONDS_PER_SECOND),
+  });
   const request = toMagentoRequest(input);
   const tokenSecret = toBytes(input.tokenSecret ?? '');
   const token = { key: input.token == null ? undefined : toBytes(input.token), secret: tokenSecret } as OAuth.Token;
@@ -44,31 +51,11 @@ export function signRequest(input: SignInput, options: SignOptions = {}): Signed
   };
 }
 
-/** A {@link MagentoOAuth} for the input's consumer, with the input's nonce and timestamp or the injected ones. */
-function createSigner(
-  input: SignInput,
-  options: SignOptions,
-  profile: SignatureProfile,
-  method: SignatureMethod,
-): MagentoOAuth {
-  const { randomBytes, nonce } = options;
-  const clock = options.clock ?? Date.now;
-  return new MagentoOAuth({
-    profile,
-    signatureMethod: method,
-    consumerKey: requireCredential(input.consumerKey, 'consumerKey'),
-    consumerSecret: input.consumerSecret ?? '',
-    version: input.oauthVersion,
-    nonce: () => input.nonce ?? (nonce ? nonce() : randomBytes ? generateNonce(randomBytes) : createDefaultNonce()),
-    timestamp: () => input.timestamp ?? Math.floor(clock() / MILLISECONDS_PER_SECOND),
-  });
-}
-
 type RequestInput = Pick<SignInput, 'method' | 'url' | 'headers' | 'body' | 'verifier' | 'extraOauthParams'>;
 
 /** The request as Magento reads it (byte strings), with the further protocol parameters to sign and send. */
 export function toMagentoRequest(input: RequestInput): MagentoRequest {
-  return { ...readMagentoRequest(input), data: readFurtherProtocolParams(input) };
+  return readMagentoRequest(input, readFurtherProtocolParams(input));
 }
 
 /** The protocol parameters sent besides `authorize`'s: the verifier and the extra ones (byte strings). */
@@ -86,11 +73,6 @@ function readFurtherProtocolParams(input: RequestInput): ProtocolParams {
   return data;
 }
 
-/** 32 hex digits: 122 bits of node:crypto's CSPRNG (which `randomUUID` reads in batches), within `[0-9a-z]{32}`. */
-function createDefaultNonce(): string {
-  return randomUUID().replace(UUID_DASHES, '');
-}
-
 const UNSIGNABLE_HINT =
   "Numeric query keys and bracketed form-body names break Magento's signature check: rename them or send JSON.";
 
@@ -98,7 +80,7 @@ function signOrExplainFailure<T>(profile: SignatureProfile, sign: () => T): T {
   try {
     return sign();
   } catch (error) {
-    if (!(error instanceof PhpRuntimeError)) throw error;
+    if (!(error instanceof MagentoRejection)) throw error;
     const message = `Magento (${profile} profile) cannot verify this request: HTTP 500 (${error.message}).`;
     throw new OAuth1Error(message, 'UNSIGNABLE_REQUEST', { hint: UNSIGNABLE_HINT, cause: error });
   }

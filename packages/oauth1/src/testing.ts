@@ -1,3 +1,2 @@
 export { createMemoryVerifyStore, type MemoryStoreData } from './testing/memory-store';
-export { createVectorStore, type VerifyVector } from './testing/verify-vector';
-export { readFixture, type SignVector } from './testing/vectors';
+export { createVectorStore, readFixture, type SignVector, type VerifyVector } from './testing/vectors';

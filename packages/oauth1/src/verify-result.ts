@@ -1,12 +1,9 @@
 import { fromBytes, toBytes, urlencode } from '@magekit/php';
-import { MAGENTO_HINTS, reject, renderPhrase, statusForKind } from './magento-problems';
-import type { MagentoExceptionKind, MagentoProblemCode, MagentoRejection } from './magento-problems';
+import { reject, renderPhrase, type MagentoExceptionKind, type MagentoRejection } from './magento-problems';
 import type { RestErrorBody, VerifyKind, VerifyOptions, VerifyResult } from './verify-types';
 
 /** What the checks had found when they passed or stopped. */
 export type Findings = Pick<VerifyResult, 'consumer' | 'token' | 'baseString'>;
-
-const NOTHING_FOUND: Findings = { consumer: null, token: null, baseString: null };
 
 /** Every field of a verdict before it is given. */
 const UNDECIDED: VerifyResult = {
@@ -19,22 +16,20 @@ const UNDECIDED: VerifyResult = {
   responseBody: null,
   restError: null,
   treatedAsGuest: false,
-  ...NOTHING_FOUND,
+  consumer: null,
+  token: null,
+  baseString: null,
 };
 
-const EXCEPTION_CLASS: Readonly<Record<MagentoExceptionKind, string>> = {
-  oauth: 'Magento\\Framework\\Oauth\\Exception',
-  input: 'Magento\\Framework\\Oauth\\OauthInputException',
-  php: 'TypeError',
+/** Magento's HTTP status and exception class for each kind of problem (docs/magento-behaviour.md §1.6). */
+const ANSWERS: Readonly<Record<MagentoExceptionKind, { status: number; exception: string }>> = {
+  input: { status: 400, exception: 'Magento\\Framework\\Oauth\\OauthInputException' },
+  oauth: { status: 401, exception: 'Magento\\Framework\\Oauth\\Exception' },
+  php: { status: 500, exception: 'TypeError' },
 };
 
 const NOT_AUTHORIZED = "The consumer isn't authorized to access %resources.";
 const TRAILING_DOTS = /\.+$/;
-
-/** `http_build_query(['oauth_problem' => $message])`. */
-function formatOauthProblem(message: string): string {
-  return 'oauth_problem=' + urlencode(toBytes(message));
-}
 
 /** The message the token endpoints send (byte string): for several missing parameters, their list. */
 function tokenEndpointMessage(rejection: MagentoRejection, rendered: string): string {
@@ -57,42 +52,32 @@ export function acceptedResult(found: Findings): VerifyResult {
   return { ...UNDECIDED, ...found, valid: true, httpStatus: 200 };
 }
 
-/** A verdict against the request: Magento's status and exception class for the kind, its message, a code and a hint. */
-function failure(
-  found: Findings,
-  kind: MagentoExceptionKind,
-  error: string,
-  code: MagentoProblemCode,
-  hint: string,
-): VerifyResult {
-  return {
+/**
+ * A rejected request, answered as the endpoint `kind` answers: an `oauth_problem` body or a REST error
+ * (a PHP error inside Magento has neither).
+ */
+export function rejectedResult(kind: VerifyKind, rejection: MagentoRejection, found: Findings): VerifyResult {
+  const { code, hint, kind: exceptionKind, phrase } = rejection.problem;
+  const rendered = renderPhrase(phrase, rejection.parameters);
+  const result: VerifyResult = {
     ...UNDECIDED,
     ...found,
-    httpStatus: statusForKind(kind),
-    error,
+    httpStatus: ANSWERS[exceptionKind].status,
+    error: fromBytes(rendered),
     code,
     hint,
-    exception: EXCEPTION_CLASS[kind],
+    exception: ANSWERS[exceptionKind].exception,
   };
-}
-
-/** A rejected request, answered as the endpoint `kind` answers: an `oauth_problem` body, or a REST error. */
-export function rejectedResult(kind: VerifyKind, rejection: MagentoRejection, found: Findings): VerifyResult {
-  const { problem } = rejection;
-  const rendered = renderPhrase(problem.phrase, rejection.parameters);
-  const result = failure(found, problem.kind, fromBytes(rendered), problem.code, problem.hint);
+  if (exceptionKind === 'php') return result;
   if (kind === 'api') return { ...result, restError: restBody(rejection) };
-  return { ...result, responseBody: formatOauthProblem(fromBytes(tokenEndpointMessage(rejection, rendered))) };
-}
-
-/** A PHP runtime error inside Magento: HTTP 500, no `oauth_problem` body. */
-export function phpErrorResult(message: string, found: Findings): VerifyResult {
-  return failure(found, 'php', message, 'MAGENTO_INTERNAL_ERROR', MAGENTO_HINTS.MAGENTO_INTERNAL_ERROR);
+  // `http_build_query(['oauth_problem' => $message])`
+  const message = fromBytes(tokenEndpointMessage(rejection, rendered));
+  return { ...result, responseBody: 'oauth_problem=' + urlencode(toBytes(message)) };
 }
 
 /** A REST call without an OAuth header: `OauthUserContext` finds no user, Magento treats the caller as a guest. */
 export function guestResult(options: VerifyOptions): VerifyResult {
   const resources = options.routeResources?.join(', ');
   const rejection = reject(NOT_AUTHORIZED, resources === undefined ? undefined : { resources });
-  return { ...rejectedResult('api', rejection, NOTHING_FOUND), treatedAsGuest: true };
+  return { ...rejectedResult('api', rejection, UNDECIDED), treatedAsGuest: true };
 }

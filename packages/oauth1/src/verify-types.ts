@@ -74,11 +74,10 @@ export interface VerifyResult {
   valid: boolean;
   /** Token endpoints: the status Magento sets; `api`: 200 when the OAuth check passed. */
   httpStatus: number;
-  /** Magento's rendered exception message, or null. */
+  /** Magento's rendered exception message, its code, a hint and Magento's exception class (null when valid). */
   error: string | null;
   code: OAuth1ErrorCode | null;
   hint: string | null;
-  /** Magento's exception class. */
   exception: string | null;
   /** Token endpoints: the `oauth_problem=…` body of a failure (success bodies come from token issuance). */
   responseBody: string | null;
@@ -86,8 +85,8 @@ export interface VerifyResult {
   restError: RestErrorBody | null;
   /** `api` without an `OAuth` Authorization header: Magento handles the caller as a guest. */
   treatedAsGuest: boolean;
+  /** What the checks had found: the consumer, the token and (once the signature step ran) the base string. */
   consumer: OAuthConsumerRecord | null;
   token: OAuthTokenRecord | null;
-  /** The base string Magento computed (present once the signature step ran). */
   baseString: string | null;
 }

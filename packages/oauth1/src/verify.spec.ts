@@ -1,6 +1,5 @@
 import { verifyRequest } from './verify';
-import { readFixture } from './testing/vectors';
-import { createVectorStore, type VerifyVector } from './testing/verify-vector';
+import { createVectorStore, readFixture, type VerifyVector } from './testing/vectors';
 
 const vectors = readFixture<VerifyVector[]>('verify.json');
 

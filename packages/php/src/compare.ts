@@ -13,7 +13,7 @@ export function compareBytes(a: string, b: string): number {
   return (a.codePointAt(i) as number) < (b.codePointAt(i) as number) ? -1 : 1;
 }
 
-/** PHP 8 `ksort($array)` (`SORT_REGULAR`) order of two string keys: as numbers when both are numeric, else {@link compareBytes}. */
+/** PHP 8 `ksort()` (`SORT_REGULAR`) order of two string keys: as numbers when both are numeric, else by bytes. */
 export function compareKeys(a: string, b: string): number {
   if (isNumeric(a) && isNumeric(b)) {
     const difference = Number(a) - Number(b);

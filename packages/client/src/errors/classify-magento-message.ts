@@ -1,4 +1,4 @@
-import { findMagentoProblem, type OAuth1ErrorCode } from '@magekit/oauth1';
+import { MAGENTO_PROBLEMS, type MagentoProblem, type OAuth1ErrorCode } from '@magekit/oauth1';
 import type { MagentoClientErrorCode } from './magento-client-error';
 
 /** What a Magento message means for a client: a code and a hint. */
@@ -36,7 +36,8 @@ const PROBLEM_CODES: Partial<Record<OAuth1ErrorCode, MagentoClientErrorCode>> = 
 /** Messages of the token services and Two-Factor Auth (docs/magento-behaviour.md §3.2–§3.7). */
 const TOKEN_SERVICE_MESSAGES: ReadonlyArray<{ phrase: string } & MessageClass> = [
   {
-    phrase: 'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.',
+    phrase:
+      'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.',
     code: 'BAD_CREDENTIALS',
     hint:
       'Wrong username/password, a disabled account, or the account is locked: after 6 failures (oauth/authentication_lock/max_failures_count) ' +
@@ -48,7 +49,8 @@ const TOKEN_SERVICE_MESSAGES: ReadonlyArray<{ phrase: string } & MessageClass> =
     hint: 'Magento_TwoFactorAuth is on: pass a twoFactor.otp callback (POST /V1/tfa/provider/google/authenticate {username,password,otp}), or use an integration (OAuth), which 2FA does not affect.',
   },
   {
-    phrase: 'You are required to configure personal Two-Factor Authorization in order to login. Please check your email.',
+    phrase:
+      'You are required to configure personal Two-Factor Authorization in order to login. Please check your email.',
     code: 'TWO_FACTOR_NOT_CONFIGURED',
     hint: 'This admin user has not set up 2FA yet: Magento has just e-mailed them a setup link. They must finish it in the admin before any API token can be issued.',
   },
@@ -58,6 +60,27 @@ const TOKEN_SERVICE_MESSAGES: ReadonlyArray<{ phrase: string } & MessageClass> =
     hint: 'The customer has not confirmed their e-mail address (EmailNotConfirmedException).',
   },
 ];
+
+const BY_PHRASE = new Map(MAGENTO_PROBLEMS.map((problem) => [problem.phrase, problem]));
+const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+const PLACEHOLDER = /%\w+/g;
+const PATTERNS = MAGENTO_PROBLEMS.map((problem) => ({
+  problem,
+  pattern: new RegExp('^' + problem.phrase.replace(REGEXP_SPECIAL, '\\$&').replace(PLACEHOLDER, '.*') + '$'),
+}));
+const REQUIRED = '"oauth_\\w+" is required\\. Enter and try again';
+/** Several missing parameters as the token endpoints list them. */
+const MISSING_LIST = new RegExp(`^${REQUIRED}(, ${REQUIRED})*\\.?$`);
+const SEVERAL_MISSING = 'One or more input exceptions have occurred.';
+
+/** The OAuth problem of a Magento message (the raw phrase or the rendered text), from @magekit/oauth1's table. */
+function findMagentoProblem(message: string): MagentoProblem | undefined {
+  const direct = BY_PHRASE.get(message);
+  if (direct) return direct;
+  const trimmed = message.trim();
+  const found = PATTERNS.find(({ pattern }) => pattern.test(trimmed))?.problem;
+  return found ?? (MISSING_LIST.test(trimmed) ? BY_PHRASE.get(SEVERAL_MISSING) : undefined);
+}
 
 /** The fallback code for an HTTP status when the message is not one Magento's auth code uses. */
 export function classifyStatus(status: number): MagentoClientErrorCode {

@@ -9,9 +9,8 @@ export interface MemoryStoreData {
 }
 
 /**
- * An in-memory {@link VerifyStore} that behaves like Magento's tables: nonces are unique per
- * consumer and stored truncated to `varchar(32)` (so a longer nonce is never seen as reused, as in
- * Magento). Use it in tests of code that verifies requests.
+ * An in-memory {@link VerifyStore} for tests that behaves like Magento's tables: nonces are unique per consumer
+ * and stored cut to `varchar(32)` (so a longer nonce is never seen as reused, as in Magento).
  */
 export function createMemoryVerifyStore(data: MemoryStoreData): VerifyStore & { nonces: Map<string, Set<string>> } {
   const nonces = new Map<string, Set<string>>();

@@ -4,8 +4,8 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
-/** The explanation as a human-readable report. */
-export function formatExplanation(explanation: RequestExplanation): string {
+/** The explanation as a human-readable report, with the notes on what each profile does surprisingly. */
+export function formatExplanation(explanation: RequestExplanation, notes: readonly string[]): string {
   const lines = [`Request      ${explanation.method} ${explanation.requestUrl}`];
   for (const profile of explanation.profiles) {
     lines.push('', `Profile ${profile.profile}: ${PROFILE_VERSIONS[profile.profile]}`);
@@ -20,6 +20,6 @@ export function formatExplanation(explanation: RequestExplanation): string {
     lines.push('  Base string:', `    ${profile.baseString}`);
   }
   lines.push('', explanation.profilesAgree ? 'Both profiles compute the same base string.' : 'The profiles compute DIFFERENT base strings: sign with the profile of the store\'s Magento version.');
-  if (explanation.notes.length > 0) lines.push('', 'Notes:', ...explanation.notes.map((note) => `  - ${note}`));
+  if (notes.length > 0) lines.push('', 'Notes:', ...notes.map((note) => `  - ${note}`));
   return lines.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@ import type { CliIo } from '../../cli-io';
 import { expectObject, optionalString, optionalStringMap, parseJsonInput, requireString } from '../../json-input';
 import { diffBaseStrings } from './diff-base-strings';
 import { formatExplanation } from './explain-format';
+import { findRequestPitfalls } from './explain-notes';
 import { addRequestFlags, readRequestFlags, type RequestFlags } from './request-flags';
 
 function readExplainCase(value: unknown) {
@@ -28,8 +29,10 @@ export function registerExplainCommands(program: Command, io: CliIo): void {
   ).action(async (url: string | undefined, flags: RequestFlags & { format: string }) => {
     const input = url === undefined ? readExplainCase(parseJsonInput(await io.readStdin(), 'a request to explain')) : readRequestFlags(url, flags, io.env, false);
     const explanation = explainRequest(input as Parameters<typeof explainRequest>[0]);
-    if (flags.format === 'json') io.writeOut(JSON.stringify(explanation, null, 2) + '\n');
-    else if (flags.format === 'text') io.writeOut(formatExplanation(explanation));
+    const contentType = Object.entries(input.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+    const notes = findRequestPitfalls(explanation.requestUrl, contentType, input.body);
+    if (flags.format === 'json') io.writeOut(JSON.stringify({ ...explanation, notes }, null, 2) + '\n');
+    else if (flags.format === 'text') io.writeOut(formatExplanation(explanation, notes));
     else throw new CliError(`Unknown format "${flags.format}": use text or json.`, 'INVALID_INPUT');
   });
 

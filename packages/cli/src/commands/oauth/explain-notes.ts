@@ -1,6 +1,7 @@
 import { isIntegerKey, rawurldecode } from '@magekit/php';
-import { splitUrl } from './magento-request';
 
+/** scheme `://` authority, path, `?` query: the URL as written. */
+const URL_PARTS = /^[^:]*:\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?/;
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 const DECODED_IN_LAMINAS_PATH = /%2F|%2B|%26/i;
 const DEFAULT_PORT = /:(80|443)$/;
@@ -35,9 +36,12 @@ function findQueryPitfalls(query: string): string[] {
   return notes;
 }
 
-/** Things about a request that Magento signs in a surprising way, per profile (docs/magento-behaviour.md §1.4, §7). */
+/**
+ * Things about a request that Magento's two signature profiles sign in a surprising way (docs/magento-behaviour.md
+ * §1.4, §7), for `magekit explain`: `url` is the URL Magento rebuilds, as `explainRequest` gives it.
+ */
 export function findRequestPitfalls(url: string, contentType: string | undefined, body: string | null | undefined) {
-  const { authority, path, query } = splitUrl(url);
+  const [, authority = '', path = '', query] = URL_PARTS.exec(url) ?? [];
   const notes = query ? findQueryPitfalls(query) : [];
   if (DECODED_IN_LAMINAS_PATH.test(path)) {
     notes.push(
