@@ -10,10 +10,10 @@
  * 3. Searching 100,000 products: the SQL engine (`searchRows`: filter, sort, one page) against
  *    loading every row and filtering, sorting and paging in JavaScript.
  */
+import { parseStrNested } from '@magekit/php';
 import { DataSource } from 'typeorm';
 import { createSandboxApp } from '../../packages/sandbox/src/create-sandbox-app';
 import { PRODUCT_SEARCH } from '../../packages/sandbox/src/catalog/product-search';
-import { parsePhpQuery } from '../../packages/sandbox/src/common/php-query';
 import { ProductEntity } from '../../packages/sandbox/src/db/catalog.entity';
 import { SANDBOX_ENTITIES } from '../../packages/sandbox/src/db/entities';
 import { parseSearchCriteria } from '../../packages/sandbox/src/search/search-criteria';
@@ -85,7 +85,7 @@ interface Row {
 async function timeSearch(): Promise<void> {
   const { dataSource, sql } = await openDatabase();
   seedCatalog(sql, FULL_ROWS);
-  const query = parsePhpQuery(
+  const query = parseStrNested(
     'searchCriteria[filterGroups][0][filters][0][field]=name&searchCriteria[filterGroups][0][filters][0][value]=%25hoodie%25&searchCriteria[filterGroups][0][filters][0][conditionType]=like' +
       '&searchCriteria[filterGroups][1][filters][0][field]=status&searchCriteria[filterGroups][1][filters][0][value]=1' +
       '&searchCriteria[sortOrders][0][field]=price&searchCriteria[sortOrders][0][direction]=DESC&searchCriteria[pageSize]=20&searchCriteria[currentPage]=3',

@@ -3,6 +3,7 @@ export { rawurlencode, rawurldecode, urlencode, urldecode } from './url-encoding
 export {
   parseStrTopLevel,
   parseStrNested,
+  phpArrayValues,
   parseVariableName,
   PHP_ARRAY,
   type TopLevelValue,

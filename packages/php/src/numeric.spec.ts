@@ -1,14 +1,14 @@
 import { intCast, isIntegerKey, isNumeric, looseEquals } from './numeric';
 
 describe('PHP 8 numeric strings', () => {
-  it.each(['1', '-1', '+1.5', '.5', '5.', '1e3', ' 12', '12 ', '\t\n\v\f\r 1e-2 '])(
+  it.each(['1', '-1', '+1.5', '.5', '5.', '1e3', ' 12', '12 ', ' 1', '1 ', '-1.5e3', '\t\n\v\f\r 1e-2 '])(
     'is_numeric(%j) is true',
     (value) => {
       expect(isNumeric(value)).toBe(true);
     },
   );
 
-  it.each(['', ' ', 'abc', '1a', '0x1A', '1e', '.', '- 1', '1 2', '١'])('is_numeric(%j) is false', (value) => {
+  it.each(['', ' ', 'abc', '1a', '1x', '0x1A', '1e', '.', '- 1', '1 2', '١'])('is_numeric(%j) is false', (value) => {
     expect(isNumeric(value)).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { PHP_ARRAY, parseStrNested, parseStrTopLevel, parseVariableName } from './parse-str';
+import { PHP_ARRAY, parseStrNested, parseStrTopLevel, parseVariableName, phpArrayValues } from './parse-str';
 
 describe('parseVariableName (php_register_variable_ex)', () => {
   it.each([
@@ -72,5 +72,14 @@ describe('parseStrNested', () => {
 
   it('reads escapes that are not UTF-8 as U+FFFD', () => {
     expect(parseStrNested('a=%FF')).toEqual({ a: '\ufffd' });
+  });
+});
+
+describe('phpArrayValues', () => {
+  it('lists an array in index order, and nothing for a string or a missing value', () => {
+    const parsed = parseStrNested('a[10]=x&a[2]=y&a[]=z&s=1');
+    expect(phpArrayValues(parsed.a)).toEqual(['y', 'x', 'z']);
+    expect(phpArrayValues(parsed.s)).toEqual([]);
+    expect(phpArrayValues(undefined)).toEqual([]);
   });
 });

@@ -136,3 +136,15 @@ export function parseStrNested(query: string): PhpArray {
   });
   return result;
 }
+
+/**
+ * The values of an array {@link parseStrNested} gave (none for a string or nothing), integer keys in numeric
+ * order: how Magento's web API reads a list such as `filter_groups[0]`, `filter_groups[1]`.
+ */
+export function phpArrayValues(value: PhpValue | undefined): PhpValue[] {
+  if (value === undefined || typeof value === 'string') return [];
+  const byIndex = (a: string, b: string) => (INDEX.test(a) && INDEX.test(b) ? Number(a) - Number(b) : 0);
+  return Object.keys(value)
+    .sort(byIndex)
+    .map((key) => value[key]);
+}

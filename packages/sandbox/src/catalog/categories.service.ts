@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { noSuchEntity } from '../common/magento-exception';
-import type { PhpValue } from '../common/php-query';
+import type { PhpValue } from '@magekit/php';
 import type { RestCall } from '../rest/rest-handler';
 import { readInt } from '../search/search-criteria';
 import { searchFromCall, type SearchResult } from '../search/search-result';

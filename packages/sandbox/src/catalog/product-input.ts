@@ -1,5 +1,5 @@
 import { inputError } from '../common/magento-exception';
-import { isPhpNumeric } from '../search/search-criteria';
+import { isNumeric } from '@magekit/php';
 import type { ProductRow } from './product-json';
 
 /** A product as written: column values plus the JSON `data`. */
@@ -119,6 +119,6 @@ function readString(value: unknown, type: string): string | null {
 function readNumber(value: unknown, type: 'int' | 'float'): number | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return type === 'int' ? Math.trunc(value) : value;
-  if (typeof value === 'string' && isPhpNumeric(value)) return type === 'int' ? Math.trunc(Number(value)) : Number(value);
+  if (typeof value === 'string' && isNumeric(value)) return type === 'int' ? Math.trunc(Number(value)) : Number(value);
   throw inputError('Invalid type for value: "%value". Expected Type: "%type".', { value: typeof value === 'object' ? 'array' : String(value), type });
 }

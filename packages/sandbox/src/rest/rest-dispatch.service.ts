@@ -3,7 +3,7 @@ import { decide, type Decision, type MagentoModel } from '@magekit/acl';
 import type { Response } from 'express';
 import type { RawRequest } from '../common/http-request';
 import { MagentoException } from '../common/magento-exception';
-import { parsePhpQuery } from '../common/php-query';
+import { parseStrNested } from '@magekit/php';
 import { filterResponseFields } from '../search/fields-filter';
 import { MAGENTO_MODEL, SandboxRuntime } from '../common/sandbox-runtime';
 import { FaultService, type StoreContext } from '../settings/fault.service';
@@ -62,7 +62,7 @@ export class RestDispatchService {
       method: decision.method,
       route: decision.route as string,
       params: decision.params,
-      query: parsePhpQuery(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : ''),
+      query: parseStrNested(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : ''),
       body: readJsonBody(req),
       forced: Object.fromEntries(decision.forcedParams.map((param) => [param.name, param.value])),
       user,

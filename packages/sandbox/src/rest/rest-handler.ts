@@ -1,5 +1,5 @@
 import type { Caller } from '@magekit/acl';
-import type { PhpArray } from '../common/php-query';
+import type { PhpArray } from '@magekit/php';
 import type { StoreContext } from '../settings/fault.service';
 
 /** Who made a REST call, after authentication (`UserContextInterface`). */

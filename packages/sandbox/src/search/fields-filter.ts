@@ -1,4 +1,4 @@
-import type { PhpValue } from '../common/php-query';
+import type { PhpValue } from '@magekit/php';
 
 /** A parsed `fields` filter: a name maps to 1 (keep whole) or to a nested filter. */
 export interface FieldsTree {

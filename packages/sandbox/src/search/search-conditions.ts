@@ -1,4 +1,4 @@
-import { isPhpNumeric } from './search-criteria';
+import { isNumeric } from '@magekit/php';
 import type { SqlValue } from './sql-runner';
 
 /** A fragment of SQL with its `?` parameters in order. */
@@ -52,7 +52,7 @@ export const KNOWN_CONDITIONS: readonly string[] = [...Object.keys(OPERATORS), '
  */
 export function buildCondition(field: ResolvedField, conditionType: string, value: string | null, eavField: string | null): SqlExpr {
   const e = field.sql;
-  const bind = (v: string | null): SqlValue => (v !== null && field.kind === 'number' && isPhpNumeric(v) ? Number(v) : v);
+  const bind = (v: string | null): SqlValue => (v !== null && field.kind === 'number' && isNumeric(v) ? Number(v) : v);
   const withField = (sql: string, params: SqlValue[]): SqlExpr => ({ sql, params });
   let type = conditionType;
   if (type === 'fulltext' && eavField === null) return withField(OPERATORS['like'](e), [`%${value ?? ''}%`]);

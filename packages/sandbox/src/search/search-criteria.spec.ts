@@ -1,8 +1,8 @@
 import { MagentoException } from '../common/magento-exception';
-import { parsePhpQuery } from '../common/php-query';
-import { isPhpNumeric, parseSearchCriteria, renderSearchCriteria } from './search-criteria';
+import { parseStrNested } from '@magekit/php';
+import { parseSearchCriteria, renderSearchCriteria } from './search-criteria';
 
-const parse = (query: string, maxPageSize = 300) => parseSearchCriteria(parsePhpQuery(query), { maxPageSize });
+const parse = (query: string, maxPageSize = 300) => parseSearchCriteria(parseStrNested(query), { maxPageSize });
 
 function errorOf(run: () => unknown): { status: number; body: unknown } {
   try {
@@ -55,18 +55,5 @@ describe('parseSearchCriteria (ServiceInputProcessor for SearchCriteriaInterface
   it('requires searchCriteria, and a sort direction of ASC or DESC', () => {
     expect(errorOf(() => parse('fields=items'))).toEqual({ status: 400, body: { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'searchCriteria' } } });
     expect(errorOf(() => parse('searchCriteria[sortOrders][0][direction]=sideways')).status).toBe(400);
-  });
-
-  it.each([
-    ['1', true],
-    [' 1', true],
-    ['1 ', true],
-    ['-1.5e3', true],
-    ['.5', true],
-    ['', false],
-    ['1x', false],
-    ['0x1A', false],
-  ])('isPhpNumeric(%j) is %s', (value, expected) => {
-    expect(isPhpNumeric(value)).toBe(expected);
   });
 });

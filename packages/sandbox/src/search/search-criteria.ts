@@ -1,6 +1,5 @@
 import { inputError, MagentoException } from '../common/magento-exception';
-import type { PhpArray, PhpValue } from '../common/php-query';
-import { listValues } from '../common/php-query';
+import { isNumeric, phpArrayValues, type PhpArray, type PhpValue } from '@magekit/php';
 
 /** One `Filter` (`field`, `value`, `condition_type`; Magento's getter defaults the condition to `eq`). */
 export interface SearchFilter {
@@ -44,10 +43,10 @@ export function parseSearchCriteria(query: PhpArray, limits: CriteriaLimits, nam
   for (const [key, value] of Object.entries(input)) {
     switch (normalizeKey(key)) {
       case 'filtergroups':
-        criteria.filterGroups = listValues(value).map(readFilterGroup);
+        criteria.filterGroups = phpArrayValues(value).map(readFilterGroup);
         break;
       case 'sortorders':
-        criteria.sortOrders = listValues(value).map(readSortOrder);
+        criteria.sortOrders = phpArrayValues(value).map(readSortOrder);
         break;
       case 'pagesize':
         criteria.pageSize = readInt(value);
@@ -90,7 +89,7 @@ function normalizeKey(key: string): string {
 function readFilterGroup(group: PhpValue): SearchFilter[] {
   if (typeof group === 'string') return [];
   const filters = Object.entries(group).filter(([key]) => normalizeKey(key) === 'filters');
-  return filters.length === 0 ? [] : listValues(filters[filters.length - 1][1]).map(readFilter);
+  return filters.length === 0 ? [] : phpArrayValues(filters[filters.length - 1][1]).map(readFilter);
 }
 
 function readFilter(input: PhpValue): SearchFilter {
@@ -133,13 +132,8 @@ function readString(value: PhpValue): string {
 /** `TypeProcessor::processSimpleAndAnyType` for an `int`: PHP `is_numeric`, then truncation. */
 export function readInt(value: PhpValue): number {
   if (typeof value !== 'string') throw invalidType('array', 'int');
-  if (!isPhpNumeric(value)) throw invalidType(value, 'int');
+  if (!isNumeric(value)) throw invalidType(value, 'int');
   return Math.trunc(Number(value.trim()));
-}
-
-/** PHP's `is_numeric` for a string: optional leading whitespace, sign, digits, fraction, exponent. */
-export function isPhpNumeric(value: string): boolean {
-  return /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\v\f]*$/.test(value);
 }
 
 function invalidType(value: string, type: string): MagentoException {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { parsePhpQuery } from '../common/php-query';
+import { parseStrNested } from '@magekit/php';
 import { parseSearchCriteria } from './search-criteria';
 import { resolvePage, searchRows, type SearchSource } from './search-query';
 import { createSqlRunner, type SqlRunner } from './sql-runner';
@@ -35,7 +35,7 @@ describe('searchRows on SQLite (the searchCriteria engine)', () => {
   afterAll(() => sql.db.close());
 
   const ids = (query: string, eav = false, repeatLastPage = true) => {
-    const page = searchRows<{ id: number }>(sql, source(eav), parseSearchCriteria(parsePhpQuery(query), { maxPageSize: 0 }), { repeatLastPage });
+    const page = searchRows<{ id: number }>(sql, source(eav), parseSearchCriteria(parseStrNested(query), { maxPageSize: 0 }), { repeatLastPage });
     return { ids: page.rows.map((row) => row.id), total: page.totalCount };
   };
   const filter = (field: string, value: string, type: string, g = 0, f = 0) => `searchCriteria[filterGroups][${g}][filters][${f}][field]=${field}&searchCriteria[filterGroups][${g}][filters][${f}][value]=${encodeURIComponent(value)}&searchCriteria[filterGroups][${g}][filters][${f}][conditionType]=${type}`;

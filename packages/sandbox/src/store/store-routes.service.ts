@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { listValues } from '../common/php-query';
+import { phpArrayValues } from '@magekit/php';
 import { RestHandlerRegistry } from '../rest/rest-handler.registry';
 import { listStoreConfigs, listStoreGroups, listStoreViews, listWebsites } from '../stores/store-catalog';
 
@@ -14,7 +14,7 @@ export class StoreRoutesService implements OnModuleInit {
       'GET /V1/store/storeGroups': () => listStoreGroups(),
       'GET /V1/store/websites': () => listWebsites(),
       'GET /V1/store/storeConfigs': (call) => {
-        const codes = listValues(call.query['storeCodes']).filter((code): code is string => typeof code === 'string');
+        const codes = phpArrayValues(call.query['storeCodes']).filter((code): code is string => typeof code === 'string');
         return listStoreConfigs(call.baseUrl, codes);
       },
     });

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { rawurlencode, toBytes } from '@magekit/php';
 
-/** RFC 3986 encoding (what PHP's rawurlencode does). */
+/** RFC 3986 encoding of text's UTF-8 bytes (PHP's rawurlencode). */
 export function rfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return rawurlencode(toBytes(value));
 }
 
 export interface TestCredentials {
