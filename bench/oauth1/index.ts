@@ -22,21 +22,8 @@ let next = 0;
 /** The next secret pair, never the one a previous call of the same request used. */
 const freshSecrets = () => secrets[next++ % SECRET_PAIRS];
 
-/** One input per vector; each call sets a fresh secret pair on it (signRequest neither keeps nor changes its input). */
-const inputs: SignInput[] = vectors.map((v) => ({
-  method: v.method,
-  url: v.url,
-  headers: v.headers,
-  body: v.body,
-  consumerKey: v.consumerKey,
-  consumerSecret: v.consumerSecret,
-  token: v.token,
-  tokenSecret: v.tokenSecret,
-  verifier: v.verifier,
-  timestamp: v.timestamp,
-  extraOauthParams: v.extraOauthParams,
-  profile: v.profile,
-}));
+/** One input per vector (without its nonce); each call sets a fresh secret pair on it (signRequest keeps and changes no input). */
+const inputs: SignInput[] = vectors.map(({ nonce: _nonce, ...input }) => input);
 
 const hash = (base: string, key: string) => createHmac('sha256', key).update(base).digest('base64');
 const signDirectly = (v: SignVector, consumerSecret: string, tokenSecret: string) => {

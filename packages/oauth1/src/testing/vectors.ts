@@ -4,8 +4,8 @@ import type { SignatureProfile } from '../profiles';
 import type { OAuthConsumerRecord, OAuthTokenRecord, VerifyKind } from '../verify-types';
 import { createMemoryVerifyStore } from './memory-store';
 
-/** A case of `sign.json` (the vectors' README documents every field). */
-export interface SignVector {
+/** What every vector has: its id and a request for one of Magento's OAuth entry points. */
+interface VectorRequest {
   id: string;
   profile: SignatureProfile;
   kind: VerifyKind;
@@ -13,6 +13,10 @@ export interface SignVector {
   url: string;
   headers: Record<string, string>;
   body: string;
+}
+
+/** A case of `sign.json` (the vectors' README documents every field). */
+export interface SignVector extends VectorRequest {
   consumerKey: string;
   consumerSecret: string;
   token: string | null;
@@ -41,14 +45,7 @@ interface VectorConsumer {
 }
 
 /** A case of `verify.json` (the vectors' README documents every field). */
-export interface VerifyVector {
-  id: string;
-  profile: SignatureProfile;
-  kind: VerifyKind;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
+export interface VerifyVector extends VectorRequest {
   state: {
     consumer: VectorConsumer;
     token: (Pick<OAuthTokenRecord, 'token' | 'secret' | 'type' | 'revoked'> & { consumerKey?: string }) | null;
