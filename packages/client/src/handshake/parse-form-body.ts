@@ -1,3 +1,5 @@
+import { fromBytes, toBytes, urldecode } from '@magekit/php';
+
 /**
  * Parses an `application/x-www-form-urlencoded` body (PHP `http_build_query` output): pairs split
  * on `&`, `+` is a space, percent-escapes decoded (malformed ones kept as written). Later
@@ -14,12 +16,7 @@ export function parseFormBody(body: string): Map<string, string> {
   return out;
 }
 
-/** Decodes one form component: `+` → space, then percent-escapes. */
+/** Decodes one form component as PHP's `urldecode` does (`+` → space, percent-escapes), read as UTF-8. */
 export function decodeFormComponent(text: string): string {
-  const spaced = text.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced.replace(/%([0-9A-Fa-f]{2})/g, (_all, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  }
+  return fromBytes(urldecode(toBytes(text)));
 }
