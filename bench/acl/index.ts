@@ -7,7 +7,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createMagentoModel, loadStockModel, matchRoute, parseAclXml, parseRestPath, parseWebapiXml, type MagentoModel, type Route } from '@magekit/acl';
+import {
+  createMagentoModel,
+  loadStockModel,
+  matchRoute,
+  parseAclXml,
+  parseRestPath,
+  parseWebapiXml,
+  type MagentoModel,
+  type Route,
+} from '@magekit/acl';
 import { measure, printTable } from '../lib/measure';
 
 const corpusDir = join(process.env.MAGEKIT_SHARED_DIR ?? resolve(__dirname, '..', '..', '..', 'shared'), 'magento-xml');
@@ -51,7 +60,11 @@ function createMagentoStyleMatcher(all: readonly Route[]) {
     const pattern = route.url
       .replace(/^\/+|\/+$/g, '')
       .split('/')
-      .map((seg) => (seg.startsWith(':') && seg[1] !== ':' ? (names.push(seg.slice(1)), '([^/]*)') : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .map((seg) =>
+        seg.startsWith(':') && seg[1] !== ':'
+          ? (names.push(seg.slice(1)), '([^/]*)')
+          : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
       .join('/');
     return { route, trimmed: route.url.replace(/^\/+|\/+$/g, ''), regex: new RegExp(`^${pattern}$`), names };
   });
@@ -60,7 +73,13 @@ function createMagentoStyleMatcher(all: readonly Route[]) {
     const pathInfo = parseRestPath(path, method).pathInfo;
     const exact = byUrl.get(`${method} ${pathInfo}`);
     const base = /^\/?\w+\/\w+/.exec(pathInfo)?.[0].replace(/^\/+/, '');
-    const candidates = exact ? [exact] : base === undefined ? [] : compiled.filter((c) => c.route.method === method && c.trimmed.startsWith(base)).sort((a, b) => (a.route.url < b.route.url ? -1 : a.route.url > b.route.url ? 1 : 0));
+    const candidates = exact
+      ? [exact]
+      : base === undefined
+        ? []
+        : compiled
+            .filter((c) => c.route.method === method && c.trimmed.startsWith(base))
+            .sort((a, b) => (a.route.url < b.route.url ? -1 : a.route.url > b.route.url ? 1 : 0));
     const target = pathInfo.replace(/^\/+|\/+$/g, '');
     let winner: { url: string; params: Record<string, string> } | null = null;
     for (const c of candidates) {
@@ -93,7 +112,8 @@ function createMagentoFaithfulMatcher(all: readonly Route[]) {
       const params: Record<string, string> = {};
       for (let k = 0; k < pathParts.length; k++) {
         const seg = routeParts[k];
-        if (seg.startsWith(':') && seg[1] !== ':') params[seg.slice(1)] = decodeURIComponent(pathParts[k].replace(/\+/g, ' '));
+        if (seg.startsWith(':') && seg[1] !== ':')
+          params[seg.slice(1)] = decodeURIComponent(pathParts[k].replace(/\+/g, ' '));
         else if (seg !== pathParts[k]) return;
       }
       matched.push({ url, params });
@@ -102,7 +122,8 @@ function createMagentoFaithfulMatcher(all: readonly Route[]) {
     else {
       const base = /^\/?\w+\/\w+/.exec(pathInfo)?.[0];
       urls.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const url of urls) if (base !== undefined && trim(url).startsWith(trim(base)) && byUrl.get(url)?.has(method)) tryRoute(url);
+      for (const url of urls)
+        if (base !== undefined && trim(url).startsWith(trim(base)) && byUrl.get(url)?.has(method)) tryRoute(url);
     }
     return matched.pop() ?? null;
   };
@@ -116,7 +137,8 @@ let mismatches = 0;
 for (const input of inputs) {
   const ours = matchRoute(model.routes, input.method, input.path);
   for (const theirs of [magentoStyle(input.method, input.path), magentoFaithful(input.method, input.path)]) {
-    if (ours.route?.url !== theirs?.url || JSON.stringify(ours.params) !== JSON.stringify(theirs?.params ?? {})) mismatches++;
+    if (ours.route?.url !== theirs?.url || JSON.stringify(ours.params) !== JSON.stringify(theirs?.params ?? {}))
+      mismatches++;
   }
 }
 if (mismatches > 0) throw new Error(`${mismatches} inputs matched differently`);
@@ -132,12 +154,20 @@ const faithful = measure('Magento PHP port (ksort all, explode)', inputs.length,
   for (const input of inputs) magentoFaithful(input.method, input.path);
 });
 
-console.log(`corpus: ${haveCorpus ? corpusDir : 'committed stock table (corpus absent)'}; ${routes.length} routes on ${model.routes.urlCount} urls; ${inputs.length} request paths; all matchers agree on all of them`);
+console.log(
+  `corpus: ${haveCorpus ? corpusDir : 'committed stock table (corpus absent)'}; ${routes.length} routes on ${model.routes.urlCount} urls; ${inputs.length} request paths; all matchers agree on all of them`,
+);
 printTable('route matches per second', 'match', [ours, theirs, faithful], theirs);
-console.log(`\n  @magekit/acl vs Magento-style (filter, ksort, regex): ${(ours.opsPerSecond / theirs.opsPerSecond).toFixed(1)}x (goal ≥ 20x)`);
-console.log(`  @magekit/acl vs Magento PHP port:                 ${(ours.opsPerSecond / faithful.opsPerSecond).toFixed(1)}x`);
+console.log(
+  `\n  @magekit/acl vs Magento-style (filter, ksort, regex): ${(ours.opsPerSecond / theirs.opsPerSecond).toFixed(1)}x (goal ≥ 20x)`,
+);
+console.log(
+  `  @magekit/acl vs Magento PHP port:                 ${(ours.opsPerSecond / faithful.opsPerSecond).toFixed(1)}x`,
+);
 
 if (haveCorpus) {
   const parse = measure('parse + merge corpus (from memory)', 1, () => parseCorpus(files), 2, 5);
-  console.log(`\ncorpus parse: ${files.length} files, ${(1000 / parse.opsPerSecond).toFixed(1)} ms per full parse + merge + index (${parse.opsPerSecond.toFixed(1)}/s)`);
+  console.log(
+    `\ncorpus parse: ${files.length} files, ${(1000 / parse.opsPerSecond).toFixed(1)} ms per full parse + merge + index (${parse.opsPerSecond.toFixed(1)}/s)`,
+  );
 }

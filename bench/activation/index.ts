@@ -16,7 +16,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createApiToken, createMagekitDataSource, MAGEKIT_ENTITIES, MAGEKIT_MIGRATIONS, MagentoIntegrationModule, StoreEntity } from '@magekit/nest';
+import {
+  createApiToken,
+  createMagekitDataSource,
+  MAGEKIT_ENTITIES,
+  MAGEKIT_MIGRATIONS,
+  MagentoIntegrationModule,
+  StoreEntity,
+} from '@magekit/nest';
 import { startSandbox } from '@magekit/sandbox/testing';
 
 const STORES = Number(process.env.BENCH_STORES ?? 200);
@@ -39,11 +46,20 @@ function describe(samples: number[]): string {
   return `p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms`;
 }
 
-async function startIntegrationService(database: string): Promise<{ app: INestApplication; url: string; data: DataSource }> {
+async function startIntegrationService(
+  database: string,
+): Promise<{ app: INestApplication; url: string; data: DataSource }> {
   @Module({
     imports: [
       TypeOrmModule.forRootAsync({
-        useFactory: () => ({ type: 'better-sqlite3', database, enableWAL: true, entities: [...MAGEKIT_ENTITIES], migrations: [...MAGEKIT_MIGRATIONS], migrationsRun: true }),
+        useFactory: () => ({
+          type: 'better-sqlite3',
+          database,
+          enableWAL: true,
+          entities: [...MAGEKIT_ENTITIES],
+          migrations: [...MAGEKIT_MIGRATIONS],
+          migrationsRun: true,
+        }),
         dataSourceFactory: async (options) => createMagekitDataSource(options!),
       }),
       MagentoIntegrationModule.forRoot({
@@ -66,7 +82,12 @@ async function startIntegrationService(database: string): Promise<{ app: INestAp
 }
 
 /** Requests per second of `path` with `concurrency` loops for `seconds` (keep-alive fetch). */
-async function loadTest(url: string, headers: Record<string, string>, seconds: number, concurrency: number): Promise<number> {
+async function loadTest(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  concurrency: number,
+): Promise<number> {
   const end = performance.now() + seconds * 1000;
   let done = 0;
   let failed = 0;
@@ -98,7 +119,14 @@ async function main(): Promise<void> {
   try {
     const integrations = [];
     for (let i = 0; i < STORES; i++) {
-      integrations.push(await sandbox.admin.createIntegration({ name: `store-${i}`, endpointUrl: `${service.url}/magento/callback/${TENANT}`, identityLinkUrl: `${service.url}/magento/identity/${TENANT}`, resources: 'all' }));
+      integrations.push(
+        await sandbox.admin.createIntegration({
+          name: `store-${i}`,
+          endpointUrl: `${service.url}/magento/callback/${TENANT}`,
+          identityLinkUrl: `${service.url}/magento/identity/${TENANT}`,
+          resources: 'all',
+        }),
+      );
     }
     const keyOf = new Map(integrations.map((integration) => [integration.consumer_key as string, integration.id]));
     const startedAt = new Map<string, number>();
@@ -116,7 +144,8 @@ async function main(): Promise<void> {
     while (performance.now() < deadline) {
       const rows = await stores.find({ select: { consumerKey: true, status: true } });
       const now = performance.now();
-      for (const row of rows) if (row.status === 'active' && !activeAt.has(row.consumerKey)) activeAt.set(row.consumerKey, now);
+      for (const row of rows)
+        if (row.status === 'active' && !activeAt.has(row.consumerKey)) activeAt.set(row.consumerKey, now);
       failed = rows.filter((row) => row.status === 'failed').map((row) => row.consumerKey);
       if (activeAt.size + failed.length >= STORES) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -126,19 +155,42 @@ async function main(): Promise<void> {
     const toActive = [...activeAt].map(([key, at]) => at - (startedAt.get(key) as number));
     const notActive = STORES - activeAt.size;
 
-    console.log(`${STORES} stores activating at once: sandbox store -> callback POST -> @magekit/nest (SQLite) -> token exchange -> probe`);
-    console.log(`  callback response, as Magento's POST sees it   ${describe(callbackMs)}   (Magento gives up after 5000 ms: p99 is ${(5000 / percentile([...callbackMs].sort((a, b) => a - b), 99)).toFixed(0)}x below)`);
-    console.log(`  Activate -> store active                       ${toActive.length > 0 ? describe(toActive) : 'none'}`);
-    console.log(`  failures                                       ${notActive} (${failed.length} failed, ${notActive - failed.length} not active in time); all ${STORES} in ${(total / 1000).toFixed(2)} s`);
+    console.log(
+      `${STORES} stores activating at once: sandbox store -> callback POST -> @magekit/nest (SQLite) -> token exchange -> probe`,
+    );
+    console.log(
+      `  callback response, as Magento's POST sees it   ${describe(callbackMs)}   (Magento gives up after 5000 ms: p99 is ${(
+        5000 /
+        percentile(
+          [...callbackMs].sort((a, b) => a - b),
+          99,
+        )
+      ).toFixed(0)}x below)`,
+    );
+    console.log(
+      `  Activate -> store active                       ${toActive.length > 0 ? describe(toActive) : 'none'}`,
+    );
+    console.log(
+      `  failures                                       ${notActive} (${failed.length} failed, ${notActive - failed.length} not active in time); all ${STORES} in ${(total / 1000).toFixed(2)} s`,
+    );
     if (keyOf.size !== STORES) console.log(`  (duplicate consumer keys: ${STORES - keyOf.size})`);
 
     const token = await createApiToken(service.data, 'bench');
     const concurrency = 16;
     const bare = await loadTest(`${service.url}/bare`, {}, 3, concurrency);
-    const api = await loadTest(`${service.url}/api/stores?pageSize=20`, { authorization: `Bearer ${token.token}` }, 3, concurrency);
+    const api = await loadTest(
+      `${service.url}/api/stores?pageSize=20`,
+      { authorization: `Bearer ${token.token}` },
+      3,
+      concurrency,
+    );
     console.log(`\nadmin API, ${concurrency} concurrent keep-alive clients, 3 s each`);
-    console.log(`  bare NestJS endpoint (no auth, constant JSON)   ${Math.round(bare).toLocaleString('en-US').padStart(8)} req/s   1.00x (baseline)`);
-    console.log(`  GET /api/stores?pageSize=20 with Bearer        ${Math.round(api).toLocaleString('en-US').padStart(8)} req/s   ${(api / bare).toFixed(2)}x of bare (${STORES} stores, SQLite)`);
+    console.log(
+      `  bare NestJS endpoint (no auth, constant JSON)   ${Math.round(bare).toLocaleString('en-US').padStart(8)} req/s   1.00x (baseline)`,
+    );
+    console.log(
+      `  GET /api/stores?pageSize=20 with Bearer        ${Math.round(api).toLocaleString('en-US').padStart(8)} req/s   ${(api / bare).toFixed(2)}x of bare (${STORES} stores, SQLite)`,
+    );
   } finally {
     await service.app.close();
     await sandbox.close();

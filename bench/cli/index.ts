@@ -19,7 +19,8 @@ function medianSeconds(args: string[], exitCode = 0): number {
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
     times.push(Number(process.hrtime.bigint() - start) / 1e9);
-    if (result.status !== exitCode) throw new Error(`node ${args.join(' ')} exited with ${result.status}, not ${exitCode}`);
+    if (result.status !== exitCode)
+      throw new Error(`node ${args.join(' ')} exited with ${result.status}, not ${exitCode}`);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
@@ -36,13 +37,23 @@ const rows: Array<[string, number]> = [
   ['magekit sign --help', medianSeconds([BIN, 'sign', '--help'])],
   ['magekit acl --help', medianSeconds([BIN, 'acl', '--help'])],
   // Loads Nest, TypeORM and the service's settings, then fails to connect at once (port 1).
-  ['magekit tokens create (no database)', medianSeconds([BIN, 'tokens', 'create', '--name', 'bench', '--database-url', 'postgres://bench@127.0.0.1:1/none'], 2)],
+  [
+    'magekit tokens create (no database)',
+    medianSeconds(
+      [BIN, 'tokens', 'create', '--name', 'bench', '--database-url', 'postgres://bench@127.0.0.1:1/none'],
+      2,
+    ),
+  ],
 ];
 console.log(`\nCLI start-up, median of ${RUNS} runs (wall time of the process)`);
 const width = Math.max(...rows.map(([name]) => name.length));
 for (const [name, seconds] of rows) {
   const extra = seconds - baseline;
-  console.log(`  ${name.padEnd(width)}  ${seconds.toFixed(3)} s   ${(seconds / baseline).toFixed(2)}x of node -e 0   +${extra.toFixed(3)} s`);
+  console.log(
+    `  ${name.padEnd(width)}  ${seconds.toFixed(3)} s   ${(seconds / baseline).toFixed(2)}x of node -e 0   +${extra.toFixed(3)} s`,
+  );
 }
 const sign = rows.find(([name]) => name === 'magekit sign --help')?.[1] ?? Infinity;
-console.log(`\ngoal: magekit sign --help within ${GOAL_SECONDS} s of node -e 0: ${sign - baseline <= GOAL_SECONDS ? 'met' : 'not met'} (+${(sign - baseline).toFixed(3)} s)`);
+console.log(
+  `\ngoal: magekit sign --help within ${GOAL_SECONDS} s of node -e 0: ${sign - baseline <= GOAL_SECONDS ? 'met' : 'not met'} (+${(sign - baseline).toFixed(3)} s)`,
+);

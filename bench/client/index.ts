@@ -32,7 +32,10 @@ function makeProduct(id: number): Product {
     status: 1,
     type_id: 'simple',
     custom_attributes: [
-      { attribute_code: 'description', value: `<p>Description of product ${id}. Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>` },
+      {
+        attribute_code: 'description',
+        value: `<p>Description of product ${id}. Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>`,
+      },
       { attribute_code: 'url_key', value: `product-${id}` },
       { attribute_code: 'tax_class_id', value: '2' },
     ],
@@ -40,7 +43,9 @@ function makeProduct(id: number): Product {
 }
 
 function servePage(request: FakeRequest) {
-  const params = new Map((request.query ?? '').split('&').map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]));
+  const params = new Map(
+    (request.query ?? '').split('&').map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]),
+  );
   const pageSize = Number(params.get('searchCriteria[pageSize]') ?? 20);
   const lastPage = Math.ceil(TOTAL / pageSize);
   const page = Math.min(Number(params.get('searchCriteria[currentPage]') ?? 1), lastPage); // Magento repeats the last page
@@ -91,7 +96,11 @@ function runPaginator(client: MagentoClient, concurrency: number) {
   return async (sample: () => void) => {
     let count = 0;
     let checksum = 0;
-    for await (const product of client.paginate<Product>('/V1/products', searchCriteria().where('status', 'eq', 1).pageSize(PAGE_SIZE), { concurrency })) {
+    for await (const product of client.paginate<Product>(
+      '/V1/products',
+      searchCriteria().where('status', 'eq', 1).pageSize(PAGE_SIZE),
+      { concurrency },
+    )) {
       count++;
       checksum += product.id;
       if (count % PAGE_SIZE === 0) sample();
@@ -121,7 +130,13 @@ async function scenario(latencyMs: number): Promise<void> {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     return servePage(request);
   });
-  const client = createMagentoClient({ baseUrl: store.baseUrl, store: 'default', auth: createOAuthAuth(store.credentials), maxConcurrency: 8, maxPageSize: PAGE_SIZE });
+  const client = createMagentoClient({
+    baseUrl: store.baseUrl,
+    store: 'default',
+    auth: createOAuthAuth(store.credentials),
+    maxConcurrency: 8,
+    maxPageSize: PAGE_SIZE,
+  });
   await measurePass('warm-up', runPaginator(client, 4), false);
   const results = [
     await measureRun('naive loop (sequential, accumulates)', runNaive(client)),
@@ -130,7 +145,10 @@ async function scenario(latencyMs: number): Promise<void> {
   ];
   const rejected = store.requests.filter((r) => !r.oauth?.valid).length;
   await store.close();
-  printResults(`${TOTAL.toLocaleString('en-US')} products, pageSize ${PAGE_SIZE}, store latency ${latencyMs} ms/page (${store.requests.length} signed requests verified, ${rejected} rejected)`, results);
+  printResults(
+    `${TOTAL.toLocaleString('en-US')} products, pageSize ${PAGE_SIZE}, store latency ${latencyMs} ms/page (${store.requests.length} signed requests verified, ${rejected} rejected)`,
+    results,
+  );
 }
 
 function printResults(title: string, results: Result[]): void {
@@ -143,7 +161,9 @@ function printResults(title: string, results: Result[]): void {
     const live = naive.peakLiveMb / Math.max(r.peakLiveMb, 0.1);
     const ratios = r === naive ? '(baseline)' : `${speed.toFixed(2)}x items/s, ${live.toFixed(1)}x less live heap`;
     const mb = (value: number) => value.toFixed(1).padStart(5);
-    console.log(`  ${r.name.padEnd(width)}  ${Math.round(rate).toLocaleString('en-US').padStart(9)} items/s  peak heap +${mb(r.peakHeapMb)} MB  peak live heap +${mb(r.peakLiveMb)} MB   ${ratios}`);
+    console.log(
+      `  ${r.name.padEnd(width)}  ${Math.round(rate).toLocaleString('en-US').padStart(9)} items/s  peak heap +${mb(r.peakHeapMb)} MB  peak live heap +${mb(r.peakLiveMb)} MB   ${ratios}`,
+    );
   }
 }
 

@@ -28,7 +28,12 @@ const BASELINE_ROWS = 2_000;
 const FULL_ROWS = 100_000;
 
 async function openDatabase(): Promise<{ dataSource: DataSource; sql: SqlRunner }> {
-  const dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: SANDBOX_ENTITIES, synchronize: true });
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: ':memory:',
+    entities: SANDBOX_ENTITIES,
+    synchronize: true,
+  });
   await dataSource.initialize();
   return { dataSource, sql: createSqlRunner(nativeDatabase(dataSource)) };
 }
@@ -56,21 +61,46 @@ async function timeRepositorySave(rows: number): Promise<Measurement> {
   const start = process.hrtime.bigint();
   for (let index = 1; index <= rows; index++) {
     const row = seedProduct(index, prng);
-    await repository.save(repository.create({ sku: row.sku, name: row.name, price: row.price, status: row.status, visibility: row.visibility, typeId: row.typeId, attributeSetId: row.attributeSetId, createdAt: row.createdAt, updatedAt: row.updatedAt, categoryIds: JSON.stringify(row.categoryIds), data: row.data }));
+    await repository.save(
+      repository.create({
+        sku: row.sku,
+        name: row.name,
+        price: row.price,
+        status: row.status,
+        visibility: row.visibility,
+        typeId: row.typeId,
+        attributeSetId: row.attributeSetId,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        categoryIds: JSON.stringify(row.categoryIds),
+        data: row.data,
+      }),
+    );
   }
   const elapsed = seconds(start);
   await dataSource.destroy();
-  console.log(`  repository.save per product, ${rows.toLocaleString('en-US')} products: ${(elapsed * 1000).toFixed(0)} ms (100,000 extrapolated: ${((elapsed * FULL_ROWS) / rows).toFixed(1)} s)`);
+  console.log(
+    `  repository.save per product, ${rows.toLocaleString('en-US')} products: ${(elapsed * 1000).toFixed(0)} ms (100,000 extrapolated: ${((elapsed * FULL_ROWS) / rows).toFixed(1)} s)`,
+  );
   return { name: `repository.save per row (${rows.toLocaleString('en-US')})`, opsPerSecond: rows / elapsed };
 }
 
 async function timeWholeApp(): Promise<void> {
   const lines: string[] = [];
   const start = process.hrtime.bigint();
-  const app = await createSandboxApp({ database: ':memory:', seed: { products: FULL_ROWS, customers: 50, orders: 200 }, log: (line) => lines.push(line) }, { port: 0, logger: false });
+  const app = await createSandboxApp(
+    {
+      database: ':memory:',
+      seed: { products: FULL_ROWS, customers: 50, orders: 200 },
+      log: (line) => lines.push(line),
+    },
+    { port: 0, logger: false },
+  );
   const elapsed = seconds(start);
   await app.close();
-  console.log(`\ncreateSandboxApp with ${FULL_ROWS.toLocaleString('en-US')} products, 50 customers, 200 orders: ${(elapsed * 1000).toFixed(0)} ms to listening`);
+  console.log(
+    `\ncreateSandboxApp with ${FULL_ROWS.toLocaleString('en-US')} products, 50 customers, 200 orders: ${(elapsed * 1000).toFixed(0)} ms to listening`,
+  );
   for (const line of lines) console.log(`  ${line}`);
 }
 
@@ -94,13 +124,18 @@ async function timeSearch(): Promise<void> {
   const viaSql = () => searchRows<Row>(sql, PRODUCT_SEARCH, criteria, { repeatLastPage: true });
   const inMemory = () => {
     const rows = sql.all<Row>('SELECT id, sku, name, price, status, data FROM catalog_product_entity');
-    const matching = rows.filter((row) => (row.name ?? '').toLowerCase().includes('hoodie') && row.status === 1).sort((a, b) => (b.price ?? 0) - (a.price ?? 0) || a.id - b.id);
+    const matching = rows
+      .filter((row) => (row.name ?? '').toLowerCase().includes('hoodie') && row.status === 1)
+      .sort((a, b) => (b.price ?? 0) - (a.price ?? 0) || a.id - b.id);
     return { rows: matching.slice(40, 60), totalCount: matching.length };
   };
   const a = viaSql();
   const b = inMemory();
-  if (a.totalCount !== b.totalCount || a.rows.map((row) => row.id).join() !== b.rows.map((row) => row.id).join()) throw new Error('SQL search and in-memory search disagree');
-  console.log(`\nsearch: name like %hoodie% AND status = 1, price DESC, page 3 of 20 (${a.totalCount.toLocaleString('en-US')} matches in ${FULL_ROWS.toLocaleString('en-US')}; both give the same page)`);
+  if (a.totalCount !== b.totalCount || a.rows.map((row) => row.id).join() !== b.rows.map((row) => row.id).join())
+    throw new Error('SQL search and in-memory search disagree');
+  console.log(
+    `\nsearch: name like %hoodie% AND status = 1, price DESC, page 3 of 20 (${a.totalCount.toLocaleString('en-US')} matches in ${FULL_ROWS.toLocaleString('en-US')}; both give the same page)`,
+  );
   const baseline = measure('load all rows, filter/sort/page in JS', 1, inMemory, 3, 3);
   const engine = measure('searchRows (SQL WHERE/ORDER/LIMIT)', 1, viaSql, 3, 3);
   printTable('searches per second', 'searches', [baseline, engine], baseline);

@@ -29,7 +29,11 @@ interface ApiSecurityEvent {
 }
 
 /** Waits (polling the admin API) until the store of a consumer key matches `accept`. */
-async function storeOf(service: IntegrationService, consumerKey: string, accept: (store: ApiStore) => boolean): Promise<ApiStore> {
+async function storeOf(
+  service: IntegrationService,
+  consumerKey: string,
+  accept: (store: ApiStore) => boolean,
+): Promise<ApiStore> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const page = await service.api<{ items: ApiStore[] }>('GET', `/api/stores?search=${consumerKey}`);
@@ -41,13 +45,17 @@ async function storeOf(service: IntegrationService, consumerKey: string, accept:
 }
 
 /** Waits (polling the admin API) until the security log holds an event that `accept` takes. */
-async function securityEventOf(service: IntegrationService, accept: (event: ApiSecurityEvent) => boolean): Promise<ApiSecurityEvent> {
+async function securityEventOf(
+  service: IntegrationService,
+  accept: (event: ApiSecurityEvent) => boolean,
+): Promise<ApiSecurityEvent> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const page = await service.api<{ items: ApiSecurityEvent[] }>('GET', '/api/security-events?type=callback_rejected');
     const event = page.items.find(accept);
     if (event) return event;
-    if (Date.now() > deadline) throw new Error(`no matching callback_rejected event after 10 s: ${JSON.stringify(page.items)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no matching callback_rejected event after 10 s: ${JSON.stringify(page.items)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -60,15 +68,27 @@ function e2eSuite(): void {
     let main: { sandbox: RunningSandbox; consumerKey: string; activation: HandshakeActivation };
     let troubled: ApiStore;
 
-    async function activate(sandbox: RunningSandbox, name: string): Promise<{ consumerKey: string; activation: HandshakeActivation }> {
-      const integration = (await sandbox.admin.createIntegration({ name, email: 'ops@acme.test', endpointUrl: service.callbackUrl, identityLinkUrl: service.identityLinkUrl, resources: 'all' })) as { id: number; consumer_key: string };
+    async function activate(
+      sandbox: RunningSandbox,
+      name: string,
+    ): Promise<{ consumerKey: string; activation: HandshakeActivation }> {
+      const integration = (await sandbox.admin.createIntegration({
+        name,
+        email: 'ops@acme.test',
+        endpointUrl: service.callbackUrl,
+        identityLinkUrl: service.identityLinkUrl,
+        resources: 'all',
+      })) as { id: number; consumer_key: string };
       const activation = await sandbox.admin.activate(integration.id);
       if (activation.mode !== 'handshake') throw new Error(`expected the handshake flow, got ${activation.mode}`);
       return { consumerKey: integration.consumer_key, activation };
     }
 
     beforeAll(async () => {
-      if (!existsSync(join(DIST, 'index.html'))) throw new Error(`The dashboard is not built (${DIST}/index.html is missing): run \`npx nx build dashboard\` (the e2e target does).`);
+      if (!existsSync(join(DIST, 'index.html')))
+        throw new Error(
+          `The dashboard is not built (${DIST}/index.html is missing): run \`npx nx build dashboard\` (the e2e target does).`,
+        );
       mkdirSync(SCREENSHOTS, { recursive: true });
       service = await startIntegrationService(DIST);
       // Four stores on four loopback addresses: one to follow, and one revoked, one needing reauthorization, one failed.
@@ -114,7 +134,10 @@ function e2eSuite(): void {
       const page = await browser.context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
-      page.on('response', (response) => void (response.status() >= 400 && problems.push(`HTTP ${response.status()} ${response.url()}`)));
+      page.on(
+        'response',
+        (response) => void (response.status() >= 400 && problems.push(`HTTP ${response.status()} ${response.url()}`)),
+      );
       await signIn(page);
       await page.getByRole('banner').locator('.service-name', { hasText: 'magekit integration service' }).waitFor();
 
@@ -133,7 +156,12 @@ function e2eSuite(): void {
       const timeline = page.getByRole('region', { name: 'Activation timeline' });
       await timeline.getByText('Store active: the token works').waitFor();
       const steps = await timeline.locator('.event-title').allTextContents();
-      expect(steps.slice(0, 4)).toEqual(['Callback received from Magento', 'Request token obtained', 'Access token obtained', 'Store active: the token works']);
+      expect(steps.slice(0, 4)).toEqual([
+        'Callback received from Magento',
+        'Request token obtained',
+        'Access token obtained',
+        'Store active: the token works',
+      ]);
       expect(steps).toContain('Merchant signed in (identity link)');
       expect(await timeline.locator('time').count()).toBe(steps.length);
       await page.getByText('Working', { exact: true }).waitFor();
@@ -157,7 +185,10 @@ function e2eSuite(): void {
       await link.click();
       const calls = page.getByRole('region', { name: 'Recent failed calls' });
       await calls.getByText('GET /rest/V1/store/storeConfigs').waitFor();
-      await calls.getByText(/isn't authorized to access/).first().waitFor();
+      await calls
+        .getByText(/isn't authorized to access/)
+        .first()
+        .waitFor();
       await calls.locator('summary').first().click();
       expect(await calls.locator('pre').first().textContent()).toContain('oauth_token%3D[masked]');
       await page.getByText('Rejected by the store').waitFor();
@@ -181,10 +212,25 @@ function e2eSuite(): void {
 
     it('shows a refused callback (a known consumer key with a wrong consumer secret) on the Security view, linked to its store', async () => {
       const claimed = 'http://127.0.0.9:8080/';
-      const form = new URLSearchParams({ oauth_consumer_key: main.consumerKey, oauth_consumer_secret: 'f'.repeat(32), store_base_url: claimed, oauth_verifier: 'e'.repeat(32) });
-      const refusal = await fetch(service.callbackUrl, { method: 'POST', body: form, headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' } });
-      expect({ status: refusal.status, code: ((await refusal.json()) as { error?: { code?: string } }).error?.code }).toEqual({ status: 403, code: 'CALLBACK_MISMATCH' });
-      const event = await securityEventOf(service, (item) => item.consumerKey === main.consumerKey && item.code === 'CALLBACK_MISMATCH');
+      const form = new URLSearchParams({
+        oauth_consumer_key: main.consumerKey,
+        oauth_consumer_secret: 'f'.repeat(32),
+        store_base_url: claimed,
+        oauth_verifier: 'e'.repeat(32),
+      });
+      const refusal = await fetch(service.callbackUrl, {
+        method: 'POST',
+        body: form,
+        headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect({
+        status: refusal.status,
+        code: ((await refusal.json()) as { error?: { code?: string } }).error?.code,
+      }).toEqual({ status: 403, code: 'CALLBACK_MISMATCH' });
+      const event = await securityEventOf(
+        service,
+        (item) => item.consumerKey === main.consumerKey && item.code === 'CALLBACK_MISMATCH',
+      );
       const store = await storeOf(service, main.consumerKey, (item) => item.status === 'active');
       expect(store.storeBaseUrl).toBe(main.sandbox.baseUrl);
       expect(event).toMatchObject({ storeId: store.id, storeExists: true, storeBaseUrl: claimed });
@@ -204,7 +250,12 @@ function e2eSuite(): void {
       expect(cells[3]).toContain(claimed);
       expect(cells[4]).toBe(main.consumerKey);
       expect(cells[5]).toMatch(/127\.0\.0\.1/);
-      expect(await page.getByRole('group', { name: 'Filter by type' }).getByRole('button', { name: 'Refused callbacks 1' }).getAttribute('aria-pressed')).toBe('false');
+      expect(
+        await page
+          .getByRole('group', { name: 'Filter by type' })
+          .getByRole('button', { name: 'Refused callbacks 1' })
+          .getAttribute('aria-pressed'),
+      ).toBe('false');
       expect(await page.content()).not.toContain(service.apiToken);
       await page.screenshot({ path: join(SCREENSHOTS, 'security.png'), fullPage: true });
 

@@ -6,7 +6,12 @@ import { createFakeApi, makeActivation, makeDetail, makeStore } from './testing/
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k), data };
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+    data,
+  };
 }
 const signedIn = () => memoryStorage({ 'magekit.adminToken': 't' });
 
@@ -38,13 +43,22 @@ describe('stores page', () => {
   it('lists stores with status, views, last error and counts; filters by status on the server and pages', async () => {
     const stores = [
       ...Array.from({ length: 30 }, (_, i) => makeStore(i + 1)),
-      makeStore(99, { status: 'failed', statusCode: 'CONSUMER_EXPIRED', statusReason: 'Consumer key has expired', activatedAt: null, signatureProfile: 'laminas' }),
+      makeStore(99, {
+        status: 'failed',
+        statusCode: 'CONSUMER_EXPIRED',
+        statusReason: 'Consumer key has expired',
+        activatedAt: null,
+        signatureProfile: 'laminas',
+      }),
     ];
     const { api, calls } = createFakeApi(stores);
     render(<App createApi={() => api} storage={signedIn()} />);
     const table = await screen.findByRole('table', { name: /Stores, page 1 of 2/ });
     expect(within(table).getAllByRole('row')).toHaveLength(26);
-    expect(within(table).getByRole('link', { name: 'shop1.example.com' })).toHaveAttribute('href', '#/stores/00000000-0000-4000-8000-000000000001');
+    expect(within(table).getByRole('link', { name: 'shop1.example.com' })).toHaveAttribute(
+      'href',
+      '#/stores/00000000-0000-4000-8000-000000000001',
+    );
     expect(screen.getByText(/Page 1 of 2 · 31 stores/)).toBeInTheDocument();
     const filter = screen.getByRole('group', { name: 'Filter by status' });
     expect(await within(filter).findByRole('button', { name: 'Failed 1' })).toHaveAttribute('aria-pressed', 'false');
@@ -82,9 +96,16 @@ describe('stores page', () => {
   });
 
   it('shows an error with the hint and a retry that loads again', async () => {
-    const failing = createFakeApi([makeStore(1)], { failWith: new AdminApiError('The integration service cannot be reached.', 0, null, 'Start it with npm start.') });
+    const failing = createFakeApi([makeStore(1)], {
+      failWith: new AdminApiError('The integration service cannot be reached.', 0, null, 'Start it with npm start.'),
+    });
     let current = failing.api;
-    render(<App createApi={() => ({ ...failing.api, listStores: (query) => current.listStores(query) })} storage={signedIn()} />);
+    render(
+      <App
+        createApi={() => ({ ...failing.api, listStores: (query) => current.listStores(query) })}
+        storage={signedIn()}
+      />,
+    );
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('cannot be reached');
     expect(alert).toHaveTextContent('Start it with npm start.');
@@ -94,12 +115,22 @@ describe('stores page', () => {
   });
 
   it('charts activations per day with a text summary and a table for screen readers', async () => {
-    const points = Array.from({ length: 30 }, (_, i) => ({ date: `2026-11-${String(i + 1).padStart(2, '0')}`, started: i === 29 ? 3 : i === 3 ? 1 : 0, failed: i === 29 ? 1 : 0 }));
+    const points = Array.from({ length: 30 }, (_, i) => ({
+      date: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      started: i === 29 ? 3 : i === 3 ? 1 : 0,
+      failed: i === 29 ? 1 : 0,
+    }));
     const { api } = createFakeApi([makeStore(1)], { activity: { days: 30, points } });
     render(<App createApi={() => api} storage={signedIn()} />);
-    expect(await screen.findByRole('img', { name: '4 activations started and 1 failed over the last 30 days' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: '4 activations started and 1 failed over the last 30 days' }),
+    ).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Days with activations' });
-    expect(within(table).getAllByRole('row').map((row) => row.textContent)).toEqual(['Day (UTC)StartedFailed', '2026-11-0410', '2026-11-3031']);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual(['Day (UTC)StartedFailed', '2026-11-0410', '2026-11-3031']);
   });
 
   it('refreshes while a store is activating, until it is active', async () => {
@@ -121,18 +152,65 @@ describe('stores page', () => {
 
 describe('store detail', () => {
   it('shows the timeline with Magento’s message and the hint, token health, missing resources first, failed calls and actions', async () => {
-    const store = makeStore(7, { status: 'needs_reauth', statusCode: 'TOKEN_REVOKED', statusReason: 'The store rejected the token: The access token has been revoked.', statusHint: 'Ask the merchant to click Reauthorize.' });
-    const detail = makeDetail(store, { tokenHealth: { state: 'rejected', checkedAt: '2026-11-22T09:00:00.000Z', code: 'TOKEN_REVOKED', message: 'The store rejected the token.', hint: 'Ask the merchant to click Reauthorize.' } });
+    const store = makeStore(7, {
+      status: 'needs_reauth',
+      statusCode: 'TOKEN_REVOKED',
+      statusReason: 'The store rejected the token: The access token has been revoked.',
+      statusHint: 'Ask the merchant to click Reauthorize.',
+    });
+    const detail = makeDetail(store, {
+      tokenHealth: {
+        state: 'rejected',
+        checkedAt: '2026-11-22T09:00:00.000Z',
+        code: 'TOKEN_REVOKED',
+        message: 'The store rejected the token.',
+        hint: 'Ask the merchant to click Reauthorize.',
+      },
+    });
     const activation = makeActivation();
-    activation.events.push({ position: 4, type: 'needs_reauth', message: 'The store rejected the token: The access token has been revoked.', code: 'TOKEN_REVOKED', hint: 'Ask the merchant to click Reauthorize.', occurredAt: '2026-11-22T09:00:00.000Z' });
-    const failedCalls = [{ id: 'f1', occurredAt: '2026-11-22T09:00:00.000Z', method: 'GET', path: '/rest/V1/store/storeConfigs', status: 401, code: 'TOKEN_REVOKED', message: 'The access token has been revoked.', hint: null, attempts: 1, baseString: 'GET&https%3A%2F%2Fshop7.example.com%2Frest%2FV1%2Fstore%2FstoreConfigs&oauth_token%3D[masked]', signatureProfile: 'latest' }];
-    const { api, calls } = createFakeApi([store], { details: { [store.id]: detail }, activations: { [store.id]: [activation, makeActivation({ id: 'a0', state: 'failed' })] }, failedCalls: { [store.id]: failedCalls } });
+    activation.events.push({
+      position: 4,
+      type: 'needs_reauth',
+      message: 'The store rejected the token: The access token has been revoked.',
+      code: 'TOKEN_REVOKED',
+      hint: 'Ask the merchant to click Reauthorize.',
+      occurredAt: '2026-11-22T09:00:00.000Z',
+    });
+    const failedCalls = [
+      {
+        id: 'f1',
+        occurredAt: '2026-11-22T09:00:00.000Z',
+        method: 'GET',
+        path: '/rest/V1/store/storeConfigs',
+        status: 401,
+        code: 'TOKEN_REVOKED',
+        message: 'The access token has been revoked.',
+        hint: null,
+        attempts: 1,
+        baseString: 'GET&https%3A%2F%2Fshop7.example.com%2Frest%2FV1%2Fstore%2FstoreConfigs&oauth_token%3D[masked]',
+        signatureProfile: 'latest',
+      },
+    ];
+    const { api, calls } = createFakeApi([store], {
+      details: { [store.id]: detail },
+      activations: { [store.id]: [activation, makeActivation({ id: 'a0', state: 'failed' })] },
+      failedCalls: { [store.id]: failedCalls },
+    });
     window.location.hash = `#/stores/${store.id}`;
     render(<App createApi={() => api} storage={signedIn()} />);
     expect(await screen.findByRole('heading', { name: 'shop7.example.com', level: 1 })).toBeInTheDocument();
     const timeline = screen.getByRole('region', { name: 'Activation timeline' });
-    expect(within(timeline).getAllByRole('listitem').map((item) => item.querySelector('.event-title')?.textContent).slice(0, 5)).toEqual([
-      'Callback received from Magento', 'Request token obtained', 'Access token obtained', 'Store active: the token works', 'Needs reauthorization',
+    expect(
+      within(timeline)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.event-title')?.textContent)
+        .slice(0, 5),
+    ).toEqual([
+      'Callback received from Magento',
+      'Request token obtained',
+      'Access token obtained',
+      'Store active: the token works',
+      'Needs reauthorization',
     ]);
     expect(within(timeline).getByText(/The access token has been revoked/)).toBeInTheDocument();
     expect(within(timeline).getAllByText(/Ask the merchant to click Reauthorize/)).toHaveLength(1);

@@ -43,7 +43,9 @@ export function App({ createApi = defaultCreateApi, storage = window.sessionStor
       setSignInError(null);
       setToken(candidate);
     } catch (error) {
-      setSignInError(error instanceof AdminApiError ? [error.message, error.hint].filter(Boolean).join(' ') : 'Sign-in failed.');
+      setSignInError(
+        error instanceof AdminApiError ? [error.message, error.hint].filter(Boolean).join(' ') : 'Sign-in failed.',
+      );
     }
   }
   function signOut() {
@@ -54,16 +56,31 @@ export function App({ createApi = defaultCreateApi, storage = window.sessionStor
   if (!api) return <SignIn onSignIn={signIn} error={signInError} />;
   return (
     <div className="shell">
-      <a className="skip-link" href="#content" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="topbar">
-        <a className="brand" href="#/stores">magekit <span className="brand-sub">integration dashboard</span></a>
+        <a className="brand" href="#/stores">
+          magekit <span className="brand-sub">integration dashboard</span>
+        </a>
         <ServiceName api={api} />
         <nav aria-label="Main">
-          <a href="#/stores" aria-current={route.page === 'stores' ? 'page' : undefined}>Stores</a>
+          <a href="#/stores" aria-current={route.page === 'stores' ? 'page' : undefined}>
+            Stores
+          </a>
           <SecurityNavLink api={api} current={route.page === 'security'} />
           <a href="/api/docs">API docs</a>
         </nav>
-        <button type="button" className="link" onClick={signOut}>Sign out</button>
+        <button type="button" className="link" onClick={signOut}>
+          Sign out
+        </button>
       </header>
       <main id="content" tabIndex={-1} ref={main}>
         {route.page === 'store' && <StoreDetailPage key={route.id} api={api} id={route.id} />}

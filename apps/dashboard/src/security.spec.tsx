@@ -9,16 +9,51 @@ import { createFakeApi, makeSecurityEvent, makeStore } from './testing/fake-api'
 
 const signedIn = () => {
   const data = new Map([['magekit.adminToken', 't']]);
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
 };
 
 const store = makeStore(1);
 const events: SecurityEvent[] = [
-  makeSecurityEvent(1, { storeId: store.id, storeExists: true, consumerKey: store.consumerKey, storeBaseUrl: 'https://attacker.example.net/' }),
-  makeSecurityEvent(2, { type: 'sign_in_throttled', code: null, consumerKey: null, storeBaseUrl: null, sourceAddress: '198.51.100.7', message: 'Too many failed sign-ins from this address.' }),
-  makeSecurityEvent(3, { type: 'pending_expired', code: null, storeId: '00000000-0000-4000-8000-000000000777', storeExists: false, sourceAddress: null, message: 'Removed after the consumer window: The consumer key has expired.' }),
-  makeSecurityEvent(4, { code: 'STORE_URL_REFUSED', consumerKey: null, storeBaseUrl: 'http://169.254.169.254/', message: 'The store URL resolves to a link-local address.' }),
-  makeSecurityEvent(5, { type: 'store_moved', code: null, storeId: store.id, storeExists: true, storeBaseUrl: 'https://shop1.example.com/', message: 'The store moved from https://old.example.com/.' }),
+  makeSecurityEvent(1, {
+    storeId: store.id,
+    storeExists: true,
+    consumerKey: store.consumerKey,
+    storeBaseUrl: 'https://attacker.example.net/',
+  }),
+  makeSecurityEvent(2, {
+    type: 'sign_in_throttled',
+    code: null,
+    consumerKey: null,
+    storeBaseUrl: null,
+    sourceAddress: '198.51.100.7',
+    message: 'Too many failed sign-ins from this address.',
+  }),
+  makeSecurityEvent(3, {
+    type: 'pending_expired',
+    code: null,
+    storeId: '00000000-0000-4000-8000-000000000777',
+    storeExists: false,
+    sourceAddress: null,
+    message: 'Removed after the consumer window: The consumer key has expired.',
+  }),
+  makeSecurityEvent(4, {
+    code: 'STORE_URL_REFUSED',
+    consumerKey: null,
+    storeBaseUrl: 'http://169.254.169.254/',
+    message: 'The store URL resolves to a link-local address.',
+  }),
+  makeSecurityEvent(5, {
+    type: 'store_moved',
+    code: null,
+    storeId: store.id,
+    storeExists: true,
+    storeBaseUrl: 'https://shop1.example.com/',
+    message: 'The store moved from https://old.example.com/.',
+  }),
 ];
 
 beforeEach(() => {
@@ -30,7 +65,9 @@ describe('security view', () => {
     const { api } = createFakeApi([store], { securityEvents: events });
     render(<App createApi={() => api} storage={signedIn()} />);
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    const link = await within(nav).findByRole('link', { name: /^Security\W+2 refused callbacks in the last 24 hours$/ });
+    const link = await within(nav).findByRole('link', {
+      name: /^Security\W+2 refused callbacks in the last 24 hours$/,
+    });
     expect(link).toHaveAttribute('href', '#/security');
     expect(link).not.toHaveAttribute('aria-current');
     await userEvent.click(link);
@@ -45,7 +82,9 @@ describe('security view', () => {
     await waitFor(() => expect(quiet.calls).toContain('security {"limit":1}'));
     expect(await screen.findByRole('link', { name: 'Security' })).toBeInTheDocument();
     unmount();
-    const broken = createFakeApi([store], { securityFailWith: new AdminApiError('The service answered HTTP 404.', 404) });
+    const broken = createFakeApi([store], {
+      securityFailWith: new AdminApiError('The service answered HTTP 404.', 404),
+    });
     render(<App createApi={() => broken.api} storage={signedIn()} />);
     await waitFor(() => expect(broken.calls).toContain('security {"limit":1}'));
     expect(screen.getByRole('link', { name: 'Security' })).toBeInTheDocument();
@@ -56,9 +95,19 @@ describe('security view', () => {
     window.location.hash = '#/security';
     render(<App createApi={() => api} storage={signedIn()} />);
     const table = await screen.findByRole('table', { name: 'Security events, newest first' });
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Time', 'Event', 'Code', 'Store URL', 'Consumer key', 'Source address', 'Message']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Time', 'Event', 'Code', 'Store URL', 'Consumer key', 'Source address', 'Message']);
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell')[1].textContent)).toEqual(['Callback refused', 'Sign-ins throttled', 'Pending store expired', 'Callback refused', 'Store moved']);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[1].textContent)).toEqual([
+      'Callback refused',
+      'Sign-ins throttled',
+      'Pending store expired',
+      'Callback refused',
+      'Store moved',
+    ]);
     const [mismatch, throttled, expired] = rows;
     expect(mismatch).toHaveClass('security-alert');
     expect(within(mismatch).getByText('CALLBACK_MISMATCH')).toBeInTheDocument();
@@ -67,7 +116,10 @@ describe('security view', () => {
     expect(within(mismatch).getByText(store.consumerKey)).toBeInTheDocument();
     expect(within(mismatch).getByText('203.0.113.9')).toBeInTheDocument();
     expect(within(mismatch).getByRole('link', { name: 'Open store' })).toHaveAttribute('href', `#/stores/${store.id}`);
-    expect(within(mismatch).getByText('2026-11-22 11:59:00 UTC').closest('time')).toHaveAttribute('datetime', '2026-11-22T11:59:00.000Z');
+    expect(within(mismatch).getByText('2026-11-22 11:59:00 UTC').closest('time')).toHaveAttribute(
+      'datetime',
+      '2026-11-22T11:59:00.000Z',
+    );
     expect(within(throttled).getByText('198.51.100.7')).toBeInTheDocument();
     expect(within(expired).queryByRole('link')).not.toBeInTheDocument();
     expect(within(table).getAllByRole('link', { name: 'Open store' })).toHaveLength(2);
@@ -76,7 +128,9 @@ describe('security view', () => {
   });
 
   it('filters by type on the server, with the counts of the last 24 hours, and says how to get back when none matches', async () => {
-    const { api, calls } = createFakeApi([store], { securityEvents: events.filter((event) => event.type !== 'store_moved') });
+    const { api, calls } = createFakeApi([store], {
+      securityEvents: events.filter((event) => event.type !== 'store_moved'),
+    });
     window.location.hash = '#/security';
     render(<App createApi={() => api} storage={signedIn()} />);
     const filter = screen.getByRole('group', { name: 'Filter by type' });
@@ -104,7 +158,9 @@ describe('security view', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(SECURITY_PAGE_SIZE + 1);
     await userEvent.click(screen.getByRole('button', { name: 'Show older events' }));
     expect(await screen.findByText(`${SECURITY_PAGE_SIZE + 3} events shown`)).toBeInTheDocument();
-    expect(calls).toContain(`security {"type":"","limit":${SECURITY_PAGE_SIZE},"before":"${many[SECURITY_PAGE_SIZE - 1].occurredAt}"}`);
+    expect(calls).toContain(
+      `security {"type":"","limit":${SECURITY_PAGE_SIZE},"before":"${many[SECURITY_PAGE_SIZE - 1].occurredAt}"}`,
+    );
     expect(screen.queryByRole('button', { name: 'Show older events' })).not.toBeInTheDocument();
   });
 
@@ -118,10 +174,22 @@ describe('security view', () => {
   });
 
   it('shows a loading state, then an error with the hint and a retry', async () => {
-    const failing = createFakeApi([store], { securityFailWith: new AdminApiError('The integration service cannot be reached.', 0, null, 'Start it with npm start.') });
+    const failing = createFakeApi([store], {
+      securityFailWith: new AdminApiError(
+        'The integration service cannot be reached.',
+        0,
+        null,
+        'Start it with npm start.',
+      ),
+    });
     let current = failing.api;
     window.location.hash = '#/security';
-    render(<App createApi={() => ({ ...failing.api, listSecurityEvents: (query) => current.listSecurityEvents(query) })} storage={signedIn()} />);
+    render(
+      <App
+        createApi={() => ({ ...failing.api, listSecurityEvents: (query) => current.listSecurityEvents(query) })}
+        storage={signedIn()}
+      />,
+    );
     expect(screen.getByRole('status')).toHaveTextContent('Loading security events…');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The security events could not be loaded');
@@ -137,7 +205,12 @@ describe('security view', () => {
     render(<App createApi={() => api} storage={signedIn()} />);
     const region = await screen.findByRole('region', { name: 'Security events' });
     const table = await within(region).findByRole('table', { name: 'Security events of this store, newest first' });
-    expect(within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[1].textContent)).toEqual(['Callback refused', 'Store moved']);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[1].textContent),
+    ).toEqual(['Callback refused', 'Store moved']);
     expect(within(table).queryByRole('link')).not.toBeInTheDocument();
     expect(within(region).getByRole('link', { name: 'All security events' })).toHaveAttribute('href', '#/security');
     expect(calls).toContain(`security {"storeId":"${store.id}","limit":20}`);

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const typed = error as { message?: string; code?: string; hint?: string };
-  process.stderr.write(`magekit integration service: ${typed?.message ?? String(error)}${typed?.code ? ` [${typed.code}]` : ''}\n`);
+  process.stderr.write(
+    `magekit integration service: ${typed?.message ?? String(error)}${typed?.code ? ` [${typed.code}]` : ''}\n`,
+  );
   if (typed?.hint) process.stderr.write(`hint: ${typed.hint}\n`);
   process.exit(1);
 });

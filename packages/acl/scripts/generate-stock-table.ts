@@ -9,7 +9,9 @@ import { buildStockDataFromCorpus, resolveSharedMagentoXmlDir } from '../src/sto
 
 const dir = resolveSharedMagentoXmlDir(process.env.MAGEKIT_SHARED_DIR, resolve(__dirname, '..', '..', '..'));
 if (dir === null) {
-  console.error('The shared Magento XML corpus was not found; set MAGEKIT_SHARED_DIR to the folder holding magento-xml/.');
+  console.error(
+    'The shared Magento XML corpus was not found; set MAGEKIT_SHARED_DIR to the folder holding magento-xml/.',
+  );
   process.exit(2);
 }
 const target = join(__dirname, '..', 'src', 'data', 'stock-2.4.6-p1.json');

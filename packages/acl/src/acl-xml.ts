@@ -1,5 +1,12 @@
 import { parseXmlDocument, type XmlLimits } from './xml/safe-xml';
-import { expectRoot, findOptionalChild, requireAttribute, structureError, type XmlElement, type XmlSource } from './xml/xml-element';
+import {
+  expectRoot,
+  findOptionalChild,
+  requireAttribute,
+  structureError,
+  type XmlElement,
+  type XmlSource,
+} from './xml/xml-element';
 
 /** One `<resource>` of an acl.xml file, as written (attributes absent stay undefined). */
 export interface AclXmlResource {
@@ -38,7 +45,11 @@ function readResourceList(parent: XmlElement, source: XmlSource): AclXmlResource
 }
 
 function readResource(element: XmlElement, source: XmlSource): AclXmlResource {
-  const resource: AclXmlResource = { id: requireAttribute(element, 'id', source), line: element.line, children: readResourceList(element, source) };
+  const resource: AclXmlResource = {
+    id: requireAttribute(element, 'id', source),
+    line: element.line,
+    children: readResourceList(element, source),
+  };
   const { title, sortOrder, disabled } = element.attributes;
   if (title !== undefined) resource.title = title;
   if (sortOrder !== undefined) resource.sortOrder = readSortOrder(sortOrder, element, source);
@@ -47,7 +58,12 @@ function readResource(element: XmlElement, source: XmlSource): AclXmlResource {
 }
 
 function readSortOrder(value: string, element: XmlElement, source: XmlSource): number {
-  if (!/^\s*[+-]?\d+\s*$/.test(value)) throw structureError(`sortOrder="${value}" of resource ${element.attributes.id} is not an integer`, element, source);
+  if (!/^\s*[+-]?\d+\s*$/.test(value))
+    throw structureError(
+      `sortOrder="${value}" of resource ${element.attributes.id} is not an integer`,
+      element,
+      source,
+    );
   return Number.parseInt(value, 10);
 }
 
@@ -59,5 +75,10 @@ function readBoolean(value: string, element: XmlElement, source: XmlSource): boo
 
 function rejectOtherChildren(parent: XmlElement, allowed: readonly string[], source: XmlSource): void {
   const other = parent.children.find((child) => !allowed.includes(child.name));
-  if (other !== undefined) throw structureError(`unexpected <${other.name}> inside <${parent.name}>; only <${allowed.join('>, <')}> is allowed`, other, source);
+  if (other !== undefined)
+    throw structureError(
+      `unexpected <${other.name}> inside <${parent.name}>; only <${allowed.join('>, <')}> is allowed`,
+      other,
+      source,
+    );
 }

@@ -35,15 +35,27 @@ export type Caller = GuestCaller | CustomerCaller | AclRoleCaller;
  * @throws AclError `UNKNOWN_CALLER_TYPE`, `INVALID_CALLER`
  */
 export function assertCaller(value: unknown): Caller {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new AclError('the caller must be an object with a "type"', 'INVALID_CALLER');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new AclError('the caller must be an object with a "type"', 'INVALID_CALLER');
   const { type, resources, customerId, savedWith } = value as Record<string, unknown>;
   if (typeof type !== 'string' || !(CALLER_TYPES as readonly string[]).includes(type)) {
-    throw new AclError(`unknown caller type ${JSON.stringify(type)}`, 'UNKNOWN_CALLER_TYPE', { hint: `Use one of ${CALLER_TYPES.join(', ')}.` });
+    throw new AclError(`unknown caller type ${JSON.stringify(type)}`, 'UNKNOWN_CALLER_TYPE', {
+      hint: `Use one of ${CALLER_TYPES.join(', ')}.`,
+    });
   }
   if (type === 'guest' || type === 'customer') {
-    if (resources !== undefined) throw new AclError(`a ${type} caller has no ACL resources; "resources" applies to admin and integration callers`, 'INVALID_CALLER');
+    if (resources !== undefined)
+      throw new AclError(
+        `a ${type} caller has no ACL resources; "resources" applies to admin and integration callers`,
+        'INVALID_CALLER',
+      );
     if (type === 'guest') return { type };
-    if (customerId !== undefined && customerId !== null && typeof customerId !== 'number' && typeof customerId !== 'string') {
+    if (
+      customerId !== undefined &&
+      customerId !== null &&
+      typeof customerId !== 'number' &&
+      typeof customerId !== 'string'
+    ) {
       throw new AclError('"customerId" must be a number or a string', 'INVALID_CALLER');
     }
     return { type, customerId: customerId as CustomerCaller['customerId'] };
@@ -51,7 +63,8 @@ export function assertCaller(value: unknown): Caller {
   if (customerId !== undefined) throw new AclError(`an ${type} caller has no customerId`, 'INVALID_CALLER');
   const caller: AclRoleCaller = { type: type as AclRoleCaller['type'], resources: [] };
   if (resources === 'all') caller.resources = 'all';
-  else if (resources !== undefined && resources !== null) caller.resources = readIdList(resources, 'resources', '"all" or ');
+  else if (resources !== undefined && resources !== null)
+    caller.resources = readIdList(resources, 'resources', '"all" or ');
   if (savedWith !== undefined && savedWith !== null) caller.savedWith = readIdList(savedWith, 'savedWith', '');
   return caller;
 }

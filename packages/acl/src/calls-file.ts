@@ -53,8 +53,13 @@ export function planCallsFile(model: MagentoModel, text: string): CallsFilePlan 
     }
     try {
       const least = computeLeastPrivilege(model, [call]);
-      if (least.unmatched.length > 0) plan.problems.push({ line, ...describeUnmatchedCall(model, call, raw, least.calls[0]?.problem) });
-      else if (least.requiresAllResources) plan.problems.push({ line, message: `${raw} needs "All resources" (a self route or an id no acl.xml defines), which a resource list cannot grant` });
+      if (least.unmatched.length > 0)
+        plan.problems.push({ line, ...describeUnmatchedCall(model, call, raw, least.calls[0]?.problem) });
+      else if (least.requiresAllResources)
+        plan.problems.push({
+          line,
+          message: `${raw} needs "All resources" (a self route or an id no acl.xml defines), which a resource list cannot grant`,
+        });
       else plan.calls.push({ line, call: `${call.method.toUpperCase()} ${call.path}`, resources: least.resources });
     } catch (error) {
       if (!(error instanceof AclError)) throw error;
@@ -69,10 +74,17 @@ export function planCallsFile(model: MagentoModel, text: string): CallsFilePlan 
  * The problem of a call that matches no route: Magento's message (without its final period, so that
  * the problem reads well inside a sentence) and, when some are close, the nearest routes.
  */
-export function describeUnmatchedCall(model: MagentoModel, call: { method: string; path: string }, label: string, problem = 'matches no route'): { message: string; suggestions?: string[] } {
+export function describeUnmatchedCall(
+  model: MagentoModel,
+  call: { method: string; path: string },
+  label: string,
+  problem = 'matches no route',
+): { message: string; suggestions?: string[] } {
   const suggestions = suggestRoutes(model, call.method, call.path);
   const message = `${label}: ${withoutFinalPeriod(problem)}`;
-  return suggestions.length === 0 ? { message } : { message: `${message}; ${formatRouteSuggestions(suggestions)}`, suggestions };
+  return suggestions.length === 0
+    ? { message }
+    : { message: `${message}; ${formatRouteSuggestions(suggestions)}`, suggestions };
 }
 
 function withoutFinalPeriod(text: string): string {

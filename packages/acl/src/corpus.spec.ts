@@ -14,17 +14,31 @@ const corpusDir = join(sharedDir, 'magento-xml');
 const describeCorpus = existsSync(corpusDir) ? describe : describe.skip;
 
 /** Magento's own algorithm, written naively: exact hit, else filter + ksort + try each, last wins. */
-function matchLikeMagento(routes: readonly Route[], method: string, pathInfo: string): { url: string; params: Record<string, string> } | null {
+function matchLikeMagento(
+  routes: readonly Route[],
+  method: string,
+  pathInfo: string,
+): { url: string; params: Record<string, string> } | null {
   const exact = routes.find((r) => r.method === method && r.url === pathInfo);
   const base = /^\/?\w+\/\w+/.exec(pathInfo)?.[0];
-  const candidates = exact ? [exact] : base === undefined ? [] : routes.filter((r) => r.method === method && trim(r.url, '/').startsWith(trim(base, '/'))).sort((a, b) => (a.url < b.url ? -1 : 1));
+  const candidates = exact
+    ? [exact]
+    : base === undefined
+      ? []
+      : routes
+          .filter((r) => r.method === method && trim(r.url, '/').startsWith(trim(base, '/')))
+          .sort((a, b) => (a.url < b.url ? -1 : 1));
   let winner: { url: string; params: Record<string, string> } | null = null;
   const parts = trim(pathInfo, '/').split('/');
   for (const route of candidates) {
     const routeParts = trim(route.url, '/').split('/');
     if (routeParts.length !== parts.length) continue;
     const params: Record<string, string> = {};
-    const ok = routeParts.every((seg, i) => (seg.startsWith(':') && seg[1] !== ':' ? ((params[seg.slice(1)] = fromBytes(urldecode(toBytes(parts[i])))), true) : seg === parts[i]));
+    const ok = routeParts.every((seg, i) =>
+      seg.startsWith(':') && seg[1] !== ':'
+        ? ((params[seg.slice(1)] = fromBytes(urldecode(toBytes(parts[i])))), true)
+        : seg === parts[i],
+    );
     if (ok) winner = { url: route.url, params };
   }
   return winner;
@@ -35,7 +49,9 @@ describeCorpus('on the shared Magento 2.4.6-p1 corpus (reads ../shared/magento-x
   const routes = model.routes.routes;
 
   it('parses every acl.xml and webapi.xml: 414 routes on 329 urls, 262 ACL resources plus 1 disabled', () => {
-    const modules = readdirSync(corpusDir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('_'));
+    const modules = readdirSync(corpusDir, { withFileTypes: true }).filter(
+      (e) => e.isDirectory() && !e.name.startsWith('_'),
+    );
     expect(modules.filter((m) => existsSync(join(corpusDir, m.name, 'webapi.xml')))).toHaveLength(34);
     expect(modules.filter((m) => existsSync(join(corpusDir, m.name, 'acl.xml')))).toHaveLength(65);
     expect(routes).toHaveLength(414);
@@ -52,7 +68,9 @@ describeCorpus('on the shared Magento 2.4.6-p1 corpus (reads ../shared/magento-x
     const aclRefs = refs.filter((r) => r !== 'anonymous' && r !== 'self');
     expect(aclRefs).toHaveLength(317);
     expect(new Set(aclRefs).size).toBe(56);
-    expect([...new Set(aclRefs)].filter((id) => !model.tree.nodes.has(id))).toEqual(['Magento_AdobeStockImage::actions_view']);
+    expect([...new Set(aclRefs)].filter((id) => !model.tree.nodes.has(id))).toEqual([
+      'Magento_AdobeStockImage::actions_view',
+    ]);
     expect(routes.filter((r) => r.resources.length > 1)).toEqual([]);
   });
 
@@ -66,7 +84,9 @@ describeCorpus('on the shared Magento 2.4.6-p1 corpus (reads ../shared/magento-x
 
   it('/V1/stockItems/lowStock/ keeps its trailing slash and still matches without it', () => {
     expect(model.routes.getRoute('GET /V1/stockItems/lowStock/')).toBeDefined();
-    expect(matchRoute(model.routes, 'GET', '/rest/default/V1/stockItems/lowStock?scopeId=0&qty=10&pageSize=5').route?.url).toBe('/V1/stockItems/lowStock/');
+    expect(
+      matchRoute(model.routes, 'GET', '/rest/default/V1/stockItems/lowStock?scopeId=0&qty=10&pageSize=5').route?.url,
+    ).toBe('/V1/stockItems/lowStock/');
   });
 
   it.each([
@@ -85,7 +105,11 @@ describeCorpus('on the shared Magento 2.4.6-p1 corpus (reads ../shared/magento-x
     const isParam = (seg: string) => seg.startsWith(':') && seg[1] !== ':';
     const compatible = (a: Route, b: Route) => {
       const [x, y] = [split(a), split(b)];
-      return a.method === b.method && x.length === y.length && x.every((seg, i) => seg === y[i] || isParam(seg) || isParam(y[i]));
+      return (
+        a.method === b.method &&
+        x.length === y.length &&
+        x.every((seg, i) => seg === y[i] || isParam(seg) || isParam(y[i]))
+      );
     };
     const pairs: Array<[Route, Route]> = [];
     routes.forEach((a, i) => routes.slice(i + 1).forEach((b) => compatible(a, b) && pairs.push([a, b])));
@@ -106,20 +130,43 @@ describeCorpus('on the shared Magento 2.4.6-p1 corpus (reads ../shared/magento-x
   });
 
   it('GET /V1/adobestock/asset/search needs the undefined Magento_AdobeStockImage::actions_view: only "all" passes', () => {
-    const refused = decide(model, { type: 'integration', resources: ['Magento_Backend::admin', 'Magento_Cms::media_gallery'] }, 'GET', '/rest/V1/adobestock/asset/search');
-    expect(refused).toMatchObject({ allowed: false, missing: ['Magento_AdobeStockImage::actions_view'], message: "The consumer isn't authorized to access Magento_AdobeStockImage::actions_view." });
-    expect(decide(model, { type: 'integration', resources: 'all' }, 'GET', '/rest/V1/adobestock/asset/search').allowed).toBe(true);
+    const refused = decide(
+      model,
+      { type: 'integration', resources: ['Magento_Backend::admin', 'Magento_Cms::media_gallery'] },
+      'GET',
+      '/rest/V1/adobestock/asset/search',
+    );
+    expect(refused).toMatchObject({
+      allowed: false,
+      missing: ['Magento_AdobeStockImage::actions_view'],
+      message: "The consumer isn't authorized to access Magento_AdobeStockImage::actions_view.",
+    });
+    expect(
+      decide(model, { type: 'integration', resources: 'all' }, 'GET', '/rest/V1/adobestock/asset/search').allowed,
+    ).toBe(true);
   });
 
   it('spot checks: products need Magento_Catalog::products, catalog alone is not enough', () => {
-    const decision = decide(model, { type: 'integration', resources: ['Magento_Catalog::catalog'] }, 'GET', '/rest/default/V1/products/ABC%2F10');
-    expect(decision).toMatchObject({ route: '/V1/products/:sku', params: { sku: 'ABC/10' }, allowed: false, message: "The consumer isn't authorized to access Magento_Catalog::products." });
+    const decision = decide(
+      model,
+      { type: 'integration', resources: ['Magento_Catalog::catalog'] },
+      'GET',
+      '/rest/default/V1/products/ABC%2F10',
+    );
+    expect(decision).toMatchObject({
+      route: '/V1/products/:sku',
+      params: { sku: 'ABC/10' },
+      allowed: false,
+      message: "The consumer isn't authorized to access Magento_Catalog::products.",
+    });
     const me = decide(model, { type: 'customer', customerId: 5 }, 'PUT', '/rest/V1/customers/me');
     expect(me.forcedParams.find((p) => p.name === 'customer.id')).toMatchObject({ value: 5, force: true });
-    expect(explainRequest(model, 'GET', '/V1/products/x').resources[0].breadcrumb).toBe('Magento Admin > Catalog > Inventory > Products');
+    expect(explainRequest(model, 'GET', '/V1/products/x').resources[0].breadcrumb).toBe(
+      'Magento Admin > Catalog > Inventory > Products',
+    );
   });
 
-  it('the trie matcher agrees with a naive port of Magento\'s router on every route url, with prefixes', () => {
+  it("the trie matcher agrees with a naive port of Magento's router on every route url, with prefixes", () => {
     let checked = 0;
     for (const route of routes) {
       const path = route.url.replace(/:(\w+)/g, (_m, name: string) => `${name}%2Fv+1`);
@@ -142,7 +189,10 @@ describeCorpus('on the shared Magento 2.4.6-p1 corpus (reads ../shared/magento-x
   });
 
   it('parses the integration examples, including the deprecated config.xml and api.xml', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
     const examples = files(join(corpusDir, '_integration-examples'));
     const parsed = examples.map((file) => {
       const text = readFileSync(file);
@@ -153,7 +203,10 @@ describeCorpus('on the shared Magento 2.4.6-p1 corpus (reads ../shared/magento-x
     });
     expect(parsed).toHaveLength(7);
     const fromConfig = parsed.find((file) => file.integrations.some((i) => i.name === 'Test Integration1'));
-    expect(fromConfig?.integrations[0]).toMatchObject({ email: 'test-integration@magento.com', resources: ['Magento_Customer::customer', 'Magento_Customer::manage'] });
+    expect(fromConfig?.integrations[0]).toMatchObject({
+      email: 'test-integration@magento.com',
+      resources: ['Magento_Customer::customer', 'Magento_Customer::manage'],
+    });
   });
 });
 

@@ -40,17 +40,36 @@ export interface Decision {
  *
  * @throws AclError `INVALID_METHOD`, `INVALID_PATH`
  */
-export function decide(model: MagentoModel, caller: Caller, method: string, path: string, options: RestPathOptions = {}): Decision {
+export function decide(
+  model: MagentoModel,
+  caller: Caller,
+  method: string,
+  path: string,
+  options: RestPathOptions = {},
+): Decision {
   const match = matchRoute(model.routes, method, path, options);
   const base = { method: match.method, path, request: match.request, outcome: match.outcome, params: match.params };
   const route = match.route;
   if (route === null) {
     const allowed = match.outcome === 'schema';
-    return { ...base, route: null, routeId: null, service: null, resources: [], allowed, missing: [], verdicts: [], forcedParams: [], error: match.error, message: match.error?.rendered ?? null };
+    return {
+      ...base,
+      route: null,
+      routeId: null,
+      service: null,
+      resources: [],
+      allowed,
+      missing: [],
+      verdicts: [],
+      forcedParams: [],
+      error: match.error,
+      message: match.error?.rendered ?? null,
+    };
   }
   const verdicts = route.resources.map((resource) => checkResource(model.tree, caller, resource));
   const missing = verdicts.filter((verdict) => !verdict.allowed).map((verdict) => verdict.resource);
-  const error = missing.length === 0 ? null : restError(401, NOT_AUTHORIZED_MESSAGE, { resources: route.resources.join(', ') });
+  const error =
+    missing.length === 0 ? null : restError(401, NOT_AUTHORIZED_MESSAGE, { resources: route.resources.join(', ') });
   return {
     ...base,
     route: route.url,

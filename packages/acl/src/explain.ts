@@ -31,7 +31,13 @@ export interface RequestExplanation {
  * title and breadcrumb, and routes the winner shadows (docs/magento-behaviour.md §4.2, §7 "the literal route wins").
  * The caller defaults to a guest.
  */
-export function explainRequest(model: MagentoModel, method: string, path: string, caller: Caller = { type: 'guest' }, options: RestPathOptions = {}): RequestExplanation {
+export function explainRequest(
+  model: MagentoModel,
+  method: string,
+  path: string,
+  caller: Caller = { type: 'guest' },
+  options: RestPathOptions = {},
+): RequestExplanation {
   const decision = decide(model, caller, method, path, options);
   const resources = decision.resources.map((id) => explainResource(model, id));
   if (decision.routeId === null) return { decision, resources, shadowedRoutes: [], requestParams: {} };
@@ -46,7 +52,13 @@ export function explainRequest(model: MagentoModel, method: string, path: string
 
 function explainResource(model: MagentoModel, id: string): ExplainedResource {
   const node = model.tree.nodes.get(id);
-  const base = { id, title: node?.title ?? null, breadcrumb: describeBreadcrumb(model.tree, id), ancestors: listAncestors(model.tree, id), declaredIn: node?.declaredIn ?? [] };
+  const base = {
+    id,
+    title: node?.title ?? null,
+    breadcrumb: describeBreadcrumb(model.tree, id),
+    ancestors: listAncestors(model.tree, id),
+    declaredIn: node?.declaredIn ?? [],
+  };
   if (id === 'anonymous' || id === 'self') return { ...base, kind: id };
   if (node !== undefined) return { ...base, kind: 'acl' };
   return { ...base, kind: model.tree.disabledIds.has(id) ? 'disabled' : 'undefined' };

@@ -27,11 +27,19 @@ export function resolveForcedParameters(route: Route, caller: Caller): ForcedPar
     if (declared === '%customer_id%') return { ...base, value: isCustomer ? (caller.customerId ?? null) : null };
     if (declared === '%cart_id%') {
       return isCustomer
-        ? { ...base, value: undefined, note: "the customer's active cart id (ParamOverriderCartId); 404 when the customer has none" }
+        ? {
+            ...base,
+            value: undefined,
+            note: "the customer's active cart id (ParamOverriderCartId); 404 when the customer has none",
+          }
         : { ...base, value: null };
     }
     if (declared !== null && /^%\w+%$/.test(declared)) {
-      return { ...base, value: undefined, note: `replaced by the store's overrider for ${declared} if one is registered, else sent literally` };
+      return {
+        ...base,
+        value: undefined,
+        note: `replaced by the store's overrider for ${declared} if one is registered, else sent literally`,
+      };
     }
     return { ...base, value: declared };
   });

@@ -25,7 +25,8 @@ export function emitIntegrationXml(input: IntegrationXmlInput): string {
     `        <email>${escapeXml(input.email)}</email>`,
   ];
   if (input.endpointUrl) lines.push(`        <endpoint_url>${escapeXml(input.endpointUrl)}</endpoint_url>`);
-  if (input.identityLinkUrl) lines.push(`        <identity_link_url>${escapeXml(input.identityLinkUrl)}</identity_link_url>`);
+  if (input.identityLinkUrl)
+    lines.push(`        <identity_link_url>${escapeXml(input.identityLinkUrl)}</identity_link_url>`);
   if (input.resources.length > 0) {
     lines.push('        <resources>');
     for (const resource of input.resources) lines.push(`            <resource name="${escapeXml(resource)}"/>`);

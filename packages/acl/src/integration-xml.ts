@@ -1,6 +1,14 @@
 import { AclError } from './acl-error';
 import { parseXmlDocument, type XmlLimits } from './xml/safe-xml';
-import { expectRoot, findChildren, findOptionalChild, requireAttribute, structureError, type XmlElement, type XmlSource } from './xml/xml-element';
+import {
+  expectRoot,
+  findChildren,
+  findOptionalChild,
+  requireAttribute,
+  structureError,
+  type XmlElement,
+  type XmlSource,
+} from './xml/xml-element';
 
 /** One integration declared in a module's configuration. */
 export interface IntegrationDeclaration {
@@ -26,42 +34,85 @@ export interface IntegrationFile {
  *
  * @throws AclError XML_* codes with file and line
  */
-export function parseIntegrationXml(input: string | Uint8Array, source: XmlSource = {}, limits?: XmlLimits): IntegrationFile {
+export function parseIntegrationXml(
+  input: string | Uint8Array,
+  source: XmlSource = {},
+  limits?: XmlLimits,
+): IntegrationFile {
   return readIntegrations(input, source, limits, 'integration.xml', ['config']);
 }
 
 /** Parses the deprecated `etc/integration/config.xml` (`<integrations>`: email and URLs). */
-export function parseIntegrationConfigXml(input: string | Uint8Array, source: XmlSource = {}, limits?: XmlLimits): IntegrationFile {
+export function parseIntegrationConfigXml(
+  input: string | Uint8Array,
+  source: XmlSource = {},
+  limits?: XmlLimits,
+): IntegrationFile {
   return readIntegrations(input, source, limits, 'config.xml', ['integrations']);
 }
 
 /** Parses the deprecated `etc/integration/api.xml` (`<integrations>`: resources only). */
-export function parseIntegrationApiXml(input: string | Uint8Array, source: XmlSource = {}, limits?: XmlLimits): IntegrationFile {
+export function parseIntegrationApiXml(
+  input: string | Uint8Array,
+  source: XmlSource = {},
+  limits?: XmlLimits,
+): IntegrationFile {
   return readIntegrations(input, source, limits, 'api.xml', ['integrations']);
 }
 
-function readIntegrations(input: string | Uint8Array, source: XmlSource, limits: XmlLimits | undefined, format: IntegrationFile['format'], roots: string[]): IntegrationFile {
+function readIntegrations(
+  input: string | Uint8Array,
+  source: XmlSource,
+  limits: XmlLimits | undefined,
+  format: IntegrationFile['format'],
+  roots: string[],
+): IntegrationFile {
   const root = parseXmlDocument(input, source, limits);
   expectRoot(root, roots, format, source);
   const other = root.children.find((child) => child.name !== 'integration');
   if (other !== undefined) throw structureError(`unexpected <${other.name}> inside <${root.name}>`, other, source);
-  return { file: source.file, format, integrations: root.children.map((element) => readIntegration(element, format, source)) };
+  return {
+    file: source.file,
+    format,
+    integrations: root.children.map((element) => readIntegration(element, format, source)),
+  };
 }
 
 const FIELDS = { email: 'email', endpoint_url: 'endpointUrl', identity_link_url: 'identityLinkUrl' } as const;
 
-function readIntegration(element: XmlElement, format: IntegrationFile['format'], source: XmlSource): IntegrationDeclaration {
-  const declaration: IntegrationDeclaration = { name: requireAttribute(element, 'name', source), resources: [], line: element.line };
-  const allowed = format === 'api.xml' ? ['resources'] : format === 'config.xml' ? Object.keys(FIELDS) : [...Object.keys(FIELDS), 'resources'];
+function readIntegration(
+  element: XmlElement,
+  format: IntegrationFile['format'],
+  source: XmlSource,
+): IntegrationDeclaration {
+  const declaration: IntegrationDeclaration = {
+    name: requireAttribute(element, 'name', source),
+    resources: [],
+    line: element.line,
+  };
+  const allowed =
+    format === 'api.xml'
+      ? ['resources']
+      : format === 'config.xml'
+        ? Object.keys(FIELDS)
+        : [...Object.keys(FIELDS), 'resources'];
   for (const child of element.children) {
-    if (!allowed.includes(child.name)) throw structureError(`unexpected <${child.name}> in integration "${declaration.name}" of ${format}`, child, source);
+    if (!allowed.includes(child.name))
+      throw structureError(
+        `unexpected <${child.name}> in integration "${declaration.name}" of ${format}`,
+        child,
+        source,
+      );
   }
   for (const [tag, key] of Object.entries(FIELDS)) {
     const field = findOptionalChild(element, tag, source);
     if (field !== undefined) declaration[key] = field.text.trim();
   }
   const resources = findOptionalChild(element, 'resources', source);
-  if (resources !== undefined) declaration.resources = findChildren(resources, 'resource').map((resource) => requireAttribute(resource, 'name', source));
+  if (resources !== undefined)
+    declaration.resources = findChildren(resources, 'resource').map((resource) =>
+      requireAttribute(resource, 'name', source),
+    );
   return declaration;
 }
 
@@ -83,13 +134,18 @@ export function mergeIntegrationDeclarations(files: readonly IntegrationFile[]):
         continue;
       }
       for (const key of Object.values(FIELDS)) if (declared[key] !== undefined) existing[key] = declared[key];
-      for (const resource of declared.resources) if (!existing.resources.includes(resource)) existing.resources.push(resource);
+      for (const resource of declared.resources)
+        if (!existing.resources.includes(resource)) existing.resources.push(resource);
     }
   }
   const merged = [...byName.values()];
   if (files.some((file) => file.format === 'integration.xml')) {
     const noEmail = merged.find((declaration) => declaration.email === undefined);
-    if (noEmail !== undefined) throw new AclError(`integration "${noEmail.name}" has no <email> in any file (required by integration.xsd)`, 'INVALID_INTEGRATION');
+    if (noEmail !== undefined)
+      throw new AclError(
+        `integration "${noEmail.name}" has no <email> in any file (required by integration.xsd)`,
+        'INVALID_INTEGRATION',
+      );
   }
   return merged;
 }

@@ -36,13 +36,31 @@ export interface LeastPrivilege {
  *
  * @throws AclError `INVALID_CALL` for an unknown route id, `INVALID_METHOD`, `INVALID_PATH`
  */
-export function computeLeastPrivilege(model: MagentoModel, calls: readonly PlannedCall[], options: RestPathOptions = {}): LeastPrivilege {
+export function computeLeastPrivilege(
+  model: MagentoModel,
+  calls: readonly PlannedCall[],
+  options: RestPathOptions = {},
+): LeastPrivilege {
   const needed = new Set<string>();
   const undefinedIds = new Set<string>();
-  const result: LeastPrivilege = { calls: [], resources: [], ticked: [], undefinedResources: [], selfRoutes: [], requiresAllResources: false, unmatched: [] };
+  const result: LeastPrivilege = {
+    calls: [],
+    resources: [],
+    ticked: [],
+    undefinedResources: [],
+    selfRoutes: [],
+    requiresAllResources: false,
+    unmatched: [],
+  };
   for (const call of calls) {
     const { label, route, problem } = resolveCall(model, call, options);
-    result.calls.push({ call: label, route: route?.url ?? null, routeId: route?.id ?? null, resources: route ? [...route.resources] : [], ...(problem ? { problem } : {}) });
+    result.calls.push({
+      call: label,
+      route: route?.url ?? null,
+      routeId: route?.id ?? null,
+      resources: route ? [...route.resources] : [],
+      ...(problem ? { problem } : {}),
+    });
     if (route === null) {
       result.unmatched.push(label);
       continue;
@@ -56,21 +74,36 @@ export function computeLeastPrivilege(model: MagentoModel, calls: readonly Plann
     }
   }
   result.resources = sortInTreeOrder(model.tree, needed);
-  result.ticked = sortInTreeOrder(model.tree, result.resources.flatMap((id) => [...listAncestors(model.tree, id).filter((a) => a !== ADMIN_ROOT_ID && model.tree.nodes.get(a)?.parentId !== null), id]));
+  result.ticked = sortInTreeOrder(
+    model.tree,
+    result.resources.flatMap((id) => [
+      ...listAncestors(model.tree, id).filter((a) => a !== ADMIN_ROOT_ID && model.tree.nodes.get(a)?.parentId !== null),
+      id,
+    ]),
+  );
   result.undefinedResources = [...undefinedIds].sort();
   result.requiresAllResources = undefinedIds.size > 0 || result.selfRoutes.length > 0;
   return result;
 }
 
-function resolveCall(model: MagentoModel, call: PlannedCall, options: RestPathOptions): { label: string; route: Route | null; problem?: string } {
+function resolveCall(
+  model: MagentoModel,
+  call: PlannedCall,
+  options: RestPathOptions,
+): { label: string; route: Route | null; problem?: string } {
   if ('routeId' in call) {
     const route = model.routes.getRoute(call.routeId.replace(/^(\w+)\s+/, (_, m: string) => `${m.toUpperCase()} `));
-    if (route === undefined) throw new AclError(`no route has the id "${call.routeId}"`, 'INVALID_CALL', { hint: 'Route ids look like "GET /V1/products/:sku".' });
+    if (route === undefined)
+      throw new AclError(`no route has the id "${call.routeId}"`, 'INVALID_CALL', {
+        hint: 'Route ids look like "GET /V1/products/:sku".',
+      });
     return { label: call.routeId, route };
   }
   const match = matchRoute(model.routes, call.method, call.path, options);
   const label = `${match.method} ${call.path}`;
-  return match.route === null ? { label, route: null, problem: match.error?.rendered ?? 'schema request' } : { label, route: match.route };
+  return match.route === null
+    ? { label, route: null, problem: match.error?.rendered ?? 'schema request' }
+    : { label, route: match.route };
 }
 
 /**
@@ -78,5 +111,7 @@ function resolveCall(model: MagentoModel, call: PlannedCall, options: RestPathOp
  * per `checkResource`), in the table's order.
  */
 export function listReachableRoutes(model: MagentoModel, caller: AclRoleCaller): Route[] {
-  return model.routes.routes.filter((route) => route.resources.every((resource) => checkResource(model.tree, caller, resource).allowed));
+  return model.routes.routes.filter((route) =>
+    route.resources.every((resource) => checkResource(model.tree, caller, resource).allowed),
+  );
 }

@@ -12,6 +12,14 @@ export interface MagentoModel {
 }
 
 /** Builds a model from parsed files, each list in module load order. */
-export function createMagentoModel(input: { acl: readonly AclXmlFile[]; webapi: readonly WebapiXmlFile[]; source?: string }): MagentoModel {
-  return { tree: buildResourceTree(input.acl), routes: buildRouteTable(input.webapi), source: input.source ?? 'parsed files' };
+export function createMagentoModel(input: {
+  acl: readonly AclXmlFile[];
+  webapi: readonly WebapiXmlFile[];
+  source?: string;
+}): MagentoModel {
+  return {
+    tree: buildResourceTree(input.acl),
+    routes: buildRouteTable(input.webapi),
+    source: input.source ?? 'parsed files',
+  };
 }

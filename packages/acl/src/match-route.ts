@@ -39,20 +39,40 @@ const SPANS = createPathSpans();
  *
  * @throws AclError `INVALID_METHOD` (not an HTTP token), `INVALID_PATH`
  */
-export function matchRoute(table: RouteTable, method: string, path: string, options: RestPathOptions = NO_OPTIONS): RouteMatch {
+export function matchRoute(
+  table: RouteTable,
+  method: string,
+  path: string,
+  options: RestPathOptions = NO_OPTIONS,
+): RouteMatch {
   const upper = normalizeMethod(method);
   const request = parseRestPath(path, upper, options);
-  if (upper !== 'GET' && upper !== 'POST' && upper !== 'PUT' && upper !== 'DELETE') return unmatched(upper, request, 'bad-request', restError(400, 'Request method is invalid.'));
-  if (request.mode === null) return unmatched(upper, request, 'bad-request', restError(400, 'Specified request cannot be processed.'));
+  if (upper !== 'GET' && upper !== 'POST' && upper !== 'PUT' && upper !== 'DELETE')
+    return unmatched(upper, request, 'bad-request', restError(400, 'Request method is invalid.'));
+  if (request.mode === null)
+    return unmatched(upper, request, 'bad-request', restError(400, 'Specified request cannot be processed.'));
   if (request.mode === 'schema') return unmatched(upper, request, 'schema', null);
   const pathInfo = request.pathInfo;
   splitIntoSpans(pathInfo, SPANS);
   const winner = findRoute(table.index, upper, pathInfo, SPANS);
-  if (winner === undefined) return unmatched(upper, request, 'no-route', restError(404, 'Request does not match any route.'));
-  return { method: upper, request, outcome: 'matched', route: winner.route, params: captureParams(winner, pathInfo, SPANS), error: null };
+  if (winner === undefined)
+    return unmatched(upper, request, 'no-route', restError(404, 'Request does not match any route.'));
+  return {
+    method: upper,
+    request,
+    outcome: 'matched',
+    route: winner.route,
+    params: captureParams(winner, pathInfo, SPANS),
+    error: null,
+  };
 }
 
-function unmatched(method: string, request: RestRequestPath, outcome: RouteMatch['outcome'], error: RestError | null): RouteMatch {
+function unmatched(
+  method: string,
+  request: RestRequestPath,
+  outcome: RouteMatch['outcome'],
+  error: RestError | null,
+): RouteMatch {
   return { method, request, outcome, route: null, params: {}, error };
 }
 
@@ -61,14 +81,19 @@ function unmatched(method: string, request: RestRequestPath, outcome: RouteMatch
  * request parameters as Magento leaves them: `Router::match()` calls `setParams()` for each match,
  * so captures of losing routes stay in the request unless a later one overwrites them.
  */
-export function listMatchingRoutes(table: RouteTable, method: string, pathInfo: string): { routes: Route[]; requestParams: Record<string, string> } {
+export function listMatchingRoutes(
+  table: RouteTable,
+  method: string,
+  pathInfo: string,
+): { routes: Route[]; requestParams: Record<string, string> } {
   const upper = normalizeMethod(method);
   const spans = createPathSpans();
   splitIntoSpans(pathInfo, spans);
   const exact = table.index.exact.get(upper)?.get(pathInfo);
   const forMethod = table.index.methods.get(upper);
   const matched: IndexedRoute[] = exact !== undefined ? [exact] : [];
-  if (exact === undefined && forMethod !== undefined) collectMatches(forMethod, pathInfo, listSegments(pathInfo, spans), matched);
+  if (exact === undefined && forMethod !== undefined)
+    collectMatches(forMethod, pathInfo, listSegments(pathInfo, spans), matched);
   matched.sort((a, b) => a.rank - b.rank);
   const requestParams: Record<string, string> = {};
   for (const entry of matched) Object.assign(requestParams, captureParams(entry, pathInfo, spans));
@@ -78,7 +103,10 @@ export function listMatchingRoutes(table: RouteTable, method: string, pathInfo: 
 function normalizeMethod(method: string): string {
   if (method === 'GET' || method === 'POST' || method === 'PUT' || method === 'DELETE') return method;
   const upper = method.toUpperCase();
-  if (!/^[A-Z]+$/.test(upper)) throw new AclError(`"${method}" is not an HTTP method`, 'INVALID_METHOD', { hint: 'Use GET, POST, PUT or DELETE.' });
+  if (!/^[A-Z]+$/.test(upper))
+    throw new AclError(`"${method}" is not an HTTP method`, 'INVALID_METHOD', {
+      hint: 'Use GET, POST, PUT or DELETE.',
+    });
   return upper;
 }
 

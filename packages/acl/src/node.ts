@@ -13,7 +13,8 @@ export { readCallsFile, readRegularFile, statRegularFile, MAX_CALLS_FILE_BYTES }
 const CONFIG_FILE_NAMES = new Set(['acl.xml', 'webapi.xml']);
 /** Read at most this much of one XML file; the parser refuses anything over its own `maxBytes` (default 4 MiB). */
 const MAX_XML_READ_BYTES = 64 * 1024 * 1024;
-const NOT_A_FILE_HINT = 'Every acl.xml and webapi.xml under the folder must be a regular file (or a symlink to one): skipping it would change the verdicts. Fix or remove it.';
+const NOT_A_FILE_HINT =
+  'Every acl.xml and webapi.xml under the folder must be a regular file (or a symlink to one): skipping it would change the verdicts. Fix or remove it.';
 
 /** Options for loading a tree of Magento modules from disk. */
 export interface LoadTreeOptions {
@@ -32,12 +33,22 @@ export interface LoadTreeOptions {
  * @throws AclError `DIRECTORY_NOT_FOUND`, `NOT_A_FILE` and `FILE_NOT_FOUND` naming the path, XML_* codes naming the file and line
  */
 export function loadMagentoTree(dir: string, options: LoadTreeOptions = {}): MagentoModel {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AclError(`${dir} is not a directory`, 'DIRECTORY_NOT_FOUND');
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new AclError(`${dir} is not a directory`, 'DIRECTORY_NOT_FOUND');
   const files = orderFiles(findConfigFiles(dir, 0), dir, options.moduleOrder ?? []);
   const maxRead = Math.max(options.limits?.maxBytes ?? 0, MAX_XML_READ_BYTES);
-  const read = (file: string) => ({ text: readRegularFile(file, maxRead, NOT_A_FILE_HINT), label: relative(dir, file).split(sep).join('/') });
-  const acl = files.filter((file) => file.endsWith('acl.xml')).map(read).map(({ text, label }) => parseAclXml(text, { file: label }, options.limits));
-  const webapi = files.filter((file) => file.endsWith('webapi.xml')).map(read).map(({ text, label }) => parseWebapiXml(text, { file: label }, options.limits));
+  const read = (file: string) => ({
+    text: readRegularFile(file, maxRead, NOT_A_FILE_HINT),
+    label: relative(dir, file).split(sep).join('/'),
+  });
+  const acl = files
+    .filter((file) => file.endsWith('acl.xml'))
+    .map(read)
+    .map(({ text, label }) => parseAclXml(text, { file: label }, options.limits));
+  const webapi = files
+    .filter((file) => file.endsWith('webapi.xml'))
+    .map(read)
+    .map(({ text, label }) => parseWebapiXml(text, { file: label }, options.limits));
   return createMagentoModel({ acl, webapi, source: dir });
 }
 
@@ -49,7 +60,13 @@ function findConfigFiles(dir: string, depth: number): string[] {
     if (depth > 0 && CONFIG_FILE_NAMES.has(entry.name)) {
       statRegularFile(full, NOT_A_FILE_HINT);
       out.push(full);
-    } else if (entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('_') && entry.name !== 'node_modules') out.push(...findConfigFiles(full, depth + 1));
+    } else if (
+      entry.isDirectory() &&
+      !entry.name.startsWith('.') &&
+      !entry.name.startsWith('_') &&
+      entry.name !== 'node_modules'
+    )
+      out.push(...findConfigFiles(full, depth + 1));
   }
   return out;
 }

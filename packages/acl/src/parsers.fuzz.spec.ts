@@ -21,28 +21,50 @@ function outcome(fn: () => unknown): string {
 
 const xmlish = fc.stringMatching(/^[<>/a-z="' !?&;#[\]\-:x0-9\n]{0,80}$/);
 const mutatedFixture = fc
-  .tuple(fc.constantFrom(readFixture('mini', 'Shop', 'acl.xml'), readFixture('mini', 'Shop', 'webapi.xml'), readFixture('integration', 'integration.xml')), fc.nat(), fc.nat({ max: 30 }), fc.string({ maxLength: 12 }))
+  .tuple(
+    fc.constantFrom(
+      readFixture('mini', 'Shop', 'acl.xml'),
+      readFixture('mini', 'Shop', 'webapi.xml'),
+      readFixture('integration', 'integration.xml'),
+    ),
+    fc.nat(),
+    fc.nat({ max: 30 }),
+    fc.string({ maxLength: 12 }),
+  )
   .map(([text, at, cut, insert]) => text.slice(0, at % text.length) + insert + text.slice((at % text.length) + cut));
 
 describe('parser fuzzing (fast-check): only AclError, never a hang', () => {
   it.each(Object.entries(parsers))('%s on arbitrary strings', (_name, parse) => {
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 200 }), xmlish), (text) => outcome(() => parse(text)).length > 0), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), xmlish), (text) => outcome(() => parse(text)).length > 0),
+      { numRuns: 400 },
+    );
   });
 
   it.each(Object.entries(parsers))('%s on arbitrary bytes', (_name, parse) => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => outcome(() => parse(bytes)).length > 0), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => outcome(() => parse(bytes)).length > 0),
+      { numRuns: 300 },
+    );
   });
 
   it.each(Object.entries(parsers))('%s on mutated real-looking files', (_name, parse) => {
-    fc.assert(fc.property(mutatedFixture, (text) => outcome(() => parse(text)).length > 0), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutatedFixture, (text) => outcome(() => parse(text)).length > 0),
+      { numRuns: 300 },
+    );
   });
 
   it('matchRoute on arbitrary methods and paths throws only AclError', () => {
     const model = loadMiniModel();
     fc.assert(
-      fc.property(fc.oneof(fc.constantFrom('GET', 'put', 'PATCH', 'post'), fc.string({ maxLength: 6 })), fc.oneof(fc.string({ maxLength: 60 }), fc.webPath()), (method, path) => {
-        return outcome(() => matchRoute(model.routes, method, path)).length > 0;
-      }),
+      fc.property(
+        fc.oneof(fc.constantFrom('GET', 'put', 'PATCH', 'post'), fc.string({ maxLength: 6 })),
+        fc.oneof(fc.string({ maxLength: 60 }), fc.webPath()),
+        (method, path) => {
+          return outcome(() => matchRoute(model.routes, method, path)).length > 0;
+        },
+      ),
       { numRuns: 1000 },
     );
   });

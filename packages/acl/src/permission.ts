@@ -36,9 +36,11 @@ export function hasAllResources(caller: AclRoleCaller): boolean {
  * saved ancestor (Laminas ACL inheritance); ids in no acl.xml (and `self`) only pass with "All".
  */
 export function checkResource(tree: ResourceTree, caller: Caller, resource: string): ResourceVerdict {
-  const verdict = (allowed: boolean, reason: VerdictReason, from?: string): ResourceVerdict => (from === undefined ? { resource, allowed, reason } : { resource, allowed, reason, from });
+  const verdict = (allowed: boolean, reason: VerdictReason, from?: string): ResourceVerdict =>
+    from === undefined ? { resource, allowed, reason } : { resource, allowed, reason, from };
   if (resource === 'anonymous') return verdict(true, 'anonymous');
-  if (caller.type === 'customer' && resource === 'self' && isTruthyId(caller.customerId)) return verdict(true, 'self-customer');
+  if (caller.type === 'customer' && resource === 'self' && isTruthyId(caller.customerId))
+    return verdict(true, 'self-customer');
   if (caller.type === 'guest' || caller.type === 'customer') return verdict(false, 'no-acl-role');
   if (hasAllResources(caller)) return verdict(true, 'all-resources');
   if (!tree.nodes.has(resource)) return verdict(false, 'not-in-acl');

@@ -1,4 +1,14 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { AclError } from './acl-error';
 
 /** The largest calls file {@link readCallsFile} reads (1 MiB): a list of REST calls is a few KiB. */
@@ -32,13 +42,27 @@ export function statRegularFile(path: string, hint?: string): Stats {
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const link = symlinkTarget(path);
-    if (link !== null) throw new AclError(`${path} is a symlink to ${JSON.stringify(link)}, which cannot be read (${code ?? 'error'})`, 'FILE_NOT_FOUND', { hint, cause });
-    throw new AclError(`${path}: no such file${code && code !== 'ENOENT' ? ` (${code})` : ''}`, 'FILE_NOT_FOUND', { hint, cause });
+    if (link !== null)
+      throw new AclError(
+        `${path} is a symlink to ${JSON.stringify(link)}, which cannot be read (${code ?? 'error'})`,
+        'FILE_NOT_FOUND',
+        { hint, cause },
+      );
+    throw new AclError(`${path}: no such file${code && code !== 'ENOENT' ? ` (${code})` : ''}`, 'FILE_NOT_FOUND', {
+      hint,
+      cause,
+    });
   }
   if (!stats.isFile()) {
     const link = symlinkTarget(path);
     const what = describeKind(stats);
-    throw new AclError(link === null ? `${path} is ${what}, not a regular file` : `${path} is a symlink to ${what} (${JSON.stringify(link)}), not a regular file`, 'NOT_A_FILE', { hint });
+    throw new AclError(
+      link === null
+        ? `${path} is ${what}, not a regular file`
+        : `${path} is a symlink to ${what} (${JSON.stringify(link)}), not a regular file`,
+      'NOT_A_FILE',
+      { hint },
+    );
   }
   return stats;
 }
@@ -56,7 +80,8 @@ export function readRegularFile(path: string, maxBytes: number, hint?: string): 
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new AclError(`${path} is ${describeKind(stats)}, not a regular file`, 'NOT_A_FILE', { hint });
+    if (!stats.isFile())
+      throw new AclError(`${path} is ${describeKind(stats)}, not a regular file`, 'NOT_A_FILE', { hint });
     if (stats.size > maxBytes) throw tooLarge(path, stats.size, maxBytes, hint);
     const buffer = Buffer.alloc(stats.size);
     let filled = 0;

@@ -8,15 +8,30 @@ describe('acl.xml parsing and merging (mini fixtures)', () => {
   const { tree } = loadMiniModel();
 
   it('merges the same id across files and attaches children under the parent id', () => {
-    expect(tree.nodes.get('Acme_Shop::shop')).toMatchObject({ title: 'Shop', parentId: 'Magento_Backend::admin', declaredIn: ['Shop/acl.xml', 'Crm/acl.xml'] });
+    expect(tree.nodes.get('Acme_Shop::shop')).toMatchObject({
+      title: 'Shop',
+      parentId: 'Magento_Backend::admin',
+      declaredIn: ['Shop/acl.xml', 'Crm/acl.xml'],
+    });
     expect(tree.nodes.get('Acme_Crm::notes')?.parentId).toBe('Acme_Shop::shop');
   });
 
   it('sorts children by sortOrder, keeping file order for ties', () => {
-    expect(tree.nodes.get('Acme_Shop::shop')?.children).toEqual(['Acme_Crm::notes', 'Acme_Shop::products', 'Acme_Shop::orders']);
+    expect(tree.nodes.get('Acme_Shop::shop')?.children).toEqual([
+      'Acme_Crm::notes',
+      'Acme_Shop::products',
+      'Acme_Shop::orders',
+    ]);
     expect(tree.roots).toEqual(['Magento_Backend::all', 'Magento_Backend::admin']);
     expect(listResourceIds(tree)).toEqual([
-      'Magento_Backend::all', 'Magento_Backend::admin', 'Acme_Shop::shop', 'Acme_Crm::notes', 'Acme_Shop::products', 'Acme_Shop::products_edit', 'Acme_Shop::orders', 'Acme_Crm::crm',
+      'Magento_Backend::all',
+      'Magento_Backend::admin',
+      'Acme_Shop::shop',
+      'Acme_Crm::notes',
+      'Acme_Shop::products',
+      'Acme_Shop::products_edit',
+      'Acme_Shop::orders',
+      'Acme_Crm::crm',
     ]);
   });
 
@@ -26,33 +41,64 @@ describe('acl.xml parsing and merging (mini fixtures)', () => {
   });
 
   it('gives ancestors and the breadcrumb of titles', () => {
-    expect(listAncestors(tree, 'Acme_Shop::products_edit')).toEqual(['Magento_Backend::admin', 'Acme_Shop::shop', 'Acme_Shop::products']);
-    expect(describeBreadcrumb(tree, 'Acme_Shop::products_edit')).toBe('Magento Admin > Shop > Products > Edit products');
+    expect(listAncestors(tree, 'Acme_Shop::products_edit')).toEqual([
+      'Magento_Backend::admin',
+      'Acme_Shop::shop',
+      'Acme_Shop::products',
+    ]);
+    expect(describeBreadcrumb(tree, 'Acme_Shop::products_edit')).toBe(
+      'Magento Admin > Shop > Products > Edit products',
+    );
     expect(describeBreadcrumb(tree, 'Acme_Ghost::undefined')).toBeNull();
   });
 
   it('a later file overrides title and sortOrder of a merged id', () => {
     const merged = buildResourceTree([
-      parseAclXml('<config><acl><resources><resource id="A_B::x" title="First" sortOrder="5"/></resources></acl></config>', { file: 'one.xml' }),
-      parseAclXml('<config><acl><resources><resource id="A_B::x" title="Second"/></resources></acl></config>', { file: 'two.xml' }),
+      parseAclXml(
+        '<config><acl><resources><resource id="A_B::x" title="First" sortOrder="5"/></resources></acl></config>',
+        { file: 'one.xml' },
+      ),
+      parseAclXml('<config><acl><resources><resource id="A_B::x" title="Second"/></resources></acl></config>', {
+        file: 'two.xml',
+      }),
     ]);
     expect(merged.nodes.get('A_B::x')).toMatchObject({ title: 'Second', sortOrder: 5 });
   });
 
   it('refuses one id under two parents with ACL_DUPLICATE_ID naming the file and line', () => {
     const files = [
-      parseAclXml('<config><acl><resources><resource id="P::a"><resource id="X::y"/></resource></resources></acl></config>', { file: 'one.xml' }),
-      parseAclXml('<config><acl><resources>\n<resource id="P::b">\n<resource id="X::y"/></resource></resources></acl></config>', { file: 'two.xml' }),
+      parseAclXml(
+        '<config><acl><resources><resource id="P::a"><resource id="X::y"/></resource></resources></acl></config>',
+        { file: 'one.xml' },
+      ),
+      parseAclXml(
+        '<config><acl><resources>\n<resource id="P::b">\n<resource id="X::y"/></resource></resources></acl></config>',
+        { file: 'two.xml' },
+      ),
     ];
-    expect(() => buildResourceTree(files)).toThrow(expect.objectContaining({ code: 'ACL_DUPLICATE_ID', file: 'two.xml', line: 3 }));
+    expect(() => buildResourceTree(files)).toThrow(
+      expect.objectContaining({ code: 'ACL_DUPLICATE_ID', file: 'two.xml', line: 3 }),
+    );
   });
 
   it.each([
     ['wrong root', '<routes/>', /root element is <routes>/],
-    ['resource without id', '<config><acl><resources>\n<resource title="x"/></resources></acl></config>', /needs a non-empty "id"/],
+    [
+      'resource without id',
+      '<config><acl><resources>\n<resource title="x"/></resources></acl></config>',
+      /needs a non-empty "id"/,
+    ],
     ['unknown element', '<config><acl><resources><role id="a"/></resources></acl></config>', /unexpected <role>/],
-    ['non-integer sortOrder', '<config><acl><resources><resource id="A::b" sortOrder="ten"/></resources></acl></config>', /not an integer/],
-    ['bad disabled', '<config><acl><resources><resource id="A::b" disabled="maybe"/></resources></acl></config>', /not a boolean/],
+    [
+      'non-integer sortOrder',
+      '<config><acl><resources><resource id="A::b" sortOrder="ten"/></resources></acl></config>',
+      /not an integer/,
+    ],
+    [
+      'bad disabled',
+      '<config><acl><resources><resource id="A::b" disabled="maybe"/></resources></acl></config>',
+      /not a boolean/,
+    ],
   ])('bad acl.xml (%s) gives XML_INVALID_STRUCTURE with file and line', (_name, xml, message) => {
     let error: unknown;
     try {

@@ -47,7 +47,13 @@ export function buildResourceTree(files: readonly AclXmlFile[]): ResourceTree {
   return finishTree(drafts, roots);
 }
 
-function mergeResource(resource: AclXmlResource, parentId: string | null, file: string, drafts: Map<string, DraftNode>, roots: string[]): void {
+function mergeResource(
+  resource: AclXmlResource,
+  parentId: string | null,
+  file: string,
+  drafts: Map<string, DraftNode>,
+  roots: string[],
+): void {
   let node = drafts.get(resource.id);
   if (node === undefined) {
     node = { id: resource.id, title: '', sortOrder: 0, parentId, children: [], declaredIn: [], disabled: false };
@@ -58,7 +64,11 @@ function mergeResource(resource: AclXmlResource, parentId: string | null, file: 
     throw new AclError(
       `resource ${resource.id} is declared under ${parentId ?? 'the root'} here but under ${node.parentId ?? 'the root'} in ${node.declaredIn.join(', ')}`,
       'ACL_DUPLICATE_ID',
-      { file, line: resource.line, hint: 'Resource ids are unique across the merged tree (acl.xsd); nest the resource under the same parent in every file.' },
+      {
+        file,
+        line: resource.line,
+        hint: 'Resource ids are unique across the merged tree (acl.xsd); nest the resource under the same parent in every file.',
+      },
     );
   }
   if (!node.declaredIn.includes(file)) node.declaredIn.push(file);
@@ -78,11 +88,24 @@ function finishTree(drafts: Map<string, DraftNode>, roots: string[]): ResourceTr
       for (const child of draft.children) visit(child, true);
       return false;
     }
-    const children = sortBySortOrder(draft.children.filter((child) => visit(child, false)), drafts);
-    nodes.set(id, { id, title: draft.title, sortOrder: draft.sortOrder, parentId: draft.parentId, children, declaredIn: draft.declaredIn });
+    const children = sortBySortOrder(
+      draft.children.filter((child) => visit(child, false)),
+      drafts,
+    );
+    nodes.set(id, {
+      id,
+      title: draft.title,
+      sortOrder: draft.sortOrder,
+      parentId: draft.parentId,
+      children,
+      declaredIn: draft.declaredIn,
+    });
     return true;
   };
-  const keptRoots = sortBySortOrder(roots.filter((id) => visit(id, false)), drafts);
+  const keptRoots = sortBySortOrder(
+    roots.filter((id) => visit(id, false)),
+    drafts,
+  );
   return { roots: keptRoots, nodes, disabledIds };
 }
 

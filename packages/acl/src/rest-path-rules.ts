@@ -36,9 +36,11 @@ function isDigit(c: number): boolean {
 
 /** The request-processor pool: which processor takes `pathInfo`, and what it hands the router. */
 export function selectProcessor(pathInfo: string, method: string): { pathInfo: string; mode: RestMode | null } {
-  if (pathInfo.charCodeAt(1) === 0x56 && pathInfo.charCodeAt(0) === 0x2f && isDigit(pathInfo.charCodeAt(2))) return { pathInfo, mode: 'sync' };
+  if (pathInfo.charCodeAt(1) === 0x56 && pathInfo.charCodeAt(0) === 0x2f && isDigit(pathInfo.charCodeAt(2)))
+    return { pathInfo, mode: 'sync' };
   const bare = pathInfo.replace(/^\/+/, '');
-  if (bare.startsWith('schema') || bare.startsWith('async/schema') || bare.startsWith('async/bulk/schema')) return { pathInfo, mode: 'schema' };
+  if (bare.startsWith('schema') || bare.startsWith('async/schema') || bare.startsWith('async/bulk/schema'))
+    return { pathInfo, mode: 'schema' };
   if (method !== 'GET') {
     // preg_replace('^/async(/V.+)', '$1') and '^/async/bulk(/V.+)': the prefix goes, the rest stays.
     if (BULK_PATH.test(pathInfo)) return { pathInfo: pathInfo.slice('/async/bulk'.length), mode: 'async-bulk' };

@@ -45,9 +45,17 @@ export function parseRestPath(input: string, method: string, options: RestPathOp
   const path = stripToPath(input);
   const end = path.length;
   // `/index.php` (URL rewrites off) is dropped; what follows it is read from `at` on.
-  const at = path.charCodeAt(1) === 0x69 && hasAt(path, 0, '/index.php') && (end === 10 || path.charCodeAt(10) === SLASH) ? 10 : 0;
+  const at =
+    path.charCodeAt(1) === 0x69 && hasAt(path, 0, '/index.php') && (end === 10 || path.charCodeAt(10) === SLASH)
+      ? 10
+      : 0;
   if (at === end) throw notRestPath(input); // "/index.php" alone reads as "/"
-  if (path.charCodeAt(at + 1) === 0x72 && hasAt(path, at, '/rest') && (end === at + 5 || path.charCodeAt(at + 5) === SLASH)) return readUnderFrontName(path, at, method, options);
+  if (
+    path.charCodeAt(at + 1) === 0x72 &&
+    hasAt(path, at, '/rest') &&
+    (end === at + 5 || path.charCodeAt(at + 5) === SLASH)
+  )
+    return readUnderFrontName(path, at, method, options);
   const c1 = path.charCodeAt(at + 1);
   const isSync = c1 === 0x56 && isDigit(path.charCodeAt(at + 2));
   if (!isSync && !hasAt(path, at, '/async/') && !hasAt(path, at, '/schema')) throw notRestPath(input);
@@ -73,7 +81,9 @@ function readUnderFrontName(path: string, at: number, method: string, options: R
   if (codeEnd === -1 || codeEnd > end) codeEnd = end;
   if (!isStoreCodeAt(path, from, codeEnd, options)) {
     // Not a store code: the path keeps it, behind one slash ("/rest" alone reads as "/").
-    return from === end ? { path, pathInfo: '/', storeCode: null, mode: null, viaRestFrontName: true } : finish(path, from - 1, end, method, null, true);
+    return from === end
+      ? { path, pathInfo: '/', storeCode: null, mode: null, viaRestFrontName: true }
+      : finish(path, from - 1, end, method, null, true);
   }
   const storeCode = path.slice(from, codeEnd);
   if (codeEnd === end) return { path, pathInfo: '/', storeCode, mode: null, viaRestFrontName: true };
@@ -103,13 +113,31 @@ function isStoreCodeAt(path: string, from: number, to: number, options: RestPath
  * Picks the processor for `pathInfo` = `path[from, to)` and builds the result. The common shapes
  * (`/V<digit>…`, `/async/V…`, `/async/bulk/V…`) are read in place; others go through the full rules.
  */
-function finish(path: string, from: number, to: number, method: string, storeCode: string | null, viaRestFrontName: boolean): RestRequestPath {
+function finish(
+  path: string,
+  from: number,
+  to: number,
+  method: string,
+  storeCode: string | null,
+  viaRestFrontName: boolean,
+): RestRequestPath {
   if (path.charCodeAt(from + 1) === 0x56 && path.charCodeAt(from) === SLASH && isDigit(path.charCodeAt(from + 2))) {
-    return { path, pathInfo: from === 0 && to === path.length ? path : path.slice(from, to), storeCode, mode: 'sync', viaRestFrontName };
+    return {
+      path,
+      pathInfo: from === 0 && to === path.length ? path : path.slice(from, to),
+      storeCode,
+      mode: 'sync',
+      viaRestFrontName,
+    };
   }
   if (method !== 'GET' && path.charCodeAt(from + 1) === 0x61 && hasAt(path, from, '/async/')) {
     // preg_replace('^/async/bulk(/V.+)', '$1') and '^/async(/V.+)': the prefix goes, the rest stays.
-    if (path.charCodeAt(from + 12) === 0x56 && hasAt(path, from + 7, 'bulk/') && from + 13 < to && !isLineTerminator(path.charCodeAt(from + 13))) {
+    if (
+      path.charCodeAt(from + 12) === 0x56 &&
+      hasAt(path, from + 7, 'bulk/') &&
+      from + 13 < to &&
+      !isLineTerminator(path.charCodeAt(from + 13))
+    ) {
       return { path, pathInfo: path.slice(from + 11, to), storeCode, mode: 'async-bulk', viaRestFrontName };
     }
     if (path.charCodeAt(from + 7) === 0x56 && from + 8 < to && !isLineTerminator(path.charCodeAt(from + 8))) {

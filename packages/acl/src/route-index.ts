@@ -93,14 +93,27 @@ export function buildRouteIndex(sortedRoutes: readonly Route[]): RouteIndex {
     splitIntoSpans(url, spans);
     if (walkForBest(forMethod, url, spans) !== indexed) (forMethod.exactOnly ??= new Map()).set(url, indexed);
   }
-  return { exact, methods, get: methods.get('GET'), post: methods.get('POST'), put: methods.get('PUT'), delete: methods.get('DELETE') };
+  return {
+    exact,
+    methods,
+    get: methods.get('GET'),
+    post: methods.get('POST'),
+    put: methods.get('PUT'),
+    delete: methods.get('DELETE'),
+  };
 }
 
 function insert(forMethod: MethodIndex, indexed: IndexedRoute): void {
   const [first, second, ...rest] = indexed.segments;
   // Others can only be reached by an exact hit: the service base url `#^/?\w+/\w+#` needs a first
   // segment of word characters and a second that starts with one.
-  if (first?.kind !== 'literal' || second?.kind !== 'literal' || !isWordOnly(first.value) || !isWordChar(second.value.charCodeAt(0))) return;
+  if (
+    first?.kind !== 'literal' ||
+    second?.kind !== 'literal' ||
+    !isWordOnly(first.value) ||
+    !isWordChar(second.value.charCodeAt(0))
+  )
+    return;
   const root = (forMethod.roots[indexed.segments.length] ??= newTrieRoot());
   const key = `${first.value}/${second.value}`;
   let node = root.pairs.get(key);

@@ -24,13 +24,19 @@ describe('route suggestions', () => {
   it('formats one or several suggestions as the tail of a message', () => {
     expect(formatRouteSuggestions([])).toBe('');
     expect(formatRouteSuggestions(['GET /V1/a'])).toBe('did you mean `GET /V1/a`?');
-    expect(formatRouteSuggestions(['GET /V1/a', 'GET /V1/b', 'GET /V1/c'])).toBe('did you mean `GET /V1/a`, `GET /V1/b` or `GET /V1/c`?');
+    expect(formatRouteSuggestions(['GET /V1/a', 'GET /V1/b', 'GET /V1/c'])).toBe(
+      'did you mean `GET /V1/a`, `GET /V1/b` or `GET /V1/c`?',
+    );
   });
 
   it('planCallsFile names the nearest route of an unrouted call, with a single period', () => {
     const plan = planCallsFile(model, 'GET /V1/storeConfigs\n');
     expect(plan.problems).toEqual([
-      { line: 1, message: 'GET /V1/storeConfigs: Request does not match any route; did you mean `GET /V1/store/storeConfigs`?', suggestions: ['GET /V1/store/storeConfigs'] },
+      {
+        line: 1,
+        message: 'GET /V1/storeConfigs: Request does not match any route; did you mean `GET /V1/store/storeConfigs`?',
+        suggestions: ['GET /V1/store/storeConfigs'],
+      },
     ]);
   });
 });

@@ -24,7 +24,10 @@ export function suggestRoutes(model: MagentoModel, method: string, path: string,
     .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id));
   if (scored.length === 0) return [];
   const best = scored[0].distance;
-  return scored.filter((entry) => entry.distance <= best + 0.25).slice(0, limit).map((entry) => entry.id);
+  return scored
+    .filter((entry) => entry.distance <= best + 0.25)
+    .slice(0, limit)
+    .map((entry) => entry.id);
 }
 
 /** `did you mean `A` or `B`?`, or '' for no suggestions: the tail of an error message. */
@@ -54,7 +57,11 @@ function segmentDistance(wanted: readonly string[], route: readonly string[]): n
   for (let i = 1; i <= wanted.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= route.length; j += 1) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + segmentCost(wanted[i - 1], route[j - 1]));
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + segmentCost(wanted[i - 1], route[j - 1]),
+      );
     }
     previous = current;
   }
@@ -84,7 +91,8 @@ function characterDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
-    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j += 1)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length];

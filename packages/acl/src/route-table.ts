@@ -46,13 +46,20 @@ export function mergeWebapiFiles(files: readonly WebapiXmlFile[]): Route[] {
       const existing = byId.get(id);
       if (existing === undefined) {
         const { line: _line, ...rest } = declared;
-        byId.set(id, { id, ...rest, resources: [...declared.resources], parameters: declared.parameters.map((p) => ({ ...p })), declaredIn: [label] });
+        byId.set(id, {
+          id,
+          ...rest,
+          resources: [...declared.resources],
+          parameters: declared.parameters.map((p) => ({ ...p })),
+          declaredIn: [label],
+        });
         continue;
       }
       existing.serviceClass = declared.serviceClass;
       existing.serviceMethod = declared.serviceMethod;
       if (declared.secure) existing.secure = true;
-      for (const resource of declared.resources) if (!existing.resources.includes(resource)) existing.resources.push(resource);
+      for (const resource of declared.resources)
+        if (!existing.resources.includes(resource)) existing.resources.push(resource);
       for (const parameter of declared.parameters) {
         const at = existing.parameters.findIndex((p) => p.name === parameter.name);
         if (at === -1) existing.parameters.push({ ...parameter });
@@ -67,7 +74,10 @@ export function mergeWebapiFiles(files: readonly WebapiXmlFile[]): Route[] {
 
 /** Builds the route table (sorted, indexed) from merged routes. */
 export function createRouteTable(routes: readonly Route[]): RouteTable {
-  const sorted = routes.map((route, order) => ({ route, order })).sort((a, b) => compareBytes(a.route.url, b.route.url) || a.order - b.order).map((entry) => entry.route);
+  const sorted = routes
+    .map((route, order) => ({ route, order }))
+    .sort((a, b) => compareBytes(a.route.url, b.route.url) || a.order - b.order)
+    .map((entry) => entry.route);
   const byId = new Map(sorted.map((route) => [route.id, route]));
   return {
     routes: sorted,

@@ -38,7 +38,16 @@ export interface TrieRoot {
 
 /** A new empty node (every node has the same shape). */
 export function newTrieNode(): TrieNode {
-  return { literal: new Map(), edges: NO_EDGES, numeric: [], param: null, nullParam: null, leaf: [], best: null, plain: true };
+  return {
+    literal: new Map(),
+    edges: NO_EDGES,
+    numeric: [],
+    param: null,
+    nullParam: null,
+    leaf: [],
+    best: null,
+    plain: true,
+  };
 }
 
 /** A new empty root. */

@@ -9,8 +9,22 @@ import { readServiceBaseUrl, type TrieNode, type TrieRoot } from './route-trie';
  * hit if any, else the highest-ranked route whose segments match and whose url starts with the
  * service base url. A few Map lookups, one per segment at most; no route list is scanned.
  */
-export function findRoute(index: RouteIndex, method: string, pathInfo: string, spans: PathSpans): IndexedRoute | undefined {
-  const forMethod = method === 'GET' ? index.get : method === 'POST' ? index.post : method === 'PUT' ? index.put : method === 'DELETE' ? index.delete : index.methods.get(method);
+export function findRoute(
+  index: RouteIndex,
+  method: string,
+  pathInfo: string,
+  spans: PathSpans,
+): IndexedRoute | undefined {
+  const forMethod =
+    method === 'GET'
+      ? index.get
+      : method === 'POST'
+        ? index.post
+        : method === 'PUT'
+          ? index.put
+          : method === 'DELETE'
+            ? index.delete
+            : index.methods.get(method);
   if (forMethod === undefined) return undefined;
   if (forMethod.exactOnly !== null) {
     const hit = forMethod.exactOnly.get(pathInfo);
@@ -35,14 +49,26 @@ export function walkForBest(forMethod: MethodIndex, pathInfo: string, spans: Pat
   return current;
 }
 
-function bestOfNumericPairs(root: TrieRoot, pair: TrieNode | undefined, pathInfo: string, spans: PathSpans, current: IndexedRoute | undefined): IndexedRoute | undefined {
+function bestOfNumericPairs(
+  root: TrieRoot,
+  pair: TrieNode | undefined,
+  pathInfo: string,
+  spans: PathSpans,
+  current: IndexedRoute | undefined,
+): IndexedRoute | undefined {
   const second = pathInfo.slice(spans.starts[1], spans.ends[1]);
   const base = readServiceBaseUrl(pathInfo);
   if (base === null || !isNumeric(second)) return current;
   const first = pathInfo.slice(spans.starts[0], spans.ends[0]);
   const word = base.slice(base.indexOf('/') + 1);
   for (const entry of root.numericPairs) {
-    if (entry.node !== pair && entry.first === first && entry.second.startsWith(word) && looseEquals(entry.second, second)) current = best(entry.node, pathInfo, spans, 2, current);
+    if (
+      entry.node !== pair &&
+      entry.first === first &&
+      entry.second.startsWith(word) &&
+      looseEquals(entry.second, second)
+    )
+      current = best(entry.node, pathInfo, spans, 2, current);
   }
   return current;
 }
@@ -52,7 +78,13 @@ function bestOfNumericPairs(root: TrieRoot, pair: TrieNode | undefined, pathInfo
  * the order branches are tried in does not matter; a node with a single way on is followed in a
  * loop, and only real forks (a literal and a `:param` both matching, numeric or null children) recurse.
  */
-function best(node: TrieNode, path: string, spans: PathSpans, depth: number, current: IndexedRoute | undefined): IndexedRoute | undefined {
+function best(
+  node: TrieNode,
+  path: string,
+  spans: PathSpans,
+  depth: number,
+  current: IndexedRoute | undefined,
+): IndexedRoute | undefined {
   const count = spans.count;
   for (;;) {
     if (depth === count) {
@@ -79,17 +111,24 @@ function best(node: TrieNode, path: string, spans: PathSpans, depth: number, cur
     if (node.numeric.length > 0) {
       const part = path.slice(start, end);
       if (isNumeric(part)) {
-        for (const [value, child] of node.numeric) if (child !== exact && looseEquals(value, part)) current = best(child, path, spans, depth + 1, current);
+        for (const [value, child] of node.numeric)
+          if (child !== exact && looseEquals(value, part)) current = best(child, path, spans, depth + 1, current);
       }
     }
     if (param !== null) current = best(param, path, spans, depth + 1, current);
-    if (node.nullParam !== null && (end === start || (end === start + 1 && path.charCodeAt(start) === 0x30))) current = best(node.nullParam, path, spans, depth + 1, current);
+    if (node.nullParam !== null && (end === start || (end === start + 1 && path.charCodeAt(start) === 0x30)))
+      current = best(node.nullParam, path, spans, depth + 1, current);
     return current;
   }
 }
 
 /** Every route matching `pathInfo` (split into `parts`) that `walkForBest` chooses from, unordered. */
-export function collectMatches(forMethod: MethodIndex, pathInfo: string, parts: readonly string[], out: IndexedRoute[]): void {
+export function collectMatches(
+  forMethod: MethodIndex,
+  pathInfo: string,
+  parts: readonly string[],
+  out: IndexedRoute[],
+): void {
   const root = parts.length < forMethod.roots.length ? forMethod.roots[parts.length] : undefined;
   const base = readServiceBaseUrl(pathInfo);
   if (root === undefined || base === null) return;
@@ -98,7 +137,13 @@ export function collectMatches(forMethod: MethodIndex, pathInfo: string, parts: 
   if (!isNumeric(parts[1])) return;
   const word = base.slice(base.indexOf('/') + 1);
   for (const entry of root.numericPairs) {
-    if (entry.node !== pair && entry.first === parts[0] && entry.second.startsWith(word) && looseEquals(entry.second, parts[1])) collect(entry.node, parts, 2, out);
+    if (
+      entry.node !== pair &&
+      entry.first === parts[0] &&
+      entry.second.startsWith(word) &&
+      looseEquals(entry.second, parts[1])
+    )
+      collect(entry.node, parts, 2, out);
   }
 }
 
@@ -111,7 +156,8 @@ function collect(node: TrieNode, parts: readonly string[], depth: number, out: I
   const exact = node.literal.get(part);
   if (exact !== undefined) collect(exact, parts, depth + 1, out);
   if (node.numeric.length > 0 && isNumeric(part)) {
-    for (const [value, child] of node.numeric) if (child !== exact && looseEquals(value, part)) collect(child, parts, depth + 1, out);
+    for (const [value, child] of node.numeric)
+      if (child !== exact && looseEquals(value, part)) collect(child, parts, depth + 1, out);
   }
   if (node.param !== null) collect(node.param, parts, depth + 1, out);
   if (node.nullParam !== null && (part === '' || part === '0')) collect(node.nullParam, parts, depth + 1, out);
@@ -122,7 +168,8 @@ export function captureParams(indexed: IndexedRoute, path: string, spans: PathSp
   const params: Record<string, string> = {};
   const at = indexed.captureAt;
   const names = indexed.captureNames;
-  for (let k = 0; k < at.length; k++) params[names[k]] = decodeSegment(path.slice(spans.starts[at[k]], spans.ends[at[k]]));
+  for (let k = 0; k < at.length; k++)
+    params[names[k]] = decodeSegment(path.slice(spans.starts[at[k]], spans.ends[at[k]]));
   return params;
 }
 

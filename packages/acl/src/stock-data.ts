@@ -25,14 +25,25 @@ export interface StockData {
 export function serializeMagentoModel(model: MagentoModel, release: string): StockData {
   const toStock = (id: string): StockResource => {
     const node = model.tree.nodes.get(id) as AclResourceNode;
-    return { id, title: node.title, sortOrder: node.sortOrder, declaredIn: [...node.declaredIn], children: node.children.map(toStock) };
+    return {
+      id,
+      title: node.title,
+      sortOrder: node.sortOrder,
+      declaredIn: [...node.declaredIn],
+      children: node.children.map(toStock),
+    };
   };
   return {
     format: 1,
     release,
     resources: model.tree.roots.map(toStock),
     disabledIds: [...model.tree.disabledIds].sort(),
-    routes: model.routes.routes.map((route) => ({ ...route, parameters: route.parameters.map((p) => ({ ...p })), resources: [...route.resources], declaredIn: [...route.declaredIn] })),
+    routes: model.routes.routes.map((route) => ({
+      ...route,
+      parameters: route.parameters.map((p) => ({ ...p })),
+      resources: [...route.resources],
+      declaredIn: [...route.declaredIn],
+    })),
   };
 }
 
@@ -42,12 +53,25 @@ export function serializeMagentoModel(model: MagentoModel, release: string): Sto
  * @throws AclError `INVALID_STOCK_DATA` when the data is not format 1
  */
 export function deserializeMagentoModel(data: StockData): MagentoModel {
-  if (data === null || typeof data !== 'object' || data.format !== 1 || !Array.isArray(data.routes) || !Array.isArray(data.resources)) {
+  if (
+    data === null ||
+    typeof data !== 'object' ||
+    data.format !== 1 ||
+    !Array.isArray(data.routes) ||
+    !Array.isArray(data.resources)
+  ) {
     throw new AclError('not a magekit route/resource table (format 1)', 'INVALID_STOCK_DATA');
   }
   const nodes = new Map<string, AclResourceNode>();
   const add = (resource: StockResource, parentId: string | null) => {
-    nodes.set(resource.id, { id: resource.id, title: resource.title, sortOrder: resource.sortOrder, parentId, children: resource.children.map((c) => c.id), declaredIn: resource.declaredIn });
+    nodes.set(resource.id, {
+      id: resource.id,
+      title: resource.title,
+      sortOrder: resource.sortOrder,
+      parentId,
+      children: resource.children.map((c) => c.id),
+      declaredIn: resource.declaredIn,
+    });
     for (const child of resource.children) add(child, resource.id);
   };
   for (const root of data.resources) add(root, null);

@@ -36,5 +36,7 @@ export function listResourceIds(tree: ResourceTree): string[] {
 /** Sorts resource ids in tree order; ids not in the tree go last, alphabetically. */
 export function sortInTreeOrder(tree: ResourceTree, ids: Iterable<string>): string[] {
   const position = new Map(listResourceIds(tree).map((id, index) => [id, index]));
-  return [...new Set(ids)].sort((a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(ids)].sort(
+    (a, b) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }

@@ -1,5 +1,13 @@
 import { parseXmlDocument, type XmlLimits } from './xml/safe-xml';
-import { expectRoot, findChildren, findOptionalChild, requireAttribute, structureError, type XmlElement, type XmlSource } from './xml/xml-element';
+import {
+  expectRoot,
+  findChildren,
+  findOptionalChild,
+  requireAttribute,
+  structureError,
+  type XmlElement,
+  type XmlSource,
+} from './xml/xml-element';
 
 /** HTTP methods a webapi.xml route may declare (webapi.xsd `methodType`). */
 export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
@@ -53,7 +61,11 @@ function readRoute(element: XmlElement, source: XmlSource): WebapiXmlRoute {
   if (!url.startsWith('/')) throw structureError(`route url "${url}" does not start with "/"`, element, source);
   const method = requireAttribute(element, 'method', source);
   if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
-    throw structureError(`route ${url} has method="${method}"; webapi.xsd allows ${ROUTE_METHODS.join(', ')}`, element, source);
+    throw structureError(
+      `route ${url} has method="${method}"; webapi.xsd allows ${ROUTE_METHODS.join(', ')}`,
+      element,
+      source,
+    );
   }
   const service = findOptionalChild(element, 'service', source);
   if (service === undefined) throw structureError(`route ${method} ${url} has no <service>`, element, source);
@@ -74,8 +86,17 @@ function readRoute(element: XmlElement, source: XmlSource): WebapiXmlRoute {
 
 function readResources(route: XmlElement, label: string, source: XmlSource): string[] {
   const resources = findOptionalChild(route, 'resources', source);
-  const refs = resources === undefined ? [] : findChildren(resources, 'resource').map((resource) => requireAttribute(resource, 'ref', source));
-  if (refs.length === 0) throw structureError(`route ${label} lists no <resources><resource ref="…"/>`, resources ?? route, source, 'Use ref="anonymous" for a public route.');
+  const refs =
+    resources === undefined
+      ? []
+      : findChildren(resources, 'resource').map((resource) => requireAttribute(resource, 'ref', source));
+  if (refs.length === 0)
+    throw structureError(
+      `route ${label} lists no <resources><resource ref="…"/>`,
+      resources ?? route,
+      source,
+      'Use ref="anonymous" for a public route.',
+    );
   return [...new Set(refs)];
 }
 

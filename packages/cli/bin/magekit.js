@@ -7,7 +7,9 @@ const fs = require('node:fs');
 
 const entry = path.join(__dirname, '..', 'dist', 'main.js');
 if (!fs.existsSync(entry)) {
-  process.stderr.write('magekit: the CLI is not built yet. Run `npm install` or `npx nx build cli` at the repository root.\n');
+  process.stderr.write(
+    'magekit: the CLI is not built yet. Run `npm install` or `npx nx build cli` at the repository root.\n',
+  );
   process.exit(2);
 }
 require(entry);

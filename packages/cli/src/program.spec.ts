@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBin, runInProcess } from './testing/fake-io';
 
-const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 describe('magekit --version and help texts', () => {
   it.each([['--version'], ['-V']])('%s prints the CLI package version and exits 0', async (flag) => {

@@ -1,10 +1,31 @@
-export { MagentoClientError, isMagentoClientError, type MagentoClientErrorCode, type MagentoClientErrorOptions, type MagentoMessage } from './errors/magento-client-error';
+export {
+  MagentoClientError,
+  isMagentoClientError,
+  type MagentoClientErrorCode,
+  type MagentoClientErrorOptions,
+  type MagentoMessage,
+} from './errors/magento-client-error';
 export { classifyMagentoMessage, classifyStatus, type MessageClass } from './errors/classify-magento-message';
 export { parseRestError } from './errors/parse-rest-error';
 export { parseFormBody } from './handshake/parse-form-body';
-export { parseRequestTokenResponse, parseAccessTokenResponse, type OAuthTokenPair } from './handshake/parse-token-response';
-export { parseActivationCallback, MAX_STORE_BASE_URL_LENGTH, type ActivationCallback } from './handshake/parse-activation-callback';
-export { requestRequestToken, requestAccessToken, exchangeTokens, type HandshakeOptions, type AccessTokenOptions, type SkewState } from './handshake/request-tokens';
+export {
+  parseRequestTokenResponse,
+  parseAccessTokenResponse,
+  type OAuthTokenPair,
+} from './handshake/parse-token-response';
+export {
+  parseActivationCallback,
+  MAX_STORE_BASE_URL_LENGTH,
+  type ActivationCallback,
+} from './handshake/parse-activation-callback';
+export {
+  requestRequestToken,
+  requestAccessToken,
+  exchangeTokens,
+  type HandshakeOptions,
+  type AccessTokenOptions,
+  type SkewState,
+} from './handshake/request-tokens';
 export { estimateClockSkew, chooseSkewCorrection } from './http/clock-skew';
 export type { Clock, Sleep, SetTimer, FetchLike } from './http/side-effects';
 export { path, restPath, checkRestPath } from './url/rest-path';
@@ -14,7 +35,14 @@ export type { AuthStrategy, AuthContext, AuthRequest } from './auth/auth-strateg
 export { createOAuthAuth, type OAuthCredentials } from './auth/oauth-auth';
 export { createBearerAuth, createGuestAuth, type BearerOptions } from './auth/bearer-auth';
 export { createTokenAuth, type TokenAuth, type TokenAuthOptions, type IssueToken } from './auth/token-auth';
-export { createAdminTokenAuth, createCustomerTokenAuth, ADMIN_TOKEN_PATH, GOOGLE_TFA_PATH, type AdminTokenOptions, type TwoFactorOptions } from './auth/admin-token-auth';
+export {
+  createAdminTokenAuth,
+  createCustomerTokenAuth,
+  ADMIN_TOKEN_PATH,
+  GOOGLE_TFA_PATH,
+  type AdminTokenOptions,
+  type TwoFactorOptions,
+} from './auth/admin-token-auth';
 export { readJwtExpiry } from './auth/jwt-expiry';
 export { createMagentoClient, type MagentoClient, type CallOptions } from './rest/create-magento-client';
 export type { MagentoClientOptions, ClientConfig } from './rest/client-options';
@@ -22,10 +50,25 @@ export type { RestRequest } from './rest/prepare-request';
 export type { ClientEvent, ClientEventHandler } from './rest/client-events';
 export { createConcurrencyLimiter, type ConcurrencyLimiter } from './rest/concurrency-limiter';
 export { createMemoryProfileStore, otherProfile, type ProfileStore } from './rest/profile-store';
-export { parseRetryAfter, computeBackoff, canRetryMethod, RETRYABLE_STATUSES, type RetryOptions } from './rest/retry-policy';
+export {
+  parseRetryAfter,
+  computeBackoff,
+  canRetryMethod,
+  RETRYABLE_STATUSES,
+  type RetryOptions,
+} from './rest/retry-policy';
 export { REDACTED, SECRET_FIELD_NAME, isSecretName, redactText } from './redaction/redaction-rules';
 export { redact } from './redaction/redact';
 export { redactHeaders, redactUrl, redactBody } from './redaction/redact-http';
 export { revokeCustomerToken, CUSTOMER_REVOKE_PATH } from './auth/revoke-customer-token';
-export { searchCriteria, SearchCriteria, CONDITION_TYPES, type ConditionType, type Filter, type FilterInput, type FilterValue, type SearchCriteriaData } from './search/search-criteria';
+export {
+  searchCriteria,
+  SearchCriteria,
+  CONDITION_TYPES,
+  type ConditionType,
+  type Filter,
+  type FilterInput,
+  type FilterValue,
+  type SearchCriteriaData,
+} from './search/search-criteria';
 export { paginate, type PaginateOptions, type SearchResults } from './search/paginate';

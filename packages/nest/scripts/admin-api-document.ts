@@ -9,7 +9,15 @@ import { StoresController } from '../src/admin/stores.controller';
 import { createMagentoOpenApiDocument } from '../src/openapi';
 
 /** The admin API's controllers alone; their services are stubs, as only their metadata is read. */
-@Module({ controllers: [StoresController, StatsController, SecurityEventsController, RejectedCallbacksController, ServiceInfoController] })
+@Module({
+  controllers: [
+    StoresController,
+    StatsController,
+    SecurityEventsController,
+    RejectedCallbacksController,
+    ServiceInfoController,
+  ],
+})
 class AdminApiDocumentModule {}
 
 /**
@@ -18,7 +26,9 @@ class AdminApiDocumentModule {}
  * database or a listening server.
  */
 export async function buildAdminApiDocument(): Promise<OpenAPIObject> {
-  const moduleRef = await Test.createTestingModule({ imports: [AdminApiDocumentModule] }).useMocker(() => ({})).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AdminApiDocumentModule] })
+    .useMocker(() => ({}))
+    .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   try {
     return createMagentoOpenApiDocument(app, { include: [AdminApiDocumentModule] });

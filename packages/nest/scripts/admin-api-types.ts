@@ -44,7 +44,9 @@ async function main(check: boolean): Promise<void> {
   if (check) {
     const stale = findStale(fresh);
     if (stale.length > 0) {
-      console.error(`The admin API contract changed and these files are stale: ${stale.join(', ')}.\nRegenerate them with \`npx nx run dashboard:api-types\` and commit them.`);
+      console.error(
+        `The admin API contract changed and these files are stale: ${stale.join(', ')}.\nRegenerate them with \`npx nx run dashboard:api-types\` and commit them.`,
+      );
       process.exit(1);
     }
     console.log('The admin API document and the dashboard types match the Nest DTOs.');

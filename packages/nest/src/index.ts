@@ -1,29 +1,94 @@
 export { MagentoIntegrationModule } from './magento-integration.module';
 export { MAGEKIT_OPTIONS, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } from './magento.module-definition';
-export { magentoIntegrationOptionsSchema, TENANT_PATTERN, type MagentoIntegrationOptions, type ResolvedMagentoOptions, type ThrottleLimits } from './config/module-options';
+export {
+  magentoIntegrationOptionsSchema,
+  TENANT_PATTERN,
+  type MagentoIntegrationOptions,
+  type ResolvedMagentoOptions,
+  type ThrottleLimits,
+} from './config/module-options';
 export { OPTION_SETTING_NAMES, type SettingNames } from './config/setting-names';
 export { resolveMagentoOptions } from './config/resolve-options';
-export { MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_CONFIG, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY, MAGEKIT_THROTTLER_STORAGE } from './tokens';
-export { MagentoIntegrationError, isMagentoIntegrationError, type MagentoIntegrationErrorCode, type MagentoIntegrationErrorOptions } from './errors/magento-integration-error';
+export {
+  MAGEKIT_CLOCK,
+  MAGEKIT_FETCH,
+  MAGEKIT_DNS_LOOKUP,
+  MAGEKIT_SLEEP,
+  MAGEKIT_CONFIG,
+  MAGEKIT_KEY_RING,
+  MAGEKIT_URL_POLICY,
+  MAGEKIT_THROTTLER_STORAGE,
+} from './tokens';
+export {
+  MagentoIntegrationError,
+  isMagentoIntegrationError,
+  type MagentoIntegrationErrorCode,
+  type MagentoIntegrationErrorOptions,
+} from './errors/magento-integration-error';
 export { ERROR_HTTP_STATUS, errorHttpStatus } from './errors/error-http-status';
 export { MagentoIntegrationExceptionFilter, type ErrorBody } from './errors/magento-integration-exception.filter';
-export { MAGEKIT_ENTITIES, StoreEntity, ActivationEntity, ActivationEventEntity, VendorAccountEntity, IdentityLinkEntity, ApiTokenEntity, StoreCallFailureEntity, SecurityEventEntity, SignInAttemptEntity } from './entities';
+export {
+  MAGEKIT_ENTITIES,
+  StoreEntity,
+  ActivationEntity,
+  ActivationEventEntity,
+  VendorAccountEntity,
+  IdentityLinkEntity,
+  ApiTokenEntity,
+  StoreCallFailureEntity,
+  SecurityEventEntity,
+  SignInAttemptEntity,
+} from './entities';
 export { SECURITY_EVENT_TYPES, type SecurityEventType } from './entities/security-event.entity';
 export type { StoreStatus, StoreFacts, StoreViewFacts } from './entities/store.entity';
 export type { ActivationEventType } from './entities/activation-event.entity';
-export { MAGEKIT_MIGRATIONS, CreateMagekitTables1764633600000, CreateStoreCallFailures1767225600000 } from './migrations';
+export {
+  MAGEKIT_MIGRATIONS,
+  CreateMagekitTables1764633600000,
+  CreateStoreCallFailures1767225600000,
+} from './migrations';
 export { createMagekitDataSource } from './storage/create-data-source';
 export { isUniqueViolation } from './storage/unique-violation';
-export { nextActivationState, isPendingActivationState, isFinalActivationState, storeStatusFor, ACTIVATION_STATES, type ActivationState, type ActivationEvent } from './activation/activation-state';
-export { planRetry, TRANSIENT_CODES, type RetryPolicy, type RetryDecision, type HandshakeStep } from './activation/handshake-retry';
+export {
+  nextActivationState,
+  isPendingActivationState,
+  isFinalActivationState,
+  storeStatusFor,
+  ACTIVATION_STATES,
+  type ActivationState,
+  type ActivationEvent,
+} from './activation/activation-state';
+export {
+  planRetry,
+  TRANSIENT_CODES,
+  type RetryPolicy,
+  type RetryDecision,
+  type HandshakeStep,
+} from './activation/handshake-retry';
 export { ActivationRunner } from './activation/activation-runner';
 export { BackgroundTasks } from './activation/background-tasks';
-export { createKeyRing, findKeyRingProblems, keyRingConfigSchema, type KeyRing, type KeyRingConfig } from './crypto/key-ring';
+export {
+  createKeyRing,
+  findKeyRingProblems,
+  keyRingConfigSchema,
+  type KeyRing,
+  type KeyRingConfig,
+} from './crypto/key-ring';
 export { rotateSecrets, type RotationResult } from './crypto/rotate-secrets';
 export { SecretBox, ENCRYPTED_COLUMNS, secretContext } from './crypto/secret-box';
 export { hashPassword, verifyPassword, DEFAULT_PASSWORD_COST, type PasswordCost } from './crypto/password-hash';
 export { checkStoreUrl, checkAddresses, type CheckedStoreUrl } from './url-guard/store-url-guard';
-export { createStoreUrlPolicy, findStoreUrlProblems, storeUrlOptionsSchema, storeUrlHint, systemLookup, type StoreUrlOptions, type StoreUrlPolicy, type LookupAll, type LookupAddress } from './url-guard/store-url-policy';
+export {
+  createStoreUrlPolicy,
+  findStoreUrlProblems,
+  storeUrlOptionsSchema,
+  storeUrlHint,
+  systemLookup,
+  type StoreUrlOptions,
+  type StoreUrlPolicy,
+  type LookupAll,
+  type LookupAddress,
+} from './url-guard/store-url-policy';
 export { classifyAddress, type AddressCategory } from './url-guard/ip-ranges';
 export { createGuardedFetch, type GuardedFetchOptions } from './url-guard/guarded-fetch';
 export { StoreClientFactory, type StoreClientOptions } from './stores/store-client.factory';
@@ -35,15 +100,34 @@ export { StoreDirectory } from './admin/store-directory.service';
 export { CallFailureRecorder, FAILED_CALLS_KEPT } from './admin/call-failure-recorder.service';
 export { ActivityStats } from './admin/activity-stats.service';
 export { explainMaskedBaseString, MASK, type SignedAttempt } from './admin/masked-base-string';
-export { planResourceProbes, classifyCheckFailure, type ResourceCheck, type ResourceCheckState, type ResourceProbe } from './admin/resource-checks';
+export {
+  planResourceProbes,
+  classifyCheckFailure,
+  type ResourceCheck,
+  type ResourceCheckState,
+  type ResourceProbe,
+} from './admin/resource-checks';
 export type { FailedCall } from './admin/failed-call-capture';
 export { createApiToken, revokeApiToken, type CreatedApiToken } from './admin/api-tokens';
 export { createVendorAccount, type NewVendorAccount, type VendorAccountView } from './identity/vendor-accounts';
 export { chooseSuccessRedirect } from './identity/success-redirect';
 export { createMagentoOpenApiDocument, type MagentoOpenApiOptions } from './openapi';
 export { ApiAuthGuard } from './admin/api-auth.guard';
-export { DEFAULT_SERVICE_NAME, MAGEKIT_SERVICE_INFO, ServiceInfoModule, type ServiceInfo } from './admin/service-info.controller';
+export {
+  DEFAULT_SERVICE_NAME,
+  MAGEKIT_SERVICE_INFO,
+  ServiceInfoModule,
+  type ServiceInfo,
+} from './admin/service-info.controller';
 export { SecurityEventLog, SECURITY_EVENTS_KEPT, type SecurityEventInput } from './security/security-event-log';
-export { listVendorAccounts, setVendorAccountDisabled, resetVendorPassword, unlockSignIn, type VendorAccountSummary, type ListVendorAccountsOptions, type UnlockTarget } from './identity/vendor-account-admin';
+export {
+  listVendorAccounts,
+  setVendorAccountDisabled,
+  resetVendorPassword,
+  unlockSignIn,
+  type VendorAccountSummary,
+  type ListVendorAccountsOptions,
+  type UnlockTarget,
+} from './identity/vendor-account-admin';
 export { MIN_PASSWORD_LENGTH } from './identity/vendor-accounts';
 export { DEFAULT_SIGN_IN_LOCKOUT } from './identity/sign-in-lockout';

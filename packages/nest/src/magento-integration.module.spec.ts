@@ -16,7 +16,15 @@ describe('MagentoIntegrationModule', () => {
   async function boot(module: ReturnType<typeof MagentoIntegrationModule.forRoot>) {
     const { dataSource, drop } = await listTestDatabases()[0].open();
     try {
-      const testing = await Test.createTestingModule({ imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }), module] }).compile();
+      const testing = await Test.createTestingModule({
+        imports: [
+          TypeOrmModule.forRootAsync({
+            useFactory: () => dataSource.options,
+            dataSourceFactory: async () => dataSource,
+          }),
+          module,
+        ],
+      }).compile();
       const config = testing.get<ResolvedMagentoOptions>(MAGEKIT_CONFIG);
       await testing.close();
       return config;
@@ -26,7 +34,13 @@ describe('MagentoIntegrationModule', () => {
   }
 
   it('forRoot validates the options at boot and names every bad key in one message', async () => {
-    const bad = { encryption: { activeKeyId: 'k2', keys: { k1: 'short' } }, storeUrl: { allowedNetworks: ['nope'] }, consumerWindowSeconds: 0, probe: { path: 'storeConfigs' }, tenants: ['ok', 'not ok'] };
+    const bad = {
+      encryption: { activeKeyId: 'k2', keys: { k1: 'short' } },
+      storeUrl: { allowedNetworks: ['nope'] },
+      consumerWindowSeconds: 0,
+      probe: { path: 'storeConfigs' },
+      tenants: ['ok', 'not ok'],
+    };
     await expect(boot(MagentoIntegrationModule.forRoot(bad))).rejects.toMatchObject({
       code: 'INVALID_CONFIG',
       message:
@@ -47,7 +61,11 @@ describe('MagentoIntegrationModule', () => {
   });
 
   it('forRootAsync takes the options from a factory', async () => {
-    const config = await boot(MagentoIntegrationModule.forRootAsync({ useFactory: async () => testOptions({ tenants: ['acme'], consumerWindowSeconds: 600 }) }));
+    const config = await boot(
+      MagentoIntegrationModule.forRootAsync({
+        useFactory: async () => testOptions({ tenants: ['acme'], consumerWindowSeconds: 600 }),
+      }),
+    );
     expect(config).toMatchObject({ tenants: ['acme'], consumerWindowMs: 600_000 });
   });
 
@@ -55,7 +73,13 @@ describe('MagentoIntegrationModule', () => {
     const testing = await Test.createTestingModule({
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ type: 'better-sqlite3', database: ':memory:', entities: [...MAGEKIT_ENTITIES], migrations: [...MAGEKIT_MIGRATIONS], migrationsRun: true }),
+          useFactory: () => ({
+            type: 'better-sqlite3',
+            database: ':memory:',
+            entities: [...MAGEKIT_ENTITIES],
+            migrations: [...MAGEKIT_MIGRATIONS],
+            migrationsRun: true,
+          }),
           dataSourceFactory: async (options) => createMagekitDataSource(options!),
         }),
         MagentoIntegrationModule.forRoot({ encryption: TEST_KEYS, probe: { intervalMs: 0 }, sweepIntervalMs: 0 }),
@@ -65,7 +89,10 @@ describe('MagentoIntegrationModule', () => {
     await app.init();
     try {
       const { token } = await createApiToken(app.get(DataSource), 'readme');
-      const page = await request(app.getHttpServer()).get('/api/stores').set('Authorization', `Bearer ${token}`).expect(200);
+      const page = await request(app.getHttpServer())
+        .get('/api/stores')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
       expect(page.body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
     } finally {
       await app.close();

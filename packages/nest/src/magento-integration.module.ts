@@ -37,7 +37,15 @@ import { StoreClientFactory } from './stores/store-client.factory';
 import { StoreClientRegistry } from './stores/store-client.registry';
 import { StoreHealthService } from './stores/store-health.service';
 import { StoreProber } from './stores/store-prober';
-import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_DNS_LOOKUP, MAGEKIT_FETCH, MAGEKIT_KEY_RING, MAGEKIT_SLEEP, MAGEKIT_URL_POLICY } from './tokens';
+import {
+  MAGEKIT_CLOCK,
+  MAGEKIT_CONFIG,
+  MAGEKIT_DNS_LOOKUP,
+  MAGEKIT_FETCH,
+  MAGEKIT_KEY_RING,
+  MAGEKIT_SLEEP,
+  MAGEKIT_URL_POLICY,
+} from './tokens';
 import { StoreUrlGuard } from './url-guard/store-url-guard.service';
 
 /**
@@ -50,16 +58,63 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...MAGEKIT_ENTITIES]), PassportModule],
-  controllers: [CallbackController, IdentityController, StoresController, StatsController, SecurityEventsController, RejectedCallbacksController, ServiceInfoController],
+  controllers: [
+    CallbackController,
+    IdentityController,
+    StoresController,
+    StatsController,
+    SecurityEventsController,
+    RejectedCallbacksController,
+    ServiceInfoController,
+  ],
   providers: [
     ...MAGEKIT_VALUE_PROVIDERS,
-    SecretBox, TenantCheck, StoreUrlGuard, ActivationTimeline, ActivationRecorder, ActivationLease, ActivationOutcomes, ActivationSteps, ActivationRunner,
-    BackgroundTasks, ActivationOutcomeReader, CallbackAdmission, HandshakeLease, PendingStoreCleaner, IdentityLinker, IdentityLinkService, StoreClientRegistry, StoreClientFactory, StoreProber, StoreHealthService, StoreDirectory, ApiBearerStrategy, ApiAuthGuard,
-    CallFailureRecorder, ActivityStats, SecurityEventLog, RequestThrottleGuard,
+    SecretBox,
+    TenantCheck,
+    StoreUrlGuard,
+    ActivationTimeline,
+    ActivationRecorder,
+    ActivationLease,
+    ActivationOutcomes,
+    ActivationSteps,
+    ActivationRunner,
+    BackgroundTasks,
+    ActivationOutcomeReader,
+    CallbackAdmission,
+    HandshakeLease,
+    PendingStoreCleaner,
+    IdentityLinker,
+    IdentityLinkService,
+    StoreClientRegistry,
+    StoreClientFactory,
+    StoreProber,
+    StoreHealthService,
+    StoreDirectory,
+    ApiBearerStrategy,
+    ApiAuthGuard,
+    CallFailureRecorder,
+    ActivityStats,
+    SecurityEventLog,
+    RequestThrottleGuard,
   ],
   exports: [
-    MAGEKIT_CONFIG, MAGEKIT_CLOCK, MAGEKIT_FETCH, MAGEKIT_DNS_LOOKUP, MAGEKIT_SLEEP, MAGEKIT_KEY_RING, MAGEKIT_URL_POLICY,
-    StoreClientFactory, StoreClientRegistry, StoreHealthService, StoreDirectory, ActivationRunner, BackgroundTasks, SecretBox, CallFailureRecorder, ActivityStats, SecurityEventLog,
+    MAGEKIT_CONFIG,
+    MAGEKIT_CLOCK,
+    MAGEKIT_FETCH,
+    MAGEKIT_DNS_LOOKUP,
+    MAGEKIT_SLEEP,
+    MAGEKIT_KEY_RING,
+    MAGEKIT_URL_POLICY,
+    StoreClientFactory,
+    StoreClientRegistry,
+    StoreHealthService,
+    StoreDirectory,
+    ActivationRunner,
+    BackgroundTasks,
+    SecretBox,
+    CallFailureRecorder,
+    ActivityStats,
+    SecurityEventLog,
   ],
 })
 export class MagentoIntegrationModule extends ConfigurableModuleClass {}

@@ -5,6 +5,9 @@ import type { MagentoIntegrationOptions } from './config/module-options';
  * `MagentoIntegrationModule.forRoot(options)` / `forRootAsync({ useFactory, inject, imports })`,
  * built with Nest's `ConfigurableModuleBuilder`.
  */
-export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: MAGEKIT_OPTIONS, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } = new ConfigurableModuleBuilder<MagentoIntegrationOptions>()
-  .setClassMethodName('forRoot')
-  .build();
+export const {
+  ConfigurableModuleClass,
+  MODULE_OPTIONS_TOKEN: MAGEKIT_OPTIONS,
+  OPTIONS_TYPE,
+  ASYNC_OPTIONS_TYPE,
+} = new ConfigurableModuleBuilder<MagentoIntegrationOptions>().setClassMethodName('forRoot').build();

@@ -21,7 +21,9 @@ export interface MagentoOpenApiOptions {
 export function createMagentoOpenApiDocument(app: INestApplication, info: MagentoOpenApiOptions = {}): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(info.title ?? 'Magento integration admin API')
-    .setDescription('Stores activated through the Magento integration, their activation timelines, probes and reauthorization. Authenticate with `Authorization: Bearer <token>` (`npx magekit tokens create --name <name>`).')
+    .setDescription(
+      'Stores activated through the Magento integration, their activation timelines, probes and reauthorization. Authenticate with `Authorization: Bearer <token>` (`npx magekit tokens create --name <name>`).',
+    )
     .setVersion(info.version ?? '1')
     .addBearerAuth()
     .build();

@@ -11,7 +11,23 @@ const run = promisify(execFile);
 
 /** Starts `magekit sandbox start` and resolves with its base URL once it prints it. */
 function startFromCli(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'sandbox', 'start', '--port', '0', '--data', dataDir, '--seed-products', '20', '--admin-token', 'cli-test-token'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'sandbox',
+      'start',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--seed-products',
+      '20',
+      '--admin-token',
+      'cli-test-token',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   return new Promise((resolveStart, reject) => {
     const onData = (chunk: Buffer) => {
@@ -45,28 +61,81 @@ describe('magekit sandbox start + sandbox integration create (built bin), signed
   });
 
   it('creates a direct-token integration whose tokens sign calls made with another OAuth 1.0a library', async () => {
-    const { stdout } = await run(process.execPath, [BIN, 'sandbox', 'integration', 'create', '--url', sandbox.url, '--name', 'third-party', '--resources', 'Magento_Backend::store', '--admin-token', 'cli-test-token', '--json']);
-    const tokens = JSON.parse(stdout) as { consumerKey: string; consumerSecret: string; accessToken: string; accessTokenSecret: string };
-    expect(Object.keys(tokens).sort()).toEqual(['accessToken', 'accessTokenSecret', 'consumerKey', 'consumerSecret', 'integrationId']);
+    const { stdout } = await run(process.execPath, [
+      BIN,
+      'sandbox',
+      'integration',
+      'create',
+      '--url',
+      sandbox.url,
+      '--name',
+      'third-party',
+      '--resources',
+      'Magento_Backend::store',
+      '--admin-token',
+      'cli-test-token',
+      '--json',
+    ]);
+    const tokens = JSON.parse(stdout) as {
+      consumerKey: string;
+      consumerSecret: string;
+      accessToken: string;
+      accessTokenSecret: string;
+    };
+    expect(Object.keys(tokens).sort()).toEqual([
+      'accessToken',
+      'accessTokenSecret',
+      'consumerKey',
+      'consumerSecret',
+      'integrationId',
+    ]);
     const oauth = new OAuth({
       consumer: { key: tokens.consumerKey, secret: tokens.consumerSecret },
       signature_method: 'HMAC-SHA256',
       hash_function: (base, key) => createHmac('sha256', key).update(base).digest('base64'),
     });
     const url = `${sandbox.url}rest/V1/store/storeViews`;
-    const header = oauth.toHeader(oauth.authorize({ url, method: 'GET' }, { key: tokens.accessToken, secret: tokens.accessTokenSecret }));
+    const header = oauth.toHeader(
+      oauth.authorize({ url, method: 'GET' }, { key: tokens.accessToken, secret: tokens.accessTokenSecret }),
+    );
     const response = await fetch(url, { headers: { authorization: header.Authorization } });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as Array<{ code: string }>).map((view) => view.code)).toEqual(['admin', 'default', 'es_mx']);
+    expect(((await response.json()) as Array<{ code: string }>).map((view) => view.code)).toEqual([
+      'admin',
+      'default',
+      'es_mx',
+    ]);
   });
 
   it('reports a wrong admin token and an unreachable store as typed errors with exit code 2', async () => {
-    const wrong = await run(process.execPath, [BIN, 'sandbox', 'integration', 'create', '--url', sandbox.url, '--name', 'x', '--admin-token', 'nope-nope-nope']).catch((error) => error);
+    const wrong = await run(process.execPath, [
+      BIN,
+      'sandbox',
+      'integration',
+      'create',
+      '--url',
+      sandbox.url,
+      '--name',
+      'x',
+      '--admin-token',
+      'nope-nope-nope',
+    ]).catch((error) => error);
     expect(wrong.code).toBe(2);
     expect(wrong.stdout).toBe('');
     expect(wrong.stderr).toContain('the sandbox answered HTTP 401');
-    const unreachable = await run(process.execPath, [BIN, 'sandbox', 'integration', 'create', '--url', 'http://127.0.0.1:9/', '--name', 'x']).catch((error) => error);
+    const unreachable = await run(process.execPath, [
+      BIN,
+      'sandbox',
+      'integration',
+      'create',
+      '--url',
+      'http://127.0.0.1:9/',
+      '--name',
+      'x',
+    ]).catch((error) => error);
     expect(unreachable.code).toBe(2);
-    expect(unreachable.stderr).toContain('magekit: cannot reach the sandbox store at http://127.0.0.1:9. [UNREACHABLE]');
+    expect(unreachable.stderr).toContain(
+      'magekit: cannot reach the sandbox store at http://127.0.0.1:9. [UNREACHABLE]',
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { createMagentoClient, createOAuthAuth, exchangeTokens, parseActivationCallback, type ClientEvent, type MagentoClient } from '@magekit/client';
+import {
+  createMagentoClient,
+  createOAuthAuth,
+  exchangeTokens,
+  parseActivationCallback,
+  type ClientEvent,
+  type MagentoClient,
+} from '@magekit/client';
 import { createRecordingSleep, failureOf } from '@magekit/client/testing';
 import { CallbackServer } from './test-support/callback-server';
 import { startSandbox, type RunningSandbox } from './testing';
@@ -17,23 +24,43 @@ describe('@magekit/client against the sandbox store over loopback', () => {
     await sandbox.close();
     await callback.stop();
   });
-  afterEach(() => sandbox.admin.updateStoreSettings('default', { signatureProfile: 'latest', burst: null, stripAuthorization: false, clockOffsetSeconds: 0 }));
+  afterEach(() =>
+    sandbox.admin.updateStoreSettings('default', {
+      signatureProfile: 'latest',
+      burst: null,
+      stripAuthorization: false,
+      clockOffsetSeconds: 0,
+    }),
+  );
 
   async function activate(name: string) {
-    const integration = await sandbox.admin.createIntegration({ name, endpointUrl: `${endpoint}/magento/callback/t1`, identityLinkUrl: 'https://app.example.com/identity', resources: ['Magento_Backend::store'] });
+    const integration = await sandbox.admin.createIntegration({
+      name,
+      endpointUrl: `${endpoint}/magento/callback/t1`,
+      identityLinkUrl: 'https://app.example.com/identity',
+      resources: ['Magento_Backend::store'],
+    });
     const posted = callback.nextPost();
     await sandbox.admin.activate(integration.id);
     const activation = parseActivationCallback(new URLSearchParams((await posted).fields));
     return { integration, activation };
   }
 
-  async function connect(name: string, extra: Partial<Parameters<typeof createMagentoClient>[0]> = {}): Promise<{ client: MagentoClient; events: ClientEvent[] }> {
+  async function connect(
+    name: string,
+    extra: Partial<Parameters<typeof createMagentoClient>[0]> = {},
+  ): Promise<{ client: MagentoClient; events: ClientEvent[] }> {
     const { activation } = await activate(name);
     const access = await exchangeTokens(activation, { clock: () => nowMs });
     const events: ClientEvent[] = [];
     const client = createMagentoClient({
       baseUrl: activation.storeBaseUrl,
-      auth: createOAuthAuth({ consumerKey: activation.consumerKey, consumerSecret: activation.consumerSecret, accessToken: access.token, accessTokenSecret: access.tokenSecret }),
+      auth: createOAuthAuth({
+        consumerKey: activation.consumerKey,
+        consumerSecret: activation.consumerSecret,
+        accessToken: access.token,
+        accessTokenSecret: access.tokenSecret,
+      }),
       clock: () => nowMs,
       onEvent: (event) => events.push(event),
       ...extra,
@@ -77,7 +104,9 @@ describe('@magekit/client against the sandbox store over loopback', () => {
     expect(await failureOf(client.get('/V1/store/storeViews'))).toMatchObject({ code: 'NOT_AUTHORIZED', status: 401 });
     // The token endpoints lose the header too: the handshake cannot even start.
     const { activation: stripped } = await activate('stripped-handshake');
-    expect(await failureOf(exchangeTokens(stripped, { clock: () => nowMs }))).toMatchObject({ code: 'OAUTH_PARAMETER_MISSING' });
+    expect(await failureOf(exchangeTokens(stripped, { clock: () => nowMs }))).toMatchObject({
+      code: 'OAUTH_PARAMETER_MISSING',
+    });
     await sandbox.admin.updateStoreSettings('default', { stripAuthorization: false });
     const { activation } = await activate('late');
     nowMs += 301_000;

@@ -37,9 +37,15 @@ const BODY_LIMIT = '16mb';
  * Builds, seeds and starts a sandbox store. Bodies are kept raw (the OAuth verifier and Magento's JSON
  * deserializer read them as received); only the admin API gets Express's JSON parser.
  */
-export async function createSandboxApp(input: Partial<SandboxOptions> = {}, listen: ListenOptions = {}): Promise<SandboxApp> {
+export async function createSandboxApp(
+  input: Partial<SandboxOptions> = {},
+  listen: ListenOptions = {},
+): Promise<SandboxApp> {
   const options = resolveOptions(input);
-  const app = await NestFactory.create(SandboxModule.forRoot(options), { bodyParser: false, logger: listen.logger ?? ['error', 'warn'] });
+  const app = await NestFactory.create(SandboxModule.forRoot(options), {
+    bodyParser: false,
+    logger: listen.logger ?? ['error', 'warn'],
+  });
   app.use('/sandbox/admin', express.json({ limit: BODY_LIMIT }));
   app.use(express.raw({ type: () => true, limit: BODY_LIMIT }));
   app.use(keepRawBody);
@@ -55,7 +61,10 @@ export async function createSandboxApp(input: Partial<SandboxOptions> = {}, list
     throw error;
   }
   const address = app.getHttpServer().address() as { port: number };
-  const baseUrl = (listen.baseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`).replace(/\/?$/, '/');
+  const baseUrl = (listen.baseUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`).replace(
+    /\/?$/,
+    '/',
+  );
   app.get(SandboxRuntime).baseUrl = baseUrl;
   return { app, baseUrl, port: address.port, options, close: () => app.close() };
 }

@@ -16,7 +16,13 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const magento = config.magentoXmlDir === null ? undefined : loadMagentoTree(config.magentoXmlDir);
   const sandbox = await createSandboxApp(
-    { database: join(config.dataDir, 'sandbox.sqlite'), adminToken: config.adminToken, seed: { products: config.products }, magento, log: (line) => console.log(`  ${line}`) },
+    {
+      database: join(config.dataDir, 'sandbox.sqlite'),
+      adminToken: config.adminToken,
+      seed: { products: config.products },
+      magento,
+      log: (line) => console.log(`  ${line}`),
+    },
     { port: config.port, host: config.host, baseUrl: config.baseUrl ?? undefined },
   );
   console.log(
@@ -35,7 +41,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const listen = readListenSettings();
-  console.error(listen === null ? (error instanceof Error ? error.message : String(error)) : describeStartError(error, listen));
+  console.error(
+    listen === null ? (error instanceof Error ? error.message : String(error)) : describeStartError(error, listen),
+  );
   process.exit(1);
 });
 

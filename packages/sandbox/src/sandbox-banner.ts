@@ -29,7 +29,10 @@ export const SIGNATURE_PROFILE_RELEASES: Readonly<Record<SignatureProfile, strin
  */
 export function formatSandboxBanner(input: SandboxBannerInput): string {
   const { url } = input;
-  const routes = input.modelSource === STOCK_RELEASE ? `${STOCK_RELEASE} (the bundled stock route table and ACL tree; SANDBOX_MAGENTO_XML_DIR for another release's)` : input.modelSource;
+  const routes =
+    input.modelSource === STOCK_RELEASE
+      ? `${STOCK_RELEASE} (the bundled stock route table and ACL tree; SANDBOX_MAGENTO_XML_DIR for another release's)`
+      : input.modelSource;
   const other: SignatureProfile = input.signatureProfile === 'latest' ? 'laminas' : 'latest';
   return [
     `magekit sandbox store listening on ${url}`,
@@ -51,7 +54,10 @@ export function describeStartError(error: unknown, listen: { port: number; host:
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'EADDRINUSE' || code === 'EACCES') {
     const other = listen.port >= 65535 ? listen.port - 1 : listen.port + 1;
-    const why = code === 'EADDRINUSE' ? 'is already in use (another sandbox or service listens there)' : 'may not be used by this user';
+    const why =
+      code === 'EADDRINUSE'
+        ? 'is already in use (another sandbox or service listens there)'
+        : 'may not be used by this user';
     return `Cannot listen on port ${listen.port} (${listen.host}): it ${why}. Start the sandbox on another port: npx magekit sandbox start --port ${other} (SANDBOX_PORT=${other} for node apps/sandbox/dist/main.js), or --port 0 for any free one.`;
   }
   return error instanceof Error ? error.message : String(error);

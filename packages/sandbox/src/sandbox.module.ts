@@ -37,10 +37,25 @@ export class SandboxModule {
       module: SandboxModule,
       imports: [
         // The sandbox's data is disposable: the schema is built from the entities on start.
-        TypeOrmModule.forRoot({ type: 'better-sqlite3', database: options.database, entities: SANDBOX_ENTITIES, synchronize: true, enableWAL: options.database !== ':memory:' }),
+        TypeOrmModule.forRoot({
+          type: 'better-sqlite3',
+          database: options.database,
+          entities: SANDBOX_ENTITIES,
+          synchronize: true,
+          enableWAL: options.database !== ':memory:',
+        }),
         TypeOrmModule.forFeature(SANDBOX_ENTITIES),
       ],
-      controllers: [OAuthTokenController, AdminController, AdminPageController, ...TOKENS_CONTROLLERS, ...CATALOG_CONTROLLERS, ...CUSTOMERS_CONTROLLERS, ...SALES_CONTROLLERS, RestController],
+      controllers: [
+        OAuthTokenController,
+        AdminController,
+        AdminPageController,
+        ...TOKENS_CONTROLLERS,
+        ...CATALOG_CONTROLLERS,
+        ...CUSTOMERS_CONTROLLERS,
+        ...SALES_CONTROLLERS,
+        RestController,
+      ],
       providers: [
         { provide: SANDBOX_OPTIONS, useValue: options },
         { provide: CLOCK, useValue: options.clock ?? systemClock },

@@ -13,7 +13,15 @@ export type { IntegrationView } from './integrations/integration.service';
 export type { StoreSettings, GlobalSettings } from './settings/store-settings';
 export type { ActivityEvent } from './admin/activity-log.service';
 export type { SandboxOptions } from './config/sandbox-options';
-export { ADMIN_USERNAME, ADMIN_PASSWORD, CUSTOMER_PASSWORD, ADMIN_TFA_SECRET, SEEDED_SLASH_SKU, SEEDED_PLUS_SKU, DEFAULT_SEED_COUNTS } from './seed/seed-options';
+export {
+  ADMIN_USERNAME,
+  ADMIN_PASSWORD,
+  CUSTOMER_PASSWORD,
+  ADMIN_TFA_SECRET,
+  SEEDED_SLASH_SKU,
+  SEEDED_PLUS_SKU,
+  DEFAULT_SEED_COUNTS,
+} from './seed/seed-options';
 
 /** A sandbox started by {@link startSandbox}. */
 export interface RunningSandbox extends SandboxApp {
@@ -26,7 +34,17 @@ export interface RunningSandbox extends SandboxApp {
  * Starts a sandbox store on a free loopback port with an in-memory database and a small seed
  * (unless given), ready for a test. Close it in `afterAll`.
  */
-export async function startSandbox(options: Partial<SandboxOptions> = {}, listen: ListenOptions = {}): Promise<RunningSandbox> {
-  const started = await createSandboxApp({ database: ':memory:', seed: { products: 50, customers: 5, orders: 10 }, ...options }, { port: 0, logger: false, ...listen });
-  return { ...started, adminToken: started.options.adminToken, admin: new SandboxAdminClient(started.baseUrl, started.options.adminToken) };
+export async function startSandbox(
+  options: Partial<SandboxOptions> = {},
+  listen: ListenOptions = {},
+): Promise<RunningSandbox> {
+  const started = await createSandboxApp(
+    { database: ':memory:', seed: { products: 50, customers: 5, orders: 10 }, ...options },
+    { port: 0, logger: false, ...listen },
+  );
+  return {
+    ...started,
+    adminToken: started.options.adminToken,
+    admin: new SandboxAdminClient(started.baseUrl, started.options.adminToken),
+  };
 }

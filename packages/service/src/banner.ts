@@ -36,7 +36,12 @@ export interface BannerIdentity {
  * The text printed at start: the URLs to paste into Magento, and the first-start credentials once,
  * with the magekit commands that create more (for a generated app, with `--app <app>`).
  */
-export function formatBanner(urls: ServiceUrls, database: string, firstStart: FirstStartCredentials | null, identity: BannerIdentity = {}): string {
+export function formatBanner(
+  urls: ServiceUrls,
+  database: string,
+  firstStart: FirstStartCredentials | null,
+  identity: BannerIdentity = {},
+): string {
   const app = identity.app ? ` --app ${identity.app}` : '';
   const lines = [
     `${identity.name ?? 'magekit integration service'} listening on ${urls.publicUrl}  (database: ${database})`,

@@ -1,5 +1,17 @@
 export { startIntegrationService, type StartServiceOptions, type RunningService } from './start-service';
-export { readServiceConfig, readStorageSettings, type StorageSettings, type ServiceConfig, type ServiceConfigIo, type DatabaseConfig, type KeySource, type LogLevel, type ApiDocsMode, type ThrottleConfig, type TrustProxy } from './config/service-config';
+export {
+  readServiceConfig,
+  readStorageSettings,
+  type StorageSettings,
+  type ServiceConfig,
+  type ServiceConfigIo,
+  type DatabaseConfig,
+  type KeySource,
+  type LogLevel,
+  type ApiDocsMode,
+  type ThrottleConfig,
+  type TrustProxy,
+} from './config/service-config';
 export { IntegrationServiceError, type IntegrationServiceErrorCode } from './service-error';
 export { ServiceLogger, type ServiceLoggerOptions } from './logging/service-logger';
 export { serviceUrls, formatBanner, type ServiceUrls } from './banner';

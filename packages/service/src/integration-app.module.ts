@@ -38,10 +38,24 @@ export class IntegrationAppModule {
         requestLogContext(context.logger.pino),
         TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }),
         MagentoIntegrationModule.forRoot(magento),
-        ...(dashboard ? [ServeStaticModule.forRoot({ rootPath: dashboard.dir, serveRoot: dashboard.base.replace(/\/$/, ''), serveStaticOptions: { index: 'index.html', fallthrough: true } })] : []),
+        ...(dashboard
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: dashboard.dir,
+                serveRoot: dashboard.base.replace(/\/$/, ''),
+                serveStaticOptions: { index: 'index.html', fallthrough: true },
+              }),
+            ]
+          : []),
       ],
       controllers,
-      providers: [{ provide: SERVICE_CONTEXT, useValue: context }, { provide: DASHBOARD_BUILD, useValue: dashboard }, { provide: THROTTLE_SETUP, useValue: throttle }, MaintenanceQueue, ThrottleStorageShutdown],
+      providers: [
+        { provide: SERVICE_CONTEXT, useValue: context },
+        { provide: DASHBOARD_BUILD, useValue: dashboard },
+        { provide: THROTTLE_SETUP, useValue: throttle },
+        MaintenanceQueue,
+        ThrottleStorageShutdown,
+      ],
     };
   }
 }

@@ -78,7 +78,14 @@ export async function startIntegrationService(options: StartServiceOptions = {})
   const identity = describeService(options);
   const logger = new ServiceLogger({ level: config.logLevel, write: options.log });
   const keys = loadKeys(config.keys);
-  if (keys.origin === 'created') logger.warn({ msg: 'Generated an encryption key on first start (development only: set MAGEKIT_ENCRYPTION_KEYS in production and keep a backup).', path: keys.path }, 'Config');
+  if (keys.origin === 'created')
+    logger.warn(
+      {
+        msg: 'Generated an encryption key on first start (development only: set MAGEKIT_ENCRYPTION_KEYS in production and keep a backup).',
+        path: keys.path,
+      },
+      'Config',
+    );
   if (keys.warning) logger.warn(keys.warning, 'Config');
   if (config.database.type === 'better-sqlite3') prepareSqliteFile(config.database.database);
   const database = describeDatabase(config.database);
@@ -89,26 +96,78 @@ export async function startIntegrationService(options: StartServiceOptions = {})
   let app: INestApplication | null = null;
   try {
     const dashboard = findDashboard(config.dashboardDir);
-    const context: ServiceContext = { config, dataSource: opened.dataSource, logger, queue: { probeIntervalMs: 60_000, prefix: 'magekit', ...options.queue } };
-    const magento: MagentoIntegrationOptions = { encryption: keys.keys, storeUrl: config.storeUrl, tenants: [config.tenant], requiredResources: config.requiredResources, ...throttle.options, settingNames: ENV_SETTING_NAMES, ...options.magento };
+    const context: ServiceContext = {
+      config,
+      dataSource: opened.dataSource,
+      logger,
+      queue: { probeIntervalMs: 60_000, prefix: 'magekit', ...options.queue },
+    };
+    const magento: MagentoIntegrationOptions = {
+      encryption: keys.keys,
+      storeUrl: config.storeUrl,
+      tenants: [config.tenant],
+      requiredResources: config.requiredResources,
+      ...throttle.options,
+      settingNames: ENV_SETTING_NAMES,
+      ...options.magento,
+    };
     magento.probe = { scheduler: probeSchedulerFor(config.redisUrl), ...options.magento?.probe };
     const imports = options.imports ?? [];
     const appModule = IntegrationAppModule.create({ context, magento, dashboard, throttle });
-    const root = withImports({ ...appModule, imports: [...(appModule.imports ?? []), ServiceInfoModule.forRoot({ name: identity.name, version: identity.version })] }, imports);
-    const created = await NestFactory.create<NestExpressApplication>(root, { logger, abortOnError: false, bodyParser: false });
+    const root = withImports(
+      {
+        ...appModule,
+        imports: [
+          ...(appModule.imports ?? []),
+          ServiceInfoModule.forRoot({ name: identity.name, version: identity.version }),
+        ],
+      },
+      imports,
+    );
+    const created = await NestFactory.create<NestExpressApplication>(root, {
+      logger,
+      abortOnError: false,
+      bodyParser: false,
+    });
     app = created;
     applyHttpSurface(created, config, logger);
-    setUpApiDocs(created, config.apiDocs, { name: identity.name, version: identity.version, include: imports.map(moduleClassOf) });
+    setUpApiDocs(created, config.apiDocs, {
+      name: identity.name,
+      version: identity.version,
+      include: imports.map(moduleClassOf),
+    });
     await listenOnPort(created, config.port, config.host);
     const port = (app.getHttpServer().address() as { port: number }).port;
     const urls = serviceUrls(config.publicUrl ?? `http://localhost:${port}`, config.tenant, dashboard?.base ?? null);
-    logger.info('ready', { name: identity.name, ...urls, port, host: config.host, database, firstStart: opened.firstStart !== null }, 'Service');
+    logger.info(
+      'ready',
+      { name: identity.name, ...urls, port, host: config.host, database, firstStart: opened.firstStart !== null },
+      'Service',
+    );
     const print = options.print ?? ((text: string) => void process.stdout.write(text));
     const show = options.showCredentials ?? (!config.production || process.stdout.isTTY === true);
-    if (opened.firstStart && !show) logger.warn({ msg: 'First-start credentials written to a file (not printed in production)', path: writeCredentialsFile(config.dataDir, opened.firstStart) }, 'Service');
+    if (opened.firstStart && !show)
+      logger.warn(
+        {
+          msg: 'First-start credentials written to a file (not printed in production)',
+          path: writeCredentialsFile(config.dataDir, opened.firstStart),
+        },
+        'Service',
+      );
     print(formatBanner(urls, database, show ? opened.firstStart : null, identity));
     const running = app;
-    return { app: running, config, dataSource: opened.dataSource, keys, port, urls, identity, firstStart: opened.firstStart, logger, close: () => running.close() };
+    return {
+      app: running,
+      config,
+      dataSource: opened.dataSource,
+      keys,
+      port,
+      urls,
+      identity,
+      firstStart: opened.firstStart,
+      logger,
+      close: () => running.close(),
+    };
   } catch (error) {
     if (app) await app.close().catch(() => undefined);
     else await Promise.all([opened.dataSource.destroy().catch(() => undefined), throttle.close()]);
@@ -124,14 +183,20 @@ function moduleClassOf(entry: DynamicModule | Type): Type {
 /** The app module with the app's own modules added; MagentoIntegrationModule is then global, so they can inject its exports. */
 function withImports(root: DynamicModule, imports: ReadonlyArray<DynamicModule | Type>): DynamicModule {
   if (imports.length === 0) return root;
-  const shared = (root.imports ?? []).map((entry) => ('module' in entry && entry.module === MagentoIntegrationModule ? { ...entry, global: true } : entry));
+  const shared = (root.imports ?? []).map((entry) =>
+    'module' in entry && entry.module === MagentoIntegrationModule ? { ...entry, global: true } : entry,
+  );
   return { ...root, imports: [...shared, ...imports] };
 }
 
 function writeCredentialsFile(dataDir: string, credentials: FirstStartCredentials): string {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'first-start-credentials.txt');
-  writeFileSync(path, `API token: ${credentials.apiToken}\nVendor account: ${credentials.account.email} / ${credentials.account.password}\nDelete this file once you have stored them.\n`, { mode: 0o600 });
+  writeFileSync(
+    path,
+    `API token: ${credentials.apiToken}\nVendor account: ${credentials.account.email} / ${credentials.account.password}\nDelete this file once you have stored them.\n`,
+    { mode: 0o600 },
+  );
   chmodSync(path, 0o600);
   return path;
 }

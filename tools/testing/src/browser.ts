@@ -7,7 +7,14 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 export const BROWSER_PATH = process.env.MAGEKIT_CHROMIUM ?? '/usr/bin/chromium';
 
 /** The flags this machine needs: no sandbox, no GPU, no background networking on a closed network. */
-export const CHROMIUM_FLAGS: readonly string[] = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Why browser tests cannot run here (null when they can). */
 export function browserUnavailable(): string | null {
@@ -28,7 +35,10 @@ export function openBrowser(): Promise<Browser> {
  * Headless chromium as a persistent context with a fresh profile directory (Playwright takes it as
  * the user data dir); `close()` removes the profile too.
  */
-export async function launchChromium(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(viewport: {
+  width: number;
+  height: number;
+}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'mk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: BROWSER_PATH,

@@ -27,14 +27,22 @@ async function checkMysql() {
   const database = target.pathname.slice(1);
   target.pathname = '/';
   const connection = await mysql.createConnection({ uri: target.toString(), connectTimeout: 3000 });
-  if (database) await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  if (database)
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   else await connection.query('SELECT 1');
   await connection.end();
 }
 
 async function checkRedis() {
   const Redis = require(modulePath);
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   await client.connect();
   await client.ping();
   client.disconnect();

@@ -57,7 +57,11 @@ export function reachability(kind: 'postgres' | 'mysql' | 'redis', url: string):
   const module = { postgres: 'pg', mysql: 'mysql2/promise', redis: 'ioredis' }[kind];
   let reason: string | null;
   try {
-    const result = spawnSync(process.execPath, [join(__dirname, 'check-database.cjs'), kind, url, require.resolve(module)], { encoding: 'utf8', timeout: 10_000 });
+    const result = spawnSync(
+      process.execPath,
+      [join(__dirname, 'check-database.cjs'), kind, url, require.resolve(module)],
+      { encoding: 'utf8', timeout: 10_000 },
+    );
     try {
       const answer = JSON.parse(result.stdout) as { ok: boolean; reason?: string };
       reason = answer.ok ? null : (answer.reason ?? 'unknown error');
@@ -75,9 +79,27 @@ export function reachability(kind: 'postgres' | 'mysql' | 'redis', url: string):
 export function listTestDatabases(options: TestDatabaseOptions = {}): TestDatabase[] {
   const harness = new Harness(options);
   return [
-    { name: 'SQLite', unavailable: null, url: null, open: (o) => harness.openSqlite(o), create: async () => ({ url: null, drop: async () => undefined }) },
-    { name: 'PostgreSQL', unavailable: reachability('postgres', PG_URL), url: PG_URL, open: (o) => harness.openPostgres(o), create: () => harness.createPostgres() },
-    { name: 'MariaDB', unavailable: reachability('mysql', MYSQL_URL), url: MYSQL_URL, open: (o) => harness.openMysql(o), create: () => harness.createMysql() },
+    {
+      name: 'SQLite',
+      unavailable: null,
+      url: null,
+      open: (o) => harness.openSqlite(o),
+      create: async () => ({ url: null, drop: async () => undefined }),
+    },
+    {
+      name: 'PostgreSQL',
+      unavailable: reachability('postgres', PG_URL),
+      url: PG_URL,
+      open: (o) => harness.openPostgres(o),
+      create: () => harness.createPostgres(),
+    },
+    {
+      name: 'MariaDB',
+      unavailable: reachability('mysql', MYSQL_URL),
+      url: MYSQL_URL,
+      open: (o) => harness.openMysql(o),
+      create: () => harness.createMysql(),
+    },
   ];
 }
 
@@ -85,7 +107,12 @@ export function listTestDatabases(options: TestDatabaseOptions = {}): TestDataba
  * Declares `contract` (its own describe blocks) for every reachable database among `names`; an
  * unreachable one is a named skipped suite, or a failing test with MAGEKIT_REQUIRE_DATABASES=1.
  */
-export function runOnTestDatabases(title: string, contract: (database: TestDatabase) => void, names?: ReadonlyArray<TestDatabaseName>, options?: TestDatabaseOptions): void {
+export function runOnTestDatabases(
+  title: string,
+  contract: (database: TestDatabase) => void,
+  names?: ReadonlyArray<TestDatabaseName>,
+  options?: TestDatabaseOptions,
+): void {
   for (const database of listTestDatabases(options).filter((entry) => !names || names.includes(entry.name))) {
     if (database.unavailable === null) contract(database);
     else if (DATABASES_REQUIRED) {
@@ -101,16 +128,32 @@ export function runOnTestDatabases(title: string, contract: (database: TestDatab
 }
 
 /** One `describe(title (database))` of `suite` per database among `names` (see {@link runOnTestDatabases}). */
-export function describeOnDatabases(names: ReadonlyArray<TestDatabaseName>, title: string, suite: (database: TestDatabase) => void, options?: TestDatabaseOptions): void {
-  runOnTestDatabases(title, (database) => describe(`${title} (${database.name})`, () => suite(database)), names, options);
+export function describeOnDatabases(
+  names: ReadonlyArray<TestDatabaseName>,
+  title: string,
+  suite: (database: TestDatabase) => void,
+  options?: TestDatabaseOptions,
+): void {
+  runOnTestDatabases(
+    title,
+    (database) => describe(`${title} (${database.name})`, () => suite(database)),
+    names,
+    options,
+  );
 }
 
 /** `describe(title on name)` when the server is there; skipped with the reason, or failing with MAGEKIT_REQUIRE_DATABASES=1. */
-export function describeIfAvailable(database: { name: string; unavailable: string | null }, title: string, body: () => void): void {
+export function describeIfAvailable(
+  database: { name: string; unavailable: string | null },
+  title: string,
+  body: () => void,
+): void {
   if (database.unavailable && DATABASES_REQUIRED) {
     describe(`${title} on ${database.name}`, () => {
       it('has its database', () => {
-        throw new Error(`${database.name} is required (MAGEKIT_REQUIRE_DATABASES=1) but unreachable: ${database.unavailable}`);
+        throw new Error(
+          `${database.name} is required (MAGEKIT_REQUIRE_DATABASES=1) but unreachable: ${database.unavailable}`,
+        );
       });
     });
   } else if (database.unavailable) {
@@ -127,8 +170,15 @@ class Harness {
     return (this.options.createDataSource ?? ((o: DataSourceOptions) => new DataSource(o)))(settings);
   }
 
-  private storage(migrationsRun: boolean | undefined): Pick<DataSourceOptions, 'entities' | 'migrations' | 'logging' | 'migrationsRun'> {
-    return { entities: [...((this.options.entities as unknown[]) ?? [])] as DataSourceOptions['entities'], migrations: [...((this.options.migrations as unknown[]) ?? [])] as DataSourceOptions['migrations'], logging: false, migrationsRun: migrationsRun ?? true };
+  private storage(
+    migrationsRun: boolean | undefined,
+  ): Pick<DataSourceOptions, 'entities' | 'migrations' | 'logging' | 'migrationsRun'> {
+    return {
+      entities: [...((this.options.entities as unknown[]) ?? [])] as DataSourceOptions['entities'],
+      migrations: [...((this.options.migrations as unknown[]) ?? [])] as DataSourceOptions['migrations'],
+      logging: false,
+      migrationsRun: migrationsRun ?? true,
+    };
   }
 
   private uniqueName(): string {
@@ -136,7 +186,11 @@ class Harness {
   }
 
   async openSqlite(options: { migrationsRun?: boolean } = {}): Promise<OpenedTestDatabase> {
-    const dataSource = this.dataSource({ type: 'better-sqlite3', database: ':memory:', ...this.storage(options.migrationsRun) } as DataSourceOptions);
+    const dataSource = this.dataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      ...this.storage(options.migrationsRun),
+    } as DataSourceOptions);
     await dataSource.initialize();
     return { dataSource, drop: () => destroyIfOpen(dataSource) };
   }
@@ -146,7 +200,13 @@ class Harness {
     const setup = this.dataSource({ type: 'postgres', url: PG_URL });
     await setup.initialize();
     await setup.query(`CREATE SCHEMA "${schema}"`);
-    const dataSource = this.dataSource({ type: 'postgres', url: PG_URL, schema, extra: { options: `-c search_path=${schema}`, max: 10 }, ...this.storage(options.migrationsRun) } as DataSourceOptions);
+    const dataSource = this.dataSource({
+      type: 'postgres',
+      url: PG_URL,
+      schema,
+      extra: { options: `-c search_path=${schema}`, max: 10 },
+      ...this.storage(options.migrationsRun),
+    } as DataSourceOptions);
     await dataSource.initialize();
     return {
       dataSource,
@@ -162,7 +222,12 @@ class Harness {
     const created = await this.createMysql();
     const url = new URL(created.url);
     url.protocol = new URL(MYSQL_URL).protocol;
-    const dataSource = this.dataSource({ type: 'mariadb', url: url.toString(), extra: { connectionLimit: 10 }, ...this.storage(options.migrationsRun) } as DataSourceOptions);
+    const dataSource = this.dataSource({
+      type: 'mariadb',
+      url: url.toString(),
+      extra: { connectionLimit: 10 },
+      ...this.storage(options.migrationsRun),
+    } as DataSourceOptions);
     await dataSource.initialize();
     return {
       dataSource,
@@ -177,16 +242,26 @@ class Harness {
   async createPostgres(): Promise<CreatedTestDatabase & { url: string }> {
     const name = this.uniqueName();
     await this.onServer('postgres', PG_URL, `CREATE DATABASE "${name}"`);
-    return { url: withDatabase(PG_URL, name), drop: () => this.onServer('postgres', PG_URL, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    return {
+      url: withDatabase(PG_URL, name),
+      drop: () => this.onServer('postgres', PG_URL, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
   }
 
   /** A database of its own on the MariaDB server; its URL says `mariadb:`. */
   async createMysql(): Promise<CreatedTestDatabase & { url: string }> {
     const name = this.uniqueName();
-    await this.onServer('mariadb', MYSQL_URL, `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await this.onServer(
+      'mariadb',
+      MYSQL_URL,
+      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     const url = new URL(withDatabase(MYSQL_URL, name));
     url.protocol = 'mariadb:';
-    return { url: url.toString(), drop: () => this.onServer('mariadb', MYSQL_URL, `DROP DATABASE IF EXISTS \`${name}\``) };
+    return {
+      url: url.toString(),
+      drop: () => this.onServer('mariadb', MYSQL_URL, `DROP DATABASE IF EXISTS \`${name}\``),
+    };
   }
 
   /** Runs one statement on a short-lived connection to the server. */

@@ -42,14 +42,28 @@ export function freePort(): Promise<number> {
  */
 export async function startIntegrationService(dashboardDir: string): Promise<IntegrationService> {
   const entry = integrationEntry();
-  if (!existsSync(entry)) throw new Error(`The integration service is not built (${entry} is missing): run \`npx nx build integration\` (the dashboard's e2e target does).`);
+  if (!existsSync(entry))
+    throw new Error(
+      `The integration service is not built (${entry} is missing): run \`npx nx build integration\` (the dashboard's e2e target does).`,
+    );
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-dash-e2e-'));
   const env = {
-    ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, TENANT: 'acme', DATA_DIR: dataDir,
-    MAGEKIT_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`, STORE_URL_ALLOW_HTTP: 'true', STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8',
-    DASHBOARD_DIR: dashboardDir, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '',
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: base,
+    TENANT: 'acme',
+    DATA_DIR: dataDir,
+    MAGEKIT_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    STORE_URL_ALLOW_HTTP: 'true',
+    STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8',
+    DASHBOARD_DIR: dashboardDir,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    REDIS_URL: '',
   };
   const child = spawn(process.execPath, [entry], { env, cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -69,11 +83,18 @@ export async function startIntegrationService(dashboardDir: string): Promise<Int
     throw new Error(`The service banner has no first-start credentials:\n${output}`);
   }
   return {
-    base, callbackUrl: `${base}/magento/callback/acme`, identityLinkUrl: `${base}/magento/identity/acme`, dashboardUrl: `${base}/dashboard/`,
-    apiToken: token, account: { email: account[1], password: account[2] },
+    base,
+    callbackUrl: `${base}/magento/callback/acme`,
+    identityLinkUrl: `${base}/magento/identity/acme`,
+    dashboardUrl: `${base}/dashboard/`,
+    apiToken: token,
+    account: { email: account[1], password: account[2] },
     output: () => output,
     async api<T>(method: string, path: string): Promise<T> {
-      const response = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      });
       const text = await response.text();
       if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
       return JSON.parse(text) as T;
@@ -84,11 +105,15 @@ export async function startIntegrationService(dashboardDir: string): Promise<Int
 
 function waitForBanner(child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`The integration service did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`The integration service did not start within ${timeoutMs} ms:\n${output()}`)),
+      timeoutMs,
+    );
     const poll = setInterval(() => {
       if (/First start: created once/.test(output()) && /More with `npx magekit tokens create/.test(output())) finish();
     }, 50);
-    const onExit = (code: number | null) => finish(new Error(`The integration service exited (code ${code}) before it was ready:\n${output()}`));
+    const onExit = (code: number | null) =>
+      finish(new Error(`The integration service exited (code ${code}) before it was ready:\n${output()}`));
     child.once('exit', onExit);
     function finish(error?: Error) {
       clearTimeout(timer);

@@ -3,19 +3,33 @@ import { AdminApiError, createAdminApi, encodeQuery } from './admin-api';
 function fakeFetch(answers: Array<{ status: number; body?: unknown } | Error>) {
   const requests: Array<{ url: string; method: string; authorization: string | null }> = [];
   const impl = async (input: RequestInfo | URL, init?: RequestInit) => {
-    requests.push({ url: String(input), method: init?.method ?? 'GET', authorization: (init?.headers as Record<string, string>).authorization ?? null });
+    requests.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      authorization: (init?.headers as Record<string, string>).authorization ?? null,
+    });
     const answer = answers.shift();
     if (!answer) throw new Error('no answer queued');
     if (answer instanceof Error) throw answer;
     // jsdom has no Response: the client reads only these three members.
-    return { status: answer.status, ok: answer.status < 300, text: async () => (answer.body === undefined ? '' : JSON.stringify(answer.body)) };
+    return {
+      status: answer.status,
+      ok: answer.status < 300,
+      text: async () => (answer.body === undefined ? '' : JSON.stringify(answer.body)),
+    };
   };
   return { impl: impl as typeof fetch, requests };
 }
 
 describe('admin API client', () => {
   it('calls the admin API routes with the bearer token', async () => {
-    const { impl, requests } = fakeFetch([{ status: 200, body: { items: [], total: 0, page: 2, pageSize: 25 } }, { status: 200, body: { days: 7, points: [] } }, { status: 200, body: [] }, { status: 200, body: { outcome: 'ok' } }, { status: 200, body: { items: [], counts: {} } }]);
+    const { impl, requests } = fakeFetch([
+      { status: 200, body: { items: [], total: 0, page: 2, pageSize: 25 } },
+      { status: 200, body: { days: 7, points: [] } },
+      { status: 200, body: [] },
+      { status: 200, body: { outcome: 'ok' } },
+      { status: 200, body: { items: [], counts: {} } },
+    ]);
     const api = createAdminApi('tok_123', impl, 'https://svc.example');
     await api.listStores({ search: 'shop a&b', status: 'active', page: 2, pageSize: 25 });
     await api.getActivity(7);
@@ -41,9 +55,19 @@ describe('admin API client', () => {
       { status: 502 },
     ]);
     const api = createAdminApi('t', impl);
-    await expect(api.getStore('x')).rejects.toMatchObject({ status: 404, code: 'STORE_NOT_FOUND', message: 'No store with id "x".' });
-    await expect(api.checkToken()).rejects.toMatchObject({ status: 401, hint: expect.stringContaining('magekit tokens create') });
-    await expect(api.getActivations('x')).rejects.toMatchObject({ status: 0, message: expect.stringContaining('cannot be reached') });
+    await expect(api.getStore('x')).rejects.toMatchObject({
+      status: 404,
+      code: 'STORE_NOT_FOUND',
+      message: 'No store with id "x".',
+    });
+    await expect(api.checkToken()).rejects.toMatchObject({
+      status: 401,
+      hint: expect.stringContaining('magekit tokens create'),
+    });
+    await expect(api.getActivations('x')).rejects.toMatchObject({
+      status: 0,
+      message: expect.stringContaining('cannot be reached'),
+    });
     const error = await api.revokeStore('x').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AdminApiError);
     expect(error).toMatchObject({ status: 502, message: 'The service answered HTTP 502.' });

@@ -1,4 +1,16 @@
-import type { Activation, Activity, FailedCall, Page, ProbeResult, SecurityEventPage, SecurityEventQuery, ServiceInfo, Store, StoreDetail, StoreQuery } from './types';
+import type {
+  Activation,
+  Activity,
+  FailedCall,
+  Page,
+  ProbeResult,
+  SecurityEventPage,
+  SecurityEventQuery,
+  ServiceInfo,
+  Store,
+  StoreDetail,
+  StoreQuery,
+} from './types';
 
 /** An admin API error: the HTTP status (0 when unreachable), the API's code and its hint. */
 export class AdminApiError extends Error {
@@ -38,21 +50,41 @@ interface ErrorBody {
 }
 
 /** Builds the client for one bearer token. `baseUrl` is where `/api` lives (default: this origin). */
-export function createAdminApi(token: string, fetchImpl: typeof fetch = (...args) => fetch(...args), baseUrl = ''): AdminApi {
+export function createAdminApi(
+  token: string,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+  baseUrl = '',
+): AdminApi {
   async function call<T>(method: string, path: string): Promise<T> {
     let response: Response;
     try {
-      response = await fetchImpl(`${baseUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+      response = await fetchImpl(`${baseUrl}/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      });
     } catch {
-      throw new AdminApiError('The integration service cannot be reached. Check that it is running and that this page was opened from it.', 0);
+      throw new AdminApiError(
+        'The integration service cannot be reached. Check that it is running and that this page was opened from it.',
+        0,
+      );
     }
     const body = await readJson(response);
     if (response.status === 401) {
-      throw new AdminApiError('This API token is not valid (or was revoked).', 401, 'UNAUTHORIZED', 'Create a token on the server with `npx magekit tokens create --name <name>` (add `--app <app>` for a generated app), or use the one printed at first start.');
+      throw new AdminApiError(
+        'This API token is not valid (or was revoked).',
+        401,
+        'UNAUTHORIZED',
+        'Create a token on the server with `npx magekit tokens create --name <name>` (add `--app <app>` for a generated app), or use the one printed at first start.',
+      );
     }
     if (!response.ok) {
       const error = (body as ErrorBody | undefined)?.error;
-      throw new AdminApiError(error?.message ?? `The service answered HTTP ${response.status}.`, response.status, error?.code ?? null, error?.hint ?? null);
+      throw new AdminApiError(
+        error?.message ?? `The service answered HTTP ${response.status}.`,
+        response.status,
+        error?.code ?? null,
+        error?.hint ?? null,
+      );
     }
     return body as T;
   }
@@ -76,7 +108,8 @@ export function createAdminApi(token: string, fetchImpl: typeof fetch = (...args
 /** The query string of a list request (empty values left out). */
 export function encodeQuery(query: StoreQuery | SecurityEventQuery): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   return params.toString();
 }
 

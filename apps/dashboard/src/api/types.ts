@@ -34,7 +34,10 @@ export type Activity = Schemas['ActivityDto'];
 export type ProbeResult = Schemas['ProbeResultDto'];
 
 /** `GET /api/stores` parameters; the filter form sends `''` for "any status". */
-export type StoreQuery = Omit<QueryOf<'StoresController_list'>, 'search' | 'status'> & { search?: string; status?: StoreStatus | '' };
+export type StoreQuery = Omit<QueryOf<'StoresController_list'>, 'search' | 'status'> & {
+  search?: string;
+  status?: StoreStatus | '';
+};
 
 export type SecurityEvent = Schemas['SecurityEventDto'];
 /** What the security log records (`SecurityEventDto.type`). */
@@ -42,7 +45,9 @@ export type SecurityEventType = SecurityEvent['type'];
 /** Newest first, with the events per type over the last 24 hours. */
 export type SecurityEventPage = Schemas['SecurityEventPageDto'];
 /** `GET /api/security-events` parameters; the filter form sends `''` for "any type". */
-export type SecurityEventQuery = Omit<QueryOf<'SecurityEventsController_list'>, 'type'> & { type?: SecurityEventType | '' };
+export type SecurityEventQuery = Omit<QueryOf<'SecurityEventsController_list'>, 'type'> & {
+  type?: SecurityEventType | '';
+};
 
 /** `GET /api/service`: the service's name (a generated app's, or "magekit integration service") and version. */
 export type ServiceInfo = Schemas['ServiceInfoDto'];

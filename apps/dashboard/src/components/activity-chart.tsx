@@ -16,17 +16,24 @@ export function ActivityChart({ activity }: { activity: Activity }) {
   return (
     <figure className="chart" aria-labelledby="chart-title">
       <div className="chart-head">
-        <h2 id="chart-title" className="chart-title">Activations, last {activity.days} days</h2>
+        <h2 id="chart-title" className="chart-title">
+          Activations, last {activity.days} days
+        </h2>
         <p className="chart-legend" aria-hidden="true">
           <span className="legend legend-ok" /> started <span className="legend legend-fail" /> failed
         </p>
       </div>
       {started + failed === 0 ? (
-        <p className="muted chart-empty">No activation in the last {activity.days} days. Merchants start one with Activate (or Reauthorize) in their Magento admin.</p>
+        <p className="muted chart-empty">
+          No activation in the last {activity.days} days. Merchants start one with Activate (or Reauthorize) in their
+          Magento admin.
+        </p>
       ) : (
         <>
           <div className="chart-plot">
-            <span className="chart-max" aria-hidden="true">{max}</span>
+            <span className="chart-max" aria-hidden="true">
+              {max}
+            </span>
             <svg viewBox={`0 0 ${width} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={summary}>
               <line className="chart-base" x1={0} x2={width} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} />
               {points.map((p, i) => {
@@ -49,11 +56,19 @@ export function ActivityChart({ activity }: { activity: Activity }) {
           <table className="visually-hidden">
             <caption>Days with activations</caption>
             <thead>
-              <tr><th scope="col">Day (UTC)</th><th scope="col">Started</th><th scope="col">Failed</th></tr>
+              <tr>
+                <th scope="col">Day (UTC)</th>
+                <th scope="col">Started</th>
+                <th scope="col">Failed</th>
+              </tr>
             </thead>
             <tbody>
               {busy.map((p) => (
-                <tr key={p.date}><th scope="row">{p.date}</th><td>{p.started}</td><td>{p.failed}</td></tr>
+                <tr key={p.date}>
+                  <th scope="row">{p.date}</th>
+                  <td>{p.started}</td>
+                  <td>{p.failed}</td>
+                </tr>
               ))}
             </tbody>
           </table>

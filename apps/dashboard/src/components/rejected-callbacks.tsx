@@ -17,9 +17,13 @@ export function RejectedCallbacks({ api }: { api: AdminApi }) {
   return (
     <section aria-labelledby="rejected-title" className="panel">
       <h2 id="rejected-title">Rejected callbacks</h2>
-      <p className="small">{today} in the last 24 hours. A refused callback changed nothing; each names why it was refused.</p>
+      <p className="small">
+        {today} in the last 24 hours. A refused callback changed nothing; each names why it was refused.
+      </p>
       <SecurityEventsTable events={rejected.data.items} caption="Newest refused callbacks" linkStores />
-      <p className="small"><a href={SECURITY_HREF}>All security events</a></p>
+      <p className="small">
+        <a href={SECURITY_HREF}>All security events</a>
+      </p>
     </section>
   );
 }

@@ -11,7 +11,9 @@ export function ResourceList({ resources }: { resources: { checkedAt: string | n
   if (items.length === 0) {
     return (
       <p className="muted">
-        No required resources are configured. Set <code>REQUIRED_RESOURCES</code> (ACL ids) or <code>MAGEKIT_CALLS_FILE</code> (the calls your integration makes) on the service, or the module option <code>requiredResources</code>, and each probe checks them.
+        No required resources are configured. Set <code>REQUIRED_RESOURCES</code> (ACL ids) or{' '}
+        <code>MAGEKIT_CALLS_FILE</code> (the calls your integration makes) on the service, or the module option{' '}
+        <code>requiredResources</code>, and each probe checks them.
       </p>
     );
   }
@@ -26,17 +28,30 @@ export function ResourceList({ resources }: { resources: { checkedAt: string | n
           : unknown === items.length
             ? `None of the ${items.length} needed resources could be checked yet.`
             : `Every checked resource is granted${unknown > 0 ? ` (${unknown} could not be checked)` : ''}.`}
-        {resources.checkedAt && <> <span className="muted small">Checked <TimeAgo iso={resources.checkedAt} />.</span></>}
+        {resources.checkedAt && (
+          <>
+            {' '}
+            <span className="muted small">
+              Checked <TimeAgo iso={resources.checkedAt} />.
+            </span>
+          </>
+        )}
       </p>
       <ul className="resources">
         {sorted.map((r) => (
           <li key={r.id} className={`resource resource-${r.state}`}>
-            <span className="resource-mark" aria-hidden="true">{MARK[r.state]}</span>
+            <span className="resource-mark" aria-hidden="true">
+              {MARK[r.state]}
+            </span>
             <div>
               <span className="resource-title">{r.title}</span> <code>{r.id}</code>
               <span className="visually-hidden"> ({STATE_TEXT[r.state]})</span>
               {r.breadcrumb && <div className="small muted">{r.breadcrumb}</div>}
-              {r.state !== 'allowed' && r.detail && <div className="small resource-detail">{r.route && <code>{r.route}</code>} {r.detail}</div>}
+              {r.state !== 'allowed' && r.detail && (
+                <div className="small resource-detail">
+                  {r.route && <code>{r.route}</code>} {r.detail}
+                </div>
+              )}
             </div>
           </li>
         ))}

@@ -15,7 +15,9 @@ export function SecurityNavLink({ api, current }: { api: AdminApi; current: bool
       Security
       {refused > 0 && (
         <>
-          <span className="nav-badge" aria-hidden="true">{refused.toLocaleString('en-US')}</span>
+          <span className="nav-badge" aria-hidden="true">
+            {refused.toLocaleString('en-US')}
+          </span>
           <span className="visually-hidden">{`, ${refused.toLocaleString('en-US')} refused ${refused === 1 ? 'callback' : 'callbacks'} in the last 24 hours`}</span>
         </>
       )}

@@ -6,7 +6,11 @@ import { ServiceName } from './service-name';
 
 const signedIn = () => {
   const data = new Map([['magekit.adminToken', 't']]);
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
 };
 
 describe('the service name in the header', () => {

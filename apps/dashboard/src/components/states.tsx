@@ -11,7 +11,15 @@ export function Loading({ label }: { label: string }) {
 }
 
 /** What went wrong and what to do next, with a retry. */
-export function ErrorState({ error, onRetry, title = 'Something went wrong' }: { error: Error; onRetry?: () => void; title?: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title = 'Something went wrong',
+}: {
+  error: Error;
+  onRetry?: () => void;
+  title?: string;
+}) {
   const hint = error instanceof AdminApiError ? error.hint : null;
   return (
     <div className="state state-error" role="alert">

@@ -11,12 +11,25 @@ const SHOWN = 20;
 export function StoreSecurityEvents({ api, storeId }: { api: AdminApi; storeId: string }) {
   const events = useAsync(() => api.listSecurityEvents({ storeId, limit: SHOWN }), [api, storeId]);
   if (events.status === 'loading') return <Loading label="Loading security events…" />;
-  if (events.status === 'error') return <ErrorState title="The security events could not be loaded" error={events.error} onRetry={events.reload} />;
-  if (events.data.items.length === 0) return <p className="muted">No security events for this store. A callback naming its consumer key with a wrong secret, or a move to another address, would appear here.</p>;
+  if (events.status === 'error')
+    return <ErrorState title="The security events could not be loaded" error={events.error} onRetry={events.reload} />;
+  if (events.data.items.length === 0)
+    return (
+      <p className="muted">
+        No security events for this store. A callback naming its consumer key with a wrong secret, or a move to another
+        address, would appear here.
+      </p>
+    );
   return (
     <>
-      <SecurityEventsTable events={events.data.items} caption="Security events of this store, newest first" linkStores={false} />
-      <p className="small"><a href={SECURITY_HREF}>All security events</a></p>
+      <SecurityEventsTable
+        events={events.data.items}
+        caption="Security events of this store, newest first"
+        linkStores={false}
+      />
+      <p className="small">
+        <a href={SECURITY_HREF}>All security events</a>
+      </p>
     </>
   );
 }

@@ -45,9 +45,18 @@ export function Timeline({ activation }: { activation: Activation }) {
               </div>
               <p className={kind === 'fail' ? 'event-message event-message-fail' : 'event-message'}>
                 {event.message}
-                {event.code && kind !== 'ok' && <> <code className="code-pill">{event.code}</code></>}
+                {event.code && kind !== 'ok' && (
+                  <>
+                    {' '}
+                    <code className="code-pill">{event.code}</code>
+                  </>
+                )}
               </p>
-              {event.hint && kind !== 'ok' && <p className="event-hint"><strong>What to do:</strong> {event.hint}</p>}
+              {event.hint && kind !== 'ok' && (
+                <p className="event-hint">
+                  <strong>What to do:</strong> {event.hint}
+                </p>
+              )}
             </div>
           </li>
         );
@@ -65,10 +74,14 @@ export function ActivationHistory({ activations }: { activations: Activation[] }
       <Timeline activation={latest} />
       {earlier.length > 0 && (
         <details className="earlier">
-          <summary>{earlier.length} earlier activation{earlier.length === 1 ? '' : 's'}</summary>
+          <summary>
+            {earlier.length} earlier activation{earlier.length === 1 ? '' : 's'}
+          </summary>
           {earlier.map((activation) => (
             <div key={activation.id} className="earlier-activation">
-              <h3>Started {formatDateTime(activation.createdAt)} · ended {activation.state.replace('_', ' ')}</h3>
+              <h3>
+                Started {formatDateTime(activation.createdAt)} · ended {activation.state.replace('_', ' ')}
+              </h3>
               <Timeline activation={activation} />
             </div>
           ))}

@@ -15,9 +15,28 @@ export function TokenHealth({ health, shownAbove = null }: { health: Health; sho
   return (
     <div className={`health health-${health.state}`}>
       <span className="health-state">{TEXT[health.state]}</span>
-      {health.checkedAt && <span className="muted small"> · checked <TimeAgo iso={health.checkedAt} /></span>}
-      {message && <p className="health-message">{message}{health.code && <> <code className="code-pill">{health.code}</code></>}</p>}
-      {message && health.hint && <p className="health-hint"><strong>What to do:</strong> {health.hint}</p>}
+      {health.checkedAt && (
+        <span className="muted small">
+          {' '}
+          · checked <TimeAgo iso={health.checkedAt} />
+        </span>
+      )}
+      {message && (
+        <p className="health-message">
+          {message}
+          {health.code && (
+            <>
+              {' '}
+              <code className="code-pill">{health.code}</code>
+            </>
+          )}
+        </p>
+      )}
+      {message && health.hint && (
+        <p className="health-hint">
+          <strong>What to do:</strong> {health.hint}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: Error }
-  | { status: 'ready'; data: T; refreshing: boolean };
+  { status: 'loading' } | { status: 'error'; error: Error } | { status: 'ready'; data: T; refreshing: boolean };
 
 /**
  * Runs `load` when its dependencies change; `reload()` runs it again. While a reload runs, the
@@ -15,7 +13,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
   const last = useRef<T | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    setState(last.current === undefined ? { status: 'loading' } : { status: 'ready', data: last.current, refreshing: true });
+    setState(
+      last.current === undefined ? { status: 'loading' } : { status: 'ready', data: last.current, refreshing: true },
+    );
     load().then(
       (data) => {
         if (!current) return;

@@ -35,8 +35,15 @@ export function SecurityPage({ api }: { api: AdminApi }) {
     setLoadingOlder(true);
     setOlderError(null);
     try {
-      const page = await api.listSecurityEvents({ type, limit: SECURITY_PAGE_SIZE, before: events[events.length - 1].occurredAt });
-      setOlder((previous) => ({ events: [...(previous?.events ?? []), ...page.items], more: page.items.length === SECURITY_PAGE_SIZE }));
+      const page = await api.listSecurityEvents({
+        type,
+        limit: SECURITY_PAGE_SIZE,
+        before: events[events.length - 1].occurredAt,
+      });
+      setOlder((previous) => ({
+        events: [...(previous?.events ?? []), ...page.items],
+        more: page.items.length === SECURITY_PAGE_SIZE,
+      }));
     } catch (error) {
       setOlderError(`Older events could not be loaded: ${(error as Error).message}`);
     } finally {
@@ -51,29 +58,56 @@ export function SecurityPage({ api }: { api: AdminApi }) {
       <div className="page-head">
         <div>
           <h1 id="security-title">Security</h1>
-          <p className="muted">What the service refused or noticed at its public endpoints: refused activation callbacks, stores that moved, pending stores removed after Magento’s window, throttled sign-ins.</p>
+          <p className="muted">
+            What the service refused or noticed at its public endpoints: refused activation callbacks, stores that
+            moved, pending stores removed after Magento’s window, throttled sign-ins.
+          </p>
         </div>
       </div>
       <SecurityFilter value={type} counts={first.status === 'ready' ? first.data.counts : null} onChange={choose} />
       {first.status === 'loading' && <Loading label="Loading security events…" />}
-      {first.status === 'error' && <ErrorState title="The security events could not be loaded" error={first.error} onRetry={first.reload} />}
+      {first.status === 'error' && (
+        <ErrorState title="The security events could not be loaded" error={first.error} onRetry={first.reload} />
+      )}
       {first.status === 'ready' && events.length === 0 && type === '' && (
         <EmptyState title="No security events">
-          <p>Nothing has been refused or noticed yet. A callback refused before it changed anything (for example a known consumer key sent with a wrong consumer secret), a store that moved to another address, a pending store removed after Magento’s 5-minute window and a client address throttled at sign-in appear here.</p>
+          <p>
+            Nothing has been refused or noticed yet. A callback refused before it changed anything (for example a known
+            consumer key sent with a wrong consumer secret), a store that moved to another address, a pending store
+            removed after Magento’s 5-minute window and a client address throttled at sign-in appear here.
+          </p>
         </EmptyState>
       )}
       {first.status === 'ready' && events.length === 0 && type !== '' && (
         <EmptyState title="No event of this type">
-          <p>No {SECURITY_FILTER_LABELS[type].toLowerCase()} recorded. <button type="button" className="link" onClick={() => choose('')}>Show all events</button>.</p>
+          <p>
+            No {SECURITY_FILTER_LABELS[type].toLowerCase()} recorded.{' '}
+            <button type="button" className="link" onClick={() => choose('')}>
+              Show all events
+            </button>
+            .
+          </p>
         </EmptyState>
       )}
       {events.length > 0 && (
         <>
-          <SecurityEventsTable events={events} caption={`Security events${type ? ` (${SECURITY_FILTER_LABELS[type]})` : ''}, newest first`} busy={first.status === 'ready' && first.refreshing} />
+          <SecurityEventsTable
+            events={events}
+            caption={`Security events${type ? ` (${SECURITY_FILTER_LABELS[type]})` : ''}, newest first`}
+            busy={first.status === 'ready' && first.refreshing}
+          />
           <div className="pager">
-            {olderError && <span className="form-error" role="alert">{olderError}</span>}
+            {olderError && (
+              <span className="form-error" role="alert">
+                {olderError}
+              </span>
+            )}
             <span aria-live="polite">{plural(events.length, 'event')} shown</span>
-            {more && <button type="button" onClick={() => loadOlder(events)} disabled={loadingOlder}>{loadingOlder ? 'Loading…' : 'Show older events'}</button>}
+            {more && (
+              <button type="button" onClick={() => loadOlder(events)} disabled={loadingOlder}>
+                {loadingOlder ? 'Loading…' : 'Show older events'}
+              </button>
+            )}
           </div>
         </>
       )}

@@ -20,7 +20,11 @@ interface Loaded {
 
 export function StoreDetailPage({ api, id }: { api: AdminApi; id: string }) {
   const loaded = useAsync(async (): Promise<Loaded> => {
-    const [store, activations, failedCalls] = await Promise.all([api.getStore(id), api.getActivations(id), api.getFailedCalls(id)]);
+    const [store, activations, failedCalls] = await Promise.all([
+      api.getStore(id),
+      api.getActivations(id),
+      api.getFailedCalls(id),
+    ]);
     return { store, activations, failedCalls };
   }, [api, id]);
   useInterval(loaded.reload, 3000, loaded.status === 'ready' && loaded.data.store.status === 'activating');
@@ -28,7 +32,9 @@ export function StoreDetailPage({ api, id }: { api: AdminApi; id: string }) {
   if (loaded.status === 'error') {
     return (
       <>
-        <p><a href="#/stores">← All stores</a></p>
+        <p>
+          <a href="#/stores">← All stores</a>
+        </p>
         <ErrorState title="This store could not be loaded" error={loaded.error} onRetry={loaded.reload} />
       </>
     );
@@ -36,9 +42,19 @@ export function StoreDetailPage({ api, id }: { api: AdminApi; id: string }) {
   return <StoreDetailView api={api} {...loaded.data} onChanged={loaded.reload} />;
 }
 
-const PROBE_TEXT = { ok: 'Probe: the token works.', rejected: 'Probe: the store rejected the token; the store now needs reauthorization.', error: 'Probe: no verdict (see token health).' } as const;
+const PROBE_TEXT = {
+  ok: 'Probe: the token works.',
+  rejected: 'Probe: the store rejected the token; the store now needs reauthorization.',
+  error: 'Probe: no verdict (see token health).',
+} as const;
 
-function StoreDetailView({ api, store, activations, failedCalls, onChanged }: Loaded & { api: AdminApi; onChanged: () => void }) {
+function StoreDetailView({
+  api,
+  store,
+  activations,
+  failedCalls,
+  onChanged,
+}: Loaded & { api: AdminApi; onChanged: () => void }) {
   const [notice, setNotice] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const host = hostOf(store.storeBaseUrl);
@@ -57,7 +73,9 @@ function StoreDetailView({ api, store, activations, failedCalls, onChanged }: Lo
   const views = store.facts?.storeViews ?? [];
   return (
     <article aria-labelledby="store-title" className="page">
-      <p className="crumbs"><a href="#/stores">← All stores</a></p>
+      <p className="crumbs">
+        <a href="#/stores">← All stores</a>
+      </p>
       <div className="page-head">
         <div>
           <h1 id="store-title">{host}</h1>
@@ -67,28 +85,95 @@ function StoreDetailView({ api, store, activations, failedCalls, onChanged }: Lo
       </div>
       {store.statusCode && (
         <div className={`callout callout-${store.status === 'active' ? 'warn' : 'bad'}`}>
-          <p><strong>{store.statusReason}</strong> <code className="code-pill">{store.statusCode}</code></p>
-          {store.statusHint && <p><strong>What to do:</strong> {store.statusHint}</p>}
+          <p>
+            <strong>{store.statusReason}</strong> <code className="code-pill">{store.statusCode}</code>
+          </p>
+          {store.statusHint && (
+            <p>
+              <strong>What to do:</strong> {store.statusHint}
+            </p>
+          )}
         </div>
       )}
       <div className="actions" role="group" aria-label="Store actions">
-        <button type="button" disabled={busy || !store.hasAccessToken} onClick={() => act('Probe', async () => PROBE_TEXT[(await api.probeStore(store.id)).outcome])}>Probe now</button>
-        <button type="button" disabled={busy} onClick={() => act('Mark for reauthorization', async () => (await api.markForReauth(store.id), 'Marked for reauthorization: ask the merchant to click Reauthorize.'), `Mark ${host} for reauthorization?`)}>Mark for reauth</button>
-        <button type="button" className="danger" disabled={busy || store.status === 'revoked'} onClick={() => act('Revoke', async () => (await api.revokeStore(store.id), 'Revoked: the stored tokens were deleted.'), `Revoke ${host}? The stored tokens are deleted; the merchant must Reauthorize to activate it again.`)}>Revoke</button>
+        <button
+          type="button"
+          disabled={busy || !store.hasAccessToken}
+          onClick={() => act('Probe', async () => PROBE_TEXT[(await api.probeStore(store.id)).outcome])}
+        >
+          Probe now
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            act(
+              'Mark for reauthorization',
+              async () => (
+                await api.markForReauth(store.id),
+                'Marked for reauthorization: ask the merchant to click Reauthorize.'
+              ),
+              `Mark ${host} for reauthorization?`,
+            )
+          }
+        >
+          Mark for reauth
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy || store.status === 'revoked'}
+          onClick={() =>
+            act(
+              'Revoke',
+              async () => (await api.revokeStore(store.id), 'Revoked: the stored tokens were deleted.'),
+              `Revoke ${host}? The stored tokens are deleted; the merchant must Reauthorize to activate it again.`,
+            )
+          }
+        >
+          Revoke
+        </button>
       </div>
-      {notice && <p className={notice.bad ? 'notice notice-bad' : 'notice'} role="status">{notice.text}</p>}
+      {notice && (
+        <p className={notice.bad ? 'notice notice-bad' : 'notice'} role="status">
+          {notice.text}
+        </p>
+      )}
       <div className="grid">
         <section aria-labelledby="facts-title" className="panel">
           <h2 id="facts-title">Store</h2>
           <dl className="facts">
-            <dt>Token health</dt><dd><TokenHealth health={store.tokenHealth} shownAbove={store.statusCode ? store.statusReason : null} /></dd>
-            <dt>Activated</dt><dd>{store.activatedAt ? formatDateTime(store.activatedAt) : 'not yet'}</dd>
-            <dt>Last probe</dt><dd><TimeAgo iso={store.lastProbedAt} /></dd>
-            <dt>Store views</dt><dd>{views.length ? views.map(describeStoreView).join(', ') : '—'}</dd>
-            <dt>Magento</dt><dd>{magentoLine(store.signatureProfile) ?? <span className="muted">version not exposed</span>} <span className="muted small">(signature profile: {store.signatureProfile})</span></dd>
-            <dt>Merchant account</dt><dd>{store.vendorAccount ? `${store.vendorAccount.name} <${store.vendorAccount.email}>` : <span className="muted">not linked yet (identity link)</span>}</dd>
-            <dt>Tenant</dt><dd>{store.tenant}</dd>
-            <dt>Consumer key</dt><dd><code className="break">{store.consumerKey}</code></dd>
+            <dt>Token health</dt>
+            <dd>
+              <TokenHealth health={store.tokenHealth} shownAbove={store.statusCode ? store.statusReason : null} />
+            </dd>
+            <dt>Activated</dt>
+            <dd>{store.activatedAt ? formatDateTime(store.activatedAt) : 'not yet'}</dd>
+            <dt>Last probe</dt>
+            <dd>
+              <TimeAgo iso={store.lastProbedAt} />
+            </dd>
+            <dt>Store views</dt>
+            <dd>{views.length ? views.map(describeStoreView).join(', ') : '—'}</dd>
+            <dt>Magento</dt>
+            <dd>
+              {magentoLine(store.signatureProfile) ?? <span className="muted">version not exposed</span>}{' '}
+              <span className="muted small">(signature profile: {store.signatureProfile})</span>
+            </dd>
+            <dt>Merchant account</dt>
+            <dd>
+              {store.vendorAccount ? (
+                `${store.vendorAccount.name} <${store.vendorAccount.email}>`
+              ) : (
+                <span className="muted">not linked yet (identity link)</span>
+              )}
+            </dd>
+            <dt>Tenant</dt>
+            <dd>{store.tenant}</dd>
+            <dt>Consumer key</dt>
+            <dd>
+              <code className="break">{store.consumerKey}</code>
+            </dd>
           </dl>
         </section>
         <section aria-labelledby="timeline-title" className="panel">

@@ -14,7 +14,11 @@ const STATUSES = Object.keys(STATUS_LABELS) as StoreStatus[];
 
 /** Counts per status from the server (one `pageSize=1` request each). */
 async function countByStatus(api: AdminApi): Promise<Partial<Record<StoreStatus | 'all', number>>> {
-  const totals = await Promise.all(['', ...STATUSES].map((status) => api.listStores({ status: status as StoreStatus | '', pageSize: 1 }).then((page) => page.total)));
+  const totals = await Promise.all(
+    ['', ...STATUSES].map((status) =>
+      api.listStores({ status: status as StoreStatus | '', pageSize: 1 }).then((page) => page.total),
+    ),
+  );
   return Object.fromEntries(['all', ...STATUSES].map((key, i) => [key, totals[i]]));
 }
 
@@ -23,10 +27,15 @@ export function StoresPage({ api }: { api: AdminApi }) {
   const [status, setStatus] = useState<StoreStatus | ''>('');
   const [page, setPage] = useState(1);
   const query = useDebounced(search.trim(), 250);
-  const stores = useAsync(() => api.listStores({ search: query, status, page, pageSize: PAGE_SIZE }), [api, query, status, page]);
+  const stores = useAsync(
+    () => api.listStores({ search: query, status, page, pageSize: PAGE_SIZE }),
+    [api, query, status, page],
+  );
   const counts = useAsync(() => countByStatus(api), [api]);
   const activity = useAsync(() => api.getActivity(30), [api]);
-  const activating = (stores.status === 'ready' && stores.data.items.some((store) => store.status === 'activating')) || (counts.status === 'ready' && (counts.data.activating ?? 0) > 0);
+  const activating =
+    (stores.status === 'ready' && stores.data.items.some((store) => store.status === 'activating')) ||
+    (counts.status === 'ready' && (counts.data.activating ?? 0) > 0);
   const refresh = useCallback(() => {
     stores.reload();
     counts.reload();
@@ -45,26 +54,61 @@ export function StoresPage({ api }: { api: AdminApi }) {
       <div className="page-head">
         <h1 id="stores-title">Stores</h1>
         <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
-          <label htmlFor="store-search" className="visually-hidden">Search stores</label>
-          <input id="store-search" type="search" placeholder="Search base URL, consumer key or tenant" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
+          <label htmlFor="store-search" className="visually-hidden">
+            Search stores
+          </label>
+          <input
+            id="store-search"
+            type="search"
+            placeholder="Search base URL, consumer key or tenant"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+          />
         </form>
       </div>
       {activity.status === 'ready' && <ActivityChart activity={activity.data} />}
-      <StatusFilter value={status} counts={counts.status === 'ready' ? counts.data : null} onChange={(next) => { setStatus(next); setPage(1); }} />
+      <StatusFilter
+        value={status}
+        counts={counts.status === 'ready' ? counts.data : null}
+        onChange={(next) => {
+          setStatus(next);
+          setPage(1);
+        }}
+      />
       {stores.status === 'loading' && <Loading label="Loading stores…" />}
-      {stores.status === 'error' && <ErrorState title="The stores could not be loaded" error={stores.error} onRetry={stores.reload} />}
+      {stores.status === 'error' && (
+        <ErrorState title="The stores could not be loaded" error={stores.error} onRetry={stores.reload} />
+      )}
       {stores.status === 'ready' && stores.data.total === 0 && !filtered && (
         <EmptyState title="No stores yet">
-          <p>A store appears here as soon as a merchant clicks <em>Activate</em> on your integration in their Magento admin.</p>
-          <p>Give merchants the <strong>Callback URL</strong> and <strong>Identity link URL</strong> this service printed at start-up. They enter them under System › Extensions › Integrations › Add New Integration.</p>
+          <p>
+            A store appears here as soon as a merchant clicks <em>Activate</em> on your integration in their Magento
+            admin.
+          </p>
+          <p>
+            Give merchants the <strong>Callback URL</strong> and <strong>Identity link URL</strong> this service printed
+            at start-up. They enter them under System › Extensions › Integrations › Add New Integration.
+          </p>
         </EmptyState>
       )}
       {stores.status === 'ready' && stores.data.total === 0 && filtered && (
         <EmptyState title="No store matches">
-          <p>Nothing matches {query ? <>“{query}”</> : 'this filter'}{status ? <> with status {STATUS_LABELS[status]}</> : null}. Try another search or <button type="button" className="link" onClick={clear}>show all stores</button>.</p>
+          <p>
+            Nothing matches {query ? <>“{query}”</> : 'this filter'}
+            {status ? <> with status {STATUS_LABELS[status]}</> : null}. Try another search or{' '}
+            <button type="button" className="link" onClick={clear}>
+              show all stores
+            </button>
+            .
+          </p>
         </EmptyState>
       )}
-      {stores.status === 'ready' && stores.data.total > 0 && <StoresTable page={stores.data} onPage={setPage} busy={stores.refreshing} />}
+      {stores.status === 'ready' && stores.data.total > 0 && (
+        <StoresTable page={stores.data} onPage={setPage} busy={stores.refreshing} />
+      )}
       <RejectedCallbacks api={api} />
     </section>
   );

@@ -1,5 +1,17 @@
 import { AdminApiError, type AdminApi } from '../api/admin-api';
-import type { Activation, Activity, FailedCall, SecurityEvent, SecurityEventPage, SecurityEventQuery, SecurityEventType, ServiceInfo, Store, StoreDetail, StoreQuery } from '../api/types';
+import type {
+  Activation,
+  Activity,
+  FailedCall,
+  SecurityEvent,
+  SecurityEventPage,
+  SecurityEventQuery,
+  SecurityEventType,
+  ServiceInfo,
+  Store,
+  StoreDetail,
+  StoreQuery,
+} from '../api/types';
 
 /** A store as the admin API lists it. */
 export function makeStore(i: number, patch: Partial<Store> = {}): Store {
@@ -15,7 +27,22 @@ export function makeStore(i: number, patch: Partial<Store> = {}): Store {
     signatureProfile: 'latest',
     hasAccessToken: true,
     vendorAccount: null,
-    facts: { storeViews: [{ id: 1, code: 'default', websiteId: 1, locale: 'en_US', baseCurrency: 'USD', timezone: 'UTC', baseUrl: null, secureBaseUrl: null }], baseUrls: [], probePath: '/V1/store/storeConfigs' },
+    facts: {
+      storeViews: [
+        {
+          id: 1,
+          code: 'default',
+          websiteId: 1,
+          locale: 'en_US',
+          baseCurrency: 'USD',
+          timezone: 'UTC',
+          baseUrl: null,
+          secureBaseUrl: null,
+        },
+      ],
+      baseUrls: [],
+      probePath: '/V1/store/storeConfigs',
+    },
     activatedAt: '2026-11-20T10:00:00.000Z',
     lastProbedAt: '2026-11-22T09:00:00.000Z',
     createdAt: '2026-11-20T10:00:00.000Z',
@@ -28,12 +55,34 @@ export function makeStore(i: number, patch: Partial<Store> = {}): Store {
 export function makeDetail(store: Store, patch: Partial<StoreDetail> = {}): StoreDetail {
   return {
     ...store,
-    tokenHealth: { state: 'ok', checkedAt: store.lastProbedAt, code: null, message: 'Probe ok: 1 store view(s).', hint: null },
+    tokenHealth: {
+      state: 'ok',
+      checkedAt: store.lastProbedAt,
+      code: null,
+      message: 'Probe ok: 1 store view(s).',
+      hint: null,
+    },
     resources: {
       checkedAt: store.lastProbedAt,
       items: [
-        { id: 'Magento_Catalog::products', title: 'Products', breadcrumb: 'Magento Admin > Catalog > Inventory > Products', state: 'allowed', route: 'GET /V1/products', status: 200, detail: null },
-        { id: 'Magento_Sales::actions_view', title: 'View', breadcrumb: 'Magento Admin > Sales > Operations > Orders > Actions > View', state: 'refused', route: 'GET /V1/orders', status: 401, detail: "The consumer isn't authorized to access Magento_Sales::actions_view." },
+        {
+          id: 'Magento_Catalog::products',
+          title: 'Products',
+          breadcrumb: 'Magento Admin > Catalog > Inventory > Products',
+          state: 'allowed',
+          route: 'GET /V1/products',
+          status: 200,
+          detail: null,
+        },
+        {
+          id: 'Magento_Sales::actions_view',
+          title: 'View',
+          breadcrumb: 'Magento Admin > Sales > Operations > Orders > Actions > View',
+          state: 'refused',
+          route: 'GET /V1/orders',
+          status: 401,
+          detail: "The consumer isn't authorized to access Magento_Sales::actions_view.",
+        },
       ],
     },
     ...patch,
@@ -45,12 +94,48 @@ const at = (seconds: number) => new Date(Date.UTC(2026, 10, 20, 10, 0, seconds))
 /** An activation that went all the way to active. */
 export function makeActivation(patch: Partial<Activation> = {}): Activation {
   return {
-    id: 'a1', state: 'active', attempts: 0, failureCode: null, failureReason: null, failureHint: null, windowEndsAt: at(300), createdAt: at(0), updatedAt: at(3),
+    id: 'a1',
+    state: 'active',
+    attempts: 0,
+    failureCode: null,
+    failureReason: null,
+    failureHint: null,
+    windowEndsAt: at(300),
+    createdAt: at(0),
+    updatedAt: at(3),
     events: [
-      { position: 0, type: 'callback_received', message: 'Callback from https://shop.example.com/ for tenant acme.', code: null, hint: null, occurredAt: at(0) },
-      { position: 1, type: 'request_token', message: 'Magento issued a request token.', code: null, hint: null, occurredAt: at(1) },
-      { position: 2, type: 'access_token', message: 'Magento issued the access token; the integration is active in Magento.', code: null, hint: null, occurredAt: at(2) },
-      { position: 3, type: 'active', message: 'The access token works (/V1/store/storeConfigs: 1 store view(s)).', code: null, hint: null, occurredAt: at(3) },
+      {
+        position: 0,
+        type: 'callback_received',
+        message: 'Callback from https://shop.example.com/ for tenant acme.',
+        code: null,
+        hint: null,
+        occurredAt: at(0),
+      },
+      {
+        position: 1,
+        type: 'request_token',
+        message: 'Magento issued a request token.',
+        code: null,
+        hint: null,
+        occurredAt: at(1),
+      },
+      {
+        position: 2,
+        type: 'access_token',
+        message: 'Magento issued the access token; the integration is active in Magento.',
+        code: null,
+        hint: null,
+        occurredAt: at(2),
+      },
+      {
+        position: 3,
+        type: 'active',
+        message: 'The access token works (/V1/store/storeConfigs: 1 store view(s)).',
+        code: null,
+        hint: null,
+        occurredAt: at(3),
+      },
     ],
     ...patch,
   };
@@ -68,20 +153,30 @@ export function makeSecurityEvent(i: number, patch: Partial<SecurityEvent> = {})
     consumerKey: `ck${String(i).padStart(30, '0')}`,
     storeBaseUrl: `https://shop${i}.example.com/`,
     sourceAddress: '203.0.113.9',
-    message: 'This callback names a consumer key the service already holds, with a different consumer secret; nothing was changed.',
+    message:
+      'This callback names a consumer key the service already holds, with a different consumer secret; nothing was changed.',
     occurredAt: new Date(Date.UTC(2026, 10, 22, 12, 0) - i * 60_000).toISOString(),
     ...patch,
   };
 }
 
-const SECURITY_TYPES: SecurityEventType[] = ['callback_rejected', 'store_moved', 'pending_expired', 'sign_in_throttled'];
+const SECURITY_TYPES: SecurityEventType[] = [
+  'callback_rejected',
+  'store_moved',
+  'pending_expired',
+  'sign_in_throttled',
+];
 
 /** The fake's answer to a security-events query: newest first, filtered, paged; every event counted. */
 function answerSecurityQuery(events: SecurityEvent[], query: SecurityEventQuery): SecurityEventPage {
   const newestFirst = [...events].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   const scoped = newestFirst.filter((event) => !query.storeId || event.storeId === query.storeId);
-  const items = scoped.filter((event) => (!query.type || event.type === query.type) && (!query.before || event.occurredAt < query.before)).slice(0, query.limit ?? 50);
-  const counts = Object.fromEntries(SECURITY_TYPES.map((type) => [type, scoped.filter((event) => event.type === type).length])) as SecurityEventPage['counts'];
+  const items = scoped
+    .filter((event) => (!query.type || event.type === query.type) && (!query.before || event.occurredAt < query.before))
+    .slice(0, query.limit ?? 50);
+  const counts = Object.fromEntries(
+    SECURITY_TYPES.map((type) => [type, scoped.filter((event) => event.type === type).length]),
+  ) as SecurityEventPage['counts'];
   return { items, counts };
 }
 
@@ -114,7 +209,11 @@ export function createFakeApi(stores: Store[], options: FakeApiOptions = {}) {
       calls.push(`list ${JSON.stringify(query)}`);
       if (options.failWith) throw options.failWith;
       const search = (query.search ?? '').toLowerCase();
-      const matching = stores.filter((s) => (!query.status || s.status === query.status) && (!search || s.storeBaseUrl.toLowerCase().includes(search) || s.consumerKey.includes(search)));
+      const matching = stores.filter(
+        (s) =>
+          (!query.status || s.status === query.status) &&
+          (!search || s.storeBaseUrl.toLowerCase().includes(search) || s.consumerKey.includes(search)),
+      );
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
       return { items: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length, page, pageSize };
@@ -161,7 +260,13 @@ export function createFakeApi(stores: Store[], options: FakeApiOptions = {}) {
     },
     async checkToken() {
       calls.push('check');
-      if (options.token !== undefined && options.token !== 'good-token') throw new AdminApiError('This API token is not valid (or was revoked).', 401, 'UNAUTHORIZED', 'Create a token with `npx magekit tokens create --name <name>`.');
+      if (options.token !== undefined && options.token !== 'good-token')
+        throw new AdminApiError(
+          'This API token is not valid (or was revoked).',
+          401,
+          'UNAUTHORIZED',
+          'Create a token with `npx magekit tokens create --name <name>`.',
+        );
     },
   };
   return { api, calls };

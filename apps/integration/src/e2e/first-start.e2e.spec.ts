@@ -33,21 +33,49 @@ describe('node apps/integration/dist/main.js (npm start) with no configuration',
       const keyFile = join(dir, '.data', 'integration', 'keys.json');
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
       const logs = first.logs();
-      expect(logs).toEqual(expect.arrayContaining([
-        expect.objectContaining({ level: 'warn', context: 'Config', path: keyFile }),
-        expect.objectContaining({ msg: 'migrations run', context: 'Database' }),
-        expect.objectContaining({ msg: 'ready', callback: `http://localhost:${port}/magento/callback/default`, firstStart: true }),
-      ]));
-      const jsonLines = first.stdout().split('\n').filter((line) => line.startsWith('{')).join('\n');
+      expect(logs).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ level: 'warn', context: 'Config', path: keyFile }),
+          expect.objectContaining({ msg: 'migrations run', context: 'Database' }),
+          expect.objectContaining({
+            msg: 'ready',
+            callback: `http://localhost:${port}/magento/callback/default`,
+            firstStart: true,
+          }),
+        ]),
+      );
+      const jsonLines = first
+        .stdout()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .join('\n');
       expect(jsonLines).not.toContain(token);
       expect(jsonLines).not.toContain(password);
 
-      expect(await fetch(`${first.base}/health`).then(async (response) => ({ status: response.status, body: await response.json() }))).toEqual({ status: 200, body: { status: 'ok', database: 'up', queue: 'disabled' } });
-      expect(await api(first.base, '/api/stores', token)).toEqual({ status: 200, body: { items: [], total: 0, page: 1, pageSize: 20 } });
-      expect((await fetch(`${first.base}/api/docs-json`).then((response) => response.json()) as { paths: Record<string, unknown> }).paths).toHaveProperty('/api/stores');
+      expect(
+        await fetch(`${first.base}/health`).then(async (response) => ({
+          status: response.status,
+          body: await response.json(),
+        })),
+      ).toEqual({ status: 200, body: { status: 'ok', database: 'up', queue: 'disabled' } });
+      expect(await api(first.base, '/api/stores', token)).toEqual({
+        status: 200,
+        body: { items: [], total: 0, page: 1, pageSize: 20 },
+      });
+      expect(
+        (
+          (await fetch(`${first.base}/api/docs-json`).then((response) => response.json())) as {
+            paths: Record<string, unknown>;
+          }
+        ).paths,
+      ).toHaveProperty('/api/stores');
 
       // The CLI reads the same DATA_DIR: its token works on the running service.
-      const cli = spawnSync(process.execPath, [MAGEKIT_BIN, 'tokens', 'create', '--name', 'from-cli'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+      const cli = spawnSync(process.execPath, [MAGEKIT_BIN, 'tokens', 'create', '--name', 'from-cli'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '' },
+      });
       expect(cli.status).toBe(0);
       const cliToken = cli.stdout.trim().split('\n').pop() ?? '';
       expect((await api(first.base, '/api/stores', cliToken)).status).toBe(200);
@@ -75,16 +103,27 @@ describe('node apps/integration/dist/main.js (npm start) with no configuration',
     expect(production.stderr).toContain('MAGEKIT_ENCRYPTION_KEYS is required when NODE_ENV=production');
     expect(production.stderr).toContain('[INVALID_CONFIG]');
 
-    const bad = await runServiceToExit({ PORT: 'eighty', DATABASE_URL: 'ftp://db', LOG_LEVEL: 'loud', STORE_URL_ALLOWED_NETWORKS: '300.1.1.1/8' }, dir);
+    const bad = await runServiceToExit(
+      { PORT: 'eighty', DATABASE_URL: 'ftp://db', LOG_LEVEL: 'loud', STORE_URL_ALLOWED_NETWORKS: '300.1.1.1/8' },
+      dir,
+    );
     expect(bad.code).toBe(1);
     const message = bad.stderr.split('\n')[0];
-    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'STORE_URL_ALLOWED_NETWORKS']) expect(message).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'STORE_URL_ALLOWED_NETWORKS'])
+      expect(message).toContain(name);
     expect(bad.stderr).toContain('hint: Fix the listed environment variables');
     expect(bad.stdout).toBe('');
   });
 
   it('reports an unreachable database clearly and exits 1', async () => {
-    const result = await runServiceToExit({ PORT: '0', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', MAGEKIT_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}` }, dir);
+    const result = await runServiceToExit(
+      {
+        PORT: '0',
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+        MAGEKIT_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}`,
+      },
+      dir,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Cannot open the database (PostgreSQL postgres://nobody@127.0.0.1:1/none)');
     expect(result.stderr).toContain('[DATABASE_UNAVAILABLE]');

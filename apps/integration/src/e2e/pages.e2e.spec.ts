@@ -12,7 +12,10 @@ describe('dashboard, API docs and the root page', () => {
 
   it('serves a dashboard built for /dashboard/ there and sends / to it', async () => {
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>stores</title><script type="module" src="/dashboard/assets/app.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><title>stores</title><script type="module" src="/dashboard/assets/app.js"></script>',
+    );
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log("dashboard")');
     const service = await startTestService({ env: { DASHBOARD_DIR: dir } });
     try {
@@ -42,10 +45,18 @@ describe('dashboard, API docs and the root page', () => {
       expect(await root.text()).toContain('npx nx build dashboard');
       const docs = await fetch(`${service.base}/api/docs`);
       expect(docs.status).toBe(200);
-      const document = (await (await fetch(`${service.base}/api/docs-json`)).json()) as { info: { title: string }; paths: Record<string, unknown>; components: { securitySchemes: Record<string, unknown> } };
+      const document = (await (await fetch(`${service.base}/api/docs-json`)).json()) as {
+        info: { title: string };
+        paths: Record<string, unknown>;
+        components: { securitySchemes: Record<string, unknown> };
+      };
       expect(document.info.title).toBe('magekit integration service: admin API');
-      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/stores', '/api/stores/{id}', '/api/stores/{id}/activations']));
-      expect(Object.keys(document.paths).some((path) => path.startsWith('/magento/') || path === '/health')).toBe(false);
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/api/stores', '/api/stores/{id}', '/api/stores/{id}/activations']),
+      );
+      expect(Object.keys(document.paths).some((path) => path.startsWith('/magento/') || path === '/health')).toBe(
+        false,
+      );
       expect(document.components.securitySchemes).toHaveProperty('bearer');
     } finally {
       await service.stop();
@@ -53,7 +64,9 @@ describe('dashboard, API docs and the root page', () => {
   });
 
   it('in production, writes the first-start credentials to a 0600 file instead of printing them', async () => {
-    const service = await startTestService({ env: { NODE_ENV: 'production', HOST: '127.0.0.1', DASHBOARD_DIR: join(dir, 'missing') } });
+    const service = await startTestService({
+      env: { NODE_ENV: 'production', HOST: '127.0.0.1', DASHBOARD_DIR: join(dir, 'missing') },
+    });
     try {
       const file = join(service.dataDir, 'first-start-credentials.txt');
       expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -31,7 +31,8 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       const sends = targets.map((target) => fetch(`${target.base}${url.pathname}`, { ...init, signal: undefined }));
       const answers = await Promise.allSettled(sends);
       const first = answers.find((answer): answer is PromiseFulfilledResult<Response> => answer.status === 'fulfilled');
-      for (const answer of answers) if (answer.status === 'fulfilled' && answer !== first) await answer.value.arrayBuffer();
+      for (const answer of answers)
+        if (answer.status === 'fulfilled' && answer !== first) await answer.value.arrayBuffer();
       if (!first) throw new Error('no instance answered');
       return first.value;
     };
@@ -40,11 +41,23 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       assertBuilt();
       db = await database.create();
       dir = mkdtempSync(join(tmpdir(), 'mk-two-'));
-      const env = { PORT: '0', DATABASE_URL: db.url ?? '', MAGEKIT_ENCRYPTION_KEYS: TEST_KEYS, STORE_URL_ALLOW_HTTP: 'true', STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8', TENANT: 'acme', DATA_DIR: dir,
+      const env = {
+        PORT: '0',
+        DATABASE_URL: db.url ?? '',
+        MAGEKIT_ENCRYPTION_KEYS: TEST_KEYS,
+        STORE_URL_ALLOW_HTTP: 'true',
+        STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8',
+        TENANT: 'acme',
+        DATA_DIR: dir,
         // Every callback of this suite comes from the sandbox on 127.0.0.1 (10 per instance in the first test alone).
-        THROTTLE_CALLBACK_PER_ADDRESS: '100' };
+        THROTTLE_CALLBACK_PER_ADDRESS: '100',
+      };
       // Both start at once on an empty database: migrations and first-start seeding run under the boot lock.
-      const started = await Promise.allSettled([startSandbox({ fetch: fanOut }), spawnService(env, dir), spawnService(env, dir)]);
+      const started = await Promise.allSettled([
+        startSandbox({ fetch: fanOut }),
+        spawnService(env, dir),
+        spawnService(env, dir),
+      ]);
       // Keep what started, so that afterAll stops it even when the other one failed.
       if (started[0].status === 'fulfilled') sandbox = started[0].value;
       if (started[1].status === 'fulfilled') a = started[1].value;
@@ -66,7 +79,9 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
     }
 
     async function stores(instance: ServiceProcess): Promise<ApiStore[]> {
-      const response = await fetch(`${instance.base}/api/stores?pageSize=100`, { headers: { authorization: `Bearer ${token()}` } });
+      const response = await fetch(`${instance.base}/api/stores?pageSize=100`, {
+        headers: { authorization: `Bearer ${token()}` },
+      });
       if (response.status !== 200) throw new Error(`GET /api/stores: ${response.status}`);
       return ((await response.json()) as { items: ApiStore[] }).items;
     }
@@ -81,24 +96,44 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
 
     it('duplicate, concurrent callbacks on both instances for several integrations: one store row each, all active', async () => {
       targets = [a, b, a, b];
-      const created = await Promise.all(Array.from({ length: INTEGRATIONS }, (_, index) => sandbox.admin.createIntegration({ name: `multi-${index}`, endpointUrl: `${a.base}/magento/callback/acme`, identityLinkUrl: `${a.base}/magento/identity/acme`, resources: 'all' })));
+      const created = await Promise.all(
+        Array.from({ length: INTEGRATIONS }, (_, index) =>
+          sandbox.admin.createIntegration({
+            name: `multi-${index}`,
+            endpointUrl: `${a.base}/magento/callback/acme`,
+            identityLinkUrl: `${a.base}/magento/identity/acme`,
+            resources: 'all',
+          }),
+        ),
+      );
       await Promise.all(created.map((integration) => sandbox.admin.activate(integration.id)));
       const keys = created.map((integration) => integration.consumer_key as string).sort();
-      const settled = await waitFor('every store to be active', async () => {
-        const list = (await stores(b)).filter((store) => keys.includes(store.consumerKey));
-        return list.length === INTEGRATIONS && list.every((store) => store.status === 'active') ? list : undefined;
-      }, 30_000);
+      const settled = await waitFor(
+        'every store to be active',
+        async () => {
+          const list = (await stores(b)).filter((store) => keys.includes(store.consumerKey));
+          return list.length === INTEGRATIONS && list.every((store) => store.status === 'active') ? list : undefined;
+        },
+        30_000,
+      );
       expect(settled.map((store) => store.consumerKey).sort()).toEqual(keys);
       expect((await stores(a)).filter((store) => keys.includes(store.consumerKey))).toHaveLength(INTEGRATIONS);
       for (const store of settled) {
-        const response = await fetch(`${a.base}/api/stores/${store.id}/activations`, { headers: { authorization: `Bearer ${token()}` } });
+        const response = await fetch(`${a.base}/api/stores/${store.id}/activations`, {
+          headers: { authorization: `Bearer ${token()}` },
+        });
         const activations = (await response.json()) as Array<{ state: string }>;
         expect(activations.map((activation) => activation.state)).toEqual(['active']);
       }
     });
 
     it('an instance killed between request token and access token leaves a state that a Reauthorize sent to the other instance completes', async () => {
-      const integration = await sandbox.admin.createIntegration({ name: 'crash', endpointUrl: `${a.base}/magento/callback/acme`, identityLinkUrl: `${a.base}/magento/identity/acme`, resources: 'all' });
+      const integration = await sandbox.admin.createIntegration({
+        name: 'crash',
+        endpointUrl: `${a.base}/magento/callback/acme`,
+        identityLinkUrl: `${a.base}/magento/identity/acme`,
+        resources: 'all',
+      });
       const key = integration.consumer_key as string;
       await sandbox.admin.updateStoreSettings('default', { latencyMs: 1500 });
       const survivor = b;
@@ -110,7 +145,9 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
         const pending = await waitFor('the request token to be stored', async () => {
           const store = (await stores(survivor)).find((candidate) => candidate.consumerKey === key);
           if (!store) return undefined;
-          const response = await fetch(`${survivor.base}/api/stores/${store.id}/activations`, { headers: { authorization: `Bearer ${token()}` } });
+          const response = await fetch(`${survivor.base}/api/stores/${store.id}/activations`, {
+            headers: { authorization: `Bearer ${token()}` },
+          });
           const [latest] = (await response.json()) as Array<{ state: string }>;
           return latest?.state === 'request_token' ? store : undefined;
         });
@@ -118,15 +155,27 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
         expect((await stores(survivor)).find((store) => store.consumerKey === key)?.status).toBe('activating');
         targets = [survivor];
         await sandbox.admin.reauthorize(integration.id);
-        const active = await waitFor('the store to be active', async () => {
-          const store = (await stores(survivor)).find((candidate) => candidate.consumerKey === key);
-          return store?.status === 'active' ? store : undefined;
-        }, 30_000);
+        const active = await waitFor(
+          'the store to be active',
+          async () => {
+            const store = (await stores(survivor)).find((candidate) => candidate.consumerKey === key);
+            return store?.status === 'active' ? store : undefined;
+          },
+          30_000,
+        );
         expect(active.id).toBe(pending.id);
-        const history = await fetch(`${survivor.base}/api/stores/${active.id}/activations`, { headers: { authorization: `Bearer ${token()}` } });
-        const states = ((await history.json()) as Array<{ state: string; failureCode: string | null }>).map((entry) => [entry.state, entry.failureCode]);
+        const history = await fetch(`${survivor.base}/api/stores/${active.id}/activations`, {
+          headers: { authorization: `Bearer ${token()}` },
+        });
+        const states = ((await history.json()) as Array<{ state: string; failureCode: string | null }>).map((entry) => [
+          entry.state,
+          entry.failureCode,
+        ]);
         // The interrupted activation was replaced, not left pending.
-        expect(states).toEqual([['active', null], ['failed', 'SUPERSEDED']]);
+        expect(states).toEqual([
+          ['active', null],
+          ['failed', 'SUPERSEDED'],
+        ]);
         expect((await stores(survivor)).filter((store) => store.consumerKey === key)).toHaveLength(1);
         expect((await sandbox.admin.getIntegration(integration.id)).status).toBe(1);
       } finally {

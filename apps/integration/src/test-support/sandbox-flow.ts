@@ -19,15 +19,30 @@ export interface ApiStore {
 let counter = 0;
 
 /** Creates a sandbox integration whose Callback URL and Identity link point at the service. */
-export async function createIntegration(sandbox: RunningSandbox, service: TestService, name = 'app'): Promise<IntegrationView & { consumer_key: string }> {
+export async function createIntegration(
+  sandbox: RunningSandbox,
+  service: TestService,
+  name = 'app',
+): Promise<IntegrationView & { consumer_key: string }> {
   counter += 1;
-  const created = await sandbox.admin.createIntegration({ name: `${name}-${process.pid}-${counter}`, endpointUrl: service.urls.callback, identityLinkUrl: service.urls.identityLink, resources: 'all' });
+  const created = await sandbox.admin.createIntegration({
+    name: `${name}-${process.pid}-${counter}`,
+    endpointUrl: service.urls.callback,
+    identityLinkUrl: service.urls.identityLink,
+    resources: 'all',
+  });
   return created as IntegrationView & { consumer_key: string };
 }
 
 /** Clicks Activate (or Reauthorize) in the sandbox admin: the sandbox POSTs the callback to the service. */
-export async function activate(sandbox: RunningSandbox, integrationId: number, reauthorize = false): Promise<HandshakeActivation> {
-  const result = reauthorize ? await sandbox.admin.reauthorize(integrationId) : await sandbox.admin.activate(integrationId);
+export async function activate(
+  sandbox: RunningSandbox,
+  integrationId: number,
+  reauthorize = false,
+): Promise<HandshakeActivation> {
+  const result = reauthorize
+    ? await sandbox.admin.reauthorize(integrationId)
+    : await sandbox.admin.activate(integrationId);
   if (result.mode !== 'handshake') throw new Error(`expected the handshake flow, got ${result.mode}`);
   return result;
 }
@@ -40,7 +55,11 @@ export async function storesOf(service: TestService, consumerKey: string): Promi
 }
 
 /** Waits until the consumer's store has left `activating` (and matches `accept`, when given). */
-export function settledStore(service: TestService, consumerKey: string, accept: (store: ApiStore) => boolean = () => true): Promise<ApiStore> {
+export function settledStore(
+  service: TestService,
+  consumerKey: string,
+  accept: (store: ApiStore) => boolean = () => true,
+): Promise<ApiStore> {
   return waitFor(`the store of ${consumerKey} to settle`, async () => {
     const [store] = await storesOf(service, consumerKey);
     return store && store.status !== 'activating' && accept(store) ? store : undefined;

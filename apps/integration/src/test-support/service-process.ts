@@ -10,7 +10,10 @@ export const MAGEKIT_BIN = join(__dirname, '..', '..', '..', '..', 'packages', '
 /** True when both are built; the suites that need them fail with a message otherwise. */
 export function assertBuilt(): void {
   for (const file of [SERVICE_MAIN, join(MAGEKIT_BIN, '..', '..', 'dist', 'main.js')]) {
-    if (!existsSync(file)) throw new Error(`${file} is not built: run \`npx nx run-many -t build -p integration cli\` (the integration test target does it).`);
+    if (!existsSync(file))
+      throw new Error(
+        `${file} is not built: run \`npx nx run-many -t build -p integration cli\` (the integration test target does it).`,
+      );
   }
 }
 
@@ -30,19 +33,33 @@ export interface ServiceProcess {
 /** Only what the service needs from the test's environment: no stray settings. */
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const name of ['PATH', 'HOME', 'TMPDIR', 'SystemRoot']) if (process.env[name]) env[name] = process.env[name] as string;
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'SystemRoot'])
+    if (process.env[name]) env[name] = process.env[name] as string;
   return env;
 }
 
 /** Runs the service (or another built app on it, `main`) until it has printed its banner, or until it exits (rejects with its output). */
-export function spawnService(env: Record<string, string>, cwd: string, timeoutMs = 30_000, main = SERVICE_MAIN): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [main], { cwd, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnService(
+  env: Record<string, string>,
+  cwd: string,
+  timeoutMs = 30_000,
+  main = SERVICE_MAIN,
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [main], {
+    cwd,
+    env: { ...baseEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const logs = () => out.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const logs = () =>
+    out
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -55,7 +72,12 @@ export function spawnService(env: Record<string, string>, cwd: string, timeoutMs
       child.stdout?.off('data', check);
       const port = Number(ready['port']);
       resolve({
-        child, port, base: `http://127.0.0.1:${port}`, stdout: () => out, stderr: () => err, logs,
+        child,
+        port,
+        base: `http://127.0.0.1:${port}`,
+        stdout: () => out,
+        stderr: () => err,
+        logs,
         stop: (signal = 'SIGTERM') => {
           if (child.exitCode === null && child.signalCode === null) child.kill(signal);
           return exited;
@@ -65,13 +87,22 @@ export function spawnService(env: Record<string, string>, cwd: string, timeoutMs
     child.stdout?.on('data', check);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(Object.assign(new Error(`The service exited with code ${code}.\nstdout: ${out}\nstderr: ${err}`), { code, stdout: out, stderr: err }));
+      reject(
+        Object.assign(new Error(`The service exited with code ${code}.\nstdout: ${out}\nstderr: ${err}`), {
+          code,
+          stdout: out,
+          stderr: err,
+        }),
+      );
     });
   });
 }
 
 /** Runs the service expecting it to exit (bad configuration); resolves with exit code and output. */
-export function runServiceToExit(env: Record<string, string>, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runServiceToExit(
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return spawnService(env, cwd, 30_000).then(
     async (running) => {
       await running.stop('SIGKILL');

@@ -41,21 +41,41 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
   const logs: string[] = [];
   const banner: string[] = [];
   const env: Record<string, string> = {
-    PORT: '0', DATA_DIR: dataDir, TENANT: 'acme', LOG_LEVEL: 'info', MAGEKIT_ENCRYPTION_KEYS: TEST_KEYS,
-    STORE_URL_ALLOW_HTTP: 'true', STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    TENANT: 'acme',
+    LOG_LEVEL: 'info',
+    MAGEKIT_ENCRYPTION_KEYS: TEST_KEYS,
+    STORE_URL_ALLOW_HTTP: 'true',
+    STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };
   const service = await startIntegrationService({
-    env, cwd: dataDir, log: (line) => void logs.push(line), print: (text) => void banner.push(text), queue: options.queue,
+    env,
+    cwd: dataDir,
+    log: (line) => void logs.push(line),
+    print: (text) => void banner.push(text),
+    queue: options.queue,
     magento: { handshake: { baseDelayMs: 50 }, ...options.magento },
   });
   const base = `http://127.0.0.1:${service.port}`;
   const token = options.token ?? service.firstStart?.apiToken;
   return {
-    ...service, base, dataDir, logs, banner,
+    ...service,
+    base,
+    dataDir,
+    logs,
+    banner,
     async api<T>(path: string, init: RequestInit & { token?: string } = {}) {
-      const response = await fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${init.token ?? token}`, accept: 'application/json', ...(init.headers as Record<string, string>) } });
+      const response = await fetch(`${base}${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${init.token ?? token}`,
+          accept: 'application/json',
+          ...(init.headers as Record<string, string>),
+        },
+      });
       const text = await response.text();
       return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
     },

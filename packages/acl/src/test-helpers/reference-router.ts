@@ -24,7 +24,10 @@ export function referenceParseRestPath(input: string, method: string, options: R
     const [, ...after] = trim(withoutIndex, '/').split('/');
     const trimmed = after.join('/').replace(/^\/+/, '');
     const [code, ...tail] = trimmed.split('/');
-    const known = options.storeCodes !== undefined ? options.storeCodes.includes(code) : STORE_CODE.test(code) && !/^V\d+$/.test(code) && code !== 'async' && code !== 'schema';
+    const known =
+      options.storeCodes !== undefined
+        ? options.storeCodes.includes(code)
+        : STORE_CODE.test(code) && !/^V\d+$/.test(code) && code !== 'async' && code !== 'schema';
     if (code === 'all' || known) [pathInfo, storeCode] = [`/${tail.join('/')}`, code];
     else pathInfo = `/${trimmed}`;
   } else if (/^\/V\d+/.test(withoutIndex) || withoutIndex.startsWith('/async/') || withoutIndex.startsWith('/schema')) {
@@ -36,7 +39,8 @@ export function referenceParseRestPath(input: string, method: string, options: R
   const bare = pathInfo.replace(/^\/+/, '');
   if (/^\/V\d/.test(pathInfo)) mode = 'sync';
   else if (/^(async\/(bulk\/)?)?schema/.test(bare)) mode = 'schema';
-  else if (method !== 'GET' && /^\/async\/bulk\/V./.test(pathInfo)) [pathInfo, mode] = [pathInfo.slice(11), 'async-bulk'];
+  else if (method !== 'GET' && /^\/async\/bulk\/V./.test(pathInfo))
+    [pathInfo, mode] = [pathInfo.slice(11), 'async-bulk'];
   else if (method !== 'GET' && /^\/async\/V./.test(pathInfo)) [pathInfo, mode] = [pathInfo.slice(6), 'async'];
   return { path, pathInfo, storeCode, mode, viaRestFrontName };
 }
@@ -73,19 +77,28 @@ function matchOneRoute(url: string, pathInfo: string, captureOnly = false): Reco
     const [segment, part] = [routeParts[i], pathParts[i]];
     const variable = segment.startsWith(':') && segment[1] !== ':' ? segment.slice(1) : null;
     if (variable !== null && variable !== '' && variable !== '0') params[variable] = referenceUrldecode(part);
-    else if (!captureOnly && (variable !== null ? part !== '' && part !== '0' : !looseEquals(segment, part))) return null;
+    else if (!captureOnly && (variable !== null ? part !== '' && part !== '0' : !looseEquals(segment, part)))
+      return null;
   }
   return params;
 }
 
 /** Every route Magento's router tries and matches for `pathInfo`, in order, with their captures. */
-export function referenceMatchingRoutes(routes: readonly Route[], method: string, pathInfo: string): Array<{ route: Route; params: Record<string, string> }> {
+export function referenceMatchingRoutes(
+  routes: readonly Route[],
+  method: string,
+  pathInfo: string,
+): Array<{ route: Route; params: Record<string, string> }> {
   const exact = routes.find((route) => route.method === method && route.url === pathInfo);
   // Like the library, an exact hit is taken without Route::match() (Magento would still run it,
   // which only matters for a url with a `:` or `:0` segment; no stock route has one).
-  if (exact !== undefined) return [{ route: exact, params: matchOneRoute(exact.url, pathInfo, true) as Record<string, string> }];
+  if (exact !== undefined)
+    return [{ route: exact, params: matchOneRoute(exact.url, pathInfo, true) as Record<string, string> }];
   const base = /^\/?\w+\/\w+/.exec(pathInfo)?.[0];
-  const candidates = base === undefined ? [] : routes.filter((route) => route.method === method && trim(route.url, '/').startsWith(trim(base, '/')));
+  const candidates =
+    base === undefined
+      ? []
+      : routes.filter((route) => route.method === method && trim(route.url, '/').startsWith(trim(base, '/')));
   const matched: Array<{ route: Route; params: Record<string, string> }> = [];
   for (const route of candidates) {
     const params = matchOneRoute(route.url, pathInfo);
@@ -95,14 +108,27 @@ export function referenceMatchingRoutes(routes: readonly Route[], method: string
 }
 
 /** `matchRoute()` the slow way. */
-export function referenceMatchRoute(table: RouteTable, method: string, path: string, options: RestPathOptions = {}): RouteMatch {
+export function referenceMatchRoute(
+  table: RouteTable,
+  method: string,
+  path: string,
+  options: RestPathOptions = {},
+): RouteMatch {
   const upper = ['GET', 'POST', 'PUT', 'DELETE'].includes(method) ? method : method.toUpperCase();
   if (!/^[A-Z]+$/.test(upper)) throw new AclError(`"${method}" is not an HTTP method`, 'INVALID_METHOD');
   const request = referenceParseRestPath(path, upper, options);
-  const none = (outcome: RouteMatch['outcome'], status: number, message: string): RouteMatch => ({ method: upper, request, outcome, route: null, params: {}, error: restError(status, message) });
+  const none = (outcome: RouteMatch['outcome'], status: number, message: string): RouteMatch => ({
+    method: upper,
+    request,
+    outcome,
+    route: null,
+    params: {},
+    error: restError(status, message),
+  });
   if (!['GET', 'POST', 'PUT', 'DELETE'].includes(upper)) return none('bad-request', 400, 'Request method is invalid.');
   if (request.mode === null) return none('bad-request', 400, 'Specified request cannot be processed.');
-  if (request.mode === 'schema') return { method: upper, request, outcome: 'schema', route: null, params: {}, error: null };
+  if (request.mode === 'schema')
+    return { method: upper, request, outcome: 'schema', route: null, params: {}, error: null };
   const winner = referenceMatchingRoutes(table.routes, upper, request.pathInfo).pop();
   if (winner === undefined) return none('no-route', 404, 'Request does not match any route.');
   return { method: upper, request, outcome: 'matched', route: winner.route, params: winner.params, error: null };

@@ -15,7 +15,10 @@ describe('parseXmlDocument (safe XML)', () => {
   it('reads elements, attributes, text, CDATA and start lines', () => {
     const root = parseXmlDocument('<?xml version="1.0"?>\n<a x="1">\n  <b>t&amp;<![CDATA[<c>]]></b>\n  <b/>\n</a>');
     expect(root).toMatchObject({ name: 'a', attributes: { x: '1' }, line: 2 });
-    expect(root.children.map((c) => [c.name, c.text, c.line])).toEqual([['b', 't&<c>', 3], ['b', '', 4]]);
+    expect(root.children.map((c) => [c.name, c.text, c.line])).toEqual([
+      ['b', 't&<c>', 3],
+      ['b', '', 4],
+    ]);
   });
 
   it('accepts UTF-8 bytes with a BOM and strings with a BOM', () => {
@@ -25,7 +28,10 @@ describe('parseXmlDocument (safe XML)', () => {
   });
 
   it.each([
-    ['an internal DTD (billion laughs)', '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>\n<a>&lol2;</a>'],
+    [
+      'an internal DTD (billion laughs)',
+      '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>\n<a>&lol2;</a>',
+    ],
     ['an external entity (XXE)', '<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>'],
     ['an external DTD', '<!DOCTYPE a SYSTEM "http://example.com/a.dtd"><a/>'],
   ])('refuses %s with XML_DTD_FORBIDDEN', (_name, xml) => {
@@ -56,13 +62,17 @@ describe('parseXmlDocument (safe XML)', () => {
   it('enforces the size limit on strings and bytes', () => {
     const big = `<a>${'x'.repeat(2000)}</a>`;
     expect(errorOf(() => parseXmlDocument(big, {}, { maxBytes: 1000 })).code).toBe('XML_TOO_LARGE');
-    expect(errorOf(() => parseXmlDocument(new TextEncoder().encode(big), {}, { maxBytes: 1000 })).code).toBe('XML_TOO_LARGE');
+    expect(errorOf(() => parseXmlDocument(new TextEncoder().encode(big), {}, { maxBytes: 1000 })).code).toBe(
+      'XML_TOO_LARGE',
+    );
     expect(parseXmlDocument(big, {}, { maxBytes: 4000 }).text).toHaveLength(2000);
   });
 
   it('enforces depth and element-count limits', () => {
     expect(errorOf(() => parseXmlDocument('<a>'.repeat(70) + '</a>'.repeat(70))).code).toBe('XML_TOO_DEEP');
-    expect(errorOf(() => parseXmlDocument(`<a>${'<b/>'.repeat(20)}</a>`, {}, { maxElements: 10 })).code).toBe('XML_TOO_LARGE');
+    expect(errorOf(() => parseXmlDocument(`<a>${'<b/>'.repeat(20)}</a>`, {}, { maxElements: 10 })).code).toBe(
+      'XML_TOO_LARGE',
+    );
   });
 
   it('refuses bytes that are not UTF-8', () => {

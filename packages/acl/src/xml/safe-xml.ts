@@ -21,7 +21,11 @@ const DEFAULT_LIMITS = { maxBytes: 4 * 1024 * 1024, maxDepth: 64, maxElements: 1
  *
  * @throws AclError `XML_TOO_LARGE`, `XML_NOT_UTF8`, `XML_DTD_FORBIDDEN`, `XML_TOO_DEEP`, `XML_MALFORMED`
  */
-export function parseXmlDocument(input: string | Uint8Array, source: XmlSource = {}, limits: XmlLimits = {}): XmlElement {
+export function parseXmlDocument(
+  input: string | Uint8Array,
+  source: XmlSource = {},
+  limits: XmlLimits = {},
+): XmlElement {
   const { maxBytes, maxDepth, maxElements } = { ...DEFAULT_LIMITS, ...limits };
   const text = decodeInput(input, maxBytes, source);
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
@@ -29,21 +33,39 @@ export function parseXmlDocument(input: string | Uint8Array, source: XmlSource =
   let root: XmlElement | undefined;
   let count = 0;
   let startLine = 1;
-  const fail = (message: string, code: 'XML_MALFORMED' | 'XML_DTD_FORBIDDEN' | 'XML_TOO_DEEP', hint?: string): never => {
+  const fail = (
+    message: string,
+    code: 'XML_MALFORMED' | 'XML_DTD_FORBIDDEN' | 'XML_TOO_DEEP',
+    hint?: string,
+  ): never => {
     throw new AclError(message, code, { file: source.file, line: parser.line, hint });
   };
   parser.on('error', (error) => fail(`malformed XML: ${stripPosition(error.message)}`, 'XML_MALFORMED'));
   parser.on('doctype', () =>
-    fail('a DOCTYPE declaration is not allowed', 'XML_DTD_FORBIDDEN', 'Magento configuration files carry no DTD; remove the <!DOCTYPE …> (it could declare entities).'),
+    fail(
+      'a DOCTYPE declaration is not allowed',
+      'XML_DTD_FORBIDDEN',
+      'Magento configuration files carry no DTD; remove the <!DOCTYPE …> (it could declare entities).',
+    ),
   );
   parser.on('opentagstart', () => {
     startLine = parser.line;
   });
   parser.on('opentag', (tag) => {
     count += 1;
-    if (count > maxElements) throw new AclError(`more than ${maxElements} elements`, 'XML_TOO_LARGE', { file: source.file, line: parser.line });
+    if (count > maxElements)
+      throw new AclError(`more than ${maxElements} elements`, 'XML_TOO_LARGE', {
+        file: source.file,
+        line: parser.line,
+      });
     if (stack.length >= maxDepth) fail(`elements nested deeper than ${maxDepth} levels`, 'XML_TOO_DEEP');
-    const element: XmlElement = { name: tag.name, attributes: { ...tag.attributes }, children: [], text: '', line: startLine };
+    const element: XmlElement = {
+      name: tag.name,
+      attributes: { ...tag.attributes },
+      children: [],
+      text: '',
+      line: startLine,
+    };
     if (stack.length === 0) root = element;
     else stack[stack.length - 1].children.push(element);
     stack.push(element);
@@ -58,9 +80,14 @@ export function parseXmlDocument(input: string | Uint8Array, source: XmlSource =
     parser.write(text).close();
   } catch (error) {
     if (error instanceof AclError) throw error;
-    throw new AclError(`malformed XML: ${stripPosition((error as Error).message)}`, 'XML_MALFORMED', { file: source.file, line: parser.line, cause: error });
+    throw new AclError(`malformed XML: ${stripPosition((error as Error).message)}`, 'XML_MALFORMED', {
+      file: source.file,
+      line: parser.line,
+      cause: error,
+    });
   }
-  if (root === undefined) throw new AclError('the document has no root element', 'XML_MALFORMED', { file: source.file, line: parser.line });
+  if (root === undefined)
+    throw new AclError('the document has no root element', 'XML_MALFORMED', { file: source.file, line: parser.line });
   return root;
 }
 

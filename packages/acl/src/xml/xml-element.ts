@@ -23,7 +23,11 @@ export function findChildren(element: XmlElement, name: string): XmlElement[] {
 export function findOptionalChild(element: XmlElement, name: string, source: XmlSource): XmlElement | undefined {
   const found = findChildren(element, name);
   if (found.length > 1) {
-    throw structureError(`<${element.name}> has ${found.length} <${name}> elements; at most one is allowed`, found[1], source);
+    throw structureError(
+      `<${element.name}> has ${found.length} <${name}> elements; at most one is allowed`,
+      found[1],
+      source,
+    );
   }
   return found[0];
 }
@@ -40,7 +44,11 @@ export function requireAttribute(element: XmlElement, name: string, source: XmlS
 /** Checks the root element's name. */
 export function expectRoot(root: XmlElement, names: readonly string[], what: string, source: XmlSource): void {
   if (!names.includes(root.name)) {
-    throw structureError(`the root element is <${root.name}>, expected <${names.join('> or <')}> for ${what}`, root, source);
+    throw structureError(
+      `the root element is <${root.name}>, expected <${names.join('> or <')}> for ${what}`,
+      root,
+      source,
+    );
   }
 }
 

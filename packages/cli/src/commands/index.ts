@@ -11,4 +11,11 @@ import { registerServiceCommands } from './service';
 export type CommandRegistration = (program: Command, io: CliIo) => void;
 
 /** Every command of the magekit program, in help order. */
-export const commandRegistrations: CommandRegistration[] = [registerOauthCommands, registerAclCommands, registerSandboxCommands, registerDevCommand, registerDoctorCommand, registerServiceCommands];
+export const commandRegistrations: CommandRegistration[] = [
+  registerOauthCommands,
+  registerAclCommands,
+  registerSandboxCommands,
+  registerDevCommand,
+  registerDoctorCommand,
+  registerServiceCommands,
+];

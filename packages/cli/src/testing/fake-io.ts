@@ -4,7 +4,10 @@ import type { CliIo } from '../cli-io';
 import { runCli } from '../program';
 
 /** In-memory streams for running the CLI in a test. */
-export function createFakeIo(stdin = '', env: Record<string, string | undefined> = {}): CliIo & { out: () => string; err: () => string } {
+export function createFakeIo(
+  stdin = '',
+  env: Record<string, string | undefined> = {},
+): CliIo & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {
@@ -29,6 +32,11 @@ export const MAGEKIT_BIN = join(__dirname, '..', '..', 'bin', 'magekit.js');
 
 /** Runs the real `magekit` bin as a child process. */
 export function runBin(argv: string[], stdin = '', env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [MAGEKIT_BIN, ...argv], { input: stdin, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [MAGEKIT_BIN, ...argv], {
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

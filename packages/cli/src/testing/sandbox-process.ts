@@ -12,7 +12,23 @@ export interface SandboxProcess {
 
 /** Runs `magekit sandbox start --port 0` on a data folder; resolves once it prints its URL. */
 export function startSandboxProcess(dataDir: string, adminToken = 'cli-test-admin-token'): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, [MAGEKIT_BIN, 'sandbox', 'start', '--port', '0', '--data', dataDir, '--seed-products', '20', '--admin-token', adminToken], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      MAGEKIT_BIN,
+      'sandbox',
+      'start',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--seed-products',
+      '20',
+      '--admin-token',
+      adminToken,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {

@@ -38,7 +38,8 @@ export function createAdminTokenAuth(options: AdminTokenOptions): TokenAuth {
       try {
         return await context.postAnonymous(ADMIN_TOKEN_PATH, credentials, signal);
       } catch (error) {
-        if (!(error instanceof MagentoClientError) || error.code !== 'TWO_FACTOR_REQUIRED' || !options.twoFactor) throw error;
+        if (!(error instanceof MagentoClientError) || error.code !== 'TWO_FACTOR_REQUIRED' || !options.twoFactor)
+          throw error;
         const { otp, path = GOOGLE_TFA_PATH, otpField = 'otp' } = options.twoFactor;
         return context.postAnonymous(path, { ...credentials, [otpField]: await otp() }, signal);
       }
@@ -56,10 +57,17 @@ export function createAdminTokenAuth(options: AdminTokenOptions): TokenAuth {
 export function createCustomerTokenAuth(options: TokenAuthOptions): TokenAuth {
   checkCredentials(options);
   const credentials = { username: options.username, password: options.password };
-  return createTokenAuth('customer-token', (context, signal) => context.postAnonymous('/V1/integration/customer/token', credentials, signal), options);
+  return createTokenAuth(
+    'customer-token',
+    (context, signal) => context.postAnonymous('/V1/integration/customer/token', credentials, signal),
+    options,
+  );
 }
 
 function checkCredentials(options: TokenAuthOptions): void {
-  const missing = (['username', 'password'] as const).filter((name) => typeof options?.[name] !== 'string' || options[name] === '');
-  if (missing.length > 0) throw new MagentoClientError(`Token auth is missing ${missing.join(' and ')}.`, 'INVALID_INPUT');
+  const missing = (['username', 'password'] as const).filter(
+    (name) => typeof options?.[name] !== 'string' || options[name] === '',
+  );
+  if (missing.length > 0)
+    throw new MagentoClientError(`Token auth is missing ${missing.join(' and ')}.`, 'INVALID_INPUT');
 }

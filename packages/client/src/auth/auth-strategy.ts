@@ -33,10 +33,18 @@ export interface AuthStrategy {
   /** `oauth` requests take part in signature-profile detection. */
   readonly kind: 'oauth' | 'bearer' | 'admin-token' | 'customer-token' | 'guest';
   /** Headers to add to this attempt (called for every attempt: a fresh nonce/timestamp each time). */
-  authorize(request: AuthRequest, context: AuthContext, signal?: AbortSignal): Promise<Record<string, string>> | Record<string, string>;
+  authorize(
+    request: AuthRequest,
+    context: AuthContext,
+    signal?: AbortSignal,
+  ): Promise<Record<string, string>> | Record<string, string>;
   /**
    * After a 401 to an attempt authorized with `used` headers: drop those credentials if they are
    * still cached; resolve true to re-send the request once.
    */
-  refresh?(error: MagentoClientError, context: AuthContext, used: Readonly<Record<string, string>>): Promise<boolean> | boolean;
+  refresh?(
+    error: MagentoClientError,
+    context: AuthContext,
+    used: Readonly<Record<string, string>>,
+  ): Promise<boolean> | boolean;
 }

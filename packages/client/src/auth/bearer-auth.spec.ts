@@ -17,8 +17,18 @@ describe('bearer and guest auth', () => {
   it('sends an allowed integration Bearer token and warns once through the event hook', async () => {
     store = await startFakeMagento();
     const events: ClientEvent[] = [];
-    const client = createMagentoClient({ baseUrl: store.baseUrl, auth: createBearerAuth({ token: store.credentials.accessToken, tokenType: 'integration', allowIntegrationBearer: true }), onEvent: (e) => events.push(e) });
-    store.route('GET', '/rest/V1/modules', (request) => ({ json: request.bearerToken === store.credentials.accessToken }));
+    const client = createMagentoClient({
+      baseUrl: store.baseUrl,
+      auth: createBearerAuth({
+        token: store.credentials.accessToken,
+        tokenType: 'integration',
+        allowIntegrationBearer: true,
+      }),
+      onEvent: (e) => events.push(e),
+    });
+    store.route('GET', '/rest/V1/modules', (request) => ({
+      json: request.bearerToken === store.credentials.accessToken,
+    }));
     expect(await client.get('/V1/modules')).toBe(true);
     await client.get('/V1/modules');
     expect(events.filter((e) => e.type === 'warning')).toHaveLength(1);
@@ -27,15 +37,27 @@ describe('bearer and guest auth', () => {
 
   it('sends no Authorization header as a guest (the default)', async () => {
     store = await startFakeMagento();
-    store.expect('GET', '/rest/default/V1/directory/countries', (request) => ({ json: request.headers.authorization ?? 'none' }));
-    store.expect('GET', '/rest/default/V1/directory/currency', (request) => ({ json: request.headers.authorization ?? 'none' }));
-    expect(await createMagentoClient({ baseUrl: store.baseUrl, store: 'default' }).get('/V1/directory/countries')).toBe('none');
-    expect(await createMagentoClient({ baseUrl: store.baseUrl, store: 'default', auth: createGuestAuth() }).get('/V1/directory/currency')).toBe('none');
+    store.expect('GET', '/rest/default/V1/directory/countries', (request) => ({
+      json: request.headers.authorization ?? 'none',
+    }));
+    store.expect('GET', '/rest/default/V1/directory/currency', (request) => ({
+      json: request.headers.authorization ?? 'none',
+    }));
+    expect(await createMagentoClient({ baseUrl: store.baseUrl, store: 'default' }).get('/V1/directory/countries')).toBe(
+      'none',
+    );
+    expect(
+      await createMagentoClient({ baseUrl: store.baseUrl, store: 'default', auth: createGuestAuth() }).get(
+        '/V1/directory/currency',
+      ),
+    ).toBe('none');
     store.assertDone();
   });
 
   it('refuses incomplete OAuth credentials, naming what is missing', () => {
-    expect(() => createOAuthAuth({ consumerKey: 'k', consumerSecret: '', accessToken: 't', accessTokenSecret: '' })).toThrow(/consumerSecret, accessTokenSecret/);
+    expect(() =>
+      createOAuthAuth({ consumerKey: 'k', consumerSecret: '', accessToken: 't', accessTokenSecret: '' }),
+    ).toThrow(/consumerSecret, accessTokenSecret/);
   });
 });
 

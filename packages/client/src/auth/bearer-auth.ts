@@ -34,7 +34,11 @@ export function createBearerAuth(options: BearerOptions): AuthStrategy {
     authorize(_request, context) {
       if (integration && !warned) {
         warned = true;
-        context.emit({ type: 'warning', message: 'Using an integration access token as a Bearer token: works only while the store enables oauth/consumer/enable_integration_as_bearer; OAuth signing works everywhere.' });
+        context.emit({
+          type: 'warning',
+          message:
+            'Using an integration access token as a Bearer token: works only while the store enables oauth/consumer/enable_integration_as_bearer; OAuth signing works everywhere.',
+        });
       }
       return header;
     },

@@ -18,14 +18,27 @@ export interface OAuthCredentials {
  * @throws MagentoClientError `INVALID_INPUT` when a credential is missing.
  */
 export function createOAuthAuth(credentials: OAuthCredentials): AuthStrategy {
-  const missing = (['consumerKey', 'consumerSecret', 'accessToken', 'accessTokenSecret'] as const).filter((name) => !credentials?.[name]);
-  if (missing.length > 0) throw new MagentoClientError(`OAuth credentials are missing ${missing.join(', ')}.`, 'INVALID_INPUT');
+  const missing = (['consumerKey', 'consumerSecret', 'accessToken', 'accessTokenSecret'] as const).filter(
+    (name) => !credentials?.[name],
+  );
+  if (missing.length > 0)
+    throw new MagentoClientError(`OAuth credentials are missing ${missing.join(', ')}.`, 'INVALID_INPUT');
   const { consumerKey, consumerSecret, accessToken, accessTokenSecret } = credentials;
   return {
     kind: 'oauth',
     authorize(request, context) {
       const signed = signRequest(
-        { method: request.method, url: request.url, headers: request.headers, body: request.body, consumerKey, consumerSecret, token: accessToken, tokenSecret: accessTokenSecret, profile: context.profile },
+        {
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: request.body,
+          consumerKey,
+          consumerSecret,
+          token: accessToken,
+          tokenSecret: accessTokenSecret,
+          profile: context.profile,
+        },
         { clock: context.clock, randomBytes: context.randomBytes },
       );
       return { authorization: signed.authorization };

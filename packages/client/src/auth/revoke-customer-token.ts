@@ -11,7 +11,11 @@ export const CUSTOMER_REVOKE_PATH = '/V1/integration/customer/revoke-customer-to
  * @returns Magento's answer (`true`).
  * @throws MagentoClientError as any REST call (`NOT_AUTHORIZED` when the token already expired).
  */
-export async function revokeCustomerToken(client: MagentoClient, auth: TokenAuth, signal?: AbortSignal): Promise<boolean> {
+export async function revokeCustomerToken(
+  client: MagentoClient,
+  auth: TokenAuth,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const result = await client.post(CUSTOMER_REVOKE_PATH, undefined, { auth, signal });
   auth.invalidate();
   return result === true;

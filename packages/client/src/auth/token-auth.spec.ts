@@ -4,8 +4,15 @@ import type { ClientEvent } from '../rest/client-events';
 import { createAdminTokenAuth, createCustomerTokenAuth } from './admin-token-auth';
 import { revokeCustomerToken } from './revoke-customer-token';
 
-const GUEST_401 = { status: 401, json: { message: "The consumer isn't authorized to access %resources.", parameters: { resources: 'Magento_Catalog::products' } } };
-const LOCKED = 'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.';
+const GUEST_401 = {
+  status: 401,
+  json: {
+    message: "The consumer isn't authorized to access %resources.",
+    parameters: { resources: 'Magento_Catalog::products' },
+  },
+};
+const LOCKED =
+  'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.';
 
 let store: FakeMagentoServer;
 afterEach(async () => store?.close());
@@ -19,7 +26,13 @@ async function setup(auth: ReturnType<typeof createAdminTokenAuth>) {
   store = await startFakeMagento();
   const clock = createManualClock();
   const events: ClientEvent[] = [];
-  const client = createMagentoClient({ baseUrl: store.baseUrl, store: 'all', auth, clock, onEvent: (event) => events.push(event) });
+  const client = createMagentoClient({
+    baseUrl: store.baseUrl,
+    store: 'all',
+    auth,
+    clock,
+    onEvent: (event) => events.push(event),
+  });
   return { client, clock, events };
 }
 
@@ -27,7 +40,9 @@ async function setup(auth: ReturnType<typeof createAdminTokenAuth>) {
 function serveTokens(server: FakeMagentoServer, valid: (token: string) => boolean) {
   let issued = 0;
   server.route('POST', '/rest/all/V1/integration/admin/token', () => ({ json: `opaque-token-${++issued}` }));
-  server.route('GET', '/rest/all/V1/products', (request: FakeRequest) => (request.bearerToken && valid(request.bearerToken) ? { json: { items: [], token: request.bearerToken } } : GUEST_401));
+  server.route('GET', '/rest/all/V1/products', (request: FakeRequest) =>
+    request.bearerToken && valid(request.bearerToken) ? { json: { items: [], token: request.bearerToken } } : GUEST_401,
+  );
   return () => issued;
 }
 
@@ -58,7 +73,9 @@ describe('admin token auth', () => {
   it('reads exp from a JWT', async () => {
     const { client, clock } = await setup(createAdminTokenAuth({ username: 'api', password: 'pw' }));
     let n = 0;
-    store.route('POST', '/rest/all/V1/integration/admin/token', () => ({ json: makeJwt(Math.floor(clock() / 1000) + 10 * 60, ++n) }));
+    store.route('POST', '/rest/all/V1/integration/admin/token', () => ({
+      json: makeJwt(Math.floor(clock() / 1000) + 10 * 60, ++n),
+    }));
     store.route('GET', '/rest/all/V1/products', () => ({ json: [] }));
     await client.get('/V1/products');
     clock.advance(8 * 60_000);
@@ -78,7 +95,11 @@ describe('admin token auth', () => {
     revokedBefore = 1;
     expect(await client.get('/V1/products')).toEqual({ items: [], token: 'opaque-token-2' });
     expect(issued()).toBe(2);
-    expect(events.filter((e) => e.type === 'token').map((e) => (e.type === 'token' ? e.action : ''))).toEqual(['issued', 'invalidated', 'issued']);
+    expect(events.filter((e) => e.type === 'token').map((e) => (e.type === 'token' ? e.action : ''))).toEqual([
+      'issued',
+      'invalidated',
+      'issued',
+    ]);
   });
 
   it('does not refresh a token it has just been issued (the 401 is about ACL)', async () => {
@@ -93,8 +114,13 @@ describe('admin token auth', () => {
   it('completes the 2FA flow with the otp callback', async () => {
     const otp = jest.fn(() => '123456');
     const { client } = await setup(createAdminTokenAuth({ username: 'api', password: 'pw', twoFactor: { otp } }));
-    store.expect('POST', '/rest/all/V1/integration/admin/token', { status: 401, json: { message: 'Please use the 2fa provider-specific endpoints to obtain a token.' } });
-    store.expect('POST', '/rest/all/V1/tfa/provider/google/authenticate', (request) => ({ json: JSON.parse(request.body).otp === '123456' ? 'tfa-token' : 'wrong' }));
+    store.expect('POST', '/rest/all/V1/integration/admin/token', {
+      status: 401,
+      json: { message: 'Please use the 2fa provider-specific endpoints to obtain a token.' },
+    });
+    store.expect('POST', '/rest/all/V1/tfa/provider/google/authenticate', (request) => ({
+      json: JSON.parse(request.body).otp === '123456' ? 'tfa-token' : 'wrong',
+    }));
     store.expect('GET', '/rest/all/V1/products', (request) => ({ json: { token: request.bearerToken } }));
     expect(await client.get('/V1/products')).toEqual({ token: 'tfa-token' });
     expect(JSON.parse(store.requests[1].body)).toEqual({ username: 'api', password: 'pw', otp: '123456' });
@@ -104,7 +130,10 @@ describe('admin token auth', () => {
 
   it.each([
     ['Please use the 2fa provider-specific endpoints to obtain a token.', 'TWO_FACTOR_REQUIRED'],
-    ['You are required to configure personal Two-Factor Authorization in order to login. Please check your email.', 'TWO_FACTOR_NOT_CONFIGURED'],
+    [
+      'You are required to configure personal Two-Factor Authorization in order to login. Please check your email.',
+      'TWO_FACTOR_NOT_CONFIGURED',
+    ],
   ])('maps "%s" to %s', async (message, code) => {
     const { client } = await setup(createAdminTokenAuth({ username: 'api', password: 'pw' }));
     store.expect('POST', '/rest/all/V1/integration/admin/token', { status: 401, json: { message } });
@@ -146,8 +175,12 @@ describe('customer token auth', () => {
     const auth = createCustomerTokenAuth({ username: 'jane@example.com', password: 'pw' });
     const client = createMagentoClient({ baseUrl: store.baseUrl, auth });
     store.expect('POST', '/rest/V1/integration/customer/token', { json: 'customer-token' });
-    store.expect('GET', '/rest/V1/customers/me', (request) => ({ json: { email: 'jane@example.com', token: request.bearerToken } }));
-    store.expect('POST', '/rest/V1/integration/customer/revoke-customer-token', (request) => ({ json: request.bearerToken === 'customer-token' }));
+    store.expect('GET', '/rest/V1/customers/me', (request) => ({
+      json: { email: 'jane@example.com', token: request.bearerToken },
+    }));
+    store.expect('POST', '/rest/V1/integration/customer/revoke-customer-token', (request) => ({
+      json: request.bearerToken === 'customer-token',
+    }));
     expect(await client.get('/V1/customers/me')).toEqual({ email: 'jane@example.com', token: 'customer-token' });
     expect(await revokeCustomerToken(client, auth)).toBe(true);
     expect(auth.expiresAt).toBeNull();

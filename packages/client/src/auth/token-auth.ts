@@ -40,7 +40,11 @@ const FRESH_TOKEN_MS = 5_000;
  * (JWT `exp` when present, else `ttlMinutes`), one refresh on 401, and no hammering of a store
  * that answered BAD_CREDENTIALS (Magento locks the account after 6 failures, `RequestThrottler`, docs/magento-behaviour.md §3.3).
  */
-export function createTokenAuth(kind: 'admin-token' | 'customer-token', issue: IssueToken, options: TokenAuthOptions): TokenAuth {
+export function createTokenAuth(
+  kind: 'admin-token' | 'customer-token',
+  issue: IssueToken,
+  options: TokenAuthOptions,
+): TokenAuth {
   const ttlMs = (options.ttlMinutes ?? 60) * 60_000;
   const marginMs = (options.refreshMarginSeconds ?? 60) * 1000;
   const cooldownMs = options.badCredentialsCooldownMs ?? 1_800_000;
@@ -54,10 +58,12 @@ export function createTokenAuth(kind: 'admin-token' | 'customer-token', issue: I
     try {
       value = await issue(context, signal);
     } catch (error) {
-      if (error instanceof MagentoClientError && error.code === 'BAD_CREDENTIALS') failure = { error, until: issuedAt + cooldownMs };
+      if (error instanceof MagentoClientError && error.code === 'BAD_CREDENTIALS')
+        failure = { error, until: issuedAt + cooldownMs };
       throw error;
     }
-    if (typeof value !== 'string' || value.trim() === '') throw new MagentoClientError(`The ${kind} service did not answer a token string.`, 'INVALID_RESPONSE');
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new MagentoClientError(`The ${kind} service did not answer a token string.`, 'INVALID_RESPONSE');
     const expiresAt = readJwtExpiry(value) ?? issuedAt + ttlMs;
     cached = { token: value, header: `Bearer ${value}`, issuedAt, expiresAt };
     context.emit({ type: 'token', action: 'issued', auth: kind, expiresAt });

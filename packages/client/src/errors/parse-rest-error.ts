@@ -20,7 +20,11 @@ export function parseRestError(status: number, bodyText: string): MagentoClientE
   const json = readRestErrorJson(bodyText);
   if (!json) {
     const excerpt = bodyText.replace(/\s+/g, ' ').trim().slice(0, 200);
-    return new MagentoClientError(`HTTP ${status} from the store${excerpt ? `: ${excerpt}` : ''}`, classifyStatus(status), { status });
+    return new MagentoClientError(
+      `HTTP ${status} from the store${excerpt ? `: ${excerpt}` : ''}`,
+      classifyStatus(status),
+      { status },
+    );
   }
   const rendered = renderMessage(json.message, json.parameters);
   const details = (json.errors ?? [])
@@ -28,7 +32,8 @@ export function parseRestError(status: number, bodyText: string): MagentoClientE
     .map((error) => renderMessage(error.message as string, error.parameters));
   const text = details.length > 0 ? `${rendered} ${details.join('; ')}` : rendered;
   const { code, hint } = classifyMagentoMessage(rendered, status);
-  const magento: MagentoMessage = json.parameters === undefined ? { message: json.message } : { message: json.message, parameters: json.parameters };
+  const magento: MagentoMessage =
+    json.parameters === undefined ? { message: json.message } : { message: json.message, parameters: json.parameters };
   return new MagentoClientError(text, code, { status, hint, magento });
 }
 
@@ -40,7 +45,8 @@ export function readRestErrorJson(bodyText: string): RestErrorJson | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null || typeof (value as { message?: unknown }).message !== 'string') return null;
+  if (typeof value !== 'object' || value === null || typeof (value as { message?: unknown }).message !== 'string')
+    return null;
   return value as RestErrorJson;
 }
 

@@ -8,21 +8,39 @@ const verifier = 'zyxwvutsrqponmlkjihgfedcba987654';
 describe('parseActivationCallback', () => {
   it('parses the raw form body Magento POSTs', () => {
     const body = `oauth_consumer_key=${key}&oauth_consumer_secret=${secret}&store_base_url=https%3A%2F%2Fshop.example.com%2F&oauth_verifier=${verifier}`;
-    expect(parseActivationCallback(body)).toEqual({ consumerKey: key, consumerSecret: secret, verifier, storeBaseUrl: 'https://shop.example.com/', usesIndexPhp: false });
+    expect(parseActivationCallback(body)).toEqual({
+      consumerKey: key,
+      consumerSecret: secret,
+      verifier,
+      storeBaseUrl: 'https://shop.example.com/',
+      usesIndexPhp: false,
+    });
   });
 
   it('accepts parsed objects and URLSearchParams, normalises the base URL and detects index.php', () => {
-    const fields = { oauth_consumer_key: key, oauth_consumer_secret: secret, oauth_verifier: verifier, store_base_url: 'HTTP://shop.example.com:8080/de/index.php/' };
+    const fields = {
+      oauth_consumer_key: key,
+      oauth_consumer_secret: secret,
+      oauth_verifier: verifier,
+      store_base_url: 'HTTP://shop.example.com:8080/de/index.php/',
+    };
     const parsed = parseActivationCallback(fields);
     expect(parsed.storeBaseUrl).toBe('http://shop.example.com:8080/de/');
     expect(parsed.usesIndexPhp).toBe(true);
-    expect(parseActivationCallback(new URLSearchParams({ ...fields, store_base_url: 'https://shop.example.com/m2' })).storeBaseUrl).toBe('https://shop.example.com/m2/');
+    expect(
+      parseActivationCallback(new URLSearchParams({ ...fields, store_base_url: 'https://shop.example.com/m2' }))
+        .storeBaseUrl,
+    ).toBe('https://shop.example.com/m2/');
   });
 
   it('names every missing or malformed field in one message', () => {
     let error: unknown;
     try {
-      parseActivationCallback({ oauth_consumer_key: 'short', store_base_url: 'javascript:alert(1)', oauth_verifier: verifier });
+      parseActivationCallback({
+        oauth_consumer_key: 'short',
+        store_base_url: 'javascript:alert(1)',
+        oauth_verifier: verifier,
+      });
     } catch (caught) {
       error = caught;
     }
@@ -36,14 +54,34 @@ describe('parseActivationCallback', () => {
   });
 
   it('refuses credentials in the store URL', () => {
-    expect(() => parseActivationCallback({ oauth_consumer_key: key, oauth_consumer_secret: secret, oauth_verifier: verifier, store_base_url: 'https://user:pw@shop.example.com/' })).toThrow(/store_base_url/);
+    expect(() =>
+      parseActivationCallback({
+        oauth_consumer_key: key,
+        oauth_consumer_secret: secret,
+        oauth_verifier: verifier,
+        store_base_url: 'https://user:pw@shop.example.com/',
+      }),
+    ).toThrow(/store_base_url/);
   });
 
   it('refuses a store_base_url over 2,048 characters without echoing it', () => {
     const long = `https://shop.example.com/${'a'.repeat(90_000)}`;
-    const call = () => parseActivationCallback({ oauth_consumer_key: key, oauth_consumer_secret: secret, oauth_verifier: verifier, store_base_url: long });
+    const call = () =>
+      parseActivationCallback({
+        oauth_consumer_key: key,
+        oauth_consumer_secret: secret,
+        oauth_verifier: verifier,
+        store_base_url: long,
+      });
     expect(call).toThrow(/store_base_url must be at most 2048 characters \(got 90025\)/);
     const edge = `https://shop.example.com/${'a'.repeat(2048 - 'https://shop.example.com/'.length - 1)}/`;
-    expect(parseActivationCallback({ oauth_consumer_key: key, oauth_consumer_secret: secret, oauth_verifier: verifier, store_base_url: edge }).storeBaseUrl).toBe(edge);
+    expect(
+      parseActivationCallback({
+        oauth_consumer_key: key,
+        oauth_consumer_secret: secret,
+        oauth_verifier: verifier,
+        store_base_url: edge,
+      }).storeBaseUrl,
+    ).toBe(edge);
   });
 });

@@ -50,7 +50,13 @@ function readFields(input: CallbackInput): Map<string, unknown> {
   return new Map(Object.entries(input));
 }
 
-function checkField(fields: Map<string, unknown>, name: string, pattern: RegExp, expected: string, problems: string[]): string {
+function checkField(
+  fields: Map<string, unknown>,
+  name: string,
+  pattern: RegExp,
+  expected: string,
+  problems: string[],
+): string {
   const value = fields.get(name);
   if (value === undefined || value === '') problems.push(`${name} is missing`);
   else if (typeof value !== 'string' || !pattern.test(value)) problems.push(`${name} must be ${expected}`);
@@ -62,7 +68,8 @@ function checkStoreBaseUrl(value: unknown, problems: string[]): { url: string; i
   const fail = (problem: string) => (problems.push(`store_base_url ${problem}`), { url: '', indexPhp: false });
   if (value === undefined || value === '') return fail('is missing');
   if (typeof value !== 'string') return fail('must be a string');
-  if (value.length > MAX_STORE_BASE_URL_LENGTH) return fail(`must be at most ${MAX_STORE_BASE_URL_LENGTH} characters (got ${value.length})`);
+  if (value.length > MAX_STORE_BASE_URL_LENGTH)
+    return fail(`must be at most ${MAX_STORE_BASE_URL_LENGTH} characters (got ${value.length})`);
   const match = /^(https?):\/\/([^/?#@\s]+)(\/[^?#\s]*)?$/i.exec(value.trim());
   if (!match) return fail('must be an absolute http(s) URL without credentials, query or fragment');
   let path = match[3] ?? '/';

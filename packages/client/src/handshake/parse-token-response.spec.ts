@@ -23,17 +23,33 @@ describe('parseRequestTokenResponse / parseAccessTokenResponse', () => {
   it('returns the token pair of a success body', () => {
     const token = 'a'.repeat(32);
     const secret = 'b1'.repeat(16);
-    expect(parseRequestTokenResponse(200, `oauth_token=${token}&oauth_token_secret=${secret}`)).toEqual({ token, tokenSecret: secret });
-    expect(parseAccessTokenResponse(200, `oauth_token=${token}&oauth_token_secret=${secret}\n`)).toEqual({ token, tokenSecret: secret });
+    expect(parseRequestTokenResponse(200, `oauth_token=${token}&oauth_token_secret=${secret}`)).toEqual({
+      token,
+      tokenSecret: secret,
+    });
+    expect(parseAccessTokenResponse(200, `oauth_token=${token}&oauth_token_secret=${secret}\n`)).toEqual({
+      token,
+      tokenSecret: secret,
+    });
   });
 
   it.each([
     [401, 'oauth_problem=Consumer+key+has+expired', 'CONSUMER_EXPIRED', /Reauthorize/],
     [401, 'oauth_problem=The+signature+is+invalid.+Verify+and+try+again.', 'SIGNATURE_INVALID', /profile/],
     [401, 'oauth_problem=An+error+occurred+validating+the+nonce', 'NONCE_REJECTED', /clock/],
-    [401, 'oauth_problem=Cannot+create+request+token+because+consumer+token+is+not+a+verifier+token', 'HANDSHAKE_STATE', /once per activation/],
+    [
+      401,
+      'oauth_problem=Cannot+create+request+token+because+consumer+token+is+not+a+verifier+token',
+      'HANDSHAKE_STATE',
+      /once per activation/,
+    ],
     [401, 'oauth_problem=Token+verifier+and+verifier+token+do+not+match', 'VERIFIER_INVALID', /latest callback/],
-    [400, 'oauth_problem=%22oauth_nonce%22+is+required.+Enter+and+try+again%2C+%22oauth_timestamp%22+is+required.+Enter+and+try+again', 'OAUTH_PARAMETER_MISSING', /Authorization header/],
+    [
+      400,
+      'oauth_problem=%22oauth_nonce%22+is+required.+Enter+and+try+again%2C+%22oauth_timestamp%22+is+required.+Enter+and+try+again',
+      'OAUTH_PARAMETER_MISSING',
+      /Authorization header/,
+    ],
   ])('maps HTTP %i %s to %s with a hint', (status, body, code, hint) => {
     const error = failure(() => parseAccessTokenResponse(status, body));
     expect(error.code).toBe(code);
@@ -43,7 +59,9 @@ describe('parseRequestTokenResponse / parseAccessTokenResponse', () => {
   });
 
   it('unwraps the internal_error body of a 500', () => {
-    const error = failure(() => parseRequestTokenResponse(500, 'oauth_problem=internal_error%26message%3DSQLSTATE%5BHY000%5D+gone+away'));
+    const error = failure(() =>
+      parseRequestTokenResponse(500, 'oauth_problem=internal_error%26message%3DSQLSTATE%5BHY000%5D+gone+away'),
+    );
     expect(error.code).toBe('SERVER_ERROR');
     expect(error.status).toBe(500);
     expect(error.magento?.message).toBe('SQLSTATE[HY000] gone away');

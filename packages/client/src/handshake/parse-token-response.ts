@@ -37,11 +37,12 @@ function parseTokenEndpointResponse(endpoint: string, status: number, body: stri
   if (problem !== undefined) throw buildProblemError(endpoint, status, problem);
   const token = fields.get('oauth_token');
   const tokenSecret = fields.get('oauth_token_secret');
-  if (status >= 200 && status < 300 && token && tokenSecret && TOKEN.test(token) && TOKEN.test(tokenSecret)) return { token, tokenSecret };
+  if (status >= 200 && status < 300 && token && tokenSecret && TOKEN.test(token) && TOKEN.test(tokenSecret))
+    return { token, tokenSecret };
   const code = status >= 200 && status < 300 ? 'INVALID_RESPONSE' : classifyStatus(status);
   throw new MagentoClientError(`${endpoint} answered HTTP ${status} without a token pair or oauth_problem.`, code, {
     status,
-    hint: 'Check store_base_url: the body is not Magento\'s token endpoint answer (a proxy, a redirect page or a 404 page?).',
+    hint: "Check store_base_url: the body is not Magento's token endpoint answer (a proxy, a redirect page or a 404 page?).",
   });
 }
 
@@ -51,7 +52,7 @@ function buildProblemError(endpoint: string, status: number, problem: string): M
     return new MagentoClientError(`${endpoint} failed inside Magento: ${inner || 'internal_error'}`, 'SERVER_ERROR', {
       status,
       magento: { message: inner },
-      hint: 'Magento threw an unexpected exception (HTTP 500): see the store\'s var/log/exception.log.',
+      hint: "Magento threw an unexpected exception (HTTP 500): see the store's var/log/exception.log.",
     });
   }
   const { code, hint } = classifyMagentoMessage(problem, status);

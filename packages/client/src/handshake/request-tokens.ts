@@ -37,7 +37,10 @@ export interface AccessTokenOptions extends HandshakeOptions {
  *
  * @throws MagentoClientError `CONSUMER_EXPIRED`, `HANDSHAKE_STATE`, `SIGNATURE_INVALID`, `NONCE_REJECTED`, `NETWORK`, `TIMEOUT`, …
  */
-export async function requestRequestToken(options: HandshakeOptions, skew: SkewState = { offsetMs: 0 }): Promise<OAuthTokenPair> {
+export async function requestRequestToken(
+  options: HandshakeOptions,
+  skew: SkewState = { offsetMs: 0 },
+): Promise<OAuthTokenPair> {
   const response = await postSigned('oauth/token/request', options, {}, skew);
   return parseRequestTokenResponse(response.status, response.text);
 }
@@ -48,7 +51,10 @@ export async function requestRequestToken(options: HandshakeOptions, skew: SkewS
  *
  * @throws MagentoClientError `VERIFIER_INVALID`, `TOKEN_INVALID`, `HANDSHAKE_STATE`, `SIGNATURE_INVALID`, …
  */
-export async function requestAccessToken(options: AccessTokenOptions, skew: SkewState = { offsetMs: 0 }): Promise<OAuthTokenPair> {
+export async function requestAccessToken(
+  options: AccessTokenOptions,
+  skew: SkewState = { offsetMs: 0 },
+): Promise<OAuthTokenPair> {
   const fields = { token: options.requestToken, tokenSecret: options.requestTokenSecret, verifier: options.verifier };
   const response = await postSigned('oauth/token/access', options, fields, skew);
   return parseAccessTokenResponse(response.status, response.text);
@@ -63,44 +69,89 @@ export interface SkewState {
  * Both handshake steps for an activation callback; returns the integration's access token pair.
  * A clock correction learnt in the first step is used in the second.
  */
-export async function exchangeTokens(callback: ActivationCallback, options: Omit<HandshakeOptions, 'storeBaseUrl' | 'consumerKey' | 'consumerSecret'> = {}): Promise<OAuthTokenPair> {
-  const base = { ...options, storeBaseUrl: callback.storeBaseUrl, usesIndexPhp: callback.usesIndexPhp, consumerKey: callback.consumerKey, consumerSecret: callback.consumerSecret };
+export async function exchangeTokens(
+  callback: ActivationCallback,
+  options: Omit<HandshakeOptions, 'storeBaseUrl' | 'consumerKey' | 'consumerSecret'> = {},
+): Promise<OAuthTokenPair> {
+  const base = {
+    ...options,
+    storeBaseUrl: callback.storeBaseUrl,
+    usesIndexPhp: callback.usesIndexPhp,
+    consumerKey: callback.consumerKey,
+    consumerSecret: callback.consumerSecret,
+  };
   const skew: SkewState = { offsetMs: 0 };
   const request = await requestRequestToken(base, skew);
-  return requestAccessToken({ ...base, requestToken: request.token, requestTokenSecret: request.tokenSecret, verifier: callback.verifier }, skew);
+  return requestAccessToken(
+    { ...base, requestToken: request.token, requestTokenSecret: request.tokenSecret, verifier: callback.verifier },
+    skew,
+  );
 }
 
 type TokenFields = { token?: string; tokenSecret?: string; verifier?: string };
 
-async function postSigned(endpoint: string, options: HandshakeOptions, fields: TokenFields, skew: SkewState): Promise<HttpResponse> {
+async function postSigned(
+  endpoint: string,
+  options: HandshakeOptions,
+  fields: TokenFields,
+  skew: SkewState,
+): Promise<HttpResponse> {
   const url = buildEndpointUrl(options, endpoint);
   const clock = options.clock ?? systemClock;
   const response = await postOnce(url, options, fields, () => clock() + skew.offsetMs);
   if (!isNonceRejection(response)) return response;
-  const correction = chooseSkewCorrection(estimateClockSkew(response.headers.get('date'), response.receivedAt), skew.offsetMs);
+  const correction = chooseSkewCorrection(
+    estimateClockSkew(response.headers.get('date'), response.receivedAt),
+    skew.offsetMs,
+  );
   if (correction === null) return response;
   skew.offsetMs = correction;
   return postOnce(url, options, fields, () => clock() + correction);
 }
 
-function postOnce(url: string, options: HandshakeOptions, fields: TokenFields, clock: () => number): Promise<HttpResponse> {
+function postOnce(
+  url: string,
+  options: HandshakeOptions,
+  fields: TokenFields,
+  clock: () => number,
+): Promise<HttpResponse> {
   const signed = signRequest(
-    { method: 'POST', url, consumerKey: options.consumerKey, consumerSecret: options.consumerSecret, profile: options.profile, ...fields },
+    {
+      method: 'POST',
+      url,
+      consumerKey: options.consumerKey,
+      consumerSecret: options.consumerSecret,
+      profile: options.profile,
+      ...fields,
+    },
     { clock, randomBytes: options.randomBytes },
   );
   return sendHttp(
-    { method: 'POST', url, headers: { authorization: signed.authorization }, signal: options.signal, timeoutMs: options.timeoutMs ?? 30_000 },
+    {
+      method: 'POST',
+      url,
+      headers: { authorization: signed.authorization },
+      signal: options.signal,
+      timeoutMs: options.timeoutMs ?? 30_000,
+    },
     options,
   );
 }
 
 function isNonceRejection(response: HttpResponse): boolean {
-  return response.status === 401 && parseFormBody(response.text).get('oauth_problem') === 'An error occurred validating the nonce';
+  return (
+    response.status === 401 &&
+    parseFormBody(response.text).get('oauth_problem') === 'An error occurred validating the nonce'
+  );
 }
 
 function buildEndpointUrl(options: HandshakeOptions, endpoint: string): string {
   const match = /^(https?:\/\/[^/?#]+)(\/[^?#]*)?$/i.exec(options.storeBaseUrl ?? '');
-  if (!match) throw new MagentoClientError(`storeBaseUrl must be an absolute http(s) URL, got ${JSON.stringify(options.storeBaseUrl)}.`, 'INVALID_INPUT');
+  if (!match)
+    throw new MagentoClientError(
+      `storeBaseUrl must be an absolute http(s) URL, got ${JSON.stringify(options.storeBaseUrl)}.`,
+      'INVALID_INPUT',
+    );
   const path = (match[2] ?? '/').replace(/\/?$/, '/');
   return `${new URL(match[1]).origin}${path}${options.usesIndexPhp ? 'index.php/' : ''}${endpoint}`;
 }

@@ -42,7 +42,9 @@ export async function sendHttp(request: HttpRequest, deps: TransportDeps = {}): 
   let timedOut = false;
   const onAbort = () => controller.abort(request.signal?.reason);
   request.signal?.addEventListener('abort', onAbort, { once: true });
-  const cancelTimer = request.timeoutMs ? setTimer(request.timeoutMs, () => ((timedOut = true), controller.abort())) : () => undefined;
+  const cancelTimer = request.timeoutMs
+    ? setTimer(request.timeoutMs, () => ((timedOut = true), controller.abort()))
+    : () => undefined;
   try {
     const response = await fetch(request.url, {
       method: request.method,
@@ -55,9 +57,18 @@ export async function sendHttp(request: HttpRequest, deps: TransportDeps = {}): 
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, receivedAt };
   } catch (error) {
-    if (timedOut) throw new MagentoClientError(`${request.method} ${stripQuery(request.url)} timed out after ${request.timeoutMs} ms.`, 'TIMEOUT', { cause: error });
+    if (timedOut)
+      throw new MagentoClientError(
+        `${request.method} ${stripQuery(request.url)} timed out after ${request.timeoutMs} ms.`,
+        'TIMEOUT',
+        { cause: error },
+      );
     if (request.signal?.aborted) throw buildAbortError(request, error);
-    throw new MagentoClientError(`${request.method} ${stripQuery(request.url)} failed: ${describeNetworkError(error)}`, 'NETWORK', { cause: error });
+    throw new MagentoClientError(
+      `${request.method} ${stripQuery(request.url)} failed: ${describeNetworkError(error)}`,
+      'NETWORK',
+      { cause: error },
+    );
   } finally {
     cancelTimer();
     request.signal?.removeEventListener('abort', onAbort);

@@ -19,7 +19,8 @@ function redactValue(value: unknown, seen: WeakSet<object>): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map((item) => redactValue(item, seen));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = isSecretName(key) && item !== null && item !== undefined ? REDACTED : redactValue(item, seen);
+  for (const [key, item] of Object.entries(value))
+    out[key] = isSecretName(key) && item !== null && item !== undefined ? REDACTED : redactValue(item, seen);
   return out;
 }
 

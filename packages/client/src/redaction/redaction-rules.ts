@@ -6,7 +6,17 @@ export const REDACTED = '[REDACTED]';
  * `oauth_consumer_secret`, `accessTokenSecret`, `password`, `passwd`, `otp`, `x-api-key`,
  * `encryptionKeys`… Fields, form and query parameters and headers use the same list.
  */
-const SECRET_NAME_PARTS = ['secret', 'pass', 'token', 'verifier', 'signature', 'otp', 'api[-_]?key', 'private[-_]?key', 'encryption[-_]?keys?'];
+const SECRET_NAME_PARTS = [
+  'secret',
+  'pass',
+  'token',
+  'verifier',
+  'signature',
+  'otp',
+  'api[-_]?key',
+  'private[-_]?key',
+  'encryption[-_]?keys?',
+];
 
 /** Names of fields, parameters and headers whose values never reach a log (also `authorization`, `cookie` and a `keys` map). */
 export const SECRET_FIELD_NAME = new RegExp(`${SECRET_NAME_PARTS.join('|')}|authorization|cookie|^keys$`, 'i');
@@ -22,7 +32,13 @@ const TEXT_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${REDACTED}`],
   [/\b(authorization|proxy-authorization|cookie|set-cookie)(["']?\s*[:=]\s*["']?)[^\r\n"']+/gi, `$1$2${REDACTED}`],
   // key=value and "key":"value" pairs of secret names (form bodies, query strings, JSON).
-  [new RegExp(`\\b([A-Za-z_]*(?:${SECRET_NAME_PARTS.join('|')})[A-Za-z_]*)(["']?\\s*[=:]\\s*["']?)([^&\\s"',;}]+)`, 'gi'), `$1$2${REDACTED}`],
+  [
+    new RegExp(
+      `\\b([A-Za-z_]*(?:${SECRET_NAME_PARTS.join('|')})[A-Za-z_]*)(["']?\\s*[=:]\\s*["']?)([^&\\s"',;}]+)`,
+      'gi',
+    ),
+    `$1$2${REDACTED}`,
+  ],
   // Credentials in URLs (DATABASE_URL, REDIS_URL).
   [/\b([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s/]+@/gi, `$1${REDACTED}@`],
   // magekit ciphertexts.

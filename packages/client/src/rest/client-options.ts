@@ -3,7 +3,16 @@ import { isSignatureProfile, type SignatureProfile } from '@magekit/oauth1';
 import { createGuestAuth } from '../auth/bearer-auth';
 import type { AuthStrategy } from '../auth/auth-strategy';
 import { MagentoClientError } from '../errors/magento-client-error';
-import { createSleep, globalFetch, systemClock, systemSetTimer, type Clock, type FetchLike, type SetTimer, type Sleep } from '../http/side-effects';
+import {
+  createSleep,
+  globalFetch,
+  systemClock,
+  systemSetTimer,
+  type Clock,
+  type FetchLike,
+  type SetTimer,
+  type Sleep,
+} from '../http/side-effects';
 import { buildRestRoot, type RestScope } from '../url/build-rest-url';
 import type { ClientEventHandler } from './client-events';
 import { createConcurrencyLimiter, type ConcurrencyLimiter } from './concurrency-limiter';
@@ -70,7 +79,8 @@ export interface ClientConfig {
  */
 export function resolveClientConfig(options: MagentoClientOptions): ClientConfig {
   const problems = findOptionProblems(options);
-  if (problems.length > 0) throw new MagentoClientError(`Invalid Magento client options: ${problems.join('; ')}.`, 'INVALID_INPUT');
+  if (problems.length > 0)
+    throw new MagentoClientError(`Invalid Magento client options: ${problems.join('; ')}.`, 'INVALID_INPUT');
   const scope: RestScope = { store: options.store, mode: options.mode, indexPhp: options.indexPhp };
   const root = buildRestRoot(options.baseUrl, scope);
   const setTimer = options.setTimer ?? systemSetTimer;
@@ -101,15 +111,20 @@ export function resolveClientConfig(options: MagentoClientOptions): ClientConfig
 function findOptionProblems(options: MagentoClientOptions): string[] {
   const problems: string[] = [];
   if (!options || typeof options.baseUrl !== 'string' || options.baseUrl === '') problems.push('baseUrl is required');
-  if (options?.profile !== undefined && !isSignatureProfile(options.profile)) problems.push('profile must be "latest" or "laminas"');
-  if (options?.auth !== undefined && typeof options.auth?.authorize !== 'function') problems.push('auth must be an AuthStrategy');
+  if (options?.profile !== undefined && !isSignatureProfile(options.profile))
+    problems.push('profile must be "latest" or "laminas"');
+  if (options?.auth !== undefined && typeof options.auth?.authorize !== 'function')
+    problems.push('auth must be an AuthStrategy');
   for (const name of ['timeoutMs', 'maxPageSize', 'maxConcurrency'] as const) {
     const value = options?.[name];
-    if (value !== undefined && (!Number.isInteger(value) || value < (name === 'timeoutMs' ? 0 : 1))) problems.push(`${name} must be a ${name === 'timeoutMs' ? 'non-negative' : 'positive'} integer`);
+    if (value !== undefined && (!Number.isInteger(value) || value < (name === 'timeoutMs' ? 0 : 1)))
+      problems.push(`${name} must be a ${name === 'timeoutMs' ? 'non-negative' : 'positive'} integer`);
   }
   const retries = options?.retry?.retries;
-  if (retries !== undefined && (!Number.isInteger(retries) || retries < 0)) problems.push('retry.retries must be a non-negative integer');
-  if (options?.retry?.methods?.some((method) => method.toUpperCase() === 'POST')) problems.push('retry.methods must not include POST (a POST is never re-sent)');
+  if (retries !== undefined && (!Number.isInteger(retries) || retries < 0))
+    problems.push('retry.retries must be a non-negative integer');
+  if (options?.retry?.methods?.some((method) => method.toUpperCase() === 'POST'))
+    problems.push('retry.methods must not include POST (a POST is never re-sent)');
   return problems;
 }
 

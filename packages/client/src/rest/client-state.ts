@@ -29,6 +29,12 @@ export class ClientState {
 
   /** The context handed to auth strategies; `postAnonymous` is wired by the client. */
   buildAuthContext(profile: SignatureProfile, postAnonymous: AuthContext['postAnonymous']): AuthContext {
-    return { profile, clock: this.signingClock, randomBytes: this.config.randomBytes, emit: this.config.emit, postAnonymous };
+    return {
+      profile,
+      clock: this.signingClock,
+      randomBytes: this.config.randomBytes,
+      emit: this.config.emit,
+      postAnonymous,
+    };
   }
 }

@@ -16,7 +16,8 @@ export interface ConcurrencyLimiter {
  * @throws MagentoClientError `INVALID_INPUT` when `max` is not a positive integer.
  */
 export function createConcurrencyLimiter(max: number): ConcurrencyLimiter {
-  if (!Number.isInteger(max) || max < 1) throw new MagentoClientError(`maxConcurrency must be a positive integer, got ${max}.`, 'INVALID_INPUT');
+  if (!Number.isInteger(max) || max < 1)
+    throw new MagentoClientError(`maxConcurrency must be a positive integer, got ${max}.`, 'INVALID_INPUT');
   let active = 0;
   const queue: Array<() => void> = [];
   const release = () => {
@@ -25,7 +26,10 @@ export function createConcurrencyLimiter(max: number): ConcurrencyLimiter {
   };
   const acquire = (signal?: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(new MagentoClientError('Aborted while waiting for a free request slot.', 'ABORTED', { cause: signal.reason }));
+      if (signal?.aborted)
+        return reject(
+          new MagentoClientError('Aborted while waiting for a free request slot.', 'ABORTED', { cause: signal.reason }),
+        );
       if (active < max) return (active++, resolve());
       const grant = () => {
         signal?.removeEventListener('abort', onAbort);
@@ -34,7 +38,11 @@ export function createConcurrencyLimiter(max: number): ConcurrencyLimiter {
       };
       const onAbort = () => {
         queue.splice(queue.indexOf(grant), 1);
-        reject(new MagentoClientError('Aborted while waiting for a free request slot.', 'ABORTED', { cause: signal?.reason }));
+        reject(
+          new MagentoClientError('Aborted while waiting for a free request slot.', 'ABORTED', {
+            cause: signal?.reason,
+          }),
+        );
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(grant);

@@ -19,7 +19,11 @@ export interface MagentoClient {
   put<T = unknown>(path: string, body?: unknown, options?: CallOptions): Promise<T>;
   delete<T = unknown>(path: string, options?: CallOptions): Promise<T>;
   /** Every item of a search endpoint, page by page (see {@link paginate}). */
-  paginate<T = unknown>(path: string, criteria?: SearchCriteria, options?: PaginateOptions<T>): AsyncGenerator<T, void, undefined>;
+  paginate<T = unknown>(
+    path: string,
+    criteria?: SearchCriteria,
+    options?: PaginateOptions<T>,
+  ): AsyncGenerator<T, void, undefined>;
   /** The exact URL a call would be sent to (and signed for). */
   url(path: string, query?: RestRequest['query'], scope?: Pick<RestRequest, 'store' | 'mode' | 'indexPhp'>): string;
   /** The profile requests are signed with now. */
@@ -43,16 +47,20 @@ export function createMagentoClient(options: MagentoClientOptions): MagentoClien
   const config = resolveClientConfig(options);
   const state = new ClientState(config);
   const guest = createGuestAuth();
-  const postAnonymous = (path: string, body: unknown, signal?: AbortSignal) => call({ method: 'POST', path, body, signal, auth: guest });
+  const postAnonymous = (path: string, body: unknown, signal?: AbortSignal) =>
+    call({ method: 'POST', path, body, signal, auth: guest });
   const call = (request: RestRequest): Promise<unknown> =>
     executeRequest(state, prepareRequest(config, request), request.auth ?? config.auth, postAnonymous, request.signal);
   const client: MagentoClient = {
     request: <T>(request: RestRequest) => call(request) as Promise<T>,
     get: <T>(path: string, opts: CallOptions = {}) => call({ ...opts, method: 'GET', path }) as Promise<T>,
-    post: <T>(path: string, body?: unknown, opts: CallOptions = {}) => call({ ...opts, method: 'POST', path, body }) as Promise<T>,
-    put: <T>(path: string, body?: unknown, opts: CallOptions = {}) => call({ ...opts, method: 'PUT', path, body }) as Promise<T>,
+    post: <T>(path: string, body?: unknown, opts: CallOptions = {}) =>
+      call({ ...opts, method: 'POST', path, body }) as Promise<T>,
+    put: <T>(path: string, body?: unknown, opts: CallOptions = {}) =>
+      call({ ...opts, method: 'PUT', path, body }) as Promise<T>,
     delete: <T>(path: string, opts: CallOptions = {}) => call({ ...opts, method: 'DELETE', path }) as Promise<T>,
-    paginate: <T>(path: string, criteria?: SearchCriteria, opts?: PaginateOptions<T>) => paginate<T>(client, path, criteria, opts),
+    paginate: <T>(path: string, criteria?: SearchCriteria, opts?: PaginateOptions<T>) =>
+      paginate<T>(client, path, criteria, opts),
     url: (path, query, scope = {}) => prepareRequest(config, { method: 'GET', path, query, ...scope }).url,
     signatureProfile: () => state.resolveProfile(),
     get clockSkew() {

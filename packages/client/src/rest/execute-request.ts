@@ -29,12 +29,29 @@ interface RunState {
  * backoff retries (Retry-After honoured) for idempotent methods only. Every attempt is
  * authorized afresh (new nonce and timestamp).
  */
-export async function executeRequest(state: ClientState, request: PreparedRequest, auth: AuthStrategy, postAnonymous: PostAnonymous, signal?: AbortSignal): Promise<unknown> {
-  const run: RunState = { profile: await state.resolveProfile(), profileSwitched: false, skewCorrected: false, authRefreshed: false, retries: 0, attempt: 0 };
+export async function executeRequest(
+  state: ClientState,
+  request: PreparedRequest,
+  auth: AuthStrategy,
+  postAnonymous: PostAnonymous,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  const run: RunState = {
+    profile: await state.resolveProfile(),
+    profileSwitched: false,
+    skewCorrected: false,
+    authRefreshed: false,
+    retries: 0,
+    attempt: 0,
+  };
   for (;;) {
     run.attempt++;
     const context = state.buildAuthContext(run.profile, postAnonymous);
-    const used = await auth.authorize({ method: request.method, url: request.url, headers: request.headers, body: request.body }, context, signal);
+    const used = await auth.authorize(
+      { method: request.method, url: request.url, headers: request.headers, body: request.body },
+      context,
+      signal,
+    );
     let response: HttpResponse;
     try {
       response = await state.config.limiter.run(() => sendAttempt(state, request, used, run.attempt, signal), signal);
@@ -52,20 +69,51 @@ export async function executeRequest(state: ClientState, request: PreparedReques
   }
 }
 
-async function sendAttempt(state: ClientState, request: PreparedRequest, used: Record<string, string>, attempt: number, signal?: AbortSignal): Promise<HttpResponse> {
+async function sendAttempt(
+  state: ClientState,
+  request: PreparedRequest,
+  used: Record<string, string>,
+  attempt: number,
+  signal?: AbortSignal,
+): Promise<HttpResponse> {
   const { config } = state;
   const headers = { ...request.headers, ...used };
   const url = redactUrl(request.url);
-  config.emit({ type: 'request', method: request.method, url, attempt, headers: redactHeaders(headers), ...(request.body !== undefined ? { body: redactBody(request.body) } : {}) });
+  config.emit({
+    type: 'request',
+    method: request.method,
+    url,
+    attempt,
+    headers: redactHeaders(headers),
+    ...(request.body !== undefined ? { body: redactBody(request.body) } : {}),
+  });
   const started = config.clock();
-  const response = await sendHttp({ method: request.method, url: request.url, headers, body: request.body, signal, timeoutMs: request.timeoutMs }, config);
-  config.emit({ type: 'response', method: request.method, url, attempt, status: response.status, durationMs: config.clock() - started });
+  const response = await sendHttp(
+    { method: request.method, url: request.url, headers, body: request.body, signal, timeoutMs: request.timeoutMs },
+    config,
+  );
+  config.emit({
+    type: 'response',
+    method: request.method,
+    url,
+    attempt,
+    status: response.status,
+    durationMs: config.clock() - started,
+  });
   state.observe(response);
   return response;
 }
 
 /** Re-sends that are safe for every method: Magento refused the credentials before running the service. */
-async function shouldResend(state: ClientState, auth: AuthStrategy, run: RunState, error: MagentoClientError, used: Record<string, string>, method: string, context: AuthContext): Promise<boolean> {
+async function shouldResend(
+  state: ClientState,
+  auth: AuthStrategy,
+  run: RunState,
+  error: MagentoClientError,
+  used: Record<string, string>,
+  method: string,
+  context: AuthContext,
+): Promise<boolean> {
   const { config } = state;
   if (error.code === 'NONCE_REJECTED' && auth.kind === 'oauth' && !run.skewCorrected) {
     run.skewCorrected = true;
@@ -75,7 +123,13 @@ async function shouldResend(state: ClientState, auth: AuthStrategy, run: RunStat
     state.appliedSkewMs = correction;
     return true;
   }
-  if (error.code === 'SIGNATURE_INVALID' && auth.kind === 'oauth' && config.detectProfile && !run.profileSwitched && (method === 'GET' || method === 'HEAD')) {
+  if (
+    error.code === 'SIGNATURE_INVALID' &&
+    auth.kind === 'oauth' &&
+    config.detectProfile &&
+    !run.profileSwitched &&
+    (method === 'GET' || method === 'HEAD')
+  ) {
     run.profileSwitched = true;
     run.profile = otherProfile(run.profile);
     return true;
@@ -94,29 +148,57 @@ async function rememberProfile(state: ClientState, run: RunState): Promise<void>
 }
 
 /** Waits for the next retry, or throws `error` (improved) when the call must not or cannot be retried. */
-async function waitBeforeRetry(state: ClientState, request: PreparedRequest, run: RunState, error: unknown, response: HttpResponse | null, signal?: AbortSignal): Promise<void> {
+async function waitBeforeRetry(
+  state: ClientState,
+  request: PreparedRequest,
+  run: RunState,
+  error: unknown,
+  response: HttpResponse | null,
+  signal?: AbortSignal,
+): Promise<void> {
   const { config } = state;
   const failure = finalError(run, error);
-  const transient = response ? RETRYABLE_STATUSES.has(response.status) : failure.code === 'NETWORK' || failure.code === 'TIMEOUT';
+  const transient = response
+    ? RETRYABLE_STATUSES.has(response.status)
+    : failure.code === 'NETWORK' || failure.code === 'TIMEOUT';
   const budget = config.retry.retries ?? 3;
   if (!transient || !canRetryMethod(request.method, config.retry) || run.retries >= budget) throw failure;
   run.retries++;
-  const retryAfter = response ? parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date'), config.clock()) : null;
+  const retryAfter = response
+    ? parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date'), config.clock())
+    : null;
   const maxWait = config.retry.maxRetryAfterMs ?? 120_000;
   if (retryAfter !== null && retryAfter > maxWait) {
-    throw new MagentoClientError(failure.message, failure.code, { status: failure.status, magento: failure.magento, cause: failure, hint: `The store asked to wait ${Math.round(retryAfter / 1000)} s (Retry-After), longer than retry.maxRetryAfterMs.` });
+    throw new MagentoClientError(failure.message, failure.code, {
+      status: failure.status,
+      magento: failure.magento,
+      cause: failure,
+      hint: `The store asked to wait ${Math.round(retryAfter / 1000)} s (Retry-After), longer than retry.maxRetryAfterMs.`,
+    });
   }
   const delayMs = retryAfter ?? computeBackoff(run.retries, config.retry, config.random);
-  config.emit({ type: 'retry', method: request.method, url: redactUrl(request.url), attempt: run.attempt, delayMs, reason: response ? `HTTP ${response.status}` : failure.code });
+  config.emit({
+    type: 'retry',
+    method: request.method,
+    url: redactUrl(request.url),
+    attempt: run.attempt,
+    delayMs,
+    reason: response ? `HTTP ${response.status}` : failure.code,
+  });
   try {
     await config.sleep(delayMs, signal);
   } catch (cause) {
-    throw new MagentoClientError(`${request.method} ${redactUrl(request.url)} was aborted while waiting to retry.`, 'ABORTED', { cause });
+    throw new MagentoClientError(
+      `${request.method} ${redactUrl(request.url)} was aborted while waiting to retry.`,
+      'ABORTED',
+      { cause },
+    );
   }
 }
 
 function finalError(run: RunState, error: unknown): MagentoClientError {
-  const failure = error instanceof MagentoClientError ? error : new MagentoClientError(String(error), 'NETWORK', { cause: error });
+  const failure =
+    error instanceof MagentoClientError ? error : new MagentoClientError(String(error), 'NETWORK', { cause: error });
   if (failure.code !== 'SIGNATURE_INVALID' || !run.profileSwitched) return failure;
   return new MagentoClientError(failure.message, failure.code, {
     status: failure.status,

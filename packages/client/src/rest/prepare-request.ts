@@ -39,14 +39,17 @@ export interface PreparedRequest {
  */
 export function prepareRequest(config: ClientConfig, request: RestRequest): PreparedRequest {
   const method = String(request.method ?? '').toUpperCase();
-  if (!/^(GET|HEAD|POST|PUT|DELETE|PATCH)$/.test(method)) throw new MagentoClientError(`Unsupported HTTP method ${JSON.stringify(request.method)}.`, 'INVALID_INPUT');
+  if (!/^(GET|HEAD|POST|PUT|DELETE|PATCH)$/.test(method))
+    throw new MagentoClientError(`Unsupported HTTP method ${JSON.stringify(request.method)}.`, 'INVALID_INPUT');
   const scoped = request.store !== undefined || request.mode !== undefined || request.indexPhp !== undefined;
   const root = scoped ? buildRestRoot(config.baseUrl, { ...config.scope, ...definedScope(request) }) : config.root;
-  const query = typeof request.query === 'string' ? request.query : request.query ? buildQueryString(request.query) : '';
+  const query =
+    typeof request.query === 'string' ? request.query : request.query ? buildQueryString(request.query) : '';
   const url = joinRestUrl(root, checkRestPath(request.path), query);
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: string | undefined;
-  if (request.form !== undefined && request.body !== undefined) throw new MagentoClientError('Pass either body (JSON) or form, not both.', 'INVALID_INPUT');
+  if (request.form !== undefined && request.body !== undefined)
+    throw new MagentoClientError('Pass either body (JSON) or form, not both.', 'INVALID_INPUT');
   if (request.form !== undefined) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(request.form as Record<string, string>).toString().replace(/\+/g, '%20');

@@ -16,10 +16,18 @@ describe('signature profile detection', () => {
     store = await startFakeMagento({ profile: 'laminas' });
     const profiles = createMemoryProfileStore();
     const events: ClientEvent[] = [];
-    const client = createMagentoClient({ baseUrl: store.baseUrl, auth: createOAuthAuth(store.credentials), profileStore: profiles, onEvent: (event) => events.push(event) });
+    const client = createMagentoClient({
+      baseUrl: store.baseUrl,
+      auth: createOAuthAuth(store.credentials),
+      profileStore: profiles,
+      onEvent: (event) => events.push(event),
+    });
     store.route('GET', '/rest/V1/products/BOX%2F12', () => ({ json: { sku: 'BOX/12' } }));
     expect(await client.get(sku)).toEqual({ sku: 'BOX/12' });
-    expect(store.requests.map((r) => r.oauth?.error ?? 'ok')).toEqual(['The signature is invalid. Verify and try again.', 'ok']);
+    expect(store.requests.map((r) => r.oauth?.error ?? 'ok')).toEqual([
+      'The signature is invalid. Verify and try again.',
+      'ok',
+    ]);
     expect(profiles.entries()).toEqual({ [store.baseUrl]: 'laminas' });
     expect(events).toContainEqual({ type: 'profile-fallback', store: store.baseUrl, from: 'latest', to: 'laminas' });
     await client.get(sku);
@@ -39,7 +47,11 @@ describe('signature profile detection', () => {
   it('explains a refusal under both profiles (wrong secret)', async () => {
     store = await startFakeMagento();
     const profiles = createMemoryProfileStore();
-    const client = createMagentoClient({ baseUrl: store.baseUrl, auth: createOAuthAuth({ ...store.credentials, accessTokenSecret: 'wrong' }), profileStore: profiles });
+    const client = createMagentoClient({
+      baseUrl: store.baseUrl,
+      auth: createOAuthAuth({ ...store.credentials, accessTokenSecret: 'wrong' }),
+      profileStore: profiles,
+    });
     const error = await failureOf(client.get('/V1/modules'));
     expect(error.code).toBe('SIGNATURE_INVALID');
     expect(error.hint).toMatch(/both signature profiles/);
@@ -59,7 +71,11 @@ describe('per-store concurrency limit', () => {
       inFlight--;
       return { json: { ok: true } };
     });
-    const client = createMagentoClient({ baseUrl: store.baseUrl, auth: createOAuthAuth(store.credentials), maxConcurrency: 3 });
+    const client = createMagentoClient({
+      baseUrl: store.baseUrl,
+      auth: createOAuthAuth(store.credentials),
+      maxConcurrency: 3,
+    });
     await Promise.all(Array.from({ length: 20 }, (_, i) => client.get(`/V1/products/${i}`)));
     expect(store.requests).toHaveLength(20);
     expect(peak).toBe(3);
@@ -69,10 +85,17 @@ describe('per-store concurrency limit', () => {
     store = await startFakeMagento();
     const limiter = createConcurrencyLimiter(1);
     let first = true;
-    store.route('GET', '/rest/V1/modules', () => (first ? ((first = false), { status: 503, json: { message: 'busy' } }) : { json: [] }));
+    store.route('GET', '/rest/V1/modules', () =>
+      first ? ((first = false), { status: 503, json: { message: 'busy' } }) : { json: [] },
+    );
     const seen: Array<[number, number]> = [];
     const sleep = createRecordingSleep();
-    const a = createMagentoClient({ baseUrl: store.baseUrl, auth: createOAuthAuth(store.credentials), limiter, sleep: async (ms, signal) => (seen.push([limiter.active, limiter.waiting]), sleep(ms, signal)) });
+    const a = createMagentoClient({
+      baseUrl: store.baseUrl,
+      auth: createOAuthAuth(store.credentials),
+      limiter,
+      sleep: async (ms, signal) => (seen.push([limiter.active, limiter.waiting]), sleep(ms, signal)),
+    });
     const b = createMagentoClient({ baseUrl: store.baseUrl, auth: createOAuthAuth(store.credentials), limiter });
     await Promise.all([a.get('/V1/modules'), b.get('/V1/modules')]);
     expect(seen).toEqual([[1, 0]]); // b got the slot a freed before sleeping

@@ -7,7 +7,9 @@ export interface ProfileStore {
 }
 
 /** A {@link ProfileStore} in memory (the default; persist it in the app's database instead). */
-export function createMemoryProfileStore(initial: Readonly<Record<string, SignatureProfile>> = {}): ProfileStore & { entries(): Record<string, SignatureProfile> } {
+export function createMemoryProfileStore(
+  initial: Readonly<Record<string, SignatureProfile>> = {},
+): ProfileStore & { entries(): Record<string, SignatureProfile> } {
   const profiles = new Map(Object.entries(initial));
   return {
     get: (store) => profiles.get(store),

@@ -32,11 +32,15 @@ function readJson(status: number, text: string): ResponseOutcome {
   } catch (cause) {
     return {
       ok: false,
-      error: new MagentoClientError(`HTTP ${status} with a body that is not JSON: ${text.slice(0, 120)}`, 'INVALID_RESPONSE', {
-        status,
-        cause,
-        hint: 'PHP notices or an HTML page in front of the JSON: check the store\'s display_errors and any proxy/WAF.',
-      }),
+      error: new MagentoClientError(
+        `HTTP ${status} with a body that is not JSON: ${text.slice(0, 120)}`,
+        'INVALID_RESPONSE',
+        {
+          status,
+          cause,
+          hint: "PHP notices or an HTML page in front of the JSON: check the store's display_errors and any proxy/WAF.",
+        },
+      ),
     };
   }
 }

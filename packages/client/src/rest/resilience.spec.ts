@@ -1,6 +1,13 @@
 import { parseAuthorizationHeader } from '@magekit/oauth1';
 import { createOAuthAuth } from '../auth/oauth-auth';
-import { createManualClock, createRecordingSleep, failureOf, startFakeMagento, type FakeMagentoServer, type FakeMagentoOptions } from '../testing';
+import {
+  createManualClock,
+  createRecordingSleep,
+  failureOf,
+  startFakeMagento,
+  type FakeMagentoServer,
+  type FakeMagentoOptions,
+} from '../testing';
 import { createMagentoClient } from './create-magento-client';
 import type { MagentoClientOptions } from './client-options';
 import type { ClientEvent } from './client-events';
@@ -12,7 +19,14 @@ async function setup(storeOptions: FakeMagentoOptions = {}, clientOptions: Parti
   store = await startFakeMagento(storeOptions);
   const sleep = createRecordingSleep();
   const events: ClientEvent[] = [];
-  const client = createMagentoClient({ baseUrl: store.baseUrl, auth: createOAuthAuth(store.credentials), sleep, random: () => 0.5, onEvent: (event) => events.push(event), ...clientOptions });
+  const client = createMagentoClient({
+    baseUrl: store.baseUrl,
+    auth: createOAuthAuth(store.credentials),
+    sleep,
+    random: () => 0.5,
+    onEvent: (event) => events.push(event),
+    ...clientOptions,
+  });
   return { client, sleep, events };
 }
 
@@ -20,12 +34,23 @@ describe('retries', () => {
   it('honours Retry-After in seconds and as an HTTP date (measured against the response Date)', async () => {
     const serverNow = Date.UTC(2025, 5, 1, 8, 0, 0);
     const { client, sleep, events } = await setup({ clock: () => serverNow });
-    store.expect('GET', '/rest/V1/modules', { status: 429, json: { message: 'Too many requests' }, headers: { 'retry-after': '7' } });
-    store.expect('GET', '/rest/V1/modules', { status: 503, body: 'maintenance', headers: { 'retry-after': new Date(serverNow + 12_000).toUTCString() } });
+    store.expect('GET', '/rest/V1/modules', {
+      status: 429,
+      json: { message: 'Too many requests' },
+      headers: { 'retry-after': '7' },
+    });
+    store.expect('GET', '/rest/V1/modules', {
+      status: 503,
+      body: 'maintenance',
+      headers: { 'retry-after': new Date(serverNow + 12_000).toUTCString() },
+    });
     store.expect('GET', '/rest/V1/modules', { json: ['Magento_Store'] });
     expect(await client.get('/V1/modules')).toEqual(['Magento_Store']);
     expect(sleep.delays).toEqual([7000, 12_000]);
-    expect(events.filter((e) => e.type === 'retry').map((e) => (e.type === 'retry' ? e.reason : ''))).toEqual(['HTTP 429', 'HTTP 503']);
+    expect(events.filter((e) => e.type === 'retry').map((e) => (e.type === 'retry' ? e.reason : ''))).toEqual([
+      'HTTP 429',
+      'HTTP 503',
+    ]);
     store.assertDone();
   });
 
@@ -40,7 +65,11 @@ describe('retries', () => {
 
   it('never re-sends a POST', async () => {
     const { client, sleep } = await setup();
-    store.expect('POST', '/rest/V1/orders', { status: 503, json: { message: 'busy' }, headers: { 'retry-after': '1' } });
+    store.expect('POST', '/rest/V1/orders', {
+      status: 503,
+      json: { message: 'busy' },
+      headers: { 'retry-after': '1' },
+    });
     const error = await failureOf(client.post('/V1/orders', { entity: {} }));
     expect(error.status).toBe(503);
     expect(store.requests).toHaveLength(1);
@@ -73,7 +102,11 @@ describe('retries', () => {
 
   it('gives up when Retry-After asks for longer than allowed', async () => {
     const { client, sleep } = await setup({}, { retry: { maxRetryAfterMs: 60_000 } });
-    store.expect('GET', '/rest/V1/modules', { status: 429, json: { message: 'slow down' }, headers: { 'retry-after': '3600' } });
+    store.expect('GET', '/rest/V1/modules', {
+      status: 429,
+      json: { message: 'slow down' },
+      headers: { 'retry-after': '3600' },
+    });
     const error = await failureOf(client.get('/V1/modules'));
     expect(error.code).toBe('RATE_LIMITED');
     expect(error.hint).toMatch(/3600 s/);
@@ -91,7 +124,7 @@ describe('timeouts and abort', () => {
     expect(store.requests).toHaveLength(2);
   });
 
-  it('aborts an in-flight request with the caller\'s signal, without retrying', async () => {
+  it("aborts an in-flight request with the caller's signal, without retrying", async () => {
     const { client } = await setup({}, { timeoutMs: 0 });
     store.expect('GET', '/rest/V1/modules', { hang: true });
     const controller = new AbortController();
@@ -128,7 +161,10 @@ describe('clock skew', () => {
 
   it('does not loop when the rejection is not caused by skew', async () => {
     const { client } = await setup();
-    store.expect('GET', '/rest/V1/modules', { status: 401, json: { message: 'An error occurred validating the nonce' } });
+    store.expect('GET', '/rest/V1/modules', {
+      status: 401,
+      json: { message: 'An error occurred validating the nonce' },
+    });
     expect((await failureOf(client.get('/V1/modules'))).code).toBe('NONCE_REJECTED');
     store.assertDone();
   });

@@ -28,15 +28,20 @@ async function setup(storeOptions: FakeMagentoOptions = {}, clientOptions: Parti
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<MagentoClientError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof MagentoClientError)) throw new Error(`expected a MagentoClientError, got ${String(error)}`);
   return error;
 }
 
 describe.each(['latest', 'laminas'] as const)('signed REST calls to a %s store', (profile) => {
-  it('routes an awkward SKU as one segment and passes Magento\'s signature check', async () => {
+  it("routes an awkward SKU as one segment and passes Magento's signature check", async () => {
     const { client } = await setup({ profile }, { profile });
-    store.expect('GET', '/rest/default/V1/products/ABC%2010%2Bx', (request) => ({ json: { sku: decodeURIComponent(request.path.split('/').pop() ?? ''), oauth: request.oauth?.valid } }));
+    store.expect('GET', '/rest/default/V1/products/ABC%2010%2Bx', (request) => ({
+      json: { sku: decodeURIComponent(request.path.split('/').pop() ?? ''), oauth: request.oauth?.valid },
+    }));
     const product = await client.get(path('/V1/products/:sku', { sku: 'ABC 10+x' }));
     expect(product).toEqual({ sku: 'ABC 10+x', oauth: true });
     store.assertDone();
@@ -44,10 +49,20 @@ describe.each(['latest', 'laminas'] as const)('signed REST calls to a %s store',
 
   it('signs JSON POSTs (body not signed) and form PUTs (body signed)', async () => {
     const { client } = await setup({ profile }, { profile, retry: { methods: ['GET', 'PUT'] } });
-    store.expect('POST', '/rest/default/V1/products', (request) => ({ json: { got: JSON.parse(request.body), valid: request.oauth?.valid } }));
-    store.expect('PUT', '/rest/default/V1/thing', (request) => ({ json: { got: request.body, valid: request.oauth?.valid } }));
-    expect(await client.post('/V1/products', { product: { sku: 'a' } })).toEqual({ got: { product: { sku: 'a' } }, valid: true });
-    expect(await client.request({ method: 'PUT', path: '/V1/thing', form: { note: 'a b+c' } })).toEqual({ got: 'note=a%20b%2Bc', valid: true });
+    store.expect('POST', '/rest/default/V1/products', (request) => ({
+      json: { got: JSON.parse(request.body), valid: request.oauth?.valid },
+    }));
+    store.expect('PUT', '/rest/default/V1/thing', (request) => ({
+      json: { got: request.body, valid: request.oauth?.valid },
+    }));
+    expect(await client.post('/V1/products', { product: { sku: 'a' } })).toEqual({
+      got: { product: { sku: 'a' } },
+      valid: true,
+    });
+    expect(await client.request({ method: 'PUT', path: '/V1/thing', form: { note: 'a b+c' } })).toEqual({
+      got: 'note=a%20b%2Bc',
+      valid: true,
+    });
     store.assertDone();
   });
 });
@@ -59,18 +74,32 @@ describe('REST URLs and errors', () => {
     store.expect('POST', '/index.php/rest/default/async/bulk/V1/products', { status: 202, json: { bulk_uuid: 'x' } });
     await client.get('/V1/store/storeViews', { store: 'all' });
     await client.post('/V1/products', [{ product: { sku: 'a' } }], { mode: 'async/bulk' });
-    expect(client.url('/V1/products', { searchCriteria: { pageSize: 5 } })).toBe(`${store.baseUrl}index.php/rest/default/V1/products?searchCriteria%5BpageSize%5D=5`);
+    expect(client.url('/V1/products', { searchCriteria: { pageSize: 5 } })).toBe(
+      `${store.baseUrl}index.php/rest/default/V1/products?searchCriteria%5BpageSize%5D=5`,
+    );
     store.assertDone();
   });
 
-  it('maps Magento\'s error JSON with parameters to a typed error with the status', async () => {
+  it("maps Magento's error JSON with parameters to a typed error with the status", async () => {
     const { client } = await setup();
-    store.expect('GET', '/rest/default/V1/products/nope', { status: 404, json: { message: 'The product that was requested doesn\'t exist. Verify the product and try again.' } });
-    store.expect('GET', '/rest/default/V1/orders/1', { status: 401, json: { message: "The consumer isn't authorized to access %resources.", parameters: { resources: 'Magento_Sales::actions_view' } } });
+    store.expect('GET', '/rest/default/V1/products/nope', {
+      status: 404,
+      json: { message: "The product that was requested doesn't exist. Verify the product and try again." },
+    });
+    store.expect('GET', '/rest/default/V1/orders/1', {
+      status: 401,
+      json: {
+        message: "The consumer isn't authorized to access %resources.",
+        parameters: { resources: 'Magento_Sales::actions_view' },
+      },
+    });
     const missing = await failureOf(client.get('/V1/products/nope'));
     expect([missing.code, missing.status]).toEqual(['NOT_FOUND', 404]);
     const denied = await failureOf(client.get('/V1/orders/1'));
-    expect([denied.code, denied.message]).toEqual(['NOT_AUTHORIZED', "The consumer isn't authorized to access Magento_Sales::actions_view."]);
+    expect([denied.code, denied.message]).toEqual([
+      'NOT_AUTHORIZED',
+      "The consumer isn't authorized to access Magento_Sales::actions_view.",
+    ]);
     store.assertDone();
   });
 
@@ -84,7 +113,10 @@ describe('REST URLs and errors', () => {
 
   it('refuses redirects instead of re-sending a signed request elsewhere', async () => {
     const { client } = await setup();
-    store.expect('GET', '/rest/default/V1/modules', { status: 301, headers: { location: 'https://www.shop.example/rest/default/V1/modules' } });
+    store.expect('GET', '/rest/default/V1/modules', {
+      status: 301,
+      headers: { location: 'https://www.shop.example/rest/default/V1/modules' },
+    });
     const error = await failureOf(client.get('/V1/modules'));
     expect(error.code).toBe('HTTP_ERROR');
     expect(error.message).toContain('https://www.shop.example/');
@@ -98,7 +130,9 @@ describe('REST URLs and errors', () => {
   });
 
   it('names every bad option at once', () => {
-    expect(() => createMagentoClient({ baseUrl: '', profile: 'x' as never, timeoutMs: -1, retry: { methods: ['POST'] } })).toThrow(
+    expect(() =>
+      createMagentoClient({ baseUrl: '', profile: 'x' as never, timeoutMs: -1, retry: { methods: ['POST'] } }),
+    ).toThrow(
       /baseUrl is required; profile must be "latest" or "laminas"; timeoutMs must be a non-negative integer; retry.methods must not include POST/,
     );
   });
@@ -111,7 +145,13 @@ describe('REST URLs and errors', () => {
     expect(events.map((e) => e.type)).toEqual(['request', 'response', 'retry', 'request', 'response']);
     const logged = JSON.stringify(events);
     const sent = parseAuthorizationHeader(store.requests[0].headers.authorization);
-    for (const secret of [sent.oauth_signature, sent.oauth_token, store.credentials.consumerSecret, store.credentials.accessTokenSecret]) expect(logged).not.toContain(secret);
+    for (const secret of [
+      sent.oauth_signature,
+      sent.oauth_token,
+      store.credentials.consumerSecret,
+      store.credentials.accessTokenSecret,
+    ])
+      expect(logged).not.toContain(secret);
     expect(logged).toContain('OAuth [REDACTED]');
   });
 

@@ -18,7 +18,15 @@ describe('retry policy', () => {
   });
 
   it('retries GET and HEAD by default, PUT/DELETE on request, POST never', () => {
-    expect(['GET', 'head', 'PUT', 'DELETE', 'POST'].map((m) => canRetryMethod(m, {}))).toEqual([true, true, false, false, false]);
-    expect(['PUT', 'DELETE', 'POST'].map((m) => canRetryMethod(m, { methods: ['GET', 'PUT', 'DELETE', 'POST'] }))).toEqual([true, true, false]);
+    expect(['GET', 'head', 'PUT', 'DELETE', 'POST'].map((m) => canRetryMethod(m, {}))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(
+      ['PUT', 'DELETE', 'POST'].map((m) => canRetryMethod(m, { methods: ['GET', 'PUT', 'DELETE', 'POST'] })),
+    ).toEqual([true, true, false]);
   });
 });

@@ -8,15 +8,24 @@ let store: FakeMagentoServer;
 afterEach(async () => store?.close());
 
 function readPaging(request: FakeRequest): { pageSize: number; currentPage: number } {
-  const params = new Map((request.query ?? '').split('&').map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]));
-  return { pageSize: Number(params.get('searchCriteria[pageSize]')), currentPage: Number(params.get('searchCriteria[currentPage]')) };
+  const params = new Map(
+    (request.query ?? '').split('&').map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]),
+  );
+  return {
+    pageSize: Number(params.get('searchCriteria[pageSize]')),
+    currentPage: Number(params.get('searchCriteria[currentPage]')),
+  };
 }
 
 /**
  * A catalogue of `count` products answering like Magento: an out-of-range page repeats the last
  * page. `reportedTotal` lets a store lie about total_count; `withTotal: false` leaves it out.
  */
-function serveCatalogue(server: FakeMagentoServer, count: number, options: { reportedTotal?: number; withTotal?: boolean; delayMs?: number } = {}) {
+function serveCatalogue(
+  server: FakeMagentoServer,
+  count: number,
+  options: { reportedTotal?: number; withTotal?: boolean; delayMs?: number } = {},
+) {
   const stats = { inFlight: 0, peak: 0, pages: [] as number[] };
   server.route('GET', '/rest/V1/products', async (request) => {
     stats.peak = Math.max(stats.peak, ++stats.inFlight);
@@ -26,8 +35,14 @@ function serveCatalogue(server: FakeMagentoServer, count: number, options: { rep
     stats.pages.push(currentPage);
     const lastPage = Math.max(1, Math.ceil(count / pageSize));
     const page = Math.min(currentPage, lastPage);
-    const items = Array.from({ length: Math.max(0, Math.min(pageSize, count - (page - 1) * pageSize)) }, (_, i) => ({ id: (page - 1) * pageSize + i + 1, sku: `P${(page - 1) * pageSize + i + 1}` }));
-    const body: Record<string, unknown> = { items, search_criteria: { page_size: pageSize, current_page: currentPage } };
+    const items = Array.from({ length: Math.max(0, Math.min(pageSize, count - (page - 1) * pageSize)) }, (_, i) => ({
+      id: (page - 1) * pageSize + i + 1,
+      sku: `P${(page - 1) * pageSize + i + 1}`,
+    }));
+    const body: Record<string, unknown> = {
+      items,
+      search_criteria: { page_size: pageSize, current_page: currentPage },
+    };
     if (options.withTotal !== false) body.total_count = options.reportedTotal ?? count;
     return { json: body };
   });
@@ -37,7 +52,14 @@ function serveCatalogue(server: FakeMagentoServer, count: number, options: { rep
 async function setup(extra: { maxPageSize?: number } = {}) {
   store = await startFakeMagento();
   const events: ClientEvent[] = [];
-  const client = createMagentoClient({ baseUrl: store.baseUrl, auth: createOAuthAuth(store.credentials), maxConcurrency: 8, onEvent: (e) => events.push(e), retry: { retries: 0 }, ...extra });
+  const client = createMagentoClient({
+    baseUrl: store.baseUrl,
+    auth: createOAuthAuth(store.credentials),
+    maxConcurrency: 8,
+    onEvent: (e) => events.push(e),
+    retry: { retries: 0 },
+    ...extra,
+  });
   return { client, events };
 }
 
@@ -48,15 +70,18 @@ async function collectIds(iterable: AsyncIterable<{ id: number }>): Promise<numb
 }
 
 describe('paginate', () => {
-  it.each([1, 4])('yields every item once, in order, with concurrency %i, using signed requests', async (concurrency) => {
-    const { client } = await setup();
-    serveCatalogue(store, 1234);
-    const criteria = searchCriteria().where('status', 'eq', 1).pageSize(100);
-    const ids = await collectIds(client.paginate<{ id: number }>('/V1/products', criteria, { concurrency }));
-    expect(ids).toEqual(Array.from({ length: 1234 }, (_, i) => i + 1));
-    expect(store.requests).toHaveLength(13);
-    expect(store.requests.every((r) => r.oauth?.valid)).toBe(true);
-  });
+  it.each([1, 4])(
+    'yields every item once, in order, with concurrency %i, using signed requests',
+    async (concurrency) => {
+      const { client } = await setup();
+      serveCatalogue(store, 1234);
+      const criteria = searchCriteria().where('status', 'eq', 1).pageSize(100);
+      const ids = await collectIds(client.paginate<{ id: number }>('/V1/products', criteria, { concurrency }));
+      expect(ids).toEqual(Array.from({ length: 1234 }, (_, i) => i + 1));
+      expect(store.requests).toHaveLength(13);
+      expect(store.requests.every((r) => r.oauth?.valid)).toBe(true);
+    },
+  );
 
   it('stops at a repeated page when total_count is larger than the catalogue', async () => {
     const { client, events } = await setup();
@@ -78,7 +103,9 @@ describe('paginate', () => {
   it('stops at a short page when there is no total_count', async () => {
     const { client } = await setup();
     const stats = serveCatalogue(store, 250, { withTotal: false });
-    expect(await collectIds(client.paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(100)))).toHaveLength(250);
+    expect(
+      await collectIds(client.paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(100))),
+    ).toHaveLength(250);
     expect(stats.pages).toEqual([1, 2, 3]);
   });
 
@@ -93,14 +120,18 @@ describe('paginate', () => {
   it('keeps at most `concurrency` page requests in flight', async () => {
     const { client } = await setup();
     const stats = serveCatalogue(store, 2000, { delayMs: 3 });
-    await collectIds(client.paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(100), { concurrency: 3 }));
+    await collectIds(
+      client.paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(100), { concurrency: 3 }),
+    );
     expect(stats.peak).toBe(3);
   });
 
   it('aborts prefetches when the consumer stops early', async () => {
     const { client, events } = await setup();
     serveCatalogue(store, 5000, { delayMs: 20 });
-    for await (const item of client.paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(100), { concurrency: 4 })) {
+    for await (const item of client.paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(100), {
+      concurrency: 4,
+    })) {
       if (item.id === 101) break; // first item of page 2; pages 3–5 are in flight
     }
     await new Promise((resolve) => setTimeout(resolve, 60));
@@ -113,10 +144,21 @@ describe('paginate', () => {
     const ids: number[] = [];
     store.route('GET', '/rest/V1/products', (request) => {
       const { currentPage } = readPaging(request);
-      if (currentPage === 3) return { status: 500, json: { message: 'Internal Error. Details are available in Magento log file. Report ID: webapi-1' } };
+      if (currentPage === 3)
+        return {
+          status: 500,
+          json: { message: 'Internal Error. Details are available in Magento log file. Report ID: webapi-1' },
+        };
       return { json: { items: [{ id: currentPage }], total_count: 5 } };
     });
-    const error = await failureOf((async () => { for await (const item of client.paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(1), { concurrency: 2 })) ids.push(item.id); })());
+    const error = await failureOf(
+      (async () => {
+        for await (const item of client.paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(1), {
+          concurrency: 2,
+        }))
+          ids.push(item.id);
+      })(),
+    );
     expect(ids).toEqual([1, 2]);
     expect([error.code, error.status]).toEqual(['SERVER_ERROR', 500]);
   });

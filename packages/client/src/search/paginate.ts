@@ -29,19 +29,35 @@ export interface PaginateOptions<T> extends Pick<RestScope, 'store' | 'mode'> {
  *
  * @throws MagentoClientError from the calls, or `INVALID_RESPONSE` when a page has no `items` array.
  */
-export async function* paginate<T = unknown>(client: MagentoClient, path: string, criteria: SearchCriteria = searchCriteria(), options: PaginateOptions<T> = {}): AsyncGenerator<T, void, undefined> {
+export async function* paginate<T = unknown>(
+  client: MagentoClient,
+  path: string,
+  criteria: SearchCriteria = searchCriteria(),
+  options: PaginateOptions<T> = {},
+): AsyncGenerator<T, void, undefined> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const pageSize = Math.min(criteria.data.pageSize ?? options.pageSize ?? 100, client.config.maxPageSize);
   const sized = criteria.pageSize(pageSize);
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const fetchPage = (page: number) => client.get<SearchResults<T>>(path, { query: sized.page(page).toQueryString(), signal: controller.signal, store: options.store, mode: options.mode }).then((r) => checkPage(r, path, page));
+  const fetchPage = (page: number) =>
+    client
+      .get<SearchResults<T>>(path, {
+        query: sized.page(page).toQueryString(),
+        signal: controller.signal,
+        store: options.store,
+        mode: options.mode,
+      })
+      .then((r) => checkPage(r, path, page));
   const window = new Map<number, Promise<SearchResults<T>>>();
   try {
     const first = sized.data.currentPage ?? 1;
     const firstPage = await fetchPage(first);
-    const lastPage = typeof firstPage.total_count === 'number' ? Math.ceil(firstPage.total_count / pageSize) : Number.POSITIVE_INFINITY;
+    const lastPage =
+      typeof firstPage.total_count === 'number'
+        ? Math.ceil(firstPage.total_count / pageSize)
+        : Number.POSITIVE_INFINITY;
     let previous = fingerprint(firstPage.items, options.idOf);
     yield* firstPage.items;
     let next = first + 1;
@@ -51,7 +67,11 @@ export async function* paginate<T = unknown>(client: MagentoClient, path: string
       window.delete(page);
       if (result.items.length === 0) return;
       const current = fingerprint(result.items, options.idOf);
-      if (current === previous) return void client.config.emit({ type: 'warning', message: `${path}: page ${page} repeats page ${page - 1}; stopping (total_count ${firstPage.total_count ?? 'absent'}).` });
+      if (current === previous)
+        return void client.config.emit({
+          type: 'warning',
+          message: `${path}: page ${page} repeats page ${page - 1}; stopping (total_count ${firstPage.total_count ?? 'absent'}).`,
+        });
       previous = current;
       for (const item of result.items) yield item;
       if (lastPage === Number.POSITIVE_INFINITY && result.items.length < pageSize) return;
@@ -70,7 +90,10 @@ function silence<T>(promise: Promise<T>): Promise<T> {
 
 function checkPage<T>(result: SearchResults<T>, path: string, page: number): SearchResults<T> {
   if (result && Array.isArray(result.items)) return result;
-  throw new MagentoClientError(`${path} page ${page} has no items array: not a search result (a fields projection without items?).`, 'INVALID_RESPONSE');
+  throw new MagentoClientError(
+    `${path} page ${page} has no items array: not a search result (a fields projection without items?).`,
+    'INVALID_RESPONSE',
+  );
 }
 
 function fingerprint<T>(items: readonly T[], idOf?: (item: T) => unknown): string {

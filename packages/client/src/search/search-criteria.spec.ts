@@ -64,19 +64,31 @@ describe('searchCriteria', () => {
 
   describe.each(['latest', 'laminas'] as const)('with twelve filter groups, signed for the %s profile', (profile) => {
     let criteria = searchCriteria().orderBy('entity_id').pageSize(50);
-    for (let i = 0; i < 12; i++) criteria = criteria.where(`attr_${i}`, i % 2 ? 'like' : 'gteq', i % 2 ? `%a+b ${i}%` : i * 1.5);
+    for (let i = 0; i < 12; i++)
+      criteria = criteria.where(`attr_${i}`, i % 2 ? 'like' : 'gteq', i % 2 ? `%a+b ${i}%` : i * 1.5);
     const url = `https://shop.example.com/rest/default/V1/products?${criteria.toQueryString()}`;
-    const credentials = { consumerKey: 'c'.repeat(32), consumerSecret: 's'.repeat(32), token: 't'.repeat(32), tokenSecret: 'u'.repeat(32) };
+    const credentials = {
+      consumerKey: 'c'.repeat(32),
+      consumerSecret: 's'.repeat(32),
+      token: 't'.repeat(32),
+      tokenSecret: 'u'.repeat(32),
+    };
     const store = () =>
       createMemoryVerifyStore({
         consumers: [{ id: 1, key: credentials.consumerKey, secret: credentials.consumerSecret, updatedAt: 0 }],
-        tokens: [{ token: credentials.token, secret: credentials.tokenSecret, type: 'access', revoked: false, consumerId: 1 }],
+        tokens: [
+          { token: credentials.token, secret: credentials.tokenSecret, type: 'access', revoked: false, consumerId: 1 },
+        ],
       });
 
     it('verifies as Magento does, and only under that profile', async () => {
       const signed = signRequest({ method: 'GET', url, profile, ...credentials }, { clock: () => 1_700_000_000_000 });
       const verify = (as: typeof profile) =>
-        verifyRequest({ kind: 'api', method: 'GET', url, headers: { authorization: signed.authorization }, profile: as }, store(), { clock: () => 1_700_000_000_000 });
+        verifyRequest(
+          { kind: 'api', method: 'GET', url, headers: { authorization: signed.authorization }, profile: as },
+          store(),
+          { clock: () => 1_700_000_000_000 },
+        );
       expect((await verify(profile)).valid).toBe(true);
       const other = await verify(profile === 'latest' ? 'laminas' : 'latest');
       expect(other.error).toBe('The signature is invalid. Verify and try again.');

@@ -6,6 +6,7 @@ export async function failureOf(promise: Promise<unknown>): Promise<MagentoClien
     () => null,
     (caught: unknown) => caught,
   );
-  if (!(error instanceof MagentoClientError)) throw new Error(`expected a MagentoClientError, got ${error === null ? 'success' : String(error)}`);
+  if (!(error instanceof MagentoClientError))
+    throw new Error(`expected a MagentoClientError, got ${error === null ? 'success' : String(error)}`);
   return error;
 }

@@ -133,7 +133,10 @@ function writeResponse(res: ServerResponse, answer: FakeResponse, now: number): 
   const body = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.body ?? '');
   res.statusCode = answer.status ?? 200;
   res.setHeader('Date', new Date(now).toUTCString());
-  res.setHeader('Content-Type', answer.json !== undefined ? 'application/json; charset=utf-8' : 'text/html; charset=UTF-8');
+  res.setHeader(
+    'Content-Type',
+    answer.json !== undefined ? 'application/json; charset=utf-8' : 'text/html; charset=UTF-8',
+  );
   for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
   res.end(body);
 }

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { generateNonce, verifyRequest, type OAuthTokenRecord, type SignatureProfile, type VerifyKind, type VerifyResult } from '@magekit/oauth1';
+import {
+  generateNonce,
+  verifyRequest,
+  type OAuthTokenRecord,
+  type SignatureProfile,
+  type VerifyKind,
+  type VerifyResult,
+} from '@magekit/oauth1';
 import { createMemoryVerifyStore } from '@magekit/oauth1/testing';
 import type { FakeCredentials, FakeMagentoOptions, FakeRequest, FakeResponse } from './fake-magento-types';
 
@@ -13,18 +20,44 @@ export class FakeOAuthState {
   private readonly store: ReturnType<typeof createMemoryVerifyStore>;
   private readonly consumer;
 
-  constructor(private readonly options: FakeMagentoOptions, private readonly clock: () => number) {
+  constructor(
+    private readonly options: FakeMagentoOptions,
+    private readonly clock: () => number,
+  ) {
     const make = () => generateNonce((size) => randomBytes(size));
     this.credentials = {
-      consumerKey: make(), consumerSecret: make(), accessToken: make(), accessTokenSecret: make(), verifier: make(),
+      consumerKey: make(),
+      consumerSecret: make(),
+      accessToken: make(),
+      accessTokenSecret: make(),
+      verifier: make(),
       ...options.credentials,
     };
     this.profile = options.profile ?? 'latest';
     const nowSeconds = Math.floor(clock() / 1000);
-    this.consumer = { id: CONSUMER_ID, key: this.credentials.consumerKey, secret: this.credentials.consumerSecret, updatedAt: nowSeconds - (options.activatedSecondsAgo ?? 0) };
+    this.consumer = {
+      id: CONSUMER_ID,
+      key: this.credentials.consumerKey,
+      secret: this.credentials.consumerSecret,
+      updatedAt: nowSeconds - (options.activatedSecondsAgo ?? 0),
+    };
     this.row = options.handshake
-      ? { token: make(), secret: make(), type: 'verifier', revoked: false, consumerId: CONSUMER_ID, verifier: this.credentials.verifier }
-      : { token: this.credentials.accessToken, secret: this.credentials.accessTokenSecret, type: 'access', revoked: false, consumerId: CONSUMER_ID, verifier: this.credentials.verifier };
+      ? {
+          token: make(),
+          secret: make(),
+          type: 'verifier',
+          revoked: false,
+          consumerId: CONSUMER_ID,
+          verifier: this.credentials.verifier,
+        }
+      : {
+          token: this.credentials.accessToken,
+          secret: this.credentials.accessTokenSecret,
+          type: 'access',
+          revoked: false,
+          consumerId: CONSUMER_ID,
+          verifier: this.credentials.verifier,
+        };
     this.store = createMemoryVerifyStore({ consumers: [this.consumer], tokens: [this.row] });
   }
 
@@ -41,7 +74,14 @@ export class FakeOAuthState {
   /** Runs Magento's OAuth checks on a request carrying an `OAuth` Authorization header. */
   verify(request: FakeRequest): Promise<VerifyResult> {
     return verifyRequest(
-      { kind: kindOf(request.path), method: request.method, url: request.url, headers: request.headers, body: request.body, profile: this.profile },
+      {
+        kind: kindOf(request.path),
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body: request.body,
+        profile: this.profile,
+      },
       this.store,
       { clock: this.clock, consumerExpirySeconds: this.options.consumerExpirySeconds },
     );
@@ -60,7 +100,8 @@ export class FakeOAuthState {
     this.row.token = generateNonce((size) => randomBytes(size));
     this.row.secret = generateNonce((size) => randomBytes(size));
     this.row.type = kind === 'request_token' ? 'request' : 'access';
-    if (kind === 'access_token') Object.assign(this.credentials, { accessToken: this.row.token, accessTokenSecret: this.row.secret });
+    if (kind === 'access_token')
+      Object.assign(this.credentials, { accessToken: this.row.token, accessTokenSecret: this.row.secret });
     return { status: 200, body: `oauth_token=${this.row.token}&oauth_token_secret=${this.row.secret}` };
   }
 }

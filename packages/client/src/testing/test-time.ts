@@ -18,7 +18,9 @@ export function createManualClock(start = Date.UTC(2025, 0, 1, 12, 0, 0)): Manua
  * A `sleep` that returns at once and records every delay asked for (and advances `clock` by it),
  * so retry and backoff tests run in microseconds. Rejects like the real one when `signal` aborts.
  */
-export function createRecordingSleep(clock?: ManualClock): ((ms: number, signal?: AbortSignal) => Promise<void>) & { delays: number[] } {
+export function createRecordingSleep(
+  clock?: ManualClock,
+): ((ms: number, signal?: AbortSignal) => Promise<void>) & { delays: number[] } {
   const delays: number[] = [];
   const sleep = async (ms: number, signal?: AbortSignal) => {
     if (signal?.aborted) throw signal.reason;

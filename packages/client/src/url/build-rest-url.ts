@@ -24,10 +24,15 @@ export function buildRestRoot(baseUrl: string, scope: RestScope = {}): string {
   try {
     parsed = new URL(baseUrl);
   } catch (cause) {
-    throw new MagentoClientError(`baseUrl is not an absolute URL: ${JSON.stringify(baseUrl)}.`, 'INVALID_INPUT', { cause });
+    throw new MagentoClientError(`baseUrl is not an absolute URL: ${JSON.stringify(baseUrl)}.`, 'INVALID_INPUT', {
+      cause,
+    });
   }
   if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password || parsed.search || parsed.hash) {
-    throw new MagentoClientError(`baseUrl must be an http(s) URL without credentials, query or fragment: ${JSON.stringify(baseUrl)}.`, 'INVALID_INPUT');
+    throw new MagentoClientError(
+      `baseUrl must be an http(s) URL without credentials, query or fragment: ${JSON.stringify(baseUrl)}.`,
+      'INVALID_INPUT',
+    );
   }
   if (scope.store !== undefined && !STORE_CODE.test(scope.store)) {
     throw new MagentoClientError(`Not a Magento store code: ${JSON.stringify(scope.store)}.`, 'INVALID_INPUT', {

@@ -22,7 +22,8 @@ export function path(template: string, params: Readonly<Record<string, Segment>>
     return rawurlencode(toBytes(String(value)));
   });
   const unused = Object.keys(params).filter((name) => !used.has(name));
-  if (unused.length > 0) throw new MagentoClientError(`${template} has no parameter(s) ${unused.join(', ')}.`, 'INVALID_INPUT');
+  if (unused.length > 0)
+    throw new MagentoClientError(`${template} has no parameter(s) ${unused.join(', ')}.`, 'INVALID_INPUT');
   return out;
 }
 
@@ -35,7 +36,8 @@ export function restPath(strings: TemplateStringsArray, ...values: Segment[]): s
   return strings.reduce((out, literal, i) => {
     if (i === 0) return literal;
     const value = String(values[i - 1]);
-    if (value === '') throw new MagentoClientError(`Path segment ${i} of ${strings.join('…')} is empty.`, 'INVALID_INPUT');
+    if (value === '')
+      throw new MagentoClientError(`Path segment ${i} of ${strings.join('…')} is empty.`, 'INVALID_INPUT');
     return out + rawurlencode(toBytes(value)) + literal;
   }, '');
 }
@@ -50,7 +52,11 @@ const SAFE_PATH = /^\/(?:[A-Za-z0-9\-._~!$&'()*,;=:@/]|%[0-9A-Fa-f]{2})*$/;
  */
 export function checkRestPath(value: string): string {
   if (typeof value === 'string' && SAFE_PATH.test(value) && !/(^|\/)\.{1,2}(\/|$)/.test(value)) return value;
-  throw new MagentoClientError(`Not an encoded REST path: ${JSON.stringify(value)} (build it with path() or restPath).`, 'INVALID_INPUT', {
-    hint: "Build paths with path('/V1/products/:sku', { sku }) or restPath`/V1/products/${sku}`: Magento reads a raw '+' as a space and a raw '/' as a segment break; '.' and '..' segments are rewritten by URL parsers. Pass query parameters in `query`.",
-  });
+  throw new MagentoClientError(
+    `Not an encoded REST path: ${JSON.stringify(value)} (build it with path() or restPath).`,
+    'INVALID_INPUT',
+    {
+      hint: "Build paths with path('/V1/products/:sku', { sku }) or restPath`/V1/products/${sku}`: Magento reads a raw '+' as a space and a raw '/' as a segment break; '.' and '..' segments are rewritten by URL parsers. Pass query parameters in `query`.",
+    },
+  );
 }

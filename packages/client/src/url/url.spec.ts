@@ -4,7 +4,9 @@ import { checkRestPath, path, restPath } from './rest-path';
 
 describe('path helpers', () => {
   it('encode each value as one segment Magento routes right', () => {
-    expect(path('/V1/products/:sku/media/:entryId', { sku: 'ABC/10 +x', entryId: 7 })).toBe('/V1/products/ABC%2F10%20%2Bx/media/7');
+    expect(path('/V1/products/:sku/media/:entryId', { sku: 'ABC/10 +x', entryId: 7 })).toBe(
+      '/V1/products/ABC%2F10%20%2Bx/media/7',
+    );
     const sku = 'a/b';
     expect(restPath`/V1/products/${sku}/options`).toBe('/V1/products/a%2Fb/options');
   });
@@ -16,7 +18,14 @@ describe('path helpers', () => {
     expect(() => restPath`/V1/products/${''}`).toThrow(/empty/);
   });
 
-  it.each(['/V1/products/a+b', '/V1/products/a b', 'V1/products', '/V1/products?x=1', '/V1/products/%zz', '/V1/products/..'])('checkRestPath refuses %s', (value) => {
+  it.each([
+    '/V1/products/a+b',
+    '/V1/products/a b',
+    'V1/products',
+    '/V1/products?x=1',
+    '/V1/products/%zz',
+    '/V1/products/..',
+  ])('checkRestPath refuses %s', (value) => {
     expect(() => checkRestPath(value)).toThrow(/path\(/);
   });
 
@@ -27,7 +36,12 @@ describe('path helpers', () => {
 
 describe('buildQueryString', () => {
   it('encodes brackets in keys and values with rawurlencode semantics', () => {
-    const query = buildQueryString({ searchCriteria: { filterGroups: [{ filters: [{ field: 'sku', value: 'a+b c', conditionType: 'like' }] }] }, fields: 'items[id,sku]', flag: true, skip: undefined });
+    const query = buildQueryString({
+      searchCriteria: { filterGroups: [{ filters: [{ field: 'sku', value: 'a+b c', conditionType: 'like' }] }] },
+      fields: 'items[id,sku]',
+      flag: true,
+      skip: undefined,
+    });
     expect(query).toBe(
       'searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bfield%5D=sku&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5Bvalue%5D=a%2Bb%20c&searchCriteria%5BfilterGroups%5D%5B0%5D%5Bfilters%5D%5B0%5D%5BconditionType%5D=like&fields=items%5Bid%2Csku%5D&flag=1',
     );
@@ -51,7 +65,9 @@ describe('REST URLs', () => {
   });
 
   it('keeps a sub-directory install and drops a trailing index.php/', () => {
-    expect(buildRestRoot('http://127.0.0.1:8080/m2/index.php/', { store: 'default', indexPhp: true })).toBe('http://127.0.0.1:8080/m2/index.php/rest/default/');
+    expect(buildRestRoot('http://127.0.0.1:8080/m2/index.php/', { store: 'default', indexPhp: true })).toBe(
+      'http://127.0.0.1:8080/m2/index.php/rest/default/',
+    );
   });
 
   it('refuses bad store codes and base URLs', () => {
@@ -62,7 +78,9 @@ describe('REST URLs', () => {
 
   it('joins a URL the fetch parser sends unchanged, and refuses one it would rewrite', () => {
     const root = buildRestRoot('https://shop.example.com/', { store: 'default' });
-    expect(joinRestUrl(root, '/V1/products/a%2Fb', 'x%5B0%5D=1')).toBe('https://shop.example.com/rest/default/V1/products/a%2Fb?x%5B0%5D=1');
+    expect(joinRestUrl(root, '/V1/products/a%2Fb', 'x%5B0%5D=1')).toBe(
+      'https://shop.example.com/rest/default/V1/products/a%2Fb?x%5B0%5D=1',
+    );
     expect(() => joinRestUrl(root, '/V1/products/%2e%2e/x', '')).toThrow(/not as signed/);
     expect(() => joinRestUrl(root, '/V1/products', 'q=a b')).toThrow(/not as signed/);
   });

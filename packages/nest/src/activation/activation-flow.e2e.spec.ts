@@ -24,7 +24,12 @@ describe('activation over HTTP against a fake Magento store on loopback', () => 
   }
 
   const paths = () => store.requests.map((entry) => `${entry.method} ${entry.path}`);
-  const events = async (storeId: string) => (await e2e.dataSource.getRepository(ActivationEventEntity).find({ where: { storeId }, order: { occurredAt: 'ASC', position: 'ASC' } })).map((event) => event.type);
+  const events = async (storeId: string) =>
+    (
+      await e2e.dataSource
+        .getRepository(ActivationEventEntity)
+        .find({ where: { storeId }, order: { occurredAt: 'ASC', position: 'ASC' } })
+    ).map((event) => event.type);
 
   it('callback -> 200 at once, then request token, access token, probe: active', async () => {
     await fakeStore();
@@ -35,12 +40,19 @@ describe('activation over HTTP against a fake Magento store on loopback', () => 
     store.assertDone();
     expect(paths()).toEqual(['POST /oauth/token/request', 'POST /oauth/token/access', `GET ${CONFIGS}`]);
     expect(store.requests[2].oauth?.valid).toBe(true);
-    const row = await e2e.dataSource.getRepository(StoreEntity).findOneByOrFail({ consumerKey: store.credentials.consumerKey });
+    const row = await e2e.dataSource
+      .getRepository(StoreEntity)
+      .findOneByOrFail({ consumerKey: store.credentials.consumerKey });
     expect(row).toMatchObject({ status: 'active', tenant: 'acme', storeBaseUrl: store.baseUrl, statusCode: null });
     expect(await events(row.id)).toEqual(['callback_received', 'request_token', 'access_token', 'active']);
     // Secrets are stored encrypted only.
     const raw = JSON.stringify(await e2e.dataSource.query('SELECT * FROM magekit_stores'));
-    for (const secret of [store.credentials.consumerSecret, store.credentials.accessToken, store.credentials.accessTokenSecret]) expect(raw).not.toContain(secret);
+    for (const secret of [
+      store.credentials.consumerSecret,
+      store.credentials.accessToken,
+      store.credentials.accessTokenSecret,
+    ])
+      expect(raw).not.toContain(secret);
     const facts = JSON.parse(row.facts ?? '{}');
     expect(facts.storeViews.map((view: { code: string }) => view.code)).toEqual(['default', 'de']);
   });
@@ -55,13 +67,18 @@ describe('activation over HTTP against a fake Magento store on loopback', () => 
     await e2e.settle();
     expect(await e2e.dataSource.getRepository(StoreEntity).count()).toBe(1);
     expect(await e2e.dataSource.getRepository(ActivationEntity).count()).toBe(1);
-    expect(paths().filter((p) => p.includes('/oauth/token/'))).toEqual(['POST /oauth/token/request', 'POST /oauth/token/access']);
+    expect(paths().filter((p) => p.includes('/oauth/token/'))).toEqual([
+      'POST /oauth/token/request',
+      'POST /oauth/token/access',
+    ]);
   });
 
   it('concurrent callbacks for one consumer give one store and one token exchange', async () => {
     await fakeStore();
     const form = callbackForm(store);
-    const answers = await Promise.all(Array.from({ length: 5 }, () => e2e.http.post('/magento/callback/acme').type('form').send(form)));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => e2e.http.post('/magento/callback/acme').type('form').send(form)),
+    );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
     expect(answers.filter((answer) => answer.body.duplicate === false)).toHaveLength(1);
     await e2e.settle();
@@ -77,7 +94,11 @@ describe('activation over HTTP against a fake Magento store on loopback', () => 
     await e2e.settle();
     expect(paths()).toEqual(['POST /oauth/token/request']);
     const row = await e2e.dataSource.getRepository(StoreEntity).findOneByOrFail({});
-    expect(row).toMatchObject({ status: 'failed', statusCode: 'CONSUMER_EXPIRED', statusReason: expect.stringContaining('Consumer key has expired') });
+    expect(row).toMatchObject({
+      status: 'failed',
+      statusCode: 'CONSUMER_EXPIRED',
+      statusReason: expect.stringContaining('Consumer key has expired'),
+    });
     expect(row.statusHint).toContain('Reauthorize');
     const activation = await e2e.dataSource.getRepository(ActivationEntity).findOneByOrFail({});
     expect(activation).toMatchObject({ state: 'failed', failureCode: 'CONSUMER_EXPIRED', requestTokenEnc: null });
@@ -90,10 +111,21 @@ describe('activation over HTTP against a fake Magento store on loopback', () => 
     await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store)).expect(200);
     await e2e.settle();
     expect(e2e.sleeps).toEqual([1000]);
-    expect(paths()).toEqual(['POST /oauth/token/request', 'POST /oauth/token/request', 'POST /oauth/token/access', `GET ${CONFIGS}`]);
+    expect(paths()).toEqual([
+      'POST /oauth/token/request',
+      'POST /oauth/token/request',
+      'POST /oauth/token/access',
+      `GET ${CONFIGS}`,
+    ]);
     const row = await e2e.dataSource.getRepository(StoreEntity).findOneByOrFail({});
     expect(row.status).toBe('active');
-    expect(await events(row.id)).toEqual(['callback_received', 'retry_scheduled', 'request_token', 'access_token', 'active']);
+    expect(await events(row.id)).toEqual([
+      'callback_received',
+      'retry_scheduled',
+      'request_token',
+      'access_token',
+      'active',
+    ]);
   });
 
   it('does not retry the request-token step once the consumer window has closed', async () => {
@@ -124,14 +156,22 @@ describe('activation over HTTP against a fake Magento store on loopback', () => 
     expect(left.state).toBe('request_token');
     expect(left.requestTokenEnc).toMatch(/^mk1\./);
     // A dead instance does not release its lease: put one back, as the crash would have left it.
-    await activations.update({ id: left.id }, { leaseOwner: 'dead-instance', leaseUntil: new Date(e2e.clock() + 60_000) });
+    await activations.update(
+      { id: left.id },
+      { leaseOwner: 'dead-instance', leaseUntil: new Date(e2e.clock() + 60_000) },
+    );
     e2e.onSleep.hook = null;
     const sweeper = e2e.app.get(BackgroundTasks);
     expect(await sweeper.sweep()).toBe(0); // still leased
     e2e.clock.advance(61_000);
     expect(await sweeper.sweep()).toBe(1);
     await e2e.settle();
-    expect(paths()).toEqual(['POST /oauth/token/request', 'POST /oauth/token/access', 'POST /oauth/token/access', `GET ${CONFIGS}`]);
+    expect(paths()).toEqual([
+      'POST /oauth/token/request',
+      'POST /oauth/token/access',
+      'POST /oauth/token/access',
+      `GET ${CONFIGS}`,
+    ]);
     expect((await activations.findOneByOrFail({})).state).toBe('active');
     expect((await e2e.dataSource.getRepository(StoreEntity).findOneByOrFail({})).status).toBe('active');
   });
@@ -153,7 +193,9 @@ describe('activation over HTTP against a fake Magento store on loopback', () => 
     expect(after).toMatchObject({ status: 'active', storeBaseUrl: store.baseUrl });
     expect(after.accessTokenEnc).not.toBe(before.accessTokenEnc);
     expect(store.credentials.accessToken).not.toBe(firstToken);
-    const states = (await e2e.dataSource.getRepository(ActivationEntity).find({ order: { createdAt: 'ASC' } })).map((activation) => activation.state);
+    const states = (await e2e.dataSource.getRepository(ActivationEntity).find({ order: { createdAt: 'ASC' } })).map(
+      (activation) => activation.state,
+    );
     expect(states).toEqual(['active', 'active']);
   });
 });

@@ -35,7 +35,10 @@ export class ActivationLease {
 
   /** Extends a lease this owner holds. */
   async extend(id: string, owner: string, durationMs: number): Promise<boolean> {
-    const result = await this.activations.update({ id, leaseOwner: owner }, { leaseUntil: new Date(this.clock() + durationMs) });
+    const result = await this.activations.update(
+      { id, leaseOwner: owner },
+      { leaseUntil: new Date(this.clock() + durationMs) },
+    );
     return (result.affected ?? 0) > 0;
   }
 
@@ -52,9 +55,15 @@ export class ActivationLease {
       .where('a.store_id = :storeId', { storeId })
       .andWhere('a.state IN (:...pending)', { pending: PENDING })
       .andWhere(new Brackets((q) => q.where('a.lease_until IS NULL').orWhere('a.lease_until < :now', { now })))
-      .andWhere(new Brackets((q) => q.where('a.next_attempt_at IS NULL').orWhere('a.next_attempt_at <= :now', { now })));
+      .andWhere(
+        new Brackets((q) => q.where('a.next_attempt_at IS NULL').orWhere('a.next_attempt_at <= :now', { now })),
+      );
     if (exclude.size > 0) query.andWhere('a.id NOT IN (:...exclude)', { exclude: [...exclude] });
-    const row = await query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(1).getRawOne<{ id: string }>();
+    const row = await query
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(1)
+      .getRawOne<{ id: string }>();
     return row?.id ?? null;
   }
 

@@ -57,7 +57,9 @@ export class ActivationRecorder {
   async record(callback: ActivationCallback, admitted: Admission, source: CallbackSource): Promise<RecordedCallback> {
     const { tenant } = source;
     const verifierHash = sha256Hex(`${callback.consumerKey}:${callback.verifier}`);
-    const { store, movedFrom } = admitted.known ? { store: admitted.known, movedFrom: admitted.movedFrom } : await this.findOrCreateStore(callback, source);
+    const { store, movedFrom } = admitted.known
+      ? { store: admitted.known, movedFrom: admitted.movedFrom }
+      : await this.findOrCreateStore(callback, source);
     const known = await this.activations.findOneBy({ verifierHash });
     if (known) return this.duplicate(store, known);
     const activation = this.buildActivation(store, callback, verifierHash);
@@ -67,7 +69,10 @@ export class ActivationRecorder {
       if (!isUniqueViolation(error)) throw error;
       return this.duplicate(store, await this.activations.findOneByOrFail({ verifierHash }));
     }
-    await this.timeline.append(activation, { type: 'callback_received', message: `Callback from ${callback.storeBaseUrl} for tenant ${tenant}.` });
+    await this.timeline.append(activation, {
+      type: 'callback_received',
+      message: `Callback from ${callback.storeBaseUrl} for tenant ${tenant}.`,
+    });
     if (movedFrom) await this.recordMove(activation, movedFrom, callback.storeBaseUrl, source);
     await this.supersedeOthers(activation);
     await this.resetStore(store, tenant, callback);
@@ -76,15 +81,37 @@ export class ActivationRecorder {
   }
 
   /** Creates the store of a new key; if a concurrent callback created it first, that one's rules apply. */
-  private async findOrCreateStore(callback: ActivationCallback, source: CallbackSource): Promise<{ store: StoreEntity; movedFrom: string | null }> {
+  private async findOrCreateStore(
+    callback: ActivationCallback,
+    source: CallbackSource,
+  ): Promise<{ store: StoreEntity; movedFrom: string | null }> {
     const { tenant } = source;
     const now = new Date(this.clock());
     const id = randomUUID();
     const store = this.stores.create({
-      id, tenant, consumerKey: callback.consumerKey, consumerSecretEnc: this.secrets.seal('magekit_stores', 'consumer_secret_enc', id, callback.consumerSecret),
-      storeBaseUrl: callback.storeBaseUrl, usesIndexPhp: callback.usesIndexPhp, status: 'activating', statusCode: null, statusReason: null, statusHint: null,
-      accessTokenEnc: null, accessTokenSecretEnc: null, signatureProfile: 'latest', vendorAccountId: null, facts: null,
-      activatedAt: null, lastProbedAt: null, probeLeaseUntil: null, createdFromAddress: source.address, handshakeOwner: null, handshakeLeaseUntil: null, createdAt: now, updatedAt: now,
+      id,
+      tenant,
+      consumerKey: callback.consumerKey,
+      consumerSecretEnc: this.secrets.seal('magekit_stores', 'consumer_secret_enc', id, callback.consumerSecret),
+      storeBaseUrl: callback.storeBaseUrl,
+      usesIndexPhp: callback.usesIndexPhp,
+      status: 'activating',
+      statusCode: null,
+      statusReason: null,
+      statusHint: null,
+      accessTokenEnc: null,
+      accessTokenSecretEnc: null,
+      signatureProfile: 'latest',
+      vendorAccountId: null,
+      facts: null,
+      activatedAt: null,
+      lastProbedAt: null,
+      probeLeaseUntil: null,
+      createdFromAddress: source.address,
+      handshakeOwner: null,
+      handshakeLeaseUntil: null,
+      createdAt: now,
+      updatedAt: now,
     });
     try {
       await this.stores.insert(store);
@@ -98,38 +125,80 @@ export class ActivationRecorder {
   }
 
   /** A store that moved to another origin (with the right secret): on its timeline and in the security log. */
-  private async recordMove(activation: ActivationEntity, from: string, to: string, source: CallbackSource): Promise<void> {
+  private async recordMove(
+    activation: ActivationEntity,
+    from: string,
+    to: string,
+    source: CallbackSource,
+  ): Promise<void> {
     const message = `The store moved from ${from} to ${to} (the callback carried the stored consumer secret).`;
     await this.timeline.append(activation, { type: 'store_moved', message });
-    await this.securityLog.record({ type: 'store_moved', tenant: source.tenant, storeId: activation.storeId, storeBaseUrl: to, sourceAddress: source.address, message });
+    await this.securityLog.record({
+      type: 'store_moved',
+      tenant: source.tenant,
+      storeId: activation.storeId,
+      storeBaseUrl: to,
+      sourceAddress: source.address,
+      message,
+    });
   }
 
   private buildActivation(store: StoreEntity, callback: ActivationCallback, verifierHash: string): ActivationEntity {
     const now = this.clock();
     const id = randomUUID();
     return this.activations.create({
-      id, storeId: store.id, state: 'callback_received', verifierHash, verifierEnc: this.secrets.seal('magekit_activations', 'verifier_enc', id, callback.verifier),
-      requestTokenEnc: null, requestTokenSecretEnc: null, accessTokenEnc: null, accessTokenSecretEnc: null, attempts: 0,
-      windowEndsAt: new Date(now + this.config.consumerWindowMs), nextAttemptAt: null, leaseUntil: null, leaseOwner: null,
-      failureCode: null, failureReason: null, failureHint: null, createdAt: new Date(now), updatedAt: new Date(now),
+      id,
+      storeId: store.id,
+      state: 'callback_received',
+      verifierHash,
+      verifierEnc: this.secrets.seal('magekit_activations', 'verifier_enc', id, callback.verifier),
+      requestTokenEnc: null,
+      requestTokenSecretEnc: null,
+      accessTokenEnc: null,
+      accessTokenSecretEnc: null,
+      attempts: 0,
+      windowEndsAt: new Date(now + this.config.consumerWindowMs),
+      nextAttemptAt: null,
+      leaseUntil: null,
+      leaseOwner: null,
+      failureCode: null,
+      failureReason: null,
+      failureHint: null,
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
     });
   }
 
   private async duplicate(store: StoreEntity, activation: ActivationEntity): Promise<RecordedCallback> {
-    await this.timeline.append(activation, { type: 'duplicate_callback', message: 'The same callback (consumer key and verifier) arrived again; the running activation continues.' });
+    await this.timeline.append(activation, {
+      type: 'duplicate_callback',
+      message: 'The same callback (consumer key and verifier) arrived again; the running activation continues.',
+    });
     return { store, activation, duplicate: true };
   }
 
   /** A Reauthorize replaces any activation of the store still in progress. */
   private async supersedeOthers(current: ActivationEntity): Promise<void> {
-    const pending = await this.activations.findBy({ storeId: current.storeId, state: In(['callback_received', 'request_token', 'access_token']) });
+    const pending = await this.activations.findBy({
+      storeId: current.storeId,
+      state: In(['callback_received', 'request_token', 'access_token']),
+    });
     // Older ones only (creation time, then id): of concurrent callbacks exactly the last one survives.
-    const older = (entry: ActivationEntity) => entry.createdAt.getTime() < current.createdAt.getTime() || (entry.createdAt.getTime() === current.createdAt.getTime() && entry.id < current.id);
+    const older = (entry: ActivationEntity) =>
+      entry.createdAt.getTime() < current.createdAt.getTime() ||
+      (entry.createdAt.getTime() === current.createdAt.getTime() && entry.id < current.id);
     for (const other of pending.filter(older)) {
       const message = 'A newer callback for this store replaced this activation.';
       const update = await this.activations.update(
         { id: other.id, state: other.state },
-        { state: 'failed', failureCode: 'SUPERSEDED', failureReason: message, leaseUntil: null, leaseOwner: null, updatedAt: new Date(this.clock()) },
+        {
+          state: 'failed',
+          failureCode: 'SUPERSEDED',
+          failureReason: message,
+          leaseUntil: null,
+          leaseOwner: null,
+          updatedAt: new Date(this.clock()),
+        },
       );
       if (update.affected) await this.timeline.append(other, { type: 'superseded', message, code: 'SUPERSEDED' });
     }
@@ -143,9 +212,22 @@ export class ActivationRecorder {
     await this.stores.update(
       { id: store.id },
       {
-        tenant, storeBaseUrl: callback.storeBaseUrl, usesIndexPhp: callback.usesIndexPhp, status: 'activating', statusCode: null, statusReason: null, statusHint: null,
-        consumerSecretEnc: this.secrets.seal('magekit_stores', 'consumer_secret_enc', store.id, callback.consumerSecret),
-        accessTokenEnc: null, accessTokenSecretEnc: null, updatedAt: new Date(this.clock()),
+        tenant,
+        storeBaseUrl: callback.storeBaseUrl,
+        usesIndexPhp: callback.usesIndexPhp,
+        status: 'activating',
+        statusCode: null,
+        statusReason: null,
+        statusHint: null,
+        consumerSecretEnc: this.secrets.seal(
+          'magekit_stores',
+          'consumer_secret_enc',
+          store.id,
+          callback.consumerSecret,
+        ),
+        accessTokenEnc: null,
+        accessTokenSecretEnc: null,
+        updatedAt: new Date(this.clock()),
       },
     );
   }

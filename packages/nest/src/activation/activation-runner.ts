@@ -46,7 +46,11 @@ export class ActivationRunner {
   /** Runs an activation in the background (the callback has already been answered). */
   start(activationId: string): void {
     const run = this.run(activationId)
-      .catch((error: unknown) => this.logger.error(`Activation ${activationId} stopped: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.error(
+          `Activation ${activationId} stopped: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .finally(() => this.running.delete(run));
     this.running.add(run);
   }
@@ -69,7 +73,10 @@ export class ActivationRunner {
    * one step; if the holder died, its lease (one step long) expires and this run takes over.
    */
   async run(activationId: string): Promise<void> {
-    const activation = await this.activations.findOne({ where: { id: activationId }, select: { id: true, storeId: true } });
+    const activation = await this.activations.findOne({
+      where: { id: activationId },
+      select: { id: true, storeId: true },
+    });
     if (activation) await this.runStore(activation.storeId);
   }
 
@@ -82,7 +89,11 @@ export class ActivationRunner {
       }
       try {
         const tried = new Set<string>();
-        for (let next = await this.lease.findDueForStore(storeId, tried); next; next = await this.lease.findDueForStore(storeId, tried)) {
+        for (
+          let next = await this.lease.findDueForStore(storeId, tried);
+          next;
+          next = await this.lease.findDueForStore(storeId, tried)
+        ) {
           tried.add(next);
           await this.runActivation(next, storeId, holder);
         }
@@ -120,23 +131,50 @@ export class ActivationRunner {
     if (!isPendingActivationState(activation.state)) return 'stop';
     const store = await this.stores.findOneByOrFail({ id: activation.storeId });
     if (activation.state === 'callback_received') {
-      if (this.clock() >= activation.windowEndsAt.getTime()) return this.outcomes.windowClosed(activation).then(() => 'stop');
-      return this.attempt(activation, 'request_token', () => this.steps.requestToken(activation, store, this.owner), keepLease);
+      if (this.clock() >= activation.windowEndsAt.getTime())
+        return this.outcomes.windowClosed(activation).then(() => 'stop');
+      return this.attempt(
+        activation,
+        'request_token',
+        () => this.steps.requestToken(activation, store, this.owner),
+        keepLease,
+      );
     }
-    if (activation.state === 'request_token') return this.attempt(activation, 'access_token', () => this.steps.accessToken(activation, store, this.owner), keepLease);
+    if (activation.state === 'request_token')
+      return this.attempt(
+        activation,
+        'access_token',
+        () => this.steps.accessToken(activation, store, this.owner),
+        keepLease,
+      );
     return this.attempt(activation, 'probe', () => this.steps.probe(activation, store, this.owner), keepLease);
   }
 
-  private async attempt(activation: ActivationEntity, step: HandshakeStep, action: () => Promise<void>, keepLease: (extraMs: number) => Promise<void>): Promise<StepResult> {
+  private async attempt(
+    activation: ActivationEntity,
+    step: HandshakeStep,
+    action: () => Promise<void>,
+    keepLease: (extraMs: number) => Promise<void>,
+  ): Promise<StepResult> {
     const attempts = activation.attempts + 1;
-    await this.activations.update({ id: activation.id, leaseOwner: this.owner }, { attempts, nextAttemptAt: null, updatedAt: new Date(this.clock()) });
+    await this.activations.update(
+      { id: activation.id, leaseOwner: this.owner },
+      { attempts, nextAttemptAt: null, updatedAt: new Date(this.clock()) },
+    );
     try {
       await action();
       return 'continue';
     } catch (error) {
       if (error instanceof LostLeaseError) return 'stop';
       if (!isMagentoClientError(error) && !isMagentoIntegrationError(error)) throw error;
-      const decision = planRetry({ step, code: error.code, attempts, now: this.clock(), windowEndsAt: activation.windowEndsAt.getTime(), policy: this.config.handshake });
+      const decision = planRetry({
+        step,
+        code: error.code,
+        attempts,
+        now: this.clock(),
+        windowEndsAt: activation.windowEndsAt.getTime(),
+        policy: this.config.handshake,
+      });
       if (decision.retry) {
         await this.outcomes.retryScheduled(activation, step, error, decision.delayMs);
         await this.lease.extend(activation.id, this.owner, this.leaseMs(decision.delayMs));
@@ -145,7 +183,8 @@ export class ActivationRunner {
         await this.activations.update({ id: activation.id, leaseOwner: this.owner }, { nextAttemptAt: null });
         return 'continue';
       }
-      if (step === 'probe' && decision.reason === 'attempts_exhausted') await this.outcomes.probeDeferred(activation, error);
+      if (step === 'probe' && decision.reason === 'attempts_exhausted')
+        await this.outcomes.probeDeferred(activation, error);
       else await this.outcomes.failed(activation, error, decision.reason);
       return 'stop';
     }

@@ -1,6 +1,21 @@
-import { ACTIVATION_STATES, isFinalActivationState, isPendingActivationState, nextActivationState, storeStatusFor, type ActivationEvent, type ActivationState } from './activation-state';
+import {
+  ACTIVATION_STATES,
+  isFinalActivationState,
+  isPendingActivationState,
+  nextActivationState,
+  storeStatusFor,
+  type ActivationEvent,
+  type ActivationState,
+} from './activation-state';
 
-const EVENTS: ActivationEvent['type'][] = ['request_token_issued', 'access_token_issued', 'probe_succeeded', 'token_rejected', 'failed', 'reauth_requested'];
+const EVENTS: ActivationEvent['type'][] = [
+  'request_token_issued',
+  'access_token_issued',
+  'probe_succeeded',
+  'token_rejected',
+  'failed',
+  'reauth_requested',
+];
 
 // Every allowed transition; every other (state, event) pair must be refused.
 const ALLOWED: Array<[ActivationState, ActivationEvent['type'], ActivationState]> = [
@@ -24,21 +39,37 @@ describe('activation state machine', () => {
     expect(nextActivationState(state, { type: event })).toBe(next);
   });
 
-  const refused = ACTIVATION_STATES.flatMap((state) => EVENTS.map((event) => [state, event] as const)).filter(([state, event]) => !ALLOWED.some(([s, e]) => s === state && e === event));
+  const refused = ACTIVATION_STATES.flatMap((state) => EVENTS.map((event) => [state, event] as const)).filter(
+    ([state, event]) => !ALLOWED.some(([s, e]) => s === state && e === event),
+  );
 
   it.each(refused)('%s refuses %s with INVALID_TRANSITION', (state, event) => {
-    expect(() => nextActivationState(state, { type: event })).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION', details: { state, event } }));
+    expect(() => nextActivationState(state, { type: event })).toThrow(
+      expect.objectContaining({ code: 'INVALID_TRANSITION', details: { state, event } }),
+    );
   });
 
   it('walks the happy path in order', () => {
     let state: ActivationState = 'callback_received';
-    for (const type of ['request_token_issued', 'access_token_issued', 'probe_succeeded'] as const) state = nextActivationState(state, { type });
+    for (const type of ['request_token_issued', 'access_token_issued', 'probe_succeeded'] as const)
+      state = nextActivationState(state, { type });
     expect(state).toBe('active');
   });
 
   it('classifies states and maps them to store statuses', () => {
-    expect(ACTIVATION_STATES.filter(isPendingActivationState)).toEqual(['callback_received', 'request_token', 'access_token']);
+    expect(ACTIVATION_STATES.filter(isPendingActivationState)).toEqual([
+      'callback_received',
+      'request_token',
+      'access_token',
+    ]);
     expect(ACTIVATION_STATES.filter(isFinalActivationState)).toEqual(['failed', 'needs_reauth']);
-    expect(ACTIVATION_STATES.map(storeStatusFor)).toEqual(['activating', 'activating', 'activating', 'active', 'failed', 'needs_reauth']);
+    expect(ACTIVATION_STATES.map(storeStatusFor)).toEqual([
+      'activating',
+      'activating',
+      'activating',
+      'active',
+      'failed',
+      'needs_reauth',
+    ]);
   });
 });

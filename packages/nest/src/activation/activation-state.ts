@@ -8,8 +8,16 @@ import type { StoreStatus } from '../entities/store.entity';
  * `failed` ends an activation with a reason and a hint; `needs_reauth` ends one whose token the
  * store rejects. A Reauthorize is a new activation of the same store.
  */
-export type ActivationState = 'callback_received' | 'request_token' | 'access_token' | 'active' | 'failed' | 'needs_reauth';
-export const ACTIVATION_STATES: readonly ActivationState[] = ['callback_received', 'request_token', 'access_token', 'active', 'failed', 'needs_reauth'];
+export type ActivationState =
+  'callback_received' | 'request_token' | 'access_token' | 'active' | 'failed' | 'needs_reauth';
+export const ACTIVATION_STATES: readonly ActivationState[] = [
+  'callback_received',
+  'request_token',
+  'access_token',
+  'active',
+  'failed',
+  'needs_reauth',
+];
 
 /** What moves an activation on. */
 export type ActivationEvent =
@@ -26,7 +34,12 @@ const TRANSITIONS: Readonly<Record<ActivationEvent['type'], Partial<Record<Activ
   probe_succeeded: { access_token: 'active', active: 'active' },
   token_rejected: { access_token: 'needs_reauth', active: 'needs_reauth' },
   failed: { callback_received: 'failed', request_token: 'failed', access_token: 'failed' },
-  reauth_requested: { access_token: 'needs_reauth', active: 'needs_reauth', failed: 'needs_reauth', needs_reauth: 'needs_reauth' },
+  reauth_requested: {
+    access_token: 'needs_reauth',
+    active: 'needs_reauth',
+    failed: 'needs_reauth',
+    needs_reauth: 'needs_reauth',
+  },
 };
 
 /**
@@ -37,9 +50,13 @@ const TRANSITIONS: Readonly<Record<ActivationEvent['type'], Partial<Record<Activ
 export function nextActivationState(state: ActivationState, event: ActivationEvent): ActivationState {
   const next = TRANSITIONS[event.type]?.[state];
   if (!next) {
-    throw new MagentoIntegrationError(`An activation in state ${state} cannot take ${event.type}.`, 'INVALID_TRANSITION', {
-      details: { state, event: event.type },
-    });
+    throw new MagentoIntegrationError(
+      `An activation in state ${state} cannot take ${event.type}.`,
+      'INVALID_TRANSITION',
+      {
+        details: { state, event: event.type },
+      },
+    );
   }
   return next;
 }

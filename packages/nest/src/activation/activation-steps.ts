@@ -23,7 +23,8 @@ const LOST_TOKEN_HINT =
  * For this step that means the handshake state is gone, not a bad token: `HANDSHAKE_STATE` with the Reauthorize hint.
  */
 function explainLostRequestToken(error: unknown): never {
-  if (isMagentoClientError(error) && error.code === 'TOKEN_INVALID') throw new MagentoClientError(error.message, 'HANDSHAKE_STATE', { hint: LOST_TOKEN_HINT, cause: error });
+  if (isMagentoClientError(error) && error.code === 'TOKEN_INVALID')
+    throw new MagentoClientError(error.message, 'HANDSHAKE_STATE', { hint: LOST_TOKEN_HINT, cause: error });
   throw error;
 }
 
@@ -63,7 +64,8 @@ export class ActivationSteps {
 
   /** Signed `POST /oauth/token/access` with the request token and the callback's verifier. */
   async accessToken(activation: ActivationEntity, store: StoreEntity, owner: string): Promise<void> {
-    const open = (column: string, value: string | null) => this.secrets.open('magekit_activations', column, activation.id, value ?? '');
+    const open = (column: string, value: string | null) =>
+      this.secrets.open('magekit_activations', column, activation.id, value ?? '');
     const pair = await requestAccessToken({
       ...this.clients.handshakeFor(store, this.config.handshake.timeoutMs),
       requestToken: open('request_token_enc', activation.requestTokenEnc),
@@ -76,7 +78,10 @@ export class ActivationSteps {
       requestTokenEnc: null,
       requestTokenSecretEnc: null,
     });
-    await this.timeline.append(activation, { type: 'access_token', message: 'Magento issued the access token; the integration is active in Magento.' });
+    await this.timeline.append(activation, {
+      type: 'access_token',
+      message: 'Magento issued the access token; the integration is active in Magento.',
+    });
   }
 
   /** Puts the access token on the store (idempotent) and probes it: `active` or `needs_reauth`. */
@@ -91,19 +96,40 @@ export class ActivationSteps {
 
   private async copyTokensToStore(activation: ActivationEntity, store: StoreEntity): Promise<StoreEntity> {
     if (activation.accessTokenEnc && activation.accessTokenSecretEnc) {
-      const move = (from: string, to: string, value: string) => this.secrets.seal('magekit_stores', to, store.id, this.secrets.open('magekit_activations', from, activation.id, value));
-      await this.stores.update({ id: store.id }, {
-        accessTokenEnc: move('access_token_enc', 'access_token_enc', activation.accessTokenEnc),
-        accessTokenSecretEnc: move('access_token_secret_enc', 'access_token_secret_enc', activation.accessTokenSecretEnc),
-        updatedAt: new Date(this.clock()),
-      });
+      const move = (from: string, to: string, value: string) =>
+        this.secrets.seal(
+          'magekit_stores',
+          to,
+          store.id,
+          this.secrets.open('magekit_activations', from, activation.id, value),
+        );
+      await this.stores.update(
+        { id: store.id },
+        {
+          accessTokenEnc: move('access_token_enc', 'access_token_enc', activation.accessTokenEnc),
+          accessTokenSecretEnc: move(
+            'access_token_secret_enc',
+            'access_token_secret_enc',
+            activation.accessTokenSecretEnc,
+          ),
+          updatedAt: new Date(this.clock()),
+        },
+      );
     }
     return this.stores.findOneByOrFail({ id: store.id });
   }
 
-  private async advance(activation: ActivationEntity, owner: string, event: 'request_token_issued' | 'access_token_issued' | 'probe_succeeded', changes: Partial<ActivationEntity>): Promise<void> {
+  private async advance(
+    activation: ActivationEntity,
+    owner: string,
+    event: 'request_token_issued' | 'access_token_issued' | 'probe_succeeded',
+    changes: Partial<ActivationEntity>,
+  ): Promise<void> {
     const state: ActivationState = nextActivationState(activation.state, { type: event });
-    const result = await this.activations.update({ id: activation.id, state: activation.state, leaseOwner: owner }, { ...changes, state, attempts: 0, updatedAt: new Date(this.clock()) });
+    const result = await this.activations.update(
+      { id: activation.id, state: activation.state, leaseOwner: owner },
+      { ...changes, state, attempts: 0, updatedAt: new Date(this.clock()) },
+    );
     if (!result.affected) throw new LostLeaseError(`Activation ${activation.id} changed while step ${event} ran.`);
     Object.assign(activation, changes, { state, attempts: 0 });
   }

@@ -24,10 +24,21 @@ export class ActivationTimeline {
 
   async append(activation: { id: string; storeId: string }, entry: TimelineEntry): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
-      const last = await this.events.findOne({ where: { activationId: activation.id }, order: { position: 'DESC' }, select: { id: true, position: true } });
+      const last = await this.events.findOne({
+        where: { activationId: activation.id },
+        order: { position: 'DESC' },
+        select: { id: true, position: true },
+      });
       const event = this.events.create({
-        id: randomUUID(), activationId: activation.id, storeId: activation.storeId, position: (last?.position ?? -1) + 1,
-        type: entry.type, message: entry.message, code: entry.code ?? null, hint: entry.hint ?? null, occurredAt: new Date(this.clock()),
+        id: randomUUID(),
+        activationId: activation.id,
+        storeId: activation.storeId,
+        position: (last?.position ?? -1) + 1,
+        type: entry.type,
+        message: entry.message,
+        code: entry.code ?? null,
+        hint: entry.hint ?? null,
+        occurredAt: new Date(this.clock()),
       });
       try {
         await this.events.insert(event);
@@ -41,6 +52,10 @@ export class ActivationTimeline {
   /** The events of some activations, oldest first. */
   list(activationIds: string[]): Promise<ActivationEventEntity[]> {
     if (activationIds.length === 0) return Promise.resolve([]);
-    return this.events.createQueryBuilder('e').where('e.activation_id IN (:...ids)', { ids: activationIds }).orderBy('e.position', 'ASC').getMany();
+    return this.events
+      .createQueryBuilder('e')
+      .where('e.activation_id IN (:...ids)', { ids: activationIds })
+      .orderBy('e.position', 'ASC')
+      .getMany();
   }
 }

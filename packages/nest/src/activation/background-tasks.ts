@@ -28,7 +28,8 @@ export class BackgroundTasks implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     this.every(this.config.sweepIntervalMs, () => this.sweep());
-    if (this.config.probe.scheduler === 'timer') this.every(this.config.probe.intervalMs, () => this.health.probeDue().then(() => undefined));
+    if (this.config.probe.scheduler === 'timer')
+      this.every(this.config.probe.intervalMs, () => this.health.probeDue().then(() => undefined));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -51,25 +51,43 @@ export class CallbackAdmission {
     if (store.status === 'revoked') return { known: store, movedFrom: null };
     const stored = this.secrets.open('magekit_stores', 'consumer_secret_enc', store.id, store.consumerSecretEnc);
     if (!sameSecret(stored, callback.consumerSecret)) {
-      throw new MagentoIntegrationError('This callback names a consumer key the service already holds, with a different consumer secret; nothing was changed.', 'CALLBACK_MISMATCH', {
-        hint: MISMATCH_HINT,
-        details: { storeId: store.id },
-      });
+      throw new MagentoIntegrationError(
+        'This callback names a consumer key the service already holds, with a different consumer secret; nothing was changed.',
+        'CALLBACK_MISMATCH',
+        {
+          hint: MISMATCH_HINT,
+          details: { storeId: store.id },
+        },
+      );
     }
-    return { known: store, movedFrom: originOf(store.storeBaseUrl) === originOf(callback.storeBaseUrl) ? null : store.storeBaseUrl };
+    return {
+      known: store,
+      movedFrom: originOf(store.storeBaseUrl) === originOf(callback.storeBaseUrl) ? null : store.storeBaseUrl,
+    };
   }
 
   private async checkPendingRoom(sourceAddress: string | null): Promise<void> {
     const { perAddress, max } = this.config.pendingStores;
     const pending = () => this.stores.createQueryBuilder('s').where('s.activated_at IS NULL');
-    const fromAddress = sourceAddress === null ? pending().andWhere('s.created_from_address IS NULL') : pending().andWhere('s.created_from_address = :address', { address: sourceAddress });
+    const fromAddress =
+      sourceAddress === null
+        ? pending().andWhere('s.created_from_address IS NULL')
+        : pending().andWhere('s.created_from_address = :address', { address: sourceAddress });
     const window = Math.round(this.config.consumerWindowMs / 1000);
     const hint = `A store that does not become active is removed once Magento's consumer window (${window} s) has passed; try again after that. Operators can raise the limits with ${this.config.settingNames.pendingStores}.`;
     if ((await fromAddress.getCount()) >= perAddress) {
-      throw new MagentoIntegrationError(`Too many stores from this address are waiting to become active (at most ${perAddress}).`, 'PENDING_LIMIT', { hint, details: { retryAfterSeconds: window } });
+      throw new MagentoIntegrationError(
+        `Too many stores from this address are waiting to become active (at most ${perAddress}).`,
+        'PENDING_LIMIT',
+        { hint, details: { retryAfterSeconds: window } },
+      );
     }
     if ((await pending().getCount()) >= max) {
-      throw new MagentoIntegrationError(`Too many stores are waiting to become active (at most ${max}).`, 'PENDING_LIMIT', { hint, details: { retryAfterSeconds: window } });
+      throw new MagentoIntegrationError(
+        `Too many stores are waiting to become active (at most ${max}).`,
+        'PENDING_LIMIT',
+        { hint, details: { retryAfterSeconds: window } },
+      );
     }
   }
 }

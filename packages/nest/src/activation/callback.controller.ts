@@ -14,7 +14,13 @@ import { isPendingActivationState } from './activation-state';
 import { CallbackAdmission } from './callback-admission';
 
 /** Refusals worth an entry in the security log (anything else is the service's own fault). */
-const LOGGED_REFUSALS = ['CALLBACK_MISMATCH', 'PENDING_LIMIT', 'STORE_URL_REFUSED', 'UNKNOWN_TENANT', 'INVALID_CALLBACK'] as const;
+const LOGGED_REFUSALS = [
+  'CALLBACK_MISMATCH',
+  'PENDING_LIMIT',
+  'STORE_URL_REFUSED',
+  'UNKNOWN_TENANT',
+  'INVALID_CALLBACK',
+] as const;
 
 /**
  * `POST /magento/callback/:tenant`: Magento's activation callback (`OauthService::postToConsumer()`, docs/magento-behaviour.md §2.4), a form
@@ -42,7 +48,11 @@ export class CallbackController {
   @Post(':tenant')
   @HttpCode(200)
   @Throttled('callback')
-  async receive(@Param('tenant') tenant: string, @Body() body: unknown, @Req() request: Request): Promise<{ status: 'accepted'; duplicate: boolean }> {
+  async receive(
+    @Param('tenant') tenant: string,
+    @Body() body: unknown,
+    @Req() request: Request,
+  ): Promise<{ status: 'accepted'; duplicate: boolean }> {
     const source: CallbackSource = { tenant, address: request.ip ?? null };
     try {
       this.tenants.check(tenant);
@@ -51,7 +61,9 @@ export class CallbackController {
       await this.urlGuard.check(callback.storeBaseUrl);
       const recorded = await this.recorder.record(callback, admitted, source);
       if (isPendingActivationState(recorded.activation.state)) this.runner.start(recorded.activation.id);
-      this.logger.log(`Callback for store ${recorded.store.id} (${callback.storeBaseUrl})${recorded.duplicate ? ', repeated' : ''}.`);
+      this.logger.log(
+        `Callback for store ${recorded.store.id} (${callback.storeBaseUrl})${recorded.duplicate ? ', repeated' : ''}.`,
+      );
       return { status: 'accepted', duplicate: recorded.duplicate };
     } catch (error) {
       if (isMagentoIntegrationError(error, ...LOGGED_REFUSALS)) await this.logRefusal(error, body, source);
@@ -63,10 +75,18 @@ export class CallbackController {
     const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
     const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : null);
     const storeId = typeof error.details?.['storeId'] === 'string' ? (error.details['storeId'] as string) : null;
-    this.logger.warn(`Callback refused (${error.code}) from ${source.address ?? 'an unknown address'}: ${error.message}`);
+    this.logger.warn(
+      `Callback refused (${error.code}) from ${source.address ?? 'an unknown address'}: ${error.message}`,
+    );
     await this.securityLog.record({
-      type: 'callback_rejected', code: error.code, tenant: source.tenant, storeId, consumerKey: text('oauth_consumer_key'),
-      storeBaseUrl: text('store_base_url'), sourceAddress: source.address, message: error.message,
+      type: 'callback_rejected',
+      code: error.code,
+      tenant: source.tenant,
+      storeId,
+      consumerKey: text('oauth_consumer_key'),
+      storeBaseUrl: text('store_base_url'),
+      sourceAddress: source.address,
+      message: error.message,
     });
   }
 }

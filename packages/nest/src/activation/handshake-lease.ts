@@ -25,22 +25,33 @@ export class HandshakeLease {
       .update()
       .set({ handshakeOwner: owner, handshakeLeaseUntil: new Date(now.getTime() + durationMs) })
       .where('id = :storeId', { storeId })
-      .andWhere(new Brackets((q) => q.where('handshake_lease_until IS NULL').orWhere('handshake_lease_until < :now', { now })))
+      .andWhere(
+        new Brackets((q) => q.where('handshake_lease_until IS NULL').orWhere('handshake_lease_until < :now', { now })),
+      )
       .execute();
     return (result.affected ?? 0) > 0;
   }
 
   /** True when nobody holds the store's lease now. */
   async isFree(storeId: string): Promise<boolean> {
-    const store = await this.stores.findOne({ where: { id: storeId }, select: { id: true, handshakeLeaseUntil: true } });
+    const store = await this.stores.findOne({
+      where: { id: storeId },
+      select: { id: true, handshakeLeaseUntil: true },
+    });
     return !store || store.handshakeLeaseUntil === null || store.handshakeLeaseUntil.getTime() < this.clock();
   }
 
   async extend(storeId: string, owner: string, durationMs: number): Promise<void> {
-    await this.stores.update({ id: storeId, handshakeOwner: owner }, { handshakeLeaseUntil: new Date(this.clock() + durationMs) });
+    await this.stores.update(
+      { id: storeId, handshakeOwner: owner },
+      { handshakeLeaseUntil: new Date(this.clock() + durationMs) },
+    );
   }
 
   async release(storeId: string, owner: string): Promise<void> {
-    await this.stores.update({ id: storeId, handshakeOwner: owner }, { handshakeOwner: null, handshakeLeaseUntil: null });
+    await this.stores.update(
+      { id: storeId, handshakeOwner: owner },
+      { handshakeOwner: null, handshakeLeaseUntil: null },
+    );
   }
 }

@@ -15,22 +15,34 @@ export interface RetryPolicy {
 
 /** The decision after a failed attempt. */
 export type RetryDecision =
-  | { retry: true; delayMs: number }
-  | { retry: false; reason: 'permanent' | 'attempts_exhausted' | 'window_closed' };
+  { retry: true; delayMs: number } | { retry: false; reason: 'permanent' | 'attempts_exhausted' | 'window_closed' };
 
 /** Failures worth another attempt: the store did not answer, or answered 5xx / 429. */
-export const TRANSIENT_CODES: ReadonlySet<MagentoClientErrorCode | string> = new Set(['NETWORK', 'TIMEOUT', 'SERVER_ERROR', 'RATE_LIMITED']);
+export const TRANSIENT_CODES: ReadonlySet<MagentoClientErrorCode | string> = new Set([
+  'NETWORK',
+  'TIMEOUT',
+  'SERVER_ERROR',
+  'RATE_LIMITED',
+]);
 
 /**
  * Decides whether to try a handshake step again after `attempts` failed attempts. Delays double
  * from `baseDelayMs`; a `request_token` retry is planned only if it still starts inside Magento's
  * consumer window (`windowEndsAt`, minus a margin). Pure.
  */
-export function planRetry(input: { step: HandshakeStep; code: string; attempts: number; now: number; windowEndsAt: number; policy: RetryPolicy }): RetryDecision {
+export function planRetry(input: {
+  step: HandshakeStep;
+  code: string;
+  attempts: number;
+  now: number;
+  windowEndsAt: number;
+  policy: RetryPolicy;
+}): RetryDecision {
   const { step, code, attempts, now, windowEndsAt, policy } = input;
   if (!TRANSIENT_CODES.has(code)) return { retry: false, reason: 'permanent' };
   if (attempts >= policy.maxAttempts) return { retry: false, reason: 'attempts_exhausted' };
   const delayMs = Math.min(policy.baseDelayMs * 2 ** (attempts - 1), policy.maxDelayMs ?? 30_000);
-  if (step === 'request_token' && now + delayMs + (policy.windowMarginMs ?? 2000) >= windowEndsAt) return { retry: false, reason: 'window_closed' };
+  if (step === 'request_token' && now + delayMs + (policy.windowMarginMs ?? 2000) >= windowEndsAt)
+    return { retry: false, reason: 'window_closed' };
   return { retry: true, delayMs };
 }

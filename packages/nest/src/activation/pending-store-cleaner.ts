@@ -38,19 +38,28 @@ export class PendingStoreCleaner {
       .createQueryBuilder('s')
       .where('s.activated_at IS NULL')
       .andWhere('s.created_at < :edge', { edge: new Date(now - this.config.consumerWindowMs - PENDING_GRACE_MS) })
-      .andWhere(new Brackets((q) => q.where('s.handshake_lease_until IS NULL').orWhere('s.handshake_lease_until < :now', { now: new Date(now) })))
+      .andWhere(
+        new Brackets((q) =>
+          q.where('s.handshake_lease_until IS NULL').orWhere('s.handshake_lease_until < :now', { now: new Date(now) }),
+        ),
+      )
       .orderBy('s.created_at', 'ASC')
       .limit(limit)
       .getMany();
     let removed = 0;
     for (const store of candidates) if (await this.removeIfExpired(store, now)) removed += 1;
-    if (removed > 0) this.logger.log(`Removed ${removed} store(s) that never became active within the consumer window.`);
+    if (removed > 0)
+      this.logger.log(`Removed ${removed} store(s) that never became active within the consumer window.`);
     return removed;
   }
 
   private async removeIfExpired(store: StoreEntity, now: number): Promise<boolean> {
     const activations = await this.activations.find({ where: { storeId: store.id }, order: { createdAt: 'DESC' } });
-    const busy = activations.some((activation) => activation.windowEndsAt.getTime() + PENDING_GRACE_MS > now || (activation.leaseUntil !== null && activation.leaseUntil.getTime() > now));
+    const busy = activations.some(
+      (activation) =>
+        activation.windowEndsAt.getTime() + PENDING_GRACE_MS > now ||
+        (activation.leaseUntil !== null && activation.leaseUntil.getTime() > now),
+    );
     if (busy) return false;
     // Only if nothing touched the row since it was read (a new callback updates `updated_at`).
     const result = await this.stores.delete({ id: store.id, activatedAt: IsNull(), updatedAt: store.updatedAt });
@@ -58,10 +67,17 @@ export class PendingStoreCleaner {
     await this.activations.delete({ storeId: store.id });
     this.clients.drop(store.id);
     const last = activations[0];
-    const outcome = last?.failureCode ? `${last.failureCode}: ${last.failureReason ?? ''}`.trim() : `the activation stopped in state ${last?.state ?? 'unknown'}`;
+    const outcome = last?.failureCode
+      ? `${last.failureCode}: ${last.failureReason ?? ''}`.trim()
+      : `the activation stopped in state ${last?.state ?? 'unknown'}`;
     await this.securityLog.record({
-      type: 'pending_expired', code: last?.failureCode ?? null, tenant: store.tenant, storeId: store.id, consumerKey: store.consumerKey,
-      storeBaseUrl: store.storeBaseUrl, sourceAddress: store.createdFromAddress,
+      type: 'pending_expired',
+      code: last?.failureCode ?? null,
+      tenant: store.tenant,
+      storeId: store.id,
+      consumerKey: store.consumerKey,
+      storeBaseUrl: store.storeBaseUrl,
+      sourceAddress: store.createdFromAddress,
       message: `The store never became active within Magento's consumer window and was removed (${outcome}). A Reauthorize in Magento creates it again.`,
     });
     return true;

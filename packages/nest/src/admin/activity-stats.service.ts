@@ -23,8 +23,16 @@ export class ActivityStats {
     const from = new Date(start);
     const [started, failed] = await Promise.all([
       this.activations.find({ select: { id: true, createdAt: true }, where: { createdAt: MoreThanOrEqual(from) } }),
-      this.activations.find({ select: { id: true, updatedAt: true }, where: { state: 'failed', failureCode: Not('SUPERSEDED'), updatedAt: MoreThanOrEqual(from) } }),
+      this.activations.find({
+        select: { id: true, updatedAt: true },
+        where: { state: 'failed', failureCode: Not('SUPERSEDED'), updatedAt: MoreThanOrEqual(from) },
+      }),
     ]);
-    return bucketActivity(start, days, started.map((row) => row.createdAt), failed.map((row) => row.updatedAt));
+    return bucketActivity(
+      start,
+      days,
+      started.map((row) => row.createdAt),
+      failed.map((row) => row.updatedAt),
+    );
   }
 }

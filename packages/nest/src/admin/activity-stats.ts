@@ -15,7 +15,10 @@ export function parseActivityDays(value: unknown): number {
   const text = Array.isArray(value) ? String(value[0]) : value === undefined || value === '' ? '30' : String(value);
   const days = Number(text);
   if (!/^\d+$/.test(text) || days < 1 || days > MAX_ACTIVITY_DAYS) {
-    throw new MagentoIntegrationError(`Invalid activity query: days must be an integer from 1 to ${MAX_ACTIVITY_DAYS}.`, 'INVALID_INPUT');
+    throw new MagentoIntegrationError(
+      `Invalid activity query: days must be an integer from 1 to ${MAX_ACTIVITY_DAYS}.`,
+      'INVALID_INPUT',
+    );
   }
   return days;
 }
@@ -26,8 +29,17 @@ export function activityRangeStart(now: number, days: number): number {
 }
 
 /** Counts instants per UTC day over `days` days from `start` (instants outside are ignored). Pure. */
-export function bucketActivity(start: number, days: number, started: readonly Date[], failed: readonly Date[]): ActivityDto {
-  const points = Array.from({ length: days }, (_, i) => ({ date: new Date(start + i * DAY_MS).toISOString().slice(0, 10), started: 0, failed: 0 }));
+export function bucketActivity(
+  start: number,
+  days: number,
+  started: readonly Date[],
+  failed: readonly Date[],
+): ActivityDto {
+  const points = Array.from({ length: days }, (_, i) => ({
+    date: new Date(start + i * DAY_MS).toISOString().slice(0, 10),
+    started: 0,
+    failed: 0,
+  }));
   const add = (instants: readonly Date[], field: 'started' | 'failed') => {
     for (const instant of instants) {
       const index = Math.floor((instant.getTime() - start) / DAY_MS);

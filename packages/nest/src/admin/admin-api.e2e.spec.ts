@@ -21,7 +21,8 @@ describe('admin API (/api/stores) over HTTP', () => {
     await store.close();
   });
 
-  const api = (method: 'get' | 'post', path: string) => e2e.http[method](path).set('Authorization', `Bearer ${e2e.token}`);
+  const api = (method: 'get' | 'post', path: string) =>
+    e2e.http[method](path).set('Authorization', `Bearer ${e2e.token}`);
 
   it.each([
     ['no Authorization header', undefined],
@@ -31,7 +32,10 @@ describe('admin API (/api/stores) over HTTP', () => {
     const call = e2e.http.get('/api/stores');
     const answer = await (header ? call.set('Authorization', header) : call);
     expect(answer.status).toBe(401);
-    expect(answer.body.error).toMatchObject({ code: 'UNAUTHORIZED', hint: expect.stringContaining('magekit tokens create') });
+    expect(answer.body.error).toMatchObject({
+      code: 'UNAUTHORIZED',
+      hint: expect.stringContaining('magekit tokens create'),
+    });
   });
 
   it('refuses a revoked token', async () => {
@@ -42,11 +46,24 @@ describe('admin API (/api/stores) over HTTP', () => {
   });
 
   it('lists stores with paging, filter and search, and never returns secrets', async () => {
-    const page = await api('get', '/api/stores').query({ status: 'active', search: '127.0.0', page: 1, pageSize: 10 }).expect(200);
+    const page = await api('get', '/api/stores')
+      .query({ status: 'active', search: '127.0.0', page: 1, pageSize: 10 })
+      .expect(200);
     expect(page.body).toMatchObject({ total: 1, page: 1, pageSize: 10 });
-    expect(page.body.items[0]).toMatchObject({ id: storeId, status: 'active', consumerKey: store.credentials.consumerKey, hasAccessToken: true });
+    expect(page.body.items[0]).toMatchObject({
+      id: storeId,
+      status: 'active',
+      consumerKey: store.credentials.consumerKey,
+      hasAccessToken: true,
+    });
     const text = JSON.stringify(page.body);
-    for (const secret of [store.credentials.consumerSecret, store.credentials.accessToken, store.credentials.accessTokenSecret, 'mk1.']) expect(text).not.toContain(secret);
+    for (const secret of [
+      store.credentials.consumerSecret,
+      store.credentials.accessToken,
+      store.credentials.accessTokenSecret,
+      'mk1.',
+    ])
+      expect(text).not.toContain(secret);
     expect((await api('get', '/api/stores').query({ status: 'failed' }).expect(200)).body.total).toBe(0);
     expect((await api('get', '/api/stores').query({ search: 'nomatch' }).expect(200)).body.total).toBe(0);
     const bad = await api('get', '/api/stores').query({ status: 'weird', pageSize: 1000 }).expect(400);
@@ -59,7 +76,12 @@ describe('admin API (/api/stores) over HTTP', () => {
     const timeline = await api('get', `/api/stores/${storeId}/activations`).expect(200);
     expect(timeline.body).toHaveLength(1);
     expect(timeline.body[0].state).toBe('active');
-    expect(timeline.body[0].events.map((event: { type: string }) => event.type)).toEqual(['callback_received', 'request_token', 'access_token', 'active']);
+    expect(timeline.body[0].events.map((event: { type: string }) => event.type)).toEqual([
+      'callback_received',
+      'request_token',
+      'access_token',
+      'active',
+    ]);
     expect(JSON.stringify(timeline.body)).not.toContain('mk1.');
     const missing = await api('get', '/api/stores/00000000-0000-4000-8000-000000000000').expect(404);
     expect(missing.body.error.code).toBe('STORE_NOT_FOUND');
@@ -70,14 +92,23 @@ describe('admin API (/api/stores) over HTTP', () => {
     expect(ok.body).toMatchObject({ outcome: 'ok', store: { status: 'active' } });
     store.oauth.revoke();
     const rejected = await api('post', `/api/stores/${storeId}/probe`).expect(200);
-    expect(rejected.body).toMatchObject({ outcome: 'rejected', store: { status: 'needs_reauth', statusCode: 'TOKEN_REVOKED' } });
+    expect(rejected.body).toMatchObject({
+      outcome: 'rejected',
+      store: { status: 'needs_reauth', statusCode: 'TOKEN_REVOKED' },
+    });
     const timeline = await api('get', `/api/stores/${storeId}/activations`).expect(200);
     expect(timeline.body[0].state).toBe('needs_reauth');
-    expect(timeline.body[0].events.map((event: { type: string }) => event.type).slice(-2)).toEqual(['probe_ok', 'needs_reauth']);
+    expect(timeline.body[0].events.map((event: { type: string }) => event.type).slice(-2)).toEqual([
+      'probe_ok',
+      'needs_reauth',
+    ]);
   });
 
   it('marks needs_reauth on request, and revoke deletes the stored tokens', async () => {
-    expect((await api('post', `/api/stores/${storeId}/reauth`).expect(200)).body).toMatchObject({ status: 'needs_reauth', statusCode: 'REAUTH_REQUESTED' });
+    expect((await api('post', `/api/stores/${storeId}/reauth`).expect(200)).body).toMatchObject({
+      status: 'needs_reauth',
+      statusCode: 'REAUTH_REQUESTED',
+    });
     const revoked = await api('post', `/api/stores/${storeId}/revoke`).expect(200);
     expect(revoked.body).toMatchObject({ status: 'revoked', hasAccessToken: false });
     const probe = await api('post', `/api/stores/${storeId}/probe`).expect(409);
@@ -87,7 +118,17 @@ describe('admin API (/api/stores) over HTTP', () => {
   it('describes the admin API in an OpenAPI document', () => {
     const document = createMagentoOpenApiDocument(e2e.app);
     expect(Object.keys(document.paths).sort()).toEqual([
-      '/api/rejected-callbacks', '/api/security-events', '/api/service', '/api/stats/activity', '/api/stores', '/api/stores/{id}', '/api/stores/{id}/activations', '/api/stores/{id}/failed-calls', '/api/stores/{id}/probe', '/api/stores/{id}/reauth', '/api/stores/{id}/revoke',
+      '/api/rejected-callbacks',
+      '/api/security-events',
+      '/api/service',
+      '/api/stats/activity',
+      '/api/stores',
+      '/api/stores/{id}',
+      '/api/stores/{id}/activations',
+      '/api/stores/{id}/failed-calls',
+      '/api/stores/{id}/probe',
+      '/api/stores/{id}/reauth',
+      '/api/stores/{id}/revoke',
     ]);
     expect(document.components?.schemas?.StoreDetailDto).toBeDefined();
     expect(document.components?.schemas?.FailedCallDto).toBeDefined();

@@ -21,7 +21,9 @@ export class ApiAuthGuard extends AuthGuard(BEARER_STRATEGY) {
   override handleRequest<T>(error: unknown, caller: T): T {
     if (error) throw error;
     if (!caller) {
-      throw new MagentoIntegrationError('A valid admin API token is required.', 'UNAUTHORIZED', { hint: 'Send Authorization: Bearer <token>; create one with `npx magekit tokens create --name <name>` (add `--app <app>` for a generated app).' });
+      throw new MagentoIntegrationError('A valid admin API token is required.', 'UNAUTHORIZED', {
+        hint: 'Send Authorization: Bearer <token>; create one with `npx magekit tokens create --name <name>` (add `--app <app>` for a generated app).',
+      });
     }
     return caller;
   }

@@ -18,19 +18,38 @@ export interface CreatedApiToken {
  *
  * @throws MagentoIntegrationError `INVALID_INPUT` for an empty or too long name.
  */
-export async function createApiToken(dataSource: DataSource, name: string, clock: () => number = Date.now): Promise<CreatedApiToken> {
+export async function createApiToken(
+  dataSource: DataSource,
+  name: string,
+  clock: () => number = Date.now,
+): Promise<CreatedApiToken> {
   const trimmed = String(name ?? '').trim();
-  if (trimmed === '' || trimmed.length > 100) throw new MagentoIntegrationError('An API token needs a name of 1-100 characters.', 'INVALID_INPUT');
+  if (trimmed === '' || trimmed.length > 100)
+    throw new MagentoIntegrationError('An API token needs a name of 1-100 characters.', 'INVALID_INPUT');
   const token = generateApiToken();
   const id = randomUUID();
-  await dataSource.getRepository(ApiTokenEntity).insert({ id, name: trimmed, tokenHash: sha256Hex(token), tokenPrefix: token.slice(0, 10), lastUsedAt: null, revokedAt: null, createdAt: new Date(clock()) });
+  await dataSource.getRepository(ApiTokenEntity).insert({
+    id,
+    name: trimmed,
+    tokenHash: sha256Hex(token),
+    tokenPrefix: token.slice(0, 10),
+    lastUsedAt: null,
+    revokedAt: null,
+    createdAt: new Date(clock()),
+  });
   return { id, name: trimmed, token };
 }
 
 /** Revokes an admin API token by id or name; returns how many were revoked. */
-export async function revokeApiToken(dataSource: DataSource, idOrName: string, clock: () => number = Date.now): Promise<number> {
+export async function revokeApiToken(
+  dataSource: DataSource,
+  idOrName: string,
+  clock: () => number = Date.now,
+): Promise<number> {
   const repository = dataSource.getRepository(ApiTokenEntity);
-  const matches = await repository.find({ where: [{ name: idOrName }, ...(/^[0-9a-f-]{36}$/i.test(idOrName) ? [{ id: idOrName }] : [])] });
+  const matches = await repository.find({
+    where: [{ name: idOrName }, ...(/^[0-9a-f-]{36}$/i.test(idOrName) ? [{ id: idOrName }] : [])],
+  });
   const live = matches.filter((token) => token.revokedAt === null);
   for (const token of live) await repository.update({ id: token.id }, { revokedAt: new Date(clock()) });
   return live.length;

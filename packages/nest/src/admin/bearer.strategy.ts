@@ -31,9 +31,13 @@ export function findTokenOutsideHeader(request: Pick<Request, 'query' | 'body'>)
 
 /** `TOKEN_NOT_IN_HEADER` (400) for a token found in the query or the body. */
 export function tokenNotInHeaderError(where: 'query' | 'body'): MagentoIntegrationError {
-  return new MagentoIntegrationError(`An API token was sent in the ${where === 'query' ? 'query string (access_token)' : 'request body (access_token)'}; it is accepted only in the Authorization header.`, 'TOKEN_NOT_IN_HEADER', {
-    hint: 'Send Authorization: Bearer <token> and remove access_token from the URL and the body. A token that was in a URL may be in logs and browser history: revoke it (`magekit tokens revoke <name>`) and create a new one.',
-  });
+  return new MagentoIntegrationError(
+    `An API token was sent in the ${where === 'query' ? 'query string (access_token)' : 'request body (access_token)'}; it is accepted only in the Authorization header.`,
+    'TOKEN_NOT_IN_HEADER',
+    {
+      hint: 'Send Authorization: Bearer <token> and remove access_token from the URL and the body. A token that was in a URL may be in logs and browser history: revoke it (`magekit tokens revoke <name>`) and create a new one.',
+    },
+  );
 }
 
 /**

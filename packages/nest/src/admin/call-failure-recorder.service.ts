@@ -25,7 +25,9 @@ export class CallFailureRecorder {
       await this.failures.insert({ id: randomUUID(), storeId, ...call, occurredAt: new Date(this.clock()) });
       await this.prune(storeId);
     } catch (error) {
-      this.logger.warn(`Could not record a failed ${call.method} call of store ${storeId}: ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not record a failed ${call.method} call of store ${storeId}: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -35,7 +37,13 @@ export class CallFailureRecorder {
   }
 
   private async prune(storeId: string): Promise<void> {
-    const stale = await this.failures.find({ select: { id: true }, where: { storeId }, order: { occurredAt: 'DESC', id: 'DESC' }, skip: FAILED_CALLS_KEPT, take: 1000 });
+    const stale = await this.failures.find({
+      select: { id: true },
+      where: { storeId },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      skip: FAILED_CALLS_KEPT,
+      take: 1000,
+    });
     if (stale.length > 0) await this.failures.delete({ id: In(stale.map((row) => row.id)) });
   }
 }

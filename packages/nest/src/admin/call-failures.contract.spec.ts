@@ -9,8 +9,25 @@ import { CallFailureRecorder, FAILED_CALLS_KEPT } from './call-failure-recorder.
 import type { FailedCall } from './failed-call-capture';
 
 const TABLE = 'magekit_store_call_failures';
-const OLDER_TABLES = ['magekit_vendor_accounts', 'magekit_stores', 'magekit_activations', 'magekit_activation_events', 'magekit_identity_links', 'magekit_api_tokens'];
-const failure = (i: number): FailedCall => ({ method: 'GET', path: `/rest/V1/orders/${i}`, status: 401, code: 'NOT_AUTHORIZED', message: `refused ${i}`, hint: null, attempts: 1, baseString: `GET&x&oauth_token%3D[masked]`, signatureProfile: 'latest' });
+const OLDER_TABLES = [
+  'magekit_vendor_accounts',
+  'magekit_stores',
+  'magekit_activations',
+  'magekit_activation_events',
+  'magekit_identity_links',
+  'magekit_api_tokens',
+];
+const failure = (i: number): FailedCall => ({
+  method: 'GET',
+  path: `/rest/V1/orders/${i}`,
+  status: 401,
+  code: 'NOT_AUTHORIZED',
+  message: `refused ${i}`,
+  hint: null,
+  attempts: 1,
+  baseString: `GET&x&oauth_token%3D[masked]`,
+  signatureProfile: 'latest',
+});
 
 function runContract(db: TestDatabase): void {
   describe(`failed calls and activity storage on ${db.name}`, () => {
@@ -38,7 +55,12 @@ function runContract(db: TestDatabase): void {
       await recorder.record(other.store.id, failure(999));
       const kept = await recorder.listRecent(store.id);
       expect(kept).toHaveLength(FAILED_CALLS_KEPT);
-      expect(kept[0]).toMatchObject({ path: `/rest/V1/orders/${FAILED_CALLS_KEPT + 2}`, status: 401, attempts: 1, baseString: 'GET&x&oauth_token%3D[masked]' });
+      expect(kept[0]).toMatchObject({
+        path: `/rest/V1/orders/${FAILED_CALLS_KEPT + 2}`,
+        status: 401,
+        attempts: 1,
+        baseString: 'GET&x&oauth_token%3D[masked]',
+      });
       expect(kept.at(-1)?.path).toBe('/rest/V1/orders/3');
       expect(kept[0].occurredAt.getTime()).toBe(harness.clock());
       expect(await recorder.listRecent(other.store.id)).toHaveLength(1);
@@ -55,10 +77,19 @@ function runContract(db: TestDatabase): void {
       const late = await recordCallback(harness.module, 'acme', makeCallback());
       harness.clock.set(dayStart + 86_400_000 + 3_600_000); // the next day
       const failedOne = await recordCallback(harness.module, 'acme', makeCallback());
-      await activations.update({ id: failedOne.activation.id }, { state: 'failed', failureCode: 'CONSUMER_EXPIRED', updatedAt: new Date(harness.clock()) });
-      await activations.update({ id: late.activation.id }, { state: 'failed', failureCode: 'SUPERSEDED', updatedAt: new Date(harness.clock()) });
+      await activations.update(
+        { id: failedOne.activation.id },
+        { state: 'failed', failureCode: 'CONSUMER_EXPIRED', updatedAt: new Date(harness.clock()) },
+      );
+      await activations.update(
+        { id: late.activation.id },
+        { state: 'failed', failureCode: 'SUPERSEDED', updatedAt: new Date(harness.clock()) },
+      );
       const activity = await harness.module.get(ActivityStats).perDay(2);
-      expect(activity.points.map((point) => [point.started, point.failed])).toEqual([[1, 0], [1, 1]]);
+      expect(activity.points.map((point) => [point.started, point.failed])).toEqual([
+        [1, 0],
+        [1, 1],
+      ]);
       expect(activity.points[1].date).toBe(new Date(harness.clock()).toISOString().slice(0, 10));
     });
   });

@@ -1,4 +1,14 @@
-import { isMagentoClientError, paginate, redactText, redactUrl, type AuthStrategy, type ClientEvent, type MagentoClient, type MagentoClientError, type RestRequest } from '@magekit/client';
+import {
+  isMagentoClientError,
+  paginate,
+  redactText,
+  redactUrl,
+  type AuthStrategy,
+  type ClientEvent,
+  type MagentoClient,
+  type MagentoClientError,
+  type RestRequest,
+} from '@magekit/client';
 import { explainMaskedBaseString, type SignedAttempt } from './masked-base-string';
 
 /** A failed call as recorded: nothing secret (path, message and hint redacted, base string masked). */
@@ -48,7 +58,14 @@ export class FailedCallCapture {
       kind: auth.kind,
       authorize: async (request, context, signal) => {
         const used = await auth.authorize(request, context, signal);
-        if (auth.kind === 'oauth') this.signed.set(keyOf(request.method, request.url), { method: request.method, url: request.url, headers: { ...request.headers, ...used }, body: request.body, profile: context.profile });
+        if (auth.kind === 'oauth')
+          this.signed.set(keyOf(request.method, request.url), {
+            method: request.method,
+            url: request.url,
+            headers: { ...request.headers, ...used },
+            body: request.body,
+            profile: context.profile,
+          });
         return used;
       },
     };
@@ -61,7 +78,8 @@ export class FailedCallCapture {
       try {
         return await client.request<T>(request);
       } catch (error) {
-        if (key !== null && isMagentoClientError(error) && !NOT_SENT.has(error.code)) await sink(this.describe(key, error)).catch(() => undefined);
+        if (key !== null && isMagentoClientError(error) && !NOT_SENT.has(error.code))
+          await sink(this.describe(key, error)).catch(() => undefined);
         throw error;
       } finally {
         if (key !== null) this.forget(key);
@@ -86,7 +104,14 @@ export class FailedCallCapture {
 
   private keyFor(client: MagentoClient, request: RestRequest): string | null {
     try {
-      return keyOf(request.method, client.url(request.path, request.query, { store: request.store, mode: request.mode, indexPhp: request.indexPhp }));
+      return keyOf(
+        request.method,
+        client.url(request.path, request.query, {
+          store: request.store,
+          mode: request.mode,
+          indexPhp: request.indexPhp,
+        }),
+      );
     } catch {
       return null; // an invalid path: the client refuses it before sending
     }

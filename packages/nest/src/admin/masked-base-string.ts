@@ -14,7 +14,13 @@ export interface SignedAttempt {
 /** Parameter names whose values never leave the process: tokens, signatures, verifiers, passwords… */
 const SECRET_NAME = /pass(word)?|secret|token|signature|otp|verifier|authorization|cookie|api[-_]?key/i;
 /** OAuth parameters that identify rather than authenticate: shown as they are. */
-const PUBLIC_OAUTH = new Set(['oauth_consumer_key', 'oauth_nonce', 'oauth_signature_method', 'oauth_timestamp', 'oauth_version']);
+const PUBLIC_OAUTH = new Set([
+  'oauth_consumer_key',
+  'oauth_nonce',
+  'oauth_signature_method',
+  'oauth_timestamp',
+  'oauth_version',
+]);
 
 /** What replaces a secret value in a base string. */
 export const MASK = '[masked]';
@@ -28,7 +34,13 @@ export const MASK = '[masked]';
 export function explainMaskedBaseString(attempt: SignedAttempt): string | null {
   let explained;
   try {
-    explained = explainRequest({ method: attempt.method, url: attempt.url, headers: attempt.headers, body: attempt.body, profile: attempt.profile });
+    explained = explainRequest({
+      method: attempt.method,
+      url: attempt.url,
+      headers: attempt.headers,
+      body: attempt.body,
+      profile: attempt.profile,
+    });
   } catch {
     return null;
   }

@@ -9,7 +9,11 @@ import { MagentoIntegrationExceptionFilter } from '../errors/magento-integration
 import { MAGEKIT_CLOCK } from '../tokens';
 import { ApiAuthGuard } from './api-auth.guard';
 import { SecurityEventPageDto } from './security-events.dto';
-import { DEFAULT_SECURITY_EVENTS_PAGE, MAX_SECURITY_EVENTS_PAGE, parseSecurityEventQuery } from './security-events-query';
+import {
+  DEFAULT_SECURITY_EVENTS_PAGE,
+  MAX_SECURITY_EVENTS_PAGE,
+  parseSecurityEventQuery,
+} from './security-events-query';
 import { readSecurityEvents } from './security-events-reader';
 
 /**
@@ -30,14 +34,42 @@ export class RejectedCallbacksController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'storeId', required: false, type: String, format: 'uuid', description: 'Only callbacks that named this store' })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${MAX_SECURITY_EVENTS_PAGE}, default ${DEFAULT_SECURITY_EVENTS_PAGE}` })
-  @ApiQuery({ name: 'before', required: false, type: String, format: 'date-time', description: 'Cursor: only callbacks older than this ISO 8601 time' })
-  @ApiOkResponse({ type: SecurityEventPageDto, description: 'Refused callbacks, newest first, with the security events per type over the last 24 hours' })
+  @ApiQuery({
+    name: 'storeId',
+    required: false,
+    type: String,
+    format: 'uuid',
+    description: 'Only callbacks that named this store',
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    type: Number,
+    description: `1-${MAX_SECURITY_EVENTS_PAGE}, default ${DEFAULT_SECURITY_EVENTS_PAGE}`,
+  })
+  @ApiQuery({
+    name: 'before',
+    required: false,
+    type: String,
+    format: 'date-time',
+    description: 'Cursor: only callbacks older than this ISO 8601 time',
+  })
+  @ApiOkResponse({
+    type: SecurityEventPageDto,
+    description: 'Refused callbacks, newest first, with the security events per type over the last 24 hours',
+  })
   @ApiBadRequestResponse({ description: 'INVALID_INPUT, naming every bad parameter' })
   list(@Query() query: Record<string, unknown>): Promise<SecurityEventPageDto> {
-    if (query['type'] !== undefined) throw new MagentoIntegrationError('Invalid rejected-callbacks query: type is not a parameter here (use /api/security-events for other types).', 'INVALID_INPUT');
+    if (query['type'] !== undefined)
+      throw new MagentoIntegrationError(
+        'Invalid rejected-callbacks query: type is not a parameter here (use /api/security-events for other types).',
+        'INVALID_INPUT',
+      );
     const parsed = parseSecurityEventQuery(query);
-    return readSecurityEvents({ events: this.events, stores: this.stores }, { ...parsed, type: 'callback_rejected' }, this.clock());
+    return readSecurityEvents(
+      { events: this.events, stores: this.stores },
+      { ...parsed, type: 'callback_rejected' },
+      this.clock(),
+    );
   }
 }

@@ -23,7 +23,8 @@ export interface ResourceProbe {
   route: Route | null;
 }
 
-const NO_SAFE_ROUTE = 'Unknown: no safe GET route (one needing exactly this resource and no path parameters) in the stock route table.';
+const NO_SAFE_ROUTE =
+  'Unknown: no safe GET route (one needing exactly this resource and no path parameters) in the stock route table.';
 
 /**
  * For each required resource, the representative call: a `GET` route of the stock table that needs
@@ -33,14 +34,21 @@ const NO_SAFE_ROUTE = 'Unknown: no safe GET route (one needing exactly this reso
  */
 export function planResourceProbes(model: MagentoModel, ids: readonly string[]): ResourceProbe[] {
   return ids.map((id) => {
-    const candidates = model.routes.routes.filter((route) => route.method === 'GET' && !route.url.includes(':') && route.resources.length === 1 && route.resources[0] === id);
+    const candidates = model.routes.routes.filter(
+      (route) =>
+        route.method === 'GET' && !route.url.includes(':') && route.resources.length === 1 && route.resources[0] === id,
+    );
     const route = candidates.find((candidate) => candidate.serviceMethod === 'getList') ?? candidates[0] ?? null;
     return { id, route };
   });
 }
 
 /** Runs the planned calls (concurrently, within the client's limit); never throws. */
-export function checkResources(client: MagentoClient, probes: readonly ResourceProbe[], timeoutMs: number): Promise<ResourceCheck[]> {
+export function checkResources(
+  client: MagentoClient,
+  probes: readonly ResourceProbe[],
+  timeoutMs: number,
+): Promise<ResourceCheck[]> {
   return Promise.all(probes.map((probe) => checkOne(client, probe, timeoutMs)));
 }
 
@@ -62,11 +70,28 @@ async function checkOne(client: MagentoClient, probe: ResourceProbe, timeoutMs: 
  * allowed; anything else (no route on this store, token problems, 5xx, network) leaves it unknown. Pure.
  */
 export function classifyCheckFailure(error: unknown): Pick<ResourceCheck, 'state' | 'status' | 'detail'> {
-  if (!isMagentoClientError(error)) return { state: 'unknown', status: null, detail: `The check failed: ${String((error as Error)?.message ?? error)}` };
+  if (!isMagentoClientError(error))
+    return {
+      state: 'unknown',
+      status: null,
+      detail: `The check failed: ${String((error as Error)?.message ?? error)}`,
+    };
   const status = error.status ?? null;
   if (error.code === 'NOT_AUTHORIZED') return { state: 'refused', status, detail: error.message };
-  if (status === 404 && /does not match any route/i.test(error.message)) return { state: 'unknown', status, detail: `Unknown: the store has no such route (module not installed?): ${error.message}` };
-  const pastAcl = status !== null && ((status >= 400 && status < 500 && ![401, 403, 407, 408, 429].includes(status)) || status === 501);
-  if (pastAcl) return { state: 'allowed', status, detail: `Magento answered ${status} after its ACL check passed: ${error.message}` };
+  if (status === 404 && /does not match any route/i.test(error.message))
+    return {
+      state: 'unknown',
+      status,
+      detail: `Unknown: the store has no such route (module not installed?): ${error.message}`,
+    };
+  const pastAcl =
+    status !== null &&
+    ((status >= 400 && status < 500 && ![401, 403, 407, 408, 429].includes(status)) || status === 501);
+  if (pastAcl)
+    return {
+      state: 'allowed',
+      status,
+      detail: `Magento answered ${status} after its ACL check passed: ${error.message}`,
+    };
   return { state: 'unknown', status, detail: `Unknown: ${error.message}` };
 }

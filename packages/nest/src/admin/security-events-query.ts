@@ -31,16 +31,20 @@ export function parseSecurityEventQuery(query: Record<string, unknown>): Securit
   const problems: string[] = [];
   const read = (name: string) => readSingle(query[name], name, problems);
   const type = read('type');
-  if (type !== null && !SECURITY_EVENT_TYPES.includes(type as SecurityEventType)) problems.push(`type must be one of ${SECURITY_EVENT_TYPES.join(', ')}`);
+  if (type !== null && !SECURITY_EVENT_TYPES.includes(type as SecurityEventType))
+    problems.push(`type must be one of ${SECURITY_EVENT_TYPES.join(', ')}`);
   const storeId = read('storeId');
   if (storeId !== null && !UUID.test(storeId)) problems.push('storeId must be a uuid');
   const limitText = read('limit');
   const limit = limitText === null ? DEFAULT_SECURITY_EVENTS_PAGE : Number(limitText);
-  if (limitText !== null && (!/^\d+$/.test(limitText) || limit < 1 || limit > MAX_SECURITY_EVENTS_PAGE)) problems.push(`limit must be an integer from 1 to ${MAX_SECURITY_EVENTS_PAGE}`);
+  if (limitText !== null && (!/^\d+$/.test(limitText) || limit < 1 || limit > MAX_SECURITY_EVENTS_PAGE))
+    problems.push(`limit must be an integer from 1 to ${MAX_SECURITY_EVENTS_PAGE}`);
   const beforeText = read('before');
   const before = beforeText === null ? null : new Date(beforeText);
-  if (beforeText !== null && (!ISO_TIMESTAMP.test(beforeText) || Number.isNaN(before!.getTime()))) problems.push('before must be an ISO 8601 timestamp with a time zone, e.g. 2026-01-31T12:00:00.000Z');
-  if (problems.length > 0) throw new MagentoIntegrationError(`Invalid security-events query: ${problems.join('; ')}.`, 'INVALID_INPUT');
+  if (beforeText !== null && (!ISO_TIMESTAMP.test(beforeText) || Number.isNaN(before!.getTime())))
+    problems.push('before must be an ISO 8601 timestamp with a time zone, e.g. 2026-01-31T12:00:00.000Z');
+  if (problems.length > 0)
+    throw new MagentoIntegrationError(`Invalid security-events query: ${problems.join('; ')}.`, 'INVALID_INPUT');
   return { type: type as SecurityEventType | null, storeId: storeId?.toLowerCase() ?? null, limit, before };
 }
 

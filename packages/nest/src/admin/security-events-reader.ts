@@ -1,5 +1,9 @@
 import { In, LessThan, MoreThanOrEqual, type FindOptionsWhere, type Repository } from 'typeorm';
-import { SECURITY_EVENT_TYPES, type SecurityEventEntity, type SecurityEventType } from '../entities/security-event.entity';
+import {
+  SECURITY_EVENT_TYPES,
+  type SecurityEventEntity,
+  type SecurityEventType,
+} from '../entities/security-event.entity';
 import type { StoreEntity } from '../entities/store.entity';
 import type { SecurityEventCountsDto, SecurityEventDto, SecurityEventPageDto } from './security-events.dto';
 import type { SecurityEventQuery } from './security-events-query';
@@ -18,25 +22,48 @@ export interface SecurityEventSources {
  * hours before `now` (the log keeps at most `SECURITY_EVENTS_KEPT` rows, so they are counted in
  * TypeScript: portable across SQLite, PostgreSQL and MySQL).
  */
-export async function readSecurityEvents(sources: SecurityEventSources, query: SecurityEventQuery, now: number): Promise<SecurityEventPageDto> {
+export async function readSecurityEvents(
+  sources: SecurityEventSources,
+  query: SecurityEventQuery,
+  now: number,
+): Promise<SecurityEventPageDto> {
   const scope: FindOptionsWhere<SecurityEventEntity> = query.storeId ? { storeId: query.storeId } : {};
   const [rows, recent] = await Promise.all([
     sources.events.find({
-      where: { ...scope, ...(query.type ? { type: query.type } : {}), ...(query.before ? { occurredAt: LessThan(query.before) } : {}) },
+      where: {
+        ...scope,
+        ...(query.type ? { type: query.type } : {}),
+        ...(query.before ? { occurredAt: LessThan(query.before) } : {}),
+      },
       order: { occurredAt: 'DESC', id: 'DESC' },
       take: query.limit,
     }),
-    sources.events.find({ select: { id: true, type: true }, where: { ...scope, occurredAt: MoreThanOrEqual(new Date(now - SECURITY_COUNT_WINDOW_MS)) } }),
+    sources.events.find({
+      select: { id: true, type: true },
+      where: { ...scope, occurredAt: MoreThanOrEqual(new Date(now - SECURITY_COUNT_WINDOW_MS)) },
+    }),
   ]);
   const existing = await existingStoreIds(sources.stores, rows);
-  return { items: rows.map((row) => toSecurityEventDto(row, existing.has(row.storeId ?? ''))), counts: countByType(recent.map((row) => row.type)) };
+  return {
+    items: rows.map((row) => toSecurityEventDto(row, existing.has(row.storeId ?? ''))),
+    counts: countByType(recent.map((row) => row.type)),
+  };
 }
 
 /** The admin API's view of an event: an allow-list of its columns. */
 export function toSecurityEventDto(row: SecurityEventEntity, storeExists: boolean): SecurityEventDto {
   return {
-    id: row.id, type: row.type, code: row.code, tenant: row.tenant, storeId: row.storeId, storeExists: row.storeId !== null && storeExists,
-    consumerKey: row.consumerKey, storeBaseUrl: row.storeBaseUrl, sourceAddress: row.sourceAddress, message: row.message, occurredAt: row.occurredAt.toISOString(),
+    id: row.id,
+    type: row.type,
+    code: row.code,
+    tenant: row.tenant,
+    storeId: row.storeId,
+    storeExists: row.storeId !== null && storeExists,
+    consumerKey: row.consumerKey,
+    storeBaseUrl: row.storeBaseUrl,
+    sourceAddress: row.sourceAddress,
+    message: row.message,
+    occurredAt: row.occurredAt.toISOString(),
   };
 }
 

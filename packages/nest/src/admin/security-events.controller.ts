@@ -8,7 +8,11 @@ import { MagentoIntegrationExceptionFilter } from '../errors/magento-integration
 import { MAGEKIT_CLOCK } from '../tokens';
 import { ApiAuthGuard } from './api-auth.guard';
 import { SecurityEventPageDto } from './security-events.dto';
-import { DEFAULT_SECURITY_EVENTS_PAGE, MAX_SECURITY_EVENTS_PAGE, parseSecurityEventQuery } from './security-events-query';
+import {
+  DEFAULT_SECURITY_EVENTS_PAGE,
+  MAX_SECURITY_EVENTS_PAGE,
+  parseSecurityEventQuery,
+} from './security-events-query';
 import { readSecurityEvents } from './security-events-reader';
 
 /**
@@ -30,11 +34,29 @@ export class SecurityEventsController {
   @Get()
   @ApiQuery({ name: 'type', required: false, enum: SECURITY_EVENT_TYPES })
   @ApiQuery({ name: 'storeId', required: false, type: String, format: 'uuid', description: "One store's events" })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${MAX_SECURITY_EVENTS_PAGE}, default ${DEFAULT_SECURITY_EVENTS_PAGE}` })
-  @ApiQuery({ name: 'before', required: false, type: String, format: 'date-time', description: 'Cursor: only events older than this ISO 8601 time (the occurredAt of the last event already shown)' })
-  @ApiOkResponse({ type: SecurityEventPageDto, description: 'Newest first, with the events per type over the last 24 hours' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    type: Number,
+    description: `1-${MAX_SECURITY_EVENTS_PAGE}, default ${DEFAULT_SECURITY_EVENTS_PAGE}`,
+  })
+  @ApiQuery({
+    name: 'before',
+    required: false,
+    type: String,
+    format: 'date-time',
+    description: 'Cursor: only events older than this ISO 8601 time (the occurredAt of the last event already shown)',
+  })
+  @ApiOkResponse({
+    type: SecurityEventPageDto,
+    description: 'Newest first, with the events per type over the last 24 hours',
+  })
   @ApiBadRequestResponse({ description: 'INVALID_INPUT, naming every bad parameter' })
   list(@Query() query: Record<string, unknown>): Promise<SecurityEventPageDto> {
-    return readSecurityEvents({ events: this.events, stores: this.stores }, parseSecurityEventQuery(query), this.clock());
+    return readSecurityEvents(
+      { events: this.events, stores: this.stores },
+      parseSecurityEventQuery(query),
+      this.clock(),
+    );
   }
 }

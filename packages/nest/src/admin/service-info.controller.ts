@@ -31,7 +31,12 @@ export class ServiceInfoDto {
 @Module({})
 export class ServiceInfoModule {
   static forRoot(info: ServiceInfo): DynamicModule {
-    return { module: ServiceInfoModule, global: true, providers: [{ provide: MAGEKIT_SERVICE_INFO, useValue: { ...info } }], exports: [MAGEKIT_SERVICE_INFO] };
+    return {
+      module: ServiceInfoModule,
+      global: true,
+      providers: [{ provide: MAGEKIT_SERVICE_INFO, useValue: { ...info } }],
+      exports: [MAGEKIT_SERVICE_INFO],
+    };
   }
 }
 
@@ -58,7 +63,9 @@ export class ServiceInfoController {
 /** @magekit/nest's own version (its package.json is two folders above both `src/admin` and `dist/admin`). */
 function readOwnVersion(): string {
   try {
-    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
     return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
   } catch {
     return '0.0.0';

@@ -32,17 +32,27 @@ describe('GET /api/service and the OpenAPI document', () => {
     const answer = await e2e.http.get('/api/service').set('Authorization', `Bearer ${e2e.token}`).expect(200);
     expect(answer.body).toEqual({ name: DEFAULT_SERVICE_NAME, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     const refused = await e2e.http.get('/api/service').expect(401);
-    expect(refused.body.error).toMatchObject({ code: 'UNAUTHORIZED', hint: 'Send Authorization: Bearer <token>; create one with `npx magekit tokens create --name <name>` (add `--app <app>` for a generated app).' });
+    expect(refused.body.error).toMatchObject({
+      code: 'UNAUTHORIZED',
+      hint: 'Send Authorization: Bearer <token>; create one with `npx magekit tokens create --name <name>` (add `--app <app>` for a generated app).',
+    });
   });
 
   it('answers the name and version the app gives with ServiceInfoModule.forRoot', () => {
-    expect(new ServiceInfoController({ name: 'acme-sync', version: '2.0.0' }).describe()).toEqual({ name: 'acme-sync', version: '2.0.0' });
+    expect(new ServiceInfoController({ name: 'acme-sync', version: '2.0.0' }).describe()).toEqual({
+      name: 'acme-sync',
+      version: '2.0.0',
+    });
   });
 
   it('serves the name given with ServiceInfoModule.forRoot in an app', async () => {
     const { dataSource, drop } = await listTestDatabases()[0].open();
     const module = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }), MagentoIntegrationModule.forRoot(testOptions()), ServiceInfoModule.forRoot({ name: 'acme-sync', version: '2.0.0' })],
+      imports: [
+        TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }),
+        MagentoIntegrationModule.forRoot(testOptions()),
+        ServiceInfoModule.forRoot({ name: 'acme-sync', version: '2.0.0' }),
+      ],
     }).compile();
     const app = module.createNestApplication({ logger: false });
     await app.init();
@@ -65,7 +75,11 @@ describe('createMagentoOpenApiDocument({ include })', () => {
   it("adds the app's own controllers to the admin API", async () => {
     const { dataSource, drop } = await listTestDatabases()[0].open();
     const module = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }), { ...MagentoIntegrationModule.forRoot(testOptions()), global: true }, AcmeJobModule],
+      imports: [
+        TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }),
+        { ...MagentoIntegrationModule.forRoot(testOptions()), global: true },
+        AcmeJobModule,
+      ],
     }).compile();
     const app = module.createNestApplication({ logger: false });
     await app.init();

@@ -16,7 +16,12 @@ export class StatsController {
   constructor(private readonly stats: ActivityStats) {}
 
   @Get('activity')
-  @ApiQuery({ name: 'days', required: false, type: Number, description: `1-${MAX_ACTIVITY_DAYS}, default 30 (UTC days, today last)` })
+  @ApiQuery({
+    name: 'days',
+    required: false,
+    type: Number,
+    description: `1-${MAX_ACTIVITY_DAYS}, default 30 (UTC days, today last)`,
+  })
   @ApiOkResponse({ type: ActivityDto })
   activity(@Query('days') days?: string): Promise<ActivityDto> {
     return this.stats.perDay(parseActivityDays(days));

@@ -3,7 +3,11 @@ import { StoreDto } from './store-view.dto';
 
 /** The outcome of the last probe of the stored token. */
 export class TokenHealthDto {
-  @ApiProperty({ enum: ['ok', 'rejected', 'failing', 'unknown', 'none'], description: 'ok: the last probe worked; rejected: the store refused the token; failing: the last probe could not reach a verdict (network, 5xx); unknown: not probed yet; none: no token stored (revoked or never activated).' })
+  @ApiProperty({
+    enum: ['ok', 'rejected', 'failing', 'unknown', 'none'],
+    description:
+      'ok: the last probe worked; rejected: the store refused the token; failing: the last probe could not reach a verdict (network, 5xx); unknown: not probed yet; none: no token stored (revoked or never activated).',
+  })
   state!: 'ok' | 'rejected' | 'failing' | 'unknown' | 'none';
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) checkedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) code!: string | null;
@@ -14,10 +18,16 @@ export class TokenHealthDto {
 /** One required ACL resource and what the last check found. */
 export class ResourceCheckDto {
   @ApiProperty({ description: 'ACL id, e.g. Magento_Sales::actions_view' }) id!: string;
-  @ApiProperty({ description: "Title from the ACL tree (the id when the stock tree does not know it)" }) title!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Path in the admin tree, e.g. Magento Admin > Sales > Operations > Orders > Actions > View' }) breadcrumb!: string | null;
+  @ApiProperty({ description: 'Title from the ACL tree (the id when the stock tree does not know it)' }) title!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Path in the admin tree, e.g. Magento Admin > Sales > Operations > Orders > Actions > View',
+  })
+  breadcrumb!: string | null;
   @ApiProperty({ enum: ['allowed', 'refused', 'unknown'] }) state!: 'allowed' | 'refused' | 'unknown';
-  @ApiProperty({ nullable: true, type: String, description: 'The representative call, e.g. GET /V1/orders' }) route!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The representative call, e.g. GET /V1/orders' }) route!:
+    string | null;
   @ApiProperty({ nullable: true, type: Number }) status!: number | null;
   @ApiProperty({ nullable: true, type: String }) detail!: string | null;
 }
@@ -45,7 +55,12 @@ export class FailedCallDto {
   @ApiProperty({ description: "Magento's message" }) message!: string;
   @ApiProperty({ nullable: true, type: String }) hint!: string | null;
   @ApiProperty() attempts!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'OAuth base string of the last attempt, oauth_token and other secrets masked' }) baseString!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'OAuth base string of the last attempt, oauth_token and other secrets masked',
+  })
+  baseString!: string | null;
   @ApiProperty({ nullable: true, type: String }) signatureProfile!: string | null;
 }
 

@@ -34,11 +34,24 @@ export class StoreDirectory {
     const builder = this.stores.createQueryBuilder('s');
     if (query.status) builder.andWhere('s.status = :status', { status: query.status });
     if (query.search) {
-      builder.andWhere("(LOWER(s.store_base_url) LIKE :q ESCAPE '!' OR LOWER(s.consumer_key) LIKE :q ESCAPE '!' OR LOWER(s.tenant) LIKE :q ESCAPE '!')", { q: containsPattern(query.search) });
+      builder.andWhere(
+        "(LOWER(s.store_base_url) LIKE :q ESCAPE '!' OR LOWER(s.consumer_key) LIKE :q ESCAPE '!' OR LOWER(s.tenant) LIKE :q ESCAPE '!')",
+        { q: containsPattern(query.search) },
+      );
     }
-    const [rows, total] = await builder.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'ASC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await builder
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
     const accounts = await this.accountsFor(rows);
-    return { items: rows.map((store) => toStoreDto(store, accounts.get(store.vendorAccountId ?? ''))), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((store) => toStoreDto(store, accounts.get(store.vendorAccountId ?? ''))),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** @throws MagentoIntegrationError `STORE_NOT_FOUND` */
@@ -72,7 +85,12 @@ export class StoreDirectory {
     const store = await this.health.findStore(id);
     const activations = await this.activations.find({ where: { storeId: store.id }, order: { createdAt: 'DESC' } });
     const events = await this.timeline.list(activations.map((activation) => activation.id));
-    return activations.map((activation) => toActivationDto(activation, events.filter((event) => event.activationId === activation.id)));
+    return activations.map((activation) =>
+      toActivationDto(
+        activation,
+        events.filter((event) => event.activationId === activation.id),
+      ),
+    );
   }
 
   private async accountsFor(stores: StoreEntity[]): Promise<Map<string, VendorAccountEntity>> {

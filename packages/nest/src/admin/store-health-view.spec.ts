@@ -3,39 +3,105 @@ import type { ActivationEventEntity, ActivationEventType } from '../entities/act
 import type { StoreEntity } from '../entities/store.entity';
 import { buildResourceReport, readTokenHealth } from './store-health-view';
 
-const store = (patch: Partial<StoreEntity> = {}) => ({ accessTokenEnc: 'mk1.x', statusCode: null, statusReason: null, statusHint: null, ...patch }) as StoreEntity;
+const store = (patch: Partial<StoreEntity> = {}) =>
+  ({ accessTokenEnc: 'mk1.x', statusCode: null, statusReason: null, statusHint: null, ...patch }) as StoreEntity;
 let minute = 0;
 const event = (type: ActivationEventType, code: string | null = null) =>
-  ({ type, code, message: `${type} message`, hint: code ? 'hint' : null, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, minute++)) }) as ActivationEventEntity;
+  ({
+    type,
+    code,
+    message: `${type} message`,
+    hint: code ? 'hint' : null,
+    occurredAt: new Date(Date.UTC(2026, 0, 1, 0, minute++)),
+  }) as ActivationEventEntity;
 
 describe('token health', () => {
   it.each([
-    ['ok after activation', [event('callback_received'), event('request_token'), event('access_token'), event('active')], 'ok'],
+    [
+      'ok after activation',
+      [event('callback_received'), event('request_token'), event('access_token'), event('active')],
+      'ok',
+    ],
     ['ok after a later probe', [event('active'), event('probe_failed', 'NETWORK'), event('probe_ok')], 'ok'],
     ['failing when the last probe failed', [event('active'), event('probe_failed', 'NETWORK')], 'failing'],
-    ['rejected when the store refused the token', [event('active'), event('needs_reauth', 'TOKEN_REVOKED')], 'rejected'],
+    [
+      'rejected when the store refused the token',
+      [event('active'), event('needs_reauth', 'TOKEN_REVOKED')],
+      'rejected',
+    ],
     ['the last probe, not an operator request', [event('active'), event('needs_reauth', 'REAUTH_REQUESTED')], 'ok'],
     ['unknown before any probe', [event('callback_received')], 'unknown'],
   ])('%s', (_name, events, state) => {
     const health = readTokenHealth(store(), events);
     expect(health.state).toBe(state);
-    if (state !== 'unknown') expect(health.checkedAt).toBe(events.at(-1)?.type === 'needs_reauth' && state === 'ok' ? events.at(-2)?.occurredAt.toISOString() : events.at(-1)?.occurredAt.toISOString());
+    if (state !== 'unknown')
+      expect(health.checkedAt).toBe(
+        events.at(-1)?.type === 'needs_reauth' && state === 'ok'
+          ? events.at(-2)?.occurredAt.toISOString()
+          : events.at(-1)?.occurredAt.toISOString(),
+      );
   });
 
   it('is none without a stored token, with the reason', () => {
-    expect(readTokenHealth(store({ accessTokenEnc: null, statusCode: 'REVOKED', statusReason: 'Revoked by an operator' }), [event('active')])).toMatchObject({ state: 'none', code: 'REVOKED', message: 'Revoked by an operator' });
+    expect(
+      readTokenHealth(store({ accessTokenEnc: null, statusCode: 'REVOKED', statusReason: 'Revoked by an operator' }), [
+        event('active'),
+      ]),
+    ).toMatchObject({ state: 'none', code: 'REVOKED', message: 'Revoked by an operator' });
   });
 });
 
 describe('resource report', () => {
   it('lists required resources with ACL titles and the last verdicts; unchecked ones are unknown', () => {
-    const facts = { storeViews: [], baseUrls: [], probePath: '/V1/store/storeConfigs', resourcesCheckedAt: '2026-01-01T00:00:00.000Z', resources: [{ id: 'Magento_Sales::actions_view', state: 'refused' as const, route: 'GET /V1/orders', status: 401, detail: 'refused' }] };
-    const report = buildResourceReport(['Magento_Sales::actions_view', 'Magento_Catalog::products', 'Vendor_X::y'], facts, loadStockModel());
+    const facts = {
+      storeViews: [],
+      baseUrls: [],
+      probePath: '/V1/store/storeConfigs',
+      resourcesCheckedAt: '2026-01-01T00:00:00.000Z',
+      resources: [
+        {
+          id: 'Magento_Sales::actions_view',
+          state: 'refused' as const,
+          route: 'GET /V1/orders',
+          status: 401,
+          detail: 'refused',
+        },
+      ],
+    };
+    const report = buildResourceReport(
+      ['Magento_Sales::actions_view', 'Magento_Catalog::products', 'Vendor_X::y'],
+      facts,
+      loadStockModel(),
+    );
     expect(report.checkedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(report.items).toEqual([
-      { id: 'Magento_Sales::actions_view', title: 'View', breadcrumb: expect.stringMatching(/Sales > Operations > Orders > Actions > View$/), state: 'refused', route: 'GET /V1/orders', status: 401, detail: 'refused' },
-      { id: 'Magento_Catalog::products', title: 'Products', breadcrumb: expect.stringContaining('Catalog > Inventory > Products'), state: 'unknown', route: null, status: null, detail: expect.stringContaining('Not checked yet') },
-      { id: 'Vendor_X::y', title: 'Vendor_X::y', breadcrumb: null, state: 'unknown', route: null, status: null, detail: expect.stringContaining('Not checked yet') },
+      {
+        id: 'Magento_Sales::actions_view',
+        title: 'View',
+        breadcrumb: expect.stringMatching(/Sales > Operations > Orders > Actions > View$/),
+        state: 'refused',
+        route: 'GET /V1/orders',
+        status: 401,
+        detail: 'refused',
+      },
+      {
+        id: 'Magento_Catalog::products',
+        title: 'Products',
+        breadcrumb: expect.stringContaining('Catalog > Inventory > Products'),
+        state: 'unknown',
+        route: null,
+        status: null,
+        detail: expect.stringContaining('Not checked yet'),
+      },
+      {
+        id: 'Vendor_X::y',
+        title: 'Vendor_X::y',
+        breadcrumb: null,
+        state: 'unknown',
+        route: null,
+        status: null,
+        detail: expect.stringContaining('Not checked yet'),
+      },
     ]);
   });
 });

@@ -3,12 +3,21 @@ import { containsPattern, parseStoreQuery } from './store-query';
 describe('store list query', () => {
   it('fills defaults', () => {
     expect(parseStoreQuery({})).toEqual({ status: null, search: null, page: 1, pageSize: 20 });
-    expect(parseStoreQuery({ status: 'active', search: '  shop ', page: '3', pageSize: '100' })).toEqual({ status: 'active', search: 'shop', page: 3, pageSize: 100 });
+    expect(parseStoreQuery({ status: 'active', search: '  shop ', page: '3', pageSize: '100' })).toEqual({
+      status: 'active',
+      search: 'shop',
+      page: 3,
+      pageSize: 100,
+    });
   });
 
   it('names every bad parameter', () => {
     expect(() => parseStoreQuery({ status: 'gone', page: '0', pageSize: '101', search: 'x'.repeat(201) })).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT', message: 'Invalid store query: status must be one of activating, active, failed, needs_reauth, revoked; search must be at most 200 characters; page must be an integer from 1 to 9007199254740991; pageSize must be an integer from 1 to 100.' }),
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        message:
+          'Invalid store query: status must be one of activating, active, failed, needs_reauth, revoked; search must be at most 200 characters; page must be an integer from 1 to 9007199254740991; pageSize must be an integer from 1 to 100.',
+      }),
     );
     expect(() => parseStoreQuery({ page: '1.5' })).toThrow('page must be an integer');
   });

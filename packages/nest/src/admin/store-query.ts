@@ -20,12 +20,14 @@ export const MAX_PAGE_SIZE = 100;
 export function parseStoreQuery(query: Record<string, unknown>): StoreQuery {
   const problems: string[] = [];
   const status = single(query.status);
-  if (status !== null && !STORE_STATUSES.includes(status as StoreStatus)) problems.push(`status must be one of ${STORE_STATUSES.join(', ')}`);
+  if (status !== null && !STORE_STATUSES.includes(status as StoreStatus))
+    problems.push(`status must be one of ${STORE_STATUSES.join(', ')}`);
   const search = single(query.search)?.trim() || null;
   if (search !== null && search.length > 200) problems.push('search must be at most 200 characters');
   const page = readInteger(query.page, 1, 1, Number.MAX_SAFE_INTEGER, 'page', problems);
   const pageSize = readInteger(query.pageSize, 20, 1, MAX_PAGE_SIZE, 'pageSize', problems);
-  if (problems.length > 0) throw new MagentoIntegrationError(`Invalid store query: ${problems.join('; ')}.`, 'INVALID_INPUT');
+  if (problems.length > 0)
+    throw new MagentoIntegrationError(`Invalid store query: ${problems.join('; ')}.`, 'INVALID_INPUT');
   return { status: status as StoreStatus | null, search, page, pageSize };
 }
 
@@ -39,7 +41,14 @@ function single(value: unknown): string | null {
   return Array.isArray(value) ? String(value[0]) : String(value);
 }
 
-function readInteger(value: unknown, fallback: number, min: number, max: number, name: string, problems: string[]): number {
+function readInteger(
+  value: unknown,
+  fallback: number,
+  min: number,
+  max: number,
+  name: string,
+  problems: string[],
+): number {
   const text = single(value);
   if (text === null) return fallback;
   const number = Number(text);

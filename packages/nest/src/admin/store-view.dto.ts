@@ -68,7 +68,8 @@ export class ActivationEventDto {
 /** One activation (Activate or Reauthorize) with its timeline. */
 export class ActivationDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['callback_received', 'request_token', 'access_token', 'active', 'failed', 'needs_reauth'] }) state!: string;
+  @ApiProperty({ enum: ['callback_received', 'request_token', 'access_token', 'active', 'failed', 'needs_reauth'] })
+  state!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) failureCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;

@@ -40,7 +40,12 @@ export class StoresController {
   }
 
   @Get(':id/failed-calls')
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: `1-${FAILED_CALLS_KEPT}, default ${FAILED_CALLS_KEPT}` })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    type: Number,
+    description: `1-${FAILED_CALLS_KEPT}, default ${FAILED_CALLS_KEPT}`,
+  })
   @ApiOkResponse({ type: [FailedCallDto] })
   failedCalls(@Param('id') id: string, @Query('limit') limit?: string): Promise<FailedCallDto[]> {
     return this.directory.failedCallsOf(id, parseLimit(limit));
@@ -81,6 +86,10 @@ function parseLimit(value: unknown): number {
   if (value === undefined || value === '') return FAILED_CALLS_KEPT;
   const text = String(value);
   const limit = Number(text);
-  if (!/^\d+$/.test(text) || limit < 1 || limit > FAILED_CALLS_KEPT) throw new MagentoIntegrationError(`Invalid failed-calls query: limit must be an integer from 1 to ${FAILED_CALLS_KEPT}.`, 'INVALID_INPUT');
+  if (!/^\d+$/.test(text) || limit < 1 || limit > FAILED_CALLS_KEPT)
+    throw new MagentoIntegrationError(
+      `Invalid failed-calls query: limit must be an integer from 1 to ${FAILED_CALLS_KEPT}.`,
+      'INVALID_INPUT',
+    );
   return limit;
 }

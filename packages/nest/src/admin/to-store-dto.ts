@@ -9,33 +9,67 @@ import type { ActivationDto, ActivationEventDto, StoreDto } from './store-view.d
 /** The admin API's view of a store: an allow-list of fields, so no secret can slip out. */
 export function toStoreDto(store: StoreEntity, account: VendorAccountEntity | null | undefined): StoreDto {
   return {
-    id: store.id, tenant: store.tenant, consumerKey: store.consumerKey, storeBaseUrl: store.storeBaseUrl, status: store.status,
-    statusCode: store.statusCode, statusReason: store.statusReason, statusHint: store.statusHint, signatureProfile: store.signatureProfile,
-    hasAccessToken: store.accessTokenEnc !== null, vendorAccount: account ? { id: account.id, email: account.email, name: account.name } : null,
-    facts: readFacts(store.facts), activatedAt: iso(store.activatedAt), lastProbedAt: iso(store.lastProbedAt),
-    createdAt: store.createdAt.toISOString(), updatedAt: store.updatedAt.toISOString(),
+    id: store.id,
+    tenant: store.tenant,
+    consumerKey: store.consumerKey,
+    storeBaseUrl: store.storeBaseUrl,
+    status: store.status,
+    statusCode: store.statusCode,
+    statusReason: store.statusReason,
+    statusHint: store.statusHint,
+    signatureProfile: store.signatureProfile,
+    hasAccessToken: store.accessTokenEnc !== null,
+    vendorAccount: account ? { id: account.id, email: account.email, name: account.name } : null,
+    facts: readFacts(store.facts),
+    activatedAt: iso(store.activatedAt),
+    lastProbedAt: iso(store.lastProbedAt),
+    createdAt: store.createdAt.toISOString(),
+    updatedAt: store.updatedAt.toISOString(),
   };
 }
 
 /** An activation with its events (oldest first), without its encrypted columns. */
 export function toActivationDto(activation: ActivationEntity, events: ActivationEventEntity[]): ActivationDto {
   return {
-    id: activation.id, state: activation.state, attempts: activation.attempts, failureCode: activation.failureCode, failureReason: activation.failureReason,
-    failureHint: activation.failureHint, windowEndsAt: activation.windowEndsAt.toISOString(), createdAt: activation.createdAt.toISOString(),
-    updatedAt: activation.updatedAt.toISOString(), events: events.map(toEventDto),
+    id: activation.id,
+    state: activation.state,
+    attempts: activation.attempts,
+    failureCode: activation.failureCode,
+    failureReason: activation.failureReason,
+    failureHint: activation.failureHint,
+    windowEndsAt: activation.windowEndsAt.toISOString(),
+    createdAt: activation.createdAt.toISOString(),
+    updatedAt: activation.updatedAt.toISOString(),
+    events: events.map(toEventDto),
   };
 }
 
 /** A recorded failed call (already free of secrets). */
 export function toFailedCallDto(row: StoreCallFailureEntity): FailedCallDto {
   return {
-    id: row.id, occurredAt: row.occurredAt.toISOString(), method: row.method, path: row.path, status: row.status, code: row.code, message: row.message,
-    hint: row.hint, attempts: row.attempts, baseString: row.baseString, signatureProfile: row.signatureProfile,
+    id: row.id,
+    occurredAt: row.occurredAt.toISOString(),
+    method: row.method,
+    path: row.path,
+    status: row.status,
+    code: row.code,
+    message: row.message,
+    hint: row.hint,
+    attempts: row.attempts,
+    baseString: row.baseString,
+    signatureProfile: row.signatureProfile,
   };
 }
 
 function toEventDto(event: ActivationEventEntity): ActivationEventDto {
-  return { position: event.position, type: event.type, message: event.message, code: event.code, hint: event.hint, occurredAt: event.occurredAt.toISOString() };
+  return {
+    position: event.position,
+    type: event.type,
+    message: event.message,
+    code: event.code,
+    hint: event.hint,
+    occurredAt: event.occurredAt.toISOString(),
+  };
 }
 
 /** The stored facts JSON, or null when absent or unreadable. */
@@ -51,7 +85,9 @@ export function parseFactsJson(json: string | null): StoreFacts | null {
 /** Store views, base URLs and probe path (resource checks are shown by the detail view). */
 function readFacts(json: string | null): Pick<StoreFacts, 'storeViews' | 'baseUrls' | 'probePath'> | null {
   const facts = parseFactsJson(json);
-  return facts ? { storeViews: facts.storeViews ?? [], baseUrls: facts.baseUrls ?? [], probePath: facts.probePath } : null;
+  return facts
+    ? { storeViews: facts.storeViews ?? [], baseUrls: facts.baseUrls ?? [], probePath: facts.probePath }
+    : null;
 }
 
 function iso(date: Date | null): string | null {

@@ -29,7 +29,12 @@ export const magentoIntegrationOptionsSchema = group({
   storeUrl: storeUrlOptionsSchema.default({}),
   /** Accepted `:tenant` path values; default any value of 1–64 `[A-Za-z0-9_-]`. */
   tenants: z
-    .array(listEntry((tenant) => (TENANT_PATTERN.test(tenant) ? null : `${quote(tenant)} must be 1-64 letters, digits, _ or -`)), { message: 'must be an array of tenant names (1-64 letters, digits, _ or -)' })
+    .array(
+      listEntry((tenant) =>
+        TENANT_PATTERN.test(tenant) ? null : `${quote(tenant)} must be 1-64 letters, digits, _ or -`,
+      ),
+      { message: 'must be an array of tenant names (1-64 letters, digits, _ or -)' },
+    )
     .optional(),
   /**
    * Magento's `oauth/consumer/expiration_period` in seconds; default 300
@@ -69,14 +74,20 @@ export const magentoIntegrationOptionsSchema = group({
   /** How often pending activations left by a crash are resumed; default 30 000 ms; 0 turns it off. */
   sweepIntervalMs: integer(0).default(30_000),
   /** Name shown on the identity-link sign-in page; default "Sign in". */
-  productName: z.string({ message: 'must be a string of at most 100 characters' }).max(100, 'must be a string of at most 100 characters').default('Sign in'),
+  productName: z
+    .string({ message: 'must be a string of at most 100 characters' })
+    .max(100, 'must be a string of at most 100 characters')
+    .default('Sign in'),
   /**
    * ACL resource ids the integration needs (e.g. from `computeLeastPrivilege` of @magekit/acl over
    * its calls). Each successful probe checks them with one representative call; the admin API
    * shows them allowed, refused or unknown. Default none.
    */
   requiredResources: z
-    .array(listEntry((id) => (ACL_ID.test(id) ? null : `${quote(id)} is not an ACL id such as Magento_Sales::actions_view`)), { message: 'must be an array of ACL ids such as Magento_Sales::actions_view' })
+    .array(
+      listEntry((id) => (ACL_ID.test(id) ? null : `${quote(id)} is not an ACL id such as Magento_Sales::actions_view`)),
+      { message: 'must be an array of ACL ids such as Magento_Sales::actions_view' },
+    )
     .max(200, 'must be an array of at most 200 ACL ids')
     .default([]),
   /**
@@ -107,7 +118,10 @@ export const magentoIntegrationOptionsSchema = group({
      * instance counts together.
      */
     storage: z
-      .custom<ThrottlerStorage>((storage) => typeof storage?.increment === 'function', { message: 'must be a ThrottlerStorage (an object with increment())', fatal: false })
+      .custom<ThrottlerStorage>((storage) => typeof storage?.increment === 'function', {
+        message: 'must be a ThrottlerStorage (an object with increment())',
+        fatal: false,
+      })
       .optional(),
   }).default({}),
   /**
@@ -143,7 +157,12 @@ export interface ResolvedMagentoOptions {
   productName: string;
   requiredResources: readonly string[];
   signIn: { maxFailures: number; lockMs: number };
-  throttle: { windowMs: number; callback: Required<ThrottleLimits>; signIn: Required<ThrottleLimits>; storage: ThrottlerStorage | null };
+  throttle: {
+    windowMs: number;
+    callback: Required<ThrottleLimits>;
+    signIn: Required<ThrottleLimits>;
+    storage: ThrottlerStorage | null;
+  };
   pendingStores: { perAddress: number; max: number };
   settingNames: SettingNames;
 }

@@ -15,7 +15,10 @@ function problemsOf(options: unknown): string[] {
     resolveMagentoOptions(options as MagentoIntegrationOptions);
   } catch (error) {
     expect(error).toBeInstanceOf(MagentoIntegrationError);
-    expect(error).toMatchObject({ code: 'INVALID_CONFIG', hint: 'Fix the listed keys in the options passed to MagentoIntegrationModule.forRoot/forRootAsync.' });
+    expect(error).toMatchObject({
+      code: 'INVALID_CONFIG',
+      hint: 'Fix the listed keys in the options passed to MagentoIntegrationModule.forRoot/forRootAsync.',
+    });
     const message = (error as Error).message;
     expect(message).toMatch(/^Invalid MagentoIntegrationModule options: .*\.$/);
     return message.slice('Invalid MagentoIntegrationModule options: '.length, -1).split('; ');
@@ -37,9 +40,20 @@ describe('resolveMagentoOptions', () => {
       productName: 'Sign in',
       requiredResources: [],
       signIn: { maxFailures: 6, lockMs: 900_000 },
-      throttle: { windowMs: 60_000, callback: { perAddress: 10, global: 120 }, signIn: { perAddress: 20, global: 300 }, storage: null },
+      throttle: {
+        windowMs: 60_000,
+        callback: { perAddress: 10, global: 120 },
+        signIn: { perAddress: 20, global: 300 },
+        storage: null,
+      },
       pendingStores: { perAddress: 10, max: 500 },
-      settingNames: { allowHttp: 'storeUrl.allowHttp: true', allowedNetworks: 'storeUrl.allowedNetworks', tenants: 'the tenants option', throttle: 'the throttle option', pendingStores: 'the pendingStores option' },
+      settingNames: {
+        allowHttp: 'storeUrl.allowHttp: true',
+        allowedNetworks: 'storeUrl.allowedNetworks',
+        tenants: 'the tenants option',
+        throttle: 'the throttle option',
+        pendingStores: 'the pendingStores option',
+      },
     });
   });
 
@@ -73,7 +87,10 @@ describe('resolveMagentoOptions', () => {
     expect(problemsOf(null)).toEqual(['options must be an object']);
     expect(problemsOf('encryption')).toEqual(['options must be an object']);
     expect(problemsOf({})).toEqual(['encryption is required ({ activeKeyId, keys })']);
-    expect(problemsOf({ encryption: { activeKeyId: '', keys: {} } })).toEqual(['encryption.keys must hold at least one key', 'encryption.activeKeyId is required']);
+    expect(problemsOf({ encryption: { activeKeyId: '', keys: {} } })).toEqual([
+      'encryption.keys must hold at least one key',
+      'encryption.activeKeyId is required',
+    ]);
   });
 
   it('names every bad key of every group in one message, in the order of the options, in its own words', () => {
@@ -124,28 +141,40 @@ describe('resolveMagentoOptions', () => {
   });
 
   it('names each bad entry of a list, and a group that is not an object', () => {
-    expect(problemsOf({ encryption: KEYS, tenants: ['acme', '', 'a/b'], handshake: 3, throttle: { callback: [] } })).toEqual([
+    expect(
+      problemsOf({ encryption: KEYS, tenants: ['acme', '', 'a/b'], handshake: 3, throttle: { callback: [] } }),
+    ).toEqual([
       'tenants: "" must be 1-64 letters, digits, _ or -',
       'tenants: "a/b" must be 1-64 letters, digits, _ or -',
       'handshake must be an object',
       'throttle.callback must be an object',
     ]);
     const many = Array.from({ length: 201 }, (_, index) => `Vendor_Module::resource_${index}`);
-    expect(problemsOf({ encryption: KEYS, requiredResources: many })).toEqual(['requiredResources must be an array of at most 200 ACL ids']);
-    expect(resolveMagentoOptions({ encryption: KEYS, requiredResources: many.slice(0, 200) }).requiredResources).toHaveLength(200);
+    expect(problemsOf({ encryption: KEYS, requiredResources: many })).toEqual([
+      'requiredResources must be an array of at most 200 ACL ids',
+    ]);
+    expect(
+      resolveMagentoOptions({ encryption: KEYS, requiredResources: many.slice(0, 200) }).requiredResources,
+    ).toHaveLength(200);
   });
 });
 
 describe('the key ring and store-URL schemas parsed on their own', () => {
   it('prefix every problem with the path the caller names (a key file, an environment variable, or none)', () => {
-    expect(findKeyRingProblems({ activeKeyId: 'k9', keys: KEYS.keys }, 'keys.json')).toEqual(['keys.json.activeKeyId "k9" is not one of keys.json.keys']);
-    expect(findKeyRingProblems({ activeKeyId: 'k1', keys: { k1: 42 as unknown as string } }, 'MAGEKIT_ENCRYPTION_KEYS')).toEqual([
-      'MAGEKIT_ENCRYPTION_KEYS.keys.k1 must be base64 of 32 bytes (e.g. `openssl rand -base64 32`)',
+    expect(findKeyRingProblems({ activeKeyId: 'k9', keys: KEYS.keys }, 'keys.json')).toEqual([
+      'keys.json.activeKeyId "k9" is not one of keys.json.keys',
     ]);
+    expect(
+      findKeyRingProblems({ activeKeyId: 'k1', keys: { k1: 42 as unknown as string } }, 'MAGEKIT_ENCRYPTION_KEYS'),
+    ).toEqual(['MAGEKIT_ENCRYPTION_KEYS.keys.k1 must be base64 of 32 bytes (e.g. `openssl rand -base64 32`)']);
     expect(findKeyRingProblems(KEYS)).toEqual([]);
-    expect(findStoreUrlProblems({ allowedNetworks: ['nope', '::1/128'] }, '')).toEqual(['.allowedNetworks: "nope" is not an IPv4/IPv6 address or CIDR']);
+    expect(findStoreUrlProblems({ allowedNetworks: ['nope', '::1/128'] }, '')).toEqual([
+      '.allowedNetworks: "nope" is not an IPv4/IPv6 address or CIDR',
+    ]);
     expect(findStoreUrlProblems(undefined)).toEqual([]);
     expect(findStoreUrlProblems(null as never)).toEqual(['storeUrl must be an object']);
-    expect(findStoreUrlProblems({ allowedNetworks: '10.0.0.0/8' as never })).toEqual(['storeUrl.allowedNetworks must be an array of CIDR strings']);
+    expect(findStoreUrlProblems({ allowedNetworks: '10.0.0.0/8' as never })).toEqual([
+      'storeUrl.allowedNetworks must be an array of CIDR strings',
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
-import { magentoIntegrationOptionsSchema, type MagentoIntegrationOptions, type ResolvedMagentoOptions } from './module-options';
+import {
+  magentoIntegrationOptionsSchema,
+  type MagentoIntegrationOptions,
+  type ResolvedMagentoOptions,
+} from './module-options';
 import { listOptionProblems } from './option-schema';
 
 /**
@@ -11,9 +15,13 @@ import { listOptionProblems } from './option-schema';
 export function resolveMagentoOptions(options: MagentoIntegrationOptions): ResolvedMagentoOptions {
   const parsed = magentoIntegrationOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new MagentoIntegrationError(`Invalid MagentoIntegrationModule options: ${listOptionProblems(parsed.error).join('; ')}.`, 'INVALID_CONFIG', {
-      hint: 'Fix the listed keys in the options passed to MagentoIntegrationModule.forRoot/forRootAsync.',
-    });
+    throw new MagentoIntegrationError(
+      `Invalid MagentoIntegrationModule options: ${listOptionProblems(parsed.error).join('; ')}.`,
+      'INVALID_CONFIG',
+      {
+        hint: 'Fix the listed keys in the options passed to MagentoIntegrationModule.forRoot/forRootAsync.',
+      },
+    );
   }
   const { consumerWindowSeconds, signIn, throttle, tenants, requiredResources, ...rest } = parsed.data;
   return {
@@ -22,6 +30,11 @@ export function resolveMagentoOptions(options: MagentoIntegrationOptions): Resol
     consumerWindowMs: consumerWindowSeconds * 1000,
     requiredResources: [...new Set(requiredResources)],
     signIn: { maxFailures: signIn.maxFailures, lockMs: signIn.lockSeconds * 1000 },
-    throttle: { windowMs: throttle.windowSeconds * 1000, callback: throttle.callback, signIn: throttle.signIn, storage: throttle.storage ?? null },
+    throttle: {
+      windowMs: throttle.windowSeconds * 1000,
+      callback: throttle.callback,
+      signIn: throttle.signIn,
+      storage: throttle.storage ?? null,
+    },
   };
 }

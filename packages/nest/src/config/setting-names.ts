@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { group } from './option-schema';
 
-const settingName = z.string({ message: 'must be a name of 1-200 characters' }).min(1, 'must be a name of 1-200 characters').max(200, 'must be a name of 1-200 characters');
+const settingName = z
+  .string({ message: 'must be a name of 1-200 characters' })
+  .min(1, 'must be a name of 1-200 characters')
+  .max(200, 'must be a name of 1-200 characters');
 
 /** The names hints use for settings a user can change (option `settingNames`); the defaults are the option paths. */
 export const settingNamesSchema = group({

@@ -13,9 +13,13 @@ export class TenantCheck {
   check(tenant: string): void {
     const known = TENANT_PATTERN.test(tenant) && (this.config.tenants === null || this.config.tenants.includes(tenant));
     if (!known) {
-      throw new MagentoIntegrationError(`Unknown tenant ${JSON.stringify(String(tenant).slice(0, 64))}.`, 'UNKNOWN_TENANT', {
-        hint: `The Callback URL and Identity link configured in Magento must end in the service's tenant (${this.config.settingNames.tenants}).`,
-      });
+      throw new MagentoIntegrationError(
+        `Unknown tenant ${JSON.stringify(String(tenant).slice(0, 64))}.`,
+        'UNKNOWN_TENANT',
+        {
+          hint: `The Callback URL and Identity link configured in Magento must end in the service's tenant (${this.config.settingNames.tenants}).`,
+        },
+      );
     }
   }
 }

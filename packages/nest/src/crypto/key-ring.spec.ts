@@ -23,7 +23,9 @@ describe('key ring (AES-256-GCM secrets at rest)', () => {
   it('refuses a ciphertext moved to another row or column (AAD)', () => {
     const ring = createKeyRing({ activeKeyId: 'k1', keys: { k1 } });
     const sealed = ring.encrypt('secret', 'magekit_stores.access_token_enc:row-1');
-    expect(() => ring.decrypt(sealed, 'magekit_stores.access_token_enc:row-2')).toThrow(expect.objectContaining({ code: 'DECRYPT_FAILED' }));
+    expect(() => ring.decrypt(sealed, 'magekit_stores.access_token_enc:row-2')).toThrow(
+      expect.objectContaining({ code: 'DECRYPT_FAILED' }),
+    );
   });
 
   it('refuses tampered ciphertexts', () => {
@@ -47,7 +49,9 @@ describe('key ring (AES-256-GCM secrets at rest)', () => {
   it('names an unknown key id', () => {
     const sealed = createKeyRing({ activeKeyId: 'k1', keys: { k1 } }).encrypt('secret', 'ctx');
     const without = createKeyRing({ activeKeyId: 'k2', keys: { k2 } });
-    expect(() => without.decrypt(sealed, 'ctx')).toThrow(expect.objectContaining({ code: 'UNKNOWN_KEY_ID', message: expect.stringContaining('"k1"') }));
+    expect(() => without.decrypt(sealed, 'ctx')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_KEY_ID', message: expect.stringContaining('"k1"') }),
+    );
   });
 
   it('lists every configuration problem in one INVALID_CONFIG error', () => {
@@ -66,6 +70,8 @@ describe('key ring (AES-256-GCM secrets at rest)', () => {
     }
     expect(caught).toBeInstanceOf(MagentoIntegrationError);
     expect((caught as MagentoIntegrationError).code).toBe('INVALID_CONFIG');
-    expect((caught as MagentoIntegrationError).message).toBe('Invalid encryption configuration: encryption.keys must hold at least one key; encryption.activeKeyId is required.');
+    expect((caught as MagentoIntegrationError).message).toBe(
+      'Invalid encryption configuration: encryption.keys must hold at least one key; encryption.activeKeyId is required.',
+    );
   });
 });

@@ -16,10 +16,18 @@ export const keyRingConfigSchema = z
     {
       /** Every key that may still be needed to decrypt, by id. */
       keys: z
-        .record(z.string(), z.custom<string>((value) => decodeKey(value).length === 32, { message: KEY_MESSAGE, fatal: false }), { message: 'must hold at least one key' })
+        .record(
+          z.string(),
+          z.custom<string>((value) => decodeKey(value).length === 32, { message: KEY_MESSAGE, fatal: false }),
+          { message: 'must hold at least one key' },
+        )
         .refine((keys) => Object.keys(keys).length > 0, 'must hold at least one key')
         .superRefine((keys, ctx) => {
-          for (const id of Object.keys(keys).filter((key) => !KEY_ID.test(key))) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `id ${quote(id)} must be 1-32 letters, digits, _ or -` });
+          for (const id of Object.keys(keys).filter((key) => !KEY_ID.test(key)))
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              message: `id ${quote(id)} must be 1-32 letters, digits, _ or -`,
+            });
         })
         .readonly(),
       /** The key new ciphertexts are made with. */
@@ -29,7 +37,11 @@ export const keyRingConfigSchema = z
   )
   .superRefine(({ keys, activeKeyId }, ctx) => {
     if (activeKeyId !== '' && !Object.hasOwn(keys, activeKeyId)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['activeKeyId'], message: `${quote(activeKeyId)} is not one of ${[...ctx.path, 'keys'].join('.')}` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['activeKeyId'],
+        message: `${quote(activeKeyId)} is not one of ${[...ctx.path, 'keys'].join('.')}`,
+      });
     }
   });
 
@@ -63,13 +75,24 @@ export function findKeyRingProblems(config: Partial<KeyRingConfig> | undefined, 
  *
  * @throws MagentoIntegrationError `INVALID_CONFIG` naming every problem of the configuration.
  */
-export function createKeyRing(config: KeyRingConfig, randomBytes: (size: number) => Uint8Array = cryptoRandomBytes): KeyRing {
+export function createKeyRing(
+  config: KeyRingConfig,
+  randomBytes: (size: number) => Uint8Array = cryptoRandomBytes,
+): KeyRing {
   const problems = findKeyRingProblems(config);
-  if (problems.length > 0) throw new MagentoIntegrationError(`Invalid encryption configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG');
+  if (problems.length > 0)
+    throw new MagentoIntegrationError(`Invalid encryption configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG');
   const keys = new Map(Object.entries(config.keys).map(([id, value]) => [id, decodeKey(value)]));
   const keyFor = (id: string) => {
     const key = keys.get(id);
-    if (!key) throw new MagentoIntegrationError(`A secret was encrypted with key ${JSON.stringify(id)}, which is not in the key ring.`, 'UNKNOWN_KEY_ID', { hint: 'Add the old key back to encryption.keys (keep retired keys until `rotate` has re-encrypted every row).' });
+    if (!key)
+      throw new MagentoIntegrationError(
+        `A secret was encrypted with key ${JSON.stringify(id)}, which is not in the key ring.`,
+        'UNKNOWN_KEY_ID',
+        {
+          hint: 'Add the old key back to encryption.keys (keep retired keys until `rotate` has re-encrypted every row).',
+        },
+      );
     return key;
   };
   return {
@@ -89,7 +112,11 @@ export function createKeyRing(config: KeyRingConfig, randomBytes: (size: number)
       try {
         return Buffer.concat([decipher.update(parts.body), decipher.final()]).toString('utf8');
       } catch (cause) {
-        throw new MagentoIntegrationError(`A secret encrypted with key ${JSON.stringify(parts.keyId)} failed authentication.`, 'DECRYPT_FAILED', { cause, hint: 'The key under that id changed, or the value was copied from another row or column.' });
+        throw new MagentoIntegrationError(
+          `A secret encrypted with key ${JSON.stringify(parts.keyId)} failed authentication.`,
+          'DECRYPT_FAILED',
+          { cause, hint: 'The key under that id changed, or the value was copied from another row or column.' },
+        );
       }
     },
     keyIdOf: (ciphertext) => splitCiphertext(ciphertext).keyId,
@@ -98,9 +125,18 @@ export function createKeyRing(config: KeyRingConfig, randomBytes: (size: number)
 
 function splitCiphertext(value: string): { keyId: string; iv: Buffer; tag: Buffer; body: Buffer } {
   const parts = typeof value === 'string' ? value.split('.') : [];
-  if (parts.length !== 5 || parts[0] !== PREFIX) throw new MagentoIntegrationError('A stored secret is not in the mk1.<keyId>.<iv>.<tag>.<ciphertext> form.', 'DECRYPT_FAILED');
+  if (parts.length !== 5 || parts[0] !== PREFIX)
+    throw new MagentoIntegrationError(
+      'A stored secret is not in the mk1.<keyId>.<iv>.<tag>.<ciphertext> form.',
+      'DECRYPT_FAILED',
+    );
   const [, keyId, iv, tag, body] = parts;
-  return { keyId, iv: Buffer.from(iv, 'base64url'), tag: Buffer.from(tag, 'base64url'), body: Buffer.from(body, 'base64url') };
+  return {
+    keyId,
+    iv: Buffer.from(iv, 'base64url'),
+    tag: Buffer.from(tag, 'base64url'),
+    body: Buffer.from(body, 'base64url'),
+  };
 }
 
 function decodeKey(value: unknown): Buffer {

@@ -13,13 +13,21 @@ const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, cost: PasswordCost): Promise<Buffer> {
   const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r };
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
 }
 
 /**
  * Hashes a password with scrypt and a fresh 16-byte salt: `scrypt$N$r$p$<salt>$<hash>` (base64url).
  */
-export async function hashPassword(password: string, cost: PasswordCost = DEFAULT_PASSWORD_COST, randomBytes: (size: number) => Uint8Array = cryptoRandomBytes): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: PasswordCost = DEFAULT_PASSWORD_COST,
+  randomBytes: (size: number) => Uint8Array = cryptoRandomBytes,
+): Promise<string> {
   const salt = Buffer.from(randomBytes(16));
   const key = await derive(password, salt, cost);
   return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
@@ -44,7 +52,17 @@ function parseHash(stored: string): { cost: PasswordCost; salt: Buffer; hash: Bu
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
   const [N, r, p] = parts.slice(1, 4).map(Number);
-  const valid = Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0 && N <= 2 ** 20 && Number.isInteger(r) && r > 0 && r <= 32 && Number.isInteger(p) && p > 0 && p <= 16;
+  const valid =
+    Number.isInteger(N) &&
+    N > 1 &&
+    (N & (N - 1)) === 0 &&
+    N <= 2 ** 20 &&
+    Number.isInteger(r) &&
+    r > 0 &&
+    r <= 32 &&
+    Number.isInteger(p) &&
+    p > 0 &&
+    p <= 16;
   if (!valid) return null;
   const hash = Buffer.from(parts[5], 'base64url');
   return hash.length === KEY_LENGTH ? { cost: { N, r, p }, salt: Buffer.from(parts[4], 'base64url'), hash } : null;

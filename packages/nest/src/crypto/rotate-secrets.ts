@@ -18,18 +18,36 @@ export interface RotationResult {
  *
  * @throws MagentoIntegrationError `INVALID_CONFIG`, `UNKNOWN_KEY_ID`, `DECRYPT_FAILED`
  */
-export async function rotateSecrets(dataSource: DataSource, keys: KeyRingConfig | KeyRing, pageSize = 200): Promise<RotationResult> {
+export async function rotateSecrets(
+  dataSource: DataSource,
+  keys: KeyRingConfig | KeyRing,
+  pageSize = 200,
+): Promise<RotationResult> {
   const keyRing = 'encrypt' in keys ? keys : createKeyRing(keys);
   const result: RotationResult = { activeKeyId: keyRing.activeKeyId, reencrypted: {}, unchanged: 0 };
   for (const [table, columns] of Object.entries(ENCRYPTED_COLUMNS) as Array<[EncryptedTable, readonly string[]]>) {
     for (const column of columns) {
-      result.reencrypted[`${table}.${column}`] = await rotateColumn(dataSource, keyRing, table, column, pageSize, result);
+      result.reencrypted[`${table}.${column}`] = await rotateColumn(
+        dataSource,
+        keyRing,
+        table,
+        column,
+        pageSize,
+        result,
+      );
     }
   }
   return result;
 }
 
-async function rotateColumn(dataSource: DataSource, keyRing: KeyRing, table: EncryptedTable, column: string, pageSize: number, result: RotationResult): Promise<number> {
+async function rotateColumn(
+  dataSource: DataSource,
+  keyRing: KeyRing,
+  table: EncryptedTable,
+  column: string,
+  pageSize: number,
+  result: RotationResult,
+): Promise<number> {
   const metadata = dataSource.getMetadata(table);
   const target = metadata.target;
   const property = metadata.findColumnWithDatabaseName(column)?.propertyName ?? column;
@@ -53,7 +71,13 @@ async function rotateColumn(dataSource: DataSource, keyRing: KeyRing, table: Enc
       }
       const context = secretContext(table, column, row.id);
       const next = keyRing.encrypt(keyRing.decrypt(row.value, context), context);
-      const update = await dataSource.createQueryBuilder().update(target).set({ [property]: next }).where('id = :id', { id: row.id }).andWhere(`${column} = :old`, { old: row.value }).execute();
+      const update = await dataSource
+        .createQueryBuilder()
+        .update(target)
+        .set({ [property]: next })
+        .where('id = :id', { id: row.id })
+        .andWhere(`${column} = :old`, { old: row.value })
+        .execute();
       count += update.affected ?? 0;
     }
     if (rows.length < pageSize) return count;

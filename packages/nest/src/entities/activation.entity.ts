@@ -1,6 +1,14 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ActivationState } from '../activation/activation-state';
-import { IntegerColumn, TextColumn, TextEnumColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn, VarcharColumn } from './columns';
+import {
+  IntegerColumn,
+  TextColumn,
+  TextEnumColumn,
+  TimestampColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+  VarcharColumn,
+} from './columns';
 import { StoreEntity } from './store.entity';
 
 /**

@@ -18,10 +18,12 @@ export const UuidColumn = (name: string, nullable = false) => Column({ name, typ
 export const TimestampColumn = (name: string, nullable = false) => Column({ name, type: Date, precision: 3, nullable });
 
 /** A text enum: stored as `varchar(length)`, checked in code. */
-export const TextEnumColumn = (name: string, length: number, nullable = false) => Column({ name, type: 'varchar', length, nullable });
+export const TextEnumColumn = (name: string, length: number, nullable = false) =>
+  Column({ name, type: 'varchar', length, nullable });
 
 /** A short string. */
-export const VarcharColumn = (name: string, length: number, nullable = false) => Column({ name, type: 'varchar', length, nullable });
+export const VarcharColumn = (name: string, length: number, nullable = false) =>
+  Column({ name, type: 'varchar', length, nullable });
 
 /** Long text (ciphertexts, messages, hints). */
 export const TextColumn = (name: string, nullable = false) => Column({ name, type: 'text', nullable });

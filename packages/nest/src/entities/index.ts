@@ -9,6 +9,26 @@ import { StoreEntity } from './store.entity';
 import { VendorAccountEntity } from './vendor-account.entity';
 
 /** Every entity of @magekit/nest: add them to the app's TypeORM `entities`. */
-export const MAGEKIT_ENTITIES = [VendorAccountEntity, StoreEntity, ActivationEntity, ActivationEventEntity, IdentityLinkEntity, ApiTokenEntity, StoreCallFailureEntity, SignInAttemptEntity, SecurityEventEntity] as const;
+export const MAGEKIT_ENTITIES = [
+  VendorAccountEntity,
+  StoreEntity,
+  ActivationEntity,
+  ActivationEventEntity,
+  IdentityLinkEntity,
+  ApiTokenEntity,
+  StoreCallFailureEntity,
+  SignInAttemptEntity,
+  SecurityEventEntity,
+] as const;
 
-export { ActivationEventEntity, ActivationEntity, ApiTokenEntity, IdentityLinkEntity, SecurityEventEntity, SignInAttemptEntity, StoreCallFailureEntity, StoreEntity, VendorAccountEntity };
+export {
+  ActivationEventEntity,
+  ActivationEntity,
+  ApiTokenEntity,
+  IdentityLinkEntity,
+  SecurityEventEntity,
+  SignInAttemptEntity,
+  StoreCallFailureEntity,
+  StoreEntity,
+  VendorAccountEntity,
+};

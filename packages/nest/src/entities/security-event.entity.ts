@@ -10,7 +10,12 @@ import { TextColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn, VarcharColu
  * - `sign_in_throttled`: a client address reached the sign-in failure limit.
  */
 export type SecurityEventType = 'callback_rejected' | 'store_moved' | 'pending_expired' | 'sign_in_throttled';
-export const SECURITY_EVENT_TYPES: readonly SecurityEventType[] = ['callback_rejected', 'store_moved', 'pending_expired', 'sign_in_throttled'];
+export const SECURITY_EVENT_TYPES: readonly SecurityEventType[] = [
+  'callback_rejected',
+  'store_moved',
+  'pending_expired',
+  'sign_in_throttled',
+];
 
 /** One security event, shown to the operator by the admin API. Never holds secrets. */
 @Entity('magekit_security_events')

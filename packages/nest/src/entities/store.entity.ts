@@ -1,6 +1,14 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ResourceCheck } from '../admin/resource-checks';
-import { BooleanColumn, TextColumn, TextEnumColumn, TimestampColumn, UuidColumn, UuidPrimaryColumn, VarcharColumn } from './columns';
+import {
+  BooleanColumn,
+  TextColumn,
+  TextEnumColumn,
+  TimestampColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+  VarcharColumn,
+} from './columns';
 import { VendorAccountEntity } from './vendor-account.entity';
 
 /** Where a store stands. `activating` while an activation runs; see `activation-state.ts`. */

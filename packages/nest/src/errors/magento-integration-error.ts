@@ -50,6 +50,9 @@ export class MagentoIntegrationError extends Error {
 }
 
 /** True when `error` is a {@link MagentoIntegrationError}, optionally with one of `codes`. */
-export function isMagentoIntegrationError(error: unknown, ...codes: MagentoIntegrationErrorCode[]): error is MagentoIntegrationError {
+export function isMagentoIntegrationError(
+  error: unknown,
+  ...codes: MagentoIntegrationErrorCode[]
+): error is MagentoIntegrationError {
   return error instanceof MagentoIntegrationError && (codes.length === 0 || codes.includes(error.code));
 }

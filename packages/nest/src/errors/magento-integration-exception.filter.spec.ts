@@ -26,36 +26,61 @@ function answer(exception: unknown, accept = 'application/json') {
     },
   };
   const request = { method: 'GET', path: '/x', headers: { accept } };
-  const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
+  } as unknown as ArgumentsHost;
   new MagentoIntegrationExceptionFilter().catch(exception, host);
   return sent;
 }
 
 describe('exception filter (the one place errors become HTTP)', () => {
   const logged: Array<{ level: string; message: unknown; params: unknown[] }> = [];
-  const record = (level: string) => (message: unknown, ...params: unknown[]) => void logged.push({ level, message, params });
-  const logger: LoggerService = { log: record('log'), warn: record('warn'), error: record('error'), debug: record('debug'), verbose: record('verbose') };
+  const record =
+    (level: string) =>
+    (message: unknown, ...params: unknown[]) =>
+      void logged.push({ level, message, params });
+  const logger: LoggerService = {
+    log: record('log'),
+    warn: record('warn'),
+    error: record('error'),
+    debug: record('debug'),
+    verbose: record('verbose'),
+  };
   beforeAll(() => Logger.overrideLogger(logger));
   afterAll(() => Logger.overrideLogger(false));
   beforeEach(() => (logged.length = 0));
 
-  it.each(Object.entries(ERROR_HTTP_STATUS) as Array<[MagentoIntegrationErrorCode, number]>)('%s -> %i', (code, status) => {
-    expect(answer(new MagentoIntegrationError('m', code, { hint: 'h' }))).toEqual({ status, json: { error: { code, message: 'm', hint: 'h' } } });
-  });
+  it.each(Object.entries(ERROR_HTTP_STATUS) as Array<[MagentoIntegrationErrorCode, number]>)(
+    '%s -> %i',
+    (code, status) => {
+      expect(answer(new MagentoIntegrationError('m', code, { hint: 'h' }))).toEqual({
+        status,
+        json: { error: { code, message: 'm', hint: 'h' } },
+      });
+    },
+  );
 
   it('keeps the status of Nest exceptions', () => {
-    expect(answer(new ForbiddenException('nope'))).toEqual({ status: 403, json: { error: { code: 'INVALID_INPUT', message: 'nope' } } });
+    expect(answer(new ForbiddenException('nope'))).toEqual({
+      status: 403,
+      json: { error: { code: 'INVALID_INPUT', message: 'nope' } },
+    });
   });
 
   it('hides the details of unexpected errors', () => {
     const sent = answer(new Error('password=hunter2 at db'));
     expect(sent.status).toBe(500);
     expect(JSON.stringify(sent.json)).not.toContain('hunter2');
-    expect(sent.json).toEqual({ error: { code: 'INTERNAL_ERROR', message: 'Internal error; the details are in the server log.' } });
+    expect(sent.json).toEqual({
+      error: { code: 'INTERNAL_ERROR', message: 'Internal error; the details are in the server log.' },
+    });
   });
 
   it('answers browsers with an HTML page', () => {
-    const sent = answer(new MagentoIntegrationError('Bad <link>', 'INVALID_INPUT', { hint: 'Open it again' }), 'text/html,application/xhtml+xml');
+    const sent = answer(
+      new MagentoIntegrationError('Bad <link>', 'INVALID_INPUT', { hint: 'Open it again' }),
+      'text/html,application/xhtml+xml',
+    );
     expect(sent.status).toBe(400);
     expect(sent.html).toContain('<p class="error" role="alert">Bad &lt;link&gt;</p>');
     expect(sent.html).toContain('Open it again');
@@ -63,7 +88,10 @@ describe('exception filter (the one place errors become HTTP)', () => {
   });
 
   it('answers a malformed percent-encoding (URIError) with 400 INVALID_INPUT, not 500', () => {
-    expect(answer(new URIError('URI malformed'))).toMatchObject({ status: 400, json: { error: { code: 'INVALID_INPUT' } } });
+    expect(answer(new URIError('URI malformed'))).toMatchObject({
+      status: 400,
+      json: { error: { code: 'INVALID_INPUT' } },
+    });
   });
 
   it.each([

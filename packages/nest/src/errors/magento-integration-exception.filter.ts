@@ -7,7 +7,12 @@ import { MagentoIntegrationError, type MagentoIntegrationErrorCode } from './mag
 
 /** The JSON body of every error answer of the module. */
 export interface ErrorBody {
-  error: { code: MagentoIntegrationErrorCode; message: string; hint?: string; details?: Readonly<Record<string, unknown>> };
+  error: {
+    code: MagentoIntegrationErrorCode;
+    message: string;
+    hint?: string;
+    details?: Readonly<Record<string, unknown>>;
+  };
 }
 
 /**
@@ -51,17 +56,33 @@ export class MagentoIntegrationExceptionFilter implements ExceptionFilter {
   private describe(exception: unknown): { status: number; body: ErrorBody } {
     if (exception instanceof MagentoIntegrationError) {
       const { code, message, hint, details } = exception;
-      return { status: errorHttpStatus(code), body: { error: { code, message, ...(hint ? { hint } : {}), ...(details ? { details } : {}) } } };
+      return {
+        status: errorHttpStatus(code),
+        body: { error: { code, message, ...(hint ? { hint } : {}), ...(details ? { details } : {}) } },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code: MagentoIntegrationErrorCode = status === 401 ? 'UNAUTHORIZED' : status < 500 ? 'INVALID_INPUT' : 'INTERNAL_ERROR';
+      const code: MagentoIntegrationErrorCode =
+        status === 401 ? 'UNAUTHORIZED' : status < 500 ? 'INVALID_INPUT' : 'INTERNAL_ERROR';
       return { status, body: { error: { code, message: exception.message } } };
     }
     if ((exception as Error | null)?.name === 'URIError') {
-      return { status: 400, body: { error: { code: 'INVALID_INPUT', message: 'The request holds a malformed percent-encoding.', hint: 'Encode the URL, cookies and form fields as UTF-8 percent-encoding.' } } };
+      return {
+        status: 400,
+        body: {
+          error: {
+            code: 'INVALID_INPUT',
+            message: 'The request holds a malformed percent-encoding.',
+            hint: 'Encode the URL, cookies and form fields as UTF-8 percent-encoding.',
+          },
+        },
+      };
     }
-    return { status: 500, body: { error: { code: 'INTERNAL_ERROR', message: 'Internal error; the details are in the server log.' } } };
+    return {
+      status: 500,
+      body: { error: { code: 'INTERNAL_ERROR', message: 'Internal error; the details are in the server log.' } },
+    };
   }
 }
 

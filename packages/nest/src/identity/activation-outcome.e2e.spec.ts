@@ -14,7 +14,11 @@ describe('identity link: the merchant sees whether the store got connected', () 
   beforeEach(async () => {
     e2e = await startE2eApp({ productName: 'Acme Sync' });
     store = await startFakeMagento({ handshake: true });
-    await createVendorAccount(e2e.dataSource, { email: 'merchant@example.com', name: 'Merchant Ltd', password: PASSWORD }, FAST);
+    await createVendorAccount(
+      e2e.dataSource,
+      { email: 'merchant@example.com', name: 'Merchant Ltd', password: PASSWORD },
+      FAST,
+    );
   });
   afterEach(async () => {
     await e2e.close();
@@ -23,15 +27,33 @@ describe('identity link: the merchant sees whether the store got connected', () 
 
   async function signIn() {
     const successCallBack = `${store.baseUrl}admin/admin/integration/loginSuccessCallback/`;
-    const page = await e2e.http.get('/magento/identity/acme').query({ oauth_consumer_key: store.credentials.consumerKey, success_call_back: successCallBack }).expect(200);
+    const page = await e2e.http
+      .get('/magento/identity/acme')
+      .query({ oauth_consumer_key: store.credentials.consumerKey, success_call_back: successCallBack })
+      .expect(200);
     const cookie = String(page.headers['set-cookie']).split(';')[0];
     const formToken = /name="form_token" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const fields = { email: 'merchant@example.com', password: PASSWORD, oauth_consumer_key: store.credentials.consumerKey, success_call_back: successCallBack, form_token: formToken };
-    return e2e.http.post('/magento/identity/acme').set('Cookie', cookie).set('Accept', 'text/html').type('form').send(fields);
+    const fields = {
+      email: 'merchant@example.com',
+      password: PASSWORD,
+      oauth_consumer_key: store.credentials.consumerKey,
+      success_call_back: successCallBack,
+      form_token: formToken,
+    };
+    return e2e.http
+      .post('/magento/identity/acme')
+      .set('Cookie', cookie)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send(fields);
   }
 
   it('a callback the URL guard refused: "The connection was refused" with the reason and code, no redirect to the admin', async () => {
-    await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store, { store_base_url: 'http://10.1.2.3/' })).expect(400);
+    await e2e.http
+      .post('/magento/callback/acme')
+      .type('form')
+      .send(callbackForm(store, { store_base_url: 'http://10.1.2.3/' }))
+      .expect(400);
     const page = await signIn();
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>The connection was refused</h1>');
@@ -42,10 +64,16 @@ describe('identity link: the merchant sees whether the store got connected', () 
   });
 
   it('a handshake that failed: "The connection did not complete" with the store\'s answer', async () => {
-    const expired: Server = createServer((req, res) => void req.resume().on('end', () => res.writeHead(401).end('oauth_problem=Consumer+key+has+expired')));
+    const expired: Server = createServer(
+      (req, res) => void req.resume().on('end', () => res.writeHead(401).end('oauth_problem=Consumer+key+has+expired')),
+    );
     await new Promise<void>((resolve) => expired.listen(0, '127.0.0.1', resolve));
     const expiredUrl = `http://127.0.0.1:${(expired.address() as AddressInfo).port}/`;
-    await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store, { store_base_url: expiredUrl })).expect(200);
+    await e2e.http
+      .post('/magento/callback/acme')
+      .type('form')
+      .send(callbackForm(store, { store_base_url: expiredUrl }))
+      .expect(200);
     await e2e.settle();
     await new Promise((resolve) => expired.close(resolve));
     const page = await signIn();

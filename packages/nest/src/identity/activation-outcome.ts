@@ -50,14 +50,29 @@ export class ActivationOutcomeReader {
   async read(consumerKey: string): Promise<ActivationOutcome> {
     const store = await this.stores.findOneBy({ consumerKey });
     const refusal = await this.events.findOne({
-      where: { consumerKey, type: 'callback_rejected', occurredAt: MoreThanOrEqual(new Date(this.clock() - this.config.consumerWindowMs)) },
+      where: {
+        consumerKey,
+        type: 'callback_rejected',
+        occurredAt: MoreThanOrEqual(new Date(this.clock() - this.config.consumerWindowMs)),
+      },
       order: { occurredAt: 'DESC' },
     });
-    const latest = store ? await this.activations.findOne({ where: { storeId: store.id }, order: { createdAt: 'DESC' }, select: { id: true, createdAt: true } }) : null;
-    if (refusal && (!latest || refusal.occurredAt >= latest.createdAt)) return { kind: 'refused', code: refusal.code ?? 'REFUSED', message: refusal.message };
+    const latest = store
+      ? await this.activations.findOne({
+          where: { storeId: store.id },
+          order: { createdAt: 'DESC' },
+          select: { id: true, createdAt: true },
+        })
+      : null;
+    if (refusal && (!latest || refusal.occurredAt >= latest.createdAt))
+      return { kind: 'refused', code: refusal.code ?? 'REFUSED', message: refusal.message };
     if (!store) return { kind: 'waiting' };
     if (store.status === 'active') return { kind: 'active', store };
     if (store.status === 'activating') return { kind: 'activating', store, stalled: store.statusCode !== null };
-    return { kind: 'failed', code: store.statusCode ?? store.status.toUpperCase(), message: store.statusReason ?? `The store is ${store.status}.` };
+    return {
+      kind: 'failed',
+      code: store.statusCode ?? store.status.toUpperCase(),
+      message: store.statusReason ?? `The store is ${store.status}.`,
+    };
   }
 }

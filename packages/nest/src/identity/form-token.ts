@@ -7,7 +7,13 @@ export const FORM_COOKIE = 'magekit_identity_form';
 /** Issues a form token: set as an HttpOnly SameSite=Lax cookie and returned for the hidden field. */
 export function issueFormToken(request: Request, response: Response): string {
   const token = randomBytes(24).toString('base64url');
-  response.cookie(FORM_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: pagePath(request), maxAge: 30 * 60_000 });
+  response.cookie(FORM_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.secure,
+    path: pagePath(request),
+    maxAge: 30 * 60_000,
+  });
   return token;
 }
 

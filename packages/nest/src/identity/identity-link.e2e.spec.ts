@@ -14,7 +14,13 @@ describe('identity link (sign-in popup) over HTTP', () => {
     e2e = await startE2eApp({ productName: 'Acme Sync' });
     store = await startFakeMagento({ handshake: true });
     store.route('GET', '/rest/V1/store/storeConfigs', () => ({ json: storeConfigs(store.baseUrl) }));
-    accountId = (await createVendorAccount(e2e.dataSource, { email: 'Merchant@Example.com', name: 'Merchant Ltd', password: 'long enough password' }, FAST)).id;
+    accountId = (
+      await createVendorAccount(
+        e2e.dataSource,
+        { email: 'Merchant@Example.com', name: 'Merchant Ltd', password: 'long enough password' },
+        FAST,
+      )
+    ).id;
   });
   afterEach(async () => {
     await e2e.close();
@@ -24,14 +30,22 @@ describe('identity link (sign-in popup) over HTTP', () => {
   const successCallBack = () => `${store.baseUrl}admin/admin/integration/loginSuccessCallback/`;
 
   async function openForm(consumerKey = store.credentials.consumerKey, callBack = successCallBack()) {
-    const page = await e2e.http.get('/magento/identity/acme').query({ oauth_consumer_key: consumerKey, success_call_back: callBack }).expect(200);
+    const page = await e2e.http
+      .get('/magento/identity/acme')
+      .query({ oauth_consumer_key: consumerKey, success_call_back: callBack })
+      .expect(200);
     const cookie = String(page.headers['set-cookie']).split(';')[0];
     const formToken = /name="form_token" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
     return { page, cookie, formToken };
   }
 
   async function signIn(fields: Record<string, string>, cookie: string) {
-    return e2e.http.post('/magento/identity/acme').set('Cookie', cookie).set('Accept', 'text/html').type('form').send(fields);
+    return e2e.http
+      .post('/magento/identity/acme')
+      .set('Cookie', cookie)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send(fields);
   }
 
   it('renders an accessible sign-in form with strict headers', async () => {
@@ -62,7 +76,16 @@ describe('identity link (sign-in popup) over HTTP', () => {
     await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store)).expect(200);
     await e2e.settle();
     const { cookie, formToken } = await openForm();
-    const answer = await signIn({ email: 'merchant@example.com', password: 'long enough password', oauth_consumer_key: store.credentials.consumerKey, success_call_back: successCallBack(), form_token: formToken }, cookie);
+    const answer = await signIn(
+      {
+        email: 'merchant@example.com',
+        password: 'long enough password',
+        oauth_consumer_key: store.credentials.consumerKey,
+        success_call_back: successCallBack(),
+        form_token: formToken,
+      },
+      cookie,
+    );
     // A page that navigates on (a 303 after the POST would be blocked by the form's CSP in Chromium).
     expect(answer.status).toBe(200);
     expect(answer.headers.location).toBeUndefined();
@@ -77,7 +100,16 @@ describe('identity link (sign-in popup) over HTTP', () => {
 
   it('before the callback: links first, the callback then attaches the account; no redirect without a known store', async () => {
     const { cookie, formToken } = await openForm();
-    const answer = await signIn({ email: 'merchant@example.com', password: 'long enough password', oauth_consumer_key: store.credentials.consumerKey, success_call_back: successCallBack(), form_token: formToken }, cookie);
+    const answer = await signIn(
+      {
+        email: 'merchant@example.com',
+        password: 'long enough password',
+        oauth_consumer_key: store.credentials.consumerKey,
+        success_call_back: successCallBack(),
+        form_token: formToken,
+      },
+      cookie,
+    );
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('The activation is linked to Merchant Ltd. You can close this window');
     await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store)).expect(200);
@@ -90,7 +122,16 @@ describe('identity link (sign-in popup) over HTTP', () => {
     await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store)).expect(200);
     await e2e.settle();
     const { cookie, formToken } = await openForm(store.credentials.consumerKey, 'https://evil.example.net/admin/');
-    const answer = await signIn({ email: 'merchant@example.com', password: 'long enough password', oauth_consumer_key: store.credentials.consumerKey, success_call_back: 'https://evil.example.net/admin/', form_token: formToken }, cookie);
+    const answer = await signIn(
+      {
+        email: 'merchant@example.com',
+        password: 'long enough password',
+        oauth_consumer_key: store.credentials.consumerKey,
+        success_call_back: 'https://evil.example.net/admin/',
+        form_token: formToken,
+      },
+      cookie,
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers.location).toBeUndefined();
     expect(answer.text).not.toContain('evil.example.net');
@@ -99,7 +140,11 @@ describe('identity link (sign-in popup) over HTTP', () => {
 
   it('refuses a wrong password and an unknown e-mail with the same answer', async () => {
     const { cookie, formToken } = await openForm();
-    const fields = { oauth_consumer_key: store.credentials.consumerKey, success_call_back: successCallBack(), form_token: formToken };
+    const fields = {
+      oauth_consumer_key: store.credentials.consumerKey,
+      success_call_back: successCallBack(),
+      form_token: formToken,
+    };
     const wrong = await signIn({ ...fields, email: 'merchant@example.com', password: 'not the password' }, cookie);
     const unknown = await signIn({ ...fields, email: 'nobody@example.com', password: 'not the password' }, cookie);
     for (const answer of [wrong, unknown]) {
@@ -112,7 +157,16 @@ describe('identity link (sign-in popup) over HTTP', () => {
 
   it('refuses a post without the form cookie (cross-site)', async () => {
     const { formToken } = await openForm();
-    const answer = await signIn({ email: 'merchant@example.com', password: 'long enough password', oauth_consumer_key: store.credentials.consumerKey, success_call_back: successCallBack(), form_token: formToken }, 'other=1');
+    const answer = await signIn(
+      {
+        email: 'merchant@example.com',
+        password: 'long enough password',
+        oauth_consumer_key: store.credentials.consumerKey,
+        success_call_back: successCallBack(),
+        form_token: formToken,
+      },
+      'other=1',
+    );
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('This sign-in form has expired');
   });
@@ -120,7 +174,10 @@ describe('identity link (sign-in popup) over HTTP', () => {
   it('answers a link without a consumer key with an error page, and an unknown tenant with 404', async () => {
     const page = await e2e.http.get('/magento/identity/acme').set('Accept', 'text/html').expect(400);
     expect(page.text).toContain('missing its oauth_consumer_key');
-    const json = await e2e.http.get('/magento/identity/bad%20tenant').query({ oauth_consumer_key: store.credentials.consumerKey }).expect(404);
+    const json = await e2e.http
+      .get('/magento/identity/bad%20tenant')
+      .query({ oauth_consumer_key: store.credentials.consumerKey })
+      .expect(404);
     expect(json.body.error.code).toBe('UNKNOWN_TENANT');
   });
 });

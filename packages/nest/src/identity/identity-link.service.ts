@@ -16,11 +16,20 @@ export class IdentityLinkService {
   ) {}
 
   /** Links the consumer key to the account; returns the redirect target or null (show "linked"). */
-  async link(tenant: string, consumerKey: string, vendorAccountId: string, successCallBack: string): Promise<string | null> {
+  async link(
+    tenant: string,
+    consumerKey: string,
+    vendorAccountId: string,
+    successCallBack: string,
+  ): Promise<string | null> {
     const store = await this.linker.link(tenant, consumerKey, vendorAccountId);
     if (!store) return null;
     const latest = await this.activations.findOne({ where: { storeId: store.id }, order: { createdAt: 'DESC' } });
-    if (latest) await this.timeline.append(latest, { type: 'identity_linked', message: 'The merchant signed in on the identity link; the store is linked to their account.' });
+    if (latest)
+      await this.timeline.append(latest, {
+        type: 'identity_linked',
+        message: 'The merchant signed in on the identity link; the store is linked to their account.',
+      });
     return store.tenant === tenant ? chooseSuccessRedirect(successCallBack, store.storeBaseUrl) : null;
   }
 }

@@ -28,7 +28,9 @@ export class IdentityLinker {
       await this.links.update({ id: existing.id }, { vendorAccountId, tenant, updatedAt: now });
     } else {
       try {
-        await this.links.insert(this.links.create({ id: randomUUID(), consumerKey, tenant, vendorAccountId, createdAt: now, updatedAt: now }));
+        await this.links.insert(
+          this.links.create({ id: randomUUID(), consumerKey, tenant, vendorAccountId, createdAt: now, updatedAt: now }),
+        );
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         await this.links.update({ consumerKey }, { vendorAccountId, tenant, updatedAt: now });
@@ -42,6 +44,9 @@ export class IdentityLinker {
   async reconcile(consumerKey: string): Promise<void> {
     const link = await this.links.findOneBy({ consumerKey });
     if (!link) return;
-    await this.stores.update({ consumerKey, vendorAccountId: IsNull() }, { vendorAccountId: link.vendorAccountId, updatedAt: new Date(this.clock()) });
+    await this.stores.update(
+      { consumerKey, vendorAccountId: IsNull() },
+      { vendorAccountId: link.vendorAccountId, updatedAt: new Date(this.clock()) },
+    );
   }
 }

@@ -26,7 +26,8 @@ function runContract(db: TestDatabase): void {
       instances = [0, 1].map(() => new SignInAttempts(dataSource.getRepository(SignInAttemptEntity), clock, SETTINGS));
     });
 
-    const failuresOf = async (subject: { kind: 'email' | 'ip'; subjectHash: string }) => (await dataSource.getRepository(SignInAttemptEntity).findOneBy(subject))?.failures ?? null;
+    const failuresOf = async (subject: { kind: 'email' | 'ip'; subjectHash: string }) =>
+      (await dataSource.getRepository(SignInAttemptEntity).findOneBy(subject))?.failures ?? null;
 
     it('20 concurrent increments of a missing counter, from two instances, count exactly 20 in one row', async () => {
       const subject = emailSubject('race@example.com');
@@ -46,8 +47,14 @@ function runContract(db: TestDatabase): void {
     });
 
     it('concurrent recordFailure calls count the e-mail and the IP, and lock at the limit', async () => {
-      await Promise.all(Array.from({ length: 5 }, (_, i) => instances[i % 2].recordFailure('Lock@Example.com', '203.0.113.9')));
-      expect(await instances[1].check('lock@example.com', '198.51.100.1')).toEqual({ locked: false, until: null, by: null });
+      await Promise.all(
+        Array.from({ length: 5 }, (_, i) => instances[i % 2].recordFailure('Lock@Example.com', '203.0.113.9')),
+      );
+      expect(await instances[1].check('lock@example.com', '198.51.100.1')).toEqual({
+        locked: false,
+        until: null,
+        by: null,
+      });
       const sixth = await instances[0].recordFailure(' lock@example.com', '203.0.113.9');
       expect(sixth).toEqual({ locked: true, until: new Date(Date.UTC(2025, 0, 1, 12, 15, 0)), by: 'email' });
       expect(await failuresOf(ipSubject('203.0.113.9'))).toBe(6);
@@ -66,7 +73,9 @@ function runContract(db: TestDatabase): void {
       clock.advance(2 * SETTINGS.lockMs + 1);
       await instances[0].recordFailure('new@example.com', '203.0.113.12');
       const rows = await dataSource.getRepository(SignInAttemptEntity).find();
-      expect(rows.map((row) => row.subjectHash).sort()).toEqual([emailSubject('new@example.com').subjectHash, ipSubject('203.0.113.12').subjectHash].sort());
+      expect(rows.map((row) => row.subjectHash).sort()).toEqual(
+        [emailSubject('new@example.com').subjectHash, ipSubject('203.0.113.12').subjectHash].sort(),
+      );
     });
   });
 

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { LessThan, type Repository } from 'typeorm';
 import { SignInAttemptEntity } from '../entities/sign-in-attempt.entity';
 import { isUniqueViolation } from '../storage/unique-violation';
-import { emailSubject, findLockout, ipSubject, type SignInLockout, type SignInLockoutSettings, type SignInSubject } from './sign-in-lockout';
+import {
+  emailSubject,
+  findLockout,
+  ipSubject,
+  type SignInLockout,
+  type SignInLockoutSettings,
+  type SignInSubject,
+} from './sign-in-lockout';
 
 /**
  * The identity-link sign-in's failure counters in the database, shared by every app instance.
@@ -56,7 +63,10 @@ export class SignInAttempts {
     const result = await this.repository
       .createQueryBuilder()
       .update(SignInAttemptEntity)
-      .set({ failures: () => `CASE WHEN ${endsAt} <= :now THEN 1 ELSE ${failures} + 1 END`, windowEndsAt: () => `CASE WHEN ${endsAt} <= :now THEN :newEnd ELSE ${endsAt} END` })
+      .set({
+        failures: () => `CASE WHEN ${endsAt} <= :now THEN 1 ELSE ${failures} + 1 END`,
+        windowEndsAt: () => `CASE WHEN ${endsAt} <= :now THEN :newEnd ELSE ${endsAt} END`,
+      })
       .where({ kind: subject.kind, subjectHash: subject.subjectHash })
       .setParameters({ now: new Date(now), newEnd: new Date(now + this.settings.lockMs) })
       .execute();

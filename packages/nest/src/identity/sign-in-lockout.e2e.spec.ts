@@ -17,7 +17,11 @@ describe('identity-link sign-in lockout over HTTP (SQLite)', () => {
   beforeEach(async () => {
     e2e = await startE2eApp({ productName: 'Acme Sync' });
     store = await startFakeMagento({ handshake: true });
-    await createVendorAccount(e2e.dataSource, { email: 'merchant@example.com', name: 'Merchant Ltd', password: RIGHT }, FAST);
+    await createVendorAccount(
+      e2e.dataSource,
+      { email: 'merchant@example.com', name: 'Merchant Ltd', password: RIGHT },
+      FAST,
+    );
   });
   afterEach(async () => {
     await e2e.close();
@@ -25,11 +29,25 @@ describe('identity-link sign-in lockout over HTTP (SQLite)', () => {
   });
 
   async function signIn(email: string, password: string) {
-    const page = await e2e.http.get('/magento/identity/acme').query({ oauth_consumer_key: store.credentials.consumerKey, success_call_back: '' }).expect(200);
+    const page = await e2e.http
+      .get('/magento/identity/acme')
+      .query({ oauth_consumer_key: store.credentials.consumerKey, success_call_back: '' })
+      .expect(200);
     const cookie = String(page.headers['set-cookie']).split(';')[0];
     const formToken = /name="form_token" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const fields = { email, password, oauth_consumer_key: store.credentials.consumerKey, success_call_back: '', form_token: formToken };
-    return e2e.http.post('/magento/identity/acme').set('Cookie', cookie).set('Accept', 'text/html').type('form').send(fields);
+    const fields = {
+      email,
+      password,
+      oauth_consumer_key: store.credentials.consumerKey,
+      success_call_back: '',
+      form_token: formToken,
+    };
+    return e2e.http
+      .post('/magento/identity/acme')
+      .set('Cookie', cookie)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send(fields);
   }
 
   async function failTimes(count: number, email: (i: number) => string) {
@@ -73,7 +91,12 @@ describe('identity-link sign-in lockout over HTTP (SQLite)', () => {
   });
 
   it('30 failures from one address throttle that address with 429 (never "wrong password" for a right one), logged once', async () => {
-    for (let i = 0; i < 30; i += 1) await createVendorAccount(e2e.dataSource, { email: `visitor${i}@example.com`, name: `Visitor ${i}`, password: RIGHT }, FAST);
+    for (let i = 0; i < 30; i += 1)
+      await createVendorAccount(
+        e2e.dataSource,
+        { email: `visitor${i}@example.com`, name: `Visitor ${i}`, password: RIGHT },
+        FAST,
+      );
     await failTimes(29, (i) => `visitor${i}@example.com`);
     expect((await signIn('merchant@example.com', RIGHT)).status).toBe(200);
     const thirtieth = await signIn('visitor29@example.com', 'not the password');

@@ -41,7 +41,9 @@ export interface SignInLockout {
 
 /** The e-mail as accounts store it: trimmed and lower-cased. */
 export function normalizeEmail(email: unknown): string {
-  return String(email ?? '').trim().toLowerCase();
+  return String(email ?? '')
+    .trim()
+    .toLowerCase();
 }
 
 /** The e-mail's counter key. */
@@ -51,7 +53,14 @@ export function emailSubject(email: unknown): SignInSubject {
 
 /** The client IP's counter key (`req.ip`; an absent IP shares one counter). */
 export function ipSubject(ip: string | undefined): SignInSubject {
-  return { kind: 'ip', subjectHash: sha256Hex(String(ip ?? '').trim().toLowerCase() || 'unknown') };
+  return {
+    kind: 'ip',
+    subjectHash: sha256Hex(
+      String(ip ?? '')
+        .trim()
+        .toLowerCase() || 'unknown',
+    ),
+  };
 }
 
 /** How many failures lock a subject of `kind`. */
@@ -64,7 +73,11 @@ export function failureLimit(kind: SignInAttemptKind, settings: SignInLockoutSet
  * its window has not ended and it holds at least its kind's limit. Ended windows are ignored. A
  * locked IP decides (its window end is `until`); otherwise the latest locked e-mail window.
  */
-export function findLockout(counters: readonly SignInCounter[], now: number, settings: SignInLockoutSettings): SignInLockout {
+export function findLockout(
+  counters: readonly SignInCounter[],
+  now: number,
+  settings: SignInLockoutSettings,
+): SignInLockout {
   const latest: Record<SignInAttemptKind, Date | null> = { ip: null, email: null };
   for (const counter of counters) {
     const live = counter.windowEndsAt.getTime() > now;

@@ -2,8 +2,16 @@ import { chooseSuccessRedirect } from './success-redirect';
 
 describe('success_call_back redirect (no open redirect)', () => {
   it.each([
-    ['https://shop.example.com/admin/admin/integration/loginSuccessCallback/', 'https://shop.example.com/', 'https://shop.example.com/admin/admin/integration/loginSuccessCallback/'],
-    ['https://shop.example.com/index.php/admin/x/?key=abc', 'https://shop.example.com/magento/', 'https://shop.example.com/index.php/admin/x/?key=abc'],
+    [
+      'https://shop.example.com/admin/admin/integration/loginSuccessCallback/',
+      'https://shop.example.com/',
+      'https://shop.example.com/admin/admin/integration/loginSuccessCallback/',
+    ],
+    [
+      'https://shop.example.com/index.php/admin/x/?key=abc',
+      'https://shop.example.com/magento/',
+      'https://shop.example.com/index.php/admin/x/?key=abc',
+    ],
     ['http://127.0.0.1:8080/admin/cb', 'http://127.0.0.1:8080/', 'http://127.0.0.1:8080/admin/cb'],
   ])('redirects %s for store %s', (target, store, expected) => {
     expect(chooseSuccessRedirect(target, store)).toBe(expected);

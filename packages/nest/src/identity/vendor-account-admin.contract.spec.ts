@@ -5,7 +5,12 @@ import { SignInAttemptEntity, StoreEntity, VendorAccountEntity } from '../entiti
 import { runOnTestDatabases, type TestDatabase } from '../test-support/test-databases';
 import { SignInAttempts } from './sign-in-attempts';
 import { emailSubject, ipSubject } from './sign-in-lockout';
-import { listVendorAccounts, resetVendorPassword, setVendorAccountDisabled, unlockSignIn } from './vendor-account-admin';
+import {
+  listVendorAccounts,
+  resetVendorPassword,
+  setVendorAccountDisabled,
+  unlockSignIn,
+} from './vendor-account-admin';
 import { authenticateVendor, createVendorAccount } from './vendor-accounts';
 
 const FAST = { N: 2 ** 14, r: 8, p: 1 };
@@ -29,21 +34,50 @@ function runContract(db: TestDatabase): void {
     afterAll(async () => drop?.());
     beforeEach(async () => {
       now = T0;
-      for (const entity of [StoreEntity, SignInAttemptEntity, VendorAccountEntity]) await dataSource.createQueryBuilder().delete().from(entity).execute();
+      for (const entity of [StoreEntity, SignInAttemptEntity, VendorAccountEntity])
+        await dataSource.createQueryBuilder().delete().from(entity).execute();
     });
 
     async function addStore(vendorAccountId: string | null) {
       const id = randomUUID();
       const at = new Date(T0);
       await dataSource.getRepository(StoreEntity).insert({
-        id, tenant: 'acme', consumerKey: id.replace(/-/g, ''), consumerSecretEnc: 'x', storeBaseUrl: `https://${id}.example.com/`, usesIndexPhp: false, status: 'active', statusCode: null, statusReason: null, statusHint: null,
-        accessTokenEnc: null, accessTokenSecretEnc: null, signatureProfile: 'latest', vendorAccountId, facts: null, activatedAt: at, lastProbedAt: null, probeLeaseUntil: null, createdAt: at, updatedAt: at,
+        id,
+        tenant: 'acme',
+        consumerKey: id.replace(/-/g, ''),
+        consumerSecretEnc: 'x',
+        storeBaseUrl: `https://${id}.example.com/`,
+        usesIndexPhp: false,
+        status: 'active',
+        statusCode: null,
+        statusReason: null,
+        statusHint: null,
+        accessTokenEnc: null,
+        accessTokenSecretEnc: null,
+        signatureProfile: 'latest',
+        vendorAccountId,
+        facts: null,
+        activatedAt: at,
+        lastProbedAt: null,
+        probeLeaseUntil: null,
+        createdAt: at,
+        updatedAt: at,
       });
     }
 
     it('lists accounts by e-mail with created, disabled, linked stores and lockout', async () => {
-      const ops = await createVendorAccount(dataSource, { email: 'Ops@Example.com', name: 'Ops', password: 'a long password 1' }, FAST, clock);
-      const dev = await createVendorAccount(dataSource, { email: 'dev@example.com', name: 'Dev', password: 'a long password 2' }, FAST, clock);
+      const ops = await createVendorAccount(
+        dataSource,
+        { email: 'Ops@Example.com', name: 'Ops', password: 'a long password 1' },
+        FAST,
+        clock,
+      );
+      const dev = await createVendorAccount(
+        dataSource,
+        { email: 'dev@example.com', name: 'Dev', password: 'a long password 2' },
+        FAST,
+        clock,
+      );
       await addStore(ops.id);
       await addStore(ops.id);
       await addStore(dev.id);
@@ -52,16 +86,43 @@ function runContract(db: TestDatabase): void {
       await fail('dev@example.com', '203.0.113.8', 5);
       now = T0 + 60_000;
       expect(await listVendorAccounts(dataSource, { clock, lockout: SETTINGS })).toEqual([
-        { id: dev.id, email: 'dev@example.com', name: 'Dev', createdAt: new Date(T0), disabledAt: null, linkedStores: 1, lockedOut: false, lockedUntil: null },
-        { id: ops.id, email: 'ops@example.com', name: 'Ops', createdAt: new Date(T0), disabledAt: null, linkedStores: 2, lockedOut: true, lockedUntil: new Date(T0 + SETTINGS.lockMs) },
+        {
+          id: dev.id,
+          email: 'dev@example.com',
+          name: 'Dev',
+          createdAt: new Date(T0),
+          disabledAt: null,
+          linkedStores: 1,
+          lockedOut: false,
+          lockedUntil: null,
+        },
+        {
+          id: ops.id,
+          email: 'ops@example.com',
+          name: 'Ops',
+          createdAt: new Date(T0),
+          disabledAt: null,
+          linkedStores: 2,
+          lockedOut: true,
+          lockedUntil: new Date(T0 + SETTINGS.lockMs),
+        },
       ]);
       now = T0 + SETTINGS.lockMs;
       expect((await listVendorAccounts(dataSource, { clock, lockout: SETTINGS }))[1].lockedOut).toBe(false);
-      expect(await listVendorAccounts(dataSource, { clock, lockout: { ...SETTINGS, maxFailures: 5 } }).then((list) => list.map((entry) => entry.lockedOut))).toEqual([false, false]);
+      expect(
+        await listVendorAccounts(dataSource, { clock, lockout: { ...SETTINGS, maxFailures: 5 } }).then((list) =>
+          list.map((entry) => entry.lockedOut),
+        ),
+      ).toEqual([false, false]);
     });
 
     it('a disabled account cannot sign in (null, as for a wrong password); enabled again, it can', async () => {
-      await createVendorAccount(dataSource, { email: 'm@example.com', name: 'M', password: 'the right password' }, FAST, clock);
+      await createVendorAccount(
+        dataSource,
+        { email: 'm@example.com', name: 'M', password: 'the right password' },
+        FAST,
+        clock,
+      );
       const accounts = dataSource.getRepository(VendorAccountEntity);
       now = T0 + 1000;
       const disabled = await setVendorAccountDisabled(dataSource, ' M@example.com', true, clock);
@@ -69,22 +130,38 @@ function runContract(db: TestDatabase): void {
       expect(await authenticateVendor(accounts, 'm@example.com', 'the right password')).toBeNull();
       expect(await authenticateVendor(accounts, 'm@example.com', 'a wrong password')).toBeNull();
       now = T0 + 2000;
-      expect((await setVendorAccountDisabled(dataSource, 'm@example.com', true, clock))?.disabledAt).toEqual(new Date(T0 + 1000));
+      expect((await setVendorAccountDisabled(dataSource, 'm@example.com', true, clock))?.disabledAt).toEqual(
+        new Date(T0 + 1000),
+      );
       expect((await setVendorAccountDisabled(dataSource, 'm@example.com', false, clock))?.disabledAt).toBeNull();
-      expect(await authenticateVendor(accounts, 'm@example.com', 'the right password')).toMatchObject({ email: 'm@example.com' });
+      expect(await authenticateVendor(accounts, 'm@example.com', 'the right password')).toMatchObject({
+        email: 'm@example.com',
+      });
       expect(await setVendorAccountDisabled(dataSource, 'nobody@example.com', true, clock)).toBeNull();
     });
 
     it('resets a password, clears the e-mail counter only, and refuses a short one', async () => {
-      const account = await createVendorAccount(dataSource, { email: 'm@example.com', name: 'M', password: 'the old password' }, FAST, clock);
+      const account = await createVendorAccount(
+        dataSource,
+        { email: 'm@example.com', name: 'M', password: 'the old password' },
+        FAST,
+        clock,
+      );
       await fail('m@example.com', '203.0.113.9', 6);
-      expect(await resetVendorPassword(dataSource, 'M@Example.com', 'the new password', FAST, clock)).toEqual({ id: account.id, email: 'm@example.com', name: 'M' });
+      expect(await resetVendorPassword(dataSource, 'M@Example.com', 'the new password', FAST, clock)).toEqual({
+        id: account.id,
+        email: 'm@example.com',
+        name: 'M',
+      });
       const row = await dataSource.getRepository(VendorAccountEntity).findOneByOrFail({ id: account.id });
       expect(await verifyPassword('the new password', row.passwordHash)).toBe(true);
       expect(await verifyPassword('the old password', row.passwordHash)).toBe(false);
       expect(await dataSource.getRepository(SignInAttemptEntity).countBy(emailSubject('m@example.com'))).toBe(0);
       expect(await dataSource.getRepository(SignInAttemptEntity).countBy(ipSubject('203.0.113.9'))).toBe(1);
-      await expect(resetVendorPassword(dataSource, 'm@example.com', 'short', FAST, clock)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Invalid password: it must be at least 10 characters.' });
+      await expect(resetVendorPassword(dataSource, 'm@example.com', 'short', FAST, clock)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: 'Invalid password: it must be at least 10 characters.',
+      });
       expect(await resetVendorPassword(dataSource, 'nobody@example.com', 'the new password', FAST, clock)).toBeNull();
     });
 

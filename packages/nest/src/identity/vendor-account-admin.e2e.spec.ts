@@ -13,7 +13,11 @@ describe('a disabled vendor account on the identity link', () => {
   beforeEach(async () => {
     e2e = await startE2eApp({ productName: 'Acme Sync' });
     store = await startFakeMagento({ handshake: true });
-    await createVendorAccount(e2e.dataSource, { email: 'merchant@example.com', name: 'Merchant Ltd', password: 'long enough password' }, FAST);
+    await createVendorAccount(
+      e2e.dataSource,
+      { email: 'merchant@example.com', name: 'Merchant Ltd', password: 'long enough password' },
+      FAST,
+    );
   });
   afterEach(async () => {
     await e2e.close();
@@ -21,11 +25,25 @@ describe('a disabled vendor account on the identity link', () => {
   });
 
   async function signIn(email: string, password: string) {
-    const page = await e2e.http.get('/magento/identity/acme').query({ oauth_consumer_key: store.credentials.consumerKey, success_call_back: `${store.baseUrl}admin/` }).expect(200);
+    const page = await e2e.http
+      .get('/magento/identity/acme')
+      .query({ oauth_consumer_key: store.credentials.consumerKey, success_call_back: `${store.baseUrl}admin/` })
+      .expect(200);
     const cookie = String(page.headers['set-cookie']).split(';')[0];
     const formToken = /name="form_token" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const fields = { email, password, oauth_consumer_key: store.credentials.consumerKey, success_call_back: `${store.baseUrl}admin/`, form_token: formToken };
-    return e2e.http.post('/magento/identity/acme').set('Cookie', cookie).set('Accept', 'text/html').type('form').send(fields);
+    const fields = {
+      email,
+      password,
+      oauth_consumer_key: store.credentials.consumerKey,
+      success_call_back: `${store.baseUrl}admin/`,
+      form_token: formToken,
+    };
+    return e2e.http
+      .post('/magento/identity/acme')
+      .set('Cookie', cookie)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send(fields);
   }
 
   const withoutToken = (html: string) => html.replace(/name="form_token" value="[^"]+"/, '');

@@ -30,19 +30,37 @@ export const MIN_PASSWORD_LENGTH = 10;
  *
  * @throws MagentoIntegrationError `INVALID_INPUT` (bad e-mail, password shorter than 10, e-mail taken)
  */
-export async function createVendorAccount(dataSource: DataSource, input: NewVendorAccount, cost: PasswordCost = DEFAULT_PASSWORD_COST, clock: () => number = Date.now): Promise<VendorAccountView> {
+export async function createVendorAccount(
+  dataSource: DataSource,
+  input: NewVendorAccount,
+  cost: PasswordCost = DEFAULT_PASSWORD_COST,
+  clock: () => number = Date.now,
+): Promise<VendorAccountView> {
   const problems: string[] = [];
-  const email = String(input?.email ?? '').trim().toLowerCase();
+  const email = String(input?.email ?? '')
+    .trim()
+    .toLowerCase();
   if (!EMAIL.test(email)) problems.push('email must be an e-mail address');
-  if (typeof input?.password !== 'string' || input.password.length < MIN_PASSWORD_LENGTH) problems.push(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (typeof input?.name !== 'string' || input.name.trim() === '' || input.name.length > 200) problems.push('name must be 1-200 characters');
-  if (problems.length > 0) throw new MagentoIntegrationError(`Invalid vendor account: ${problems.join('; ')}.`, 'INVALID_INPUT');
+  if (typeof input?.password !== 'string' || input.password.length < MIN_PASSWORD_LENGTH)
+    problems.push(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (typeof input?.name !== 'string' || input.name.trim() === '' || input.name.length > 200)
+    problems.push('name must be 1-200 characters');
+  if (problems.length > 0)
+    throw new MagentoIntegrationError(`Invalid vendor account: ${problems.join('; ')}.`, 'INVALID_INPUT');
   const now = new Date(clock());
-  const account = { id: randomUUID(), email, name: input.name.trim(), passwordHash: await hashPassword(input.password, cost), createdAt: now, updatedAt: now };
+  const account = {
+    id: randomUUID(),
+    email,
+    name: input.name.trim(),
+    passwordHash: await hashPassword(input.password, cost),
+    createdAt: now,
+    updatedAt: now,
+  };
   try {
     await dataSource.getRepository(VendorAccountEntity).insert(account);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new MagentoIntegrationError(`A vendor account with e-mail ${email} exists already.`, 'INVALID_INPUT');
+    if (isUniqueViolation(error))
+      throw new MagentoIntegrationError(`A vendor account with e-mail ${email} exists already.`, 'INVALID_INPUT');
     throw error;
   }
   return { id: account.id, email, name: account.name };
@@ -54,8 +72,14 @@ export async function createVendorAccount(dataSource: DataSource, input: NewVend
  * with that same null after the same password check, so the sign-in page shows the generic error
  * and reveals neither that the account exists nor that it is disabled.
  */
-export async function authenticateVendor(accounts: Repository<VendorAccountEntity>, email: string, password: string): Promise<VendorAccountView | null> {
-  const normalized = String(email ?? '').trim().toLowerCase();
+export async function authenticateVendor(
+  accounts: Repository<VendorAccountEntity>,
+  email: string,
+  password: string,
+): Promise<VendorAccountView | null> {
+  const normalized = String(email ?? '')
+    .trim()
+    .toLowerCase();
   const account = EMAIL.test(normalized) ? await accounts.findOneBy({ email: normalized }) : null;
   const ok = await verifyPassword(String(password ?? ''), account?.passwordHash ?? null);
   if (!ok || !account || account.disabledAt) return null;

@@ -5,6 +5,18 @@ import { AddActivationSecurity1798761600000 } from './1798761600000-add-activati
 import { AddStoreClockSkew1801440000000 } from './1801440000000-add-store-clock-skew';
 
 /** Every migration of @magekit/nest, oldest first: add them to the app's TypeORM `migrations`. */
-export const MAGEKIT_MIGRATIONS = [CreateMagekitTables1764633600000, CreateStoreCallFailures1767225600000, CreateSignInAttempts1796083200000, AddActivationSecurity1798761600000, AddStoreClockSkew1801440000000] as const;
+export const MAGEKIT_MIGRATIONS = [
+  CreateMagekitTables1764633600000,
+  CreateStoreCallFailures1767225600000,
+  CreateSignInAttempts1796083200000,
+  AddActivationSecurity1798761600000,
+  AddStoreClockSkew1801440000000,
+] as const;
 
-export { CreateMagekitTables1764633600000, CreateStoreCallFailures1767225600000, CreateSignInAttempts1796083200000, AddActivationSecurity1798761600000, AddStoreClockSkew1801440000000 };
+export {
+  CreateMagekitTables1764633600000,
+  CreateStoreCallFailures1767225600000,
+  CreateSignInAttempts1796083200000,
+  AddActivationSecurity1798761600000,
+  AddStoreClockSkew1801440000000,
+};

@@ -4,9 +4,19 @@ import { TableColumn, TableForeignKey, TableIndex, type QueryRunner, type TableC
 export type ColumnKind = 'uuid' | 'timestamp' | 'text' | 'boolean' | 'integer' | { varchar: number };
 
 /** Builds one column for the driver of `runner`, matching what the entity declares. */
-export function column(runner: QueryRunner, name: string, kind: ColumnKind, options: { nullable?: boolean; primary?: boolean } = {}): TableColumn {
+export function column(
+  runner: QueryRunner,
+  name: string,
+  kind: ColumnKind,
+  options: { nullable?: boolean; primary?: boolean } = {},
+): TableColumn {
   const driver = runner.connection.driver;
-  const base: TableColumnOptions = { name, type: '', isNullable: options.nullable ?? false, isPrimary: options.primary ?? false };
+  const base: TableColumnOptions = {
+    name,
+    type: '',
+    isNullable: options.nullable ?? false,
+    isPrimary: options.primary ?? false,
+  };
   if (kind === 'timestamp') {
     const type = driver.options.type === 'postgres' ? 'timestamp with time zone' : driver.normalizeType({ type: Date });
     return new TableColumn({ ...base, type, precision: 3 });
@@ -15,7 +25,8 @@ export function column(runner: QueryRunner, name: string, kind: ColumnKind, opti
     // Native uuid where the driver has it (PostgreSQL, MariaDB >= 10.7 as type 'mariadb'), else varchar as TypeORM maps it.
     return new TableColumn({ ...base, type: driver.normalizeType({ type: 'uuid' }) });
   }
-  if (typeof kind === 'object') return new TableColumn({ ...base, type: driver.normalizeType({ type: 'varchar' }), length: String(kind.varchar) });
+  if (typeof kind === 'object')
+    return new TableColumn({ ...base, type: driver.normalizeType({ type: 'varchar' }), length: String(kind.varchar) });
   return new TableColumn({ ...base, type: driver.normalizeType({ type: kind }) });
 }
 
@@ -25,6 +36,18 @@ export function index(name: string, columnNames: string[], isUnique = false): Ta
 }
 
 /** A named foreign key. */
-export function foreignKey(name: string, columnName: string, referencedTableName: string, onDelete: 'CASCADE' | 'SET NULL'): TableForeignKey {
-  return new TableForeignKey({ name, columnNames: [columnName], referencedTableName, referencedColumnNames: ['id'], onDelete, onUpdate: 'NO ACTION' });
+export function foreignKey(
+  name: string,
+  columnName: string,
+  referencedTableName: string,
+  onDelete: 'CASCADE' | 'SET NULL',
+): TableForeignKey {
+  return new TableForeignKey({
+    name,
+    columnNames: [columnName],
+    referencedTableName,
+    referencedColumnNames: ['id'],
+    onDelete,
+    onUpdate: 'NO ACTION',
+  });
 }

@@ -20,7 +20,10 @@ interface CountingServer {
   close(): Promise<void>;
 }
 
-async function startCountingServer(answer: (req: IncomingMessage, res: ServerResponse) => void, delayMs = 0): Promise<CountingServer> {
+async function startCountingServer(
+  answer: (req: IncomingMessage, res: ServerResponse) => void,
+  delayMs = 0,
+): Promise<CountingServer> {
   let inFlight = 0;
   const state = { requests: [] as string[], maxInFlight: 0 };
   const server: Server = createServer((req, res) => {
@@ -37,13 +40,18 @@ async function startCountingServer(answer: (req: IncomingMessage, res: ServerRes
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return {
     url,
-    get requests() { return state.requests; },
-    get maxInFlight() { return state.maxInFlight; },
+    get requests() {
+      return state.requests;
+    },
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-const expired = (_req: IncomingMessage, res: ServerResponse) => void res.writeHead(401).end('oauth_problem=Consumer+key+has+expired');
+const expired = (_req: IncomingMessage, res: ServerResponse) =>
+  void res.writeHead(401).end('oauth_problem=Consumer+key+has+expired');
 const lookup: LookupAll = async (host) => {
   if (host === 'moved-shop.test') return [{ address: '127.0.0.1', family: 4 }];
   throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
@@ -73,8 +81,14 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
 
   const post = (form: Record<string, string>) => e2e.http.post('/magento/callback/acme').type('form').send(form);
   const stores = () => e2e.dataSource.getRepository(StoreEntity);
-  const securityEvents = (type: string) => e2e.dataSource.getRepository(SecurityEventEntity).findBy({ type: type as SecurityEventEntity['type'] });
-  const newKeyForm = (url: string) => ({ oauth_consumer_key: magentoToken(), oauth_consumer_secret: magentoToken(), oauth_verifier: magentoToken(), store_base_url: url });
+  const securityEvents = (type: string) =>
+    e2e.dataSource.getRepository(SecurityEventEntity).findBy({ type: type as SecurityEventEntity['type'] });
+  const newKeyForm = (url: string) => ({
+    oauth_consumer_key: magentoToken(),
+    oauth_consumer_secret: magentoToken(),
+    oauth_verifier: magentoToken(),
+    store_base_url: url,
+  });
 
   async function activeStore(): Promise<StoreEntity> {
     await post(callbackForm(store)).expect(200);
@@ -86,15 +100,29 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     await start();
     const before = await activeStore();
     const attacker = await server();
-    const answer = await post({ ...callbackForm(store), oauth_consumer_secret: '0'.repeat(32), oauth_verifier: magentoToken(), store_base_url: attacker.url });
+    const answer = await post({
+      ...callbackForm(store),
+      oauth_consumer_secret: '0'.repeat(32),
+      oauth_verifier: magentoToken(),
+      store_base_url: attacker.url,
+    });
     expect(answer.status).toBe(403);
-    expect(answer.body.error).toMatchObject({ code: 'CALLBACK_MISMATCH', hint: expect.stringContaining('same consumer key and secret') });
+    expect(answer.body.error).toMatchObject({
+      code: 'CALLBACK_MISMATCH',
+      hint: expect.stringContaining('same consumer key and secret'),
+    });
     await e2e.settle();
     expect(await stores().findOneByOrFail({ id: before.id })).toEqual(before);
     expect(await e2e.dataSource.getRepository(ActivationEntity).countBy({ storeId: before.id })).toBe(1);
     expect(attacker.requests).toEqual([]);
     const [event] = await securityEvents('callback_rejected');
-    expect(event).toMatchObject({ code: 'CALLBACK_MISMATCH', storeId: before.id, consumerKey: before.consumerKey, storeBaseUrl: attacker.url, tenant: 'acme' });
+    expect(event).toMatchObject({
+      code: 'CALLBACK_MISMATCH',
+      storeId: before.id,
+      consumerKey: before.consumerKey,
+      storeBaseUrl: attacker.url,
+      tenant: 'acme',
+    });
     expect(event.sourceAddress).toMatch(/127\.0\.0\.1/);
     expect(JSON.stringify(event)).not.toContain(store.credentials.consumerSecret);
   });
@@ -114,7 +142,11 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     await start();
     const row = await activeStore();
     await e2e.http.post(`/api/stores/${row.id}/revoke`).set('Authorization', `Bearer ${e2e.token}`).expect(200);
-    const answer = await post({ ...callbackForm(store), oauth_consumer_secret: magentoToken(), oauth_verifier: magentoToken() });
+    const answer = await post({
+      ...callbackForm(store),
+      oauth_consumer_secret: magentoToken(),
+      oauth_verifier: magentoToken(),
+    });
     expect(answer.status).toBe(200);
   });
 
@@ -122,7 +154,11 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     await start();
     const row = await activeStore();
     const movedUrl = store.baseUrl.replace('127.0.0.1', 'moved-shop.test');
-    const refused = await post({ ...callbackForm(store), oauth_verifier: magentoToken(), store_base_url: 'http://10.1.2.3/' });
+    const refused = await post({
+      ...callbackForm(store),
+      oauth_verifier: magentoToken(),
+      store_base_url: 'http://10.1.2.3/',
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('STORE_URL_REFUSED');
     expect((await stores().findOneByOrFail({ id: row.id })).storeBaseUrl).toBe(store.baseUrl);
@@ -130,9 +166,15 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     expect(moved.status).toBe(200);
     await e2e.settle();
     expect((await stores().findOneByOrFail({ id: row.id })).storeBaseUrl).toBe(movedUrl);
-    const timeline = await e2e.dataSource.getRepository(ActivationEventEntity).findBy({ storeId: row.id, type: 'store_moved' });
-    expect(timeline.map((event) => event.message)).toEqual([`The store moved from ${store.baseUrl} to ${movedUrl} (the callback carried the stored consumer secret).`]);
-    expect(await securityEvents('store_moved')).toEqual([expect.objectContaining({ storeId: row.id, storeBaseUrl: movedUrl })]);
+    const timeline = await e2e.dataSource
+      .getRepository(ActivationEventEntity)
+      .findBy({ storeId: row.id, type: 'store_moved' });
+    expect(timeline.map((event) => event.message)).toEqual([
+      `The store moved from ${store.baseUrl} to ${movedUrl} (the callback carried the stored consumer secret).`,
+    ]);
+    expect(await securityEvents('store_moved')).toEqual([
+      expect.objectContaining({ storeId: row.id, storeBaseUrl: movedUrl }),
+    ]);
   });
 
   it('duplicate callbacks: 20 concurrent callbacks for one new key with different verifiers run one handshake at a time', async () => {
@@ -142,7 +184,9 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     const gate = new Promise<void>((resolve) => (open = resolve));
     const slow = await server((req, res) => void gate.then(() => expired(req, res)));
     const form = newKeyForm(slow.url);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => post({ ...form, oauth_verifier: magentoToken() })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => post({ ...form, oauth_verifier: magentoToken() })),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
     expect(slow.requests).toEqual(['POST /oauth/token/request']);
     open();
@@ -151,7 +195,11 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     // One request per activation that was not superseded by a newer callback, plus the first run's if it was
     // superseded while its request was held (the test clock stands still, so callbacks of the same millisecond
     // are ordered by id and a few survive): far fewer than 20.
-    const ran = await e2e.dataSource.getRepository(ActivationEntity).createQueryBuilder('a').where("a.failure_code <> 'SUPERSEDED'").getCount();
+    const ran = await e2e.dataSource
+      .getRepository(ActivationEntity)
+      .createQueryBuilder('a')
+      .where("a.failure_code <> 'SUPERSEDED'")
+      .getCount();
     expect(slow.requests.length - ran).toBeGreaterThanOrEqual(0);
     expect(slow.requests.length - ran).toBeLessThanOrEqual(1);
     expect(slow.requests.length).toBeLessThan(10);
@@ -162,11 +210,15 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     await start({ throttle: { windowSeconds: 60 } });
     const target = await server();
     const answers = [];
-    for (let batch = 0; batch < 4; batch += 1) answers.push(...(await Promise.all(Array.from({ length: 50 }, () => post(newKeyForm(target.url))))));
+    for (let batch = 0; batch < 4; batch += 1)
+      answers.push(...(await Promise.all(Array.from({ length: 50 }, () => post(newKeyForm(target.url))))));
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(10);
     const throttled = answers.filter((answer) => answer.status === 429);
     expect(throttled).toHaveLength(190);
-    expect(throttled[0].body.error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringContaining('your network address') });
+    expect(throttled[0].body.error).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringContaining('your network address'),
+    });
     expect(Number(throttled[0].headers['retry-after'])).toBeGreaterThan(0);
     await e2e.settle();
     expect(await stores().count()).toBe(10);
@@ -200,7 +252,10 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     const target = await server();
     await post(newKeyForm(target.url)).expect(200);
     await post(newKeyForm(target.url)).expect(200);
-    expect((await post(newKeyForm(target.url))).body.error).toMatchObject({ code: 'PENDING_LIMIT', message: expect.stringContaining('at most 2') });
+    expect((await post(newKeyForm(target.url))).body.error).toMatchObject({
+      code: 'PENDING_LIMIT',
+      message: expect.stringContaining('at most 2'),
+    });
   });
 
   it('pending stores expire after the consumer window and are removed, with their failure in the security log; active stores stay', async () => {
@@ -218,16 +273,26 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     expect((await stores().find()).map((row) => row.id)).toEqual([active.id]);
     const expiredEvents = await securityEvents('pending_expired');
     expect(expiredEvents).toHaveLength(2);
-    expect(expiredEvents[0]).toMatchObject({ code: 'CONSUMER_EXPIRED', storeBaseUrl: target.url, message: expect.stringContaining('never became active') });
+    expect(expiredEvents[0]).toMatchObject({
+      code: 'CONSUMER_EXPIRED',
+      storeBaseUrl: target.url,
+      message: expect.stringContaining('never became active'),
+    });
     expect(await e2e.dataSource.getRepository(ActivationEntity).count()).toBe(1);
     await post(newKeyForm(target.url)).expect(200);
   });
 
   it('a store_base_url of 90,020 characters is refused and nothing is stored', async () => {
     await start();
-    const answer = await post({ ...newKeyForm('https://shop.example.com/'), store_base_url: `https://shop.example.com/${'a'.repeat(89_995)}` });
+    const answer = await post({
+      ...newKeyForm('https://shop.example.com/'),
+      store_base_url: `https://shop.example.com/${'a'.repeat(89_995)}`,
+    });
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toMatchObject({ code: 'INVALID_CALLBACK', message: expect.stringContaining('at most 2048 characters (got 90020)') });
+    expect(answer.body.error).toMatchObject({
+      code: 'INVALID_CALLBACK',
+      message: expect.stringContaining('at most 2048 characters (got 90020)'),
+    });
     expect(JSON.stringify(answer.body).length).toBeLessThan(2000);
     expect(await stores().count()).toBe(0);
   });
@@ -236,14 +301,19 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
     await start();
     const token = () => magentoToken();
     const lost = await server((req, res) => {
-      if (req.url === '/oauth/token/request') return void res.writeHead(200).end(`oauth_token=${token()}&oauth_token_secret=${token()}`);
+      if (req.url === '/oauth/token/request')
+        return void res.writeHead(200).end(`oauth_token=${token()}&oauth_token_secret=${token()}`);
       res.writeHead(401).end('oauth_problem=Specified+token+does+not+exist');
     });
     const form = newKeyForm(lost.url);
     await post(form).expect(200);
     await e2e.settle();
     const row = await stores().findOneByOrFail({ consumerKey: form.oauth_consumer_key });
-    expect(row).toMatchObject({ status: 'failed', statusCode: 'HANDSHAKE_STATE', statusHint: expect.stringContaining('click Reauthorize') });
+    expect(row).toMatchObject({
+      status: 'failed',
+      statusCode: 'HANDSHAKE_STATE',
+      statusHint: expect.stringContaining('click Reauthorize'),
+    });
     expect(row.statusHint).toContain('already exchanged');
   });
 });

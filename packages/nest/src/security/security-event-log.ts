@@ -57,7 +57,12 @@ export class SecurityEventLog {
 
   /** Removes the events older than the newest {@link SECURITY_EVENTS_KEPT}. */
   async prune(): Promise<void> {
-    const [edge] = await this.events.find({ select: { occurredAt: true }, order: { occurredAt: 'DESC' }, skip: SECURITY_EVENTS_KEPT - 1, take: 1 });
+    const [edge] = await this.events.find({
+      select: { occurredAt: true },
+      order: { occurredAt: 'DESC' },
+      skip: SECURITY_EVENTS_KEPT - 1,
+      take: 1,
+    });
     if (edge) await this.events.delete({ occurredAt: LessThan(edge.occurredAt) });
   }
 }

@@ -15,18 +15,36 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'attacks on the identity sign-in',
 
   beforeEach(async () => {
     e2e = await startE2eApp({ throttle: { signIn: { perAddress: 5, global: 100 } } }, undefined, database);
-    await createVendorAccount(e2e.dataSource, { email: 'merchant@example.com', name: 'Merchant Ltd', password: RIGHT }, FAST);
+    await createVendorAccount(
+      e2e.dataSource,
+      { email: 'merchant@example.com', name: 'Merchant Ltd', password: RIGHT },
+      FAST,
+    );
   });
   afterEach(async () => {
     await e2e?.close();
   });
 
   async function signIn(password: string) {
-    const page = await e2e.http.get('/magento/identity/acme').query({ oauth_consumer_key: consumerKey, success_call_back: '' }).expect(200);
+    const page = await e2e.http
+      .get('/magento/identity/acme')
+      .query({ oauth_consumer_key: consumerKey, success_call_back: '' })
+      .expect(200);
     const cookie = String(page.headers['set-cookie']).split(';')[0];
     const formToken = /name="form_token" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-    const fields = { email: 'merchant@example.com', password, oauth_consumer_key: consumerKey, success_call_back: '', form_token: formToken };
-    return e2e.http.post('/magento/identity/acme').set('Cookie', cookie).set('Accept', 'text/html').type('form').send(fields);
+    const fields = {
+      email: 'merchant@example.com',
+      password,
+      oauth_consumer_key: consumerKey,
+      success_call_back: '',
+      form_token: formToken,
+    };
+    return e2e.http
+      .post('/magento/identity/acme')
+      .set('Cookie', cookie)
+      .set('Accept', 'text/html')
+      .type('form')
+      .send(fields);
   }
 
   it('sign-in flood: POSTs over the per-address limit get 429 with Retry-After, even with the right password; the form itself stays reachable', async () => {

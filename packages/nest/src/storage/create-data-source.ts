@@ -7,7 +7,10 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
  * Use it as `@nestjs/typeorm`'s `dataSourceFactory`, and in CLIs that run the migrations.
  */
 export function createMagekitDataSource(options: DataSourceOptions): DataSource {
-  const settings = options.type === 'mysql' || options.type === 'mariadb' ? { ...options, timezone: options.timezone ?? 'Z' } : options;
+  const settings =
+    options.type === 'mysql' || options.type === 'mariadb'
+      ? { ...options, timezone: options.timezone ?? 'Z' }
+      : options;
   const dataSource = new DataSource(settings);
   if (options.type === 'postgres') useTimestampWithTimeZone(dataSource);
   return dataSource;

@@ -12,7 +12,15 @@ import { runOnTestDatabases, type TestDatabase } from '../test-support/test-data
 import { createTestModule, TEST_KEYS, type TestHarness } from '../test-support/test-app';
 import { isUniqueViolation } from './unique-violation';
 
-const TABLES = ['magekit_vendor_accounts', 'magekit_stores', 'magekit_activations', 'magekit_activation_events', 'magekit_identity_links', 'magekit_api_tokens', 'magekit_store_call_failures'];
+const TABLES = [
+  'magekit_vendor_accounts',
+  'magekit_stores',
+  'magekit_activations',
+  'magekit_activation_events',
+  'magekit_identity_links',
+  'magekit_api_tokens',
+  'magekit_store_call_failures',
+];
 
 function runContract(db: TestDatabase): void {
   describe(`storage contract on ${db.name}`, () => {
@@ -46,37 +54,57 @@ function runContract(db: TestDatabase): void {
     it('recognises unique violations of this driver', async () => {
       const recorded = await recordCallback(harness.module, 'acme', makeCallback());
       const copy = { ...recorded.store, id: '00000000-0000-4000-8000-000000000001' };
-      const error = await dataSource.getRepository(StoreEntity).insert(copy).then(() => null, (caught: unknown) => caught);
+      const error = await dataSource
+        .getRepository(StoreEntity)
+        .insert(copy)
+        .then(
+          () => null,
+          (caught: unknown) => caught,
+        );
       expect(isUniqueViolation(error)).toBe(true);
       expect(isUniqueViolation(new Error('other'))).toBe(false);
     });
 
     it('concurrent identical callbacks give one store and one activation', async () => {
       const callback = makeCallback();
-      const results = await Promise.all(Array.from({ length: 6 }, () => recordCallback(harness.module, 'acme', callback)));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => recordCallback(harness.module, 'acme', callback)),
+      );
       expect(new Set(results.map((result) => result.store.id)).size).toBe(1);
       expect(new Set(results.map((result) => result.activation.id)).size).toBe(1);
       expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
       expect(await dataSource.getRepository(StoreEntity).countBy({ consumerKey: callback.consumerKey })).toBe(1);
       expect(await dataSource.getRepository(ActivationEntity).countBy({ storeId: results[0].store.id })).toBe(1);
-      const events = await dataSource.getRepository(ActivationEventEntity).find({ where: { activationId: results[0].activation.id }, order: { position: 'ASC' } });
+      const events = await dataSource
+        .getRepository(ActivationEventEntity)
+        .find({ where: { activationId: results[0].activation.id }, order: { position: 'ASC' } });
       expect(events.map((event) => event.position)).toEqual([0, 1, 2, 3, 4, 5]);
-      expect(events.map((event) => event.type).sort()).toEqual(['callback_received', ...Array(5).fill('duplicate_callback')].sort());
+      expect(events.map((event) => event.type).sort()).toEqual(
+        ['callback_received', ...Array(5).fill('duplicate_callback')].sort(),
+      );
     });
 
     it('concurrent callbacks of one consumer with different verifiers (Reauthorize) keep one store', async () => {
       const first = makeCallback();
-      const results = await Promise.all([first, { ...first, verifier: makeCallback().verifier }, { ...first, verifier: makeCallback().verifier }].map((callback) => recordCallback(harness.module, 'acme', callback)));
+      const results = await Promise.all(
+        [first, { ...first, verifier: makeCallback().verifier }, { ...first, verifier: makeCallback().verifier }].map(
+          (callback) => recordCallback(harness.module, 'acme', callback),
+        ),
+      );
       expect(new Set(results.map((result) => result.store.id)).size).toBe(1);
       const activations = await dataSource.getRepository(ActivationEntity).findBy({ storeId: results[0].store.id });
       expect(activations).toHaveLength(3);
-      expect(activations.filter((activation) => activation.state === 'callback_received').length).toBeGreaterThanOrEqual(1);
+      expect(
+        activations.filter((activation) => activation.state === 'callback_received').length,
+      ).toBeGreaterThanOrEqual(1);
     });
 
     it('only one of several concurrent lease claims wins', async () => {
       const recorded = await recordCallback(harness.module, 'acme', makeCallback());
       const lease = harness.module.get(ActivationLease);
-      const wins = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => lease.claim(recorded.activation.id, owner, 60_000)));
+      const wins = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((owner) => lease.claim(recorded.activation.id, owner, 60_000)),
+      );
       expect(wins.filter(Boolean)).toHaveLength(1);
       expect(await lease.findResumable(1000)).not.toContain(recorded.activation.id);
       harness.clock.advance(61_000);
@@ -87,7 +115,11 @@ function runContract(db: TestDatabase): void {
     it('concurrent timeline appends get distinct, gapless positions', async () => {
       const recorded = await recordCallback(harness.module, 'acme', makeCallback());
       const timeline = harness.module.get(ActivationTimeline);
-      await Promise.all(Array.from({ length: 5 }, (_, i) => timeline.append(recorded.activation, { type: 'retry_scheduled', message: `m${i}` })));
+      await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          timeline.append(recorded.activation, { type: 'retry_scheduled', message: `m${i}` }),
+        ),
+      );
       const events = await timeline.list([recorded.activation.id]);
       expect(events.map((event) => event.position)).toEqual([0, 1, 2, 3, 4, 5]);
     });
@@ -95,12 +127,19 @@ function runContract(db: TestDatabase): void {
     it('lists stores with status filter, case-insensitive search with literal wildcards, and server-side paging', async () => {
       for (let i = 0; i < 5; i += 1) {
         harness.clock.advance(1000);
-        await recordCallback(harness.module, 'paging', makeCallback({ storeBaseUrl: `https://Paging-${i}.example.com/50%_off/` }));
+        await recordCallback(
+          harness.module,
+          'paging',
+          makeCallback({ storeBaseUrl: `https://Paging-${i}.example.com/50%_off/` }),
+        );
       }
       const directory = harness.module.get(StoreDirectory);
       const page = await directory.list({ status: 'activating', search: 'PAGING-', page: 2, pageSize: 2 });
       expect(page.total).toBe(5);
-      expect(page.items.map((store) => store.storeBaseUrl)).toEqual(['https://Paging-2.example.com/50%_off/', 'https://Paging-1.example.com/50%_off/']);
+      expect(page.items.map((store) => store.storeBaseUrl)).toEqual([
+        'https://Paging-2.example.com/50%_off/',
+        'https://Paging-1.example.com/50%_off/',
+      ]);
       expect((await directory.list({ status: null, search: '50%_off', page: 1, pageSize: 100 })).total).toBe(5);
       expect((await directory.list({ status: null, search: '50x_off', page: 1, pageSize: 100 })).total).toBe(0);
       expect((await directory.list({ status: 'active', search: 'paging', page: 1, pageSize: 100 })).total).toBe(0);
@@ -119,7 +158,9 @@ function runContract(db: TestDatabase): void {
       const ring = createKeyRing(k2);
       const store = await dataSource.getRepository(StoreEntity).findOneByOrFail({ id: recorded.store.id });
       expect(ring.keyIdOf(store.consumerSecretEnc)).toBe('k2');
-      expect(new SecretBox(ring).open('magekit_stores', 'consumer_secret_enc', store.id, store.consumerSecretEnc)).toBe(callback.consumerSecret);
+      expect(new SecretBox(ring).open('magekit_stores', 'consumer_secret_enc', store.id, store.consumerSecretEnc)).toBe(
+        callback.consumerSecret,
+      );
       const stale = await dataSource.getRepository(StoreEntity).find();
       expect(stale.every((row) => ring.keyIdOf(row.consumerSecretEnc) === 'k2')).toBe(true);
     });

@@ -6,7 +6,14 @@ import { QueryFailedError } from 'typeorm';
  */
 export function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
-  const driverError = (error as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError ?? {};
+  const driverError =
+    (error as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError ?? {};
   const code = driverError.code ?? '';
-  return code === '23505' || code === 'ER_DUP_ENTRY' || driverError.errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    code === '23505' ||
+    code === 'ER_DUP_ENTRY' ||
+    driverError.errno === 1062 ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }

@@ -8,8 +8,13 @@ const MAX_VIEWS = 500;
  */
 export function parseStoreFacts(body: unknown, probePath: string): StoreFacts {
   const rows = Array.isArray(body) ? body.slice(0, MAX_VIEWS) : [];
-  const storeViews = rows.filter(isObject).map(toStoreView).filter((view): view is StoreViewFacts => view !== null);
-  const baseUrls = [...new Set(storeViews.flatMap((view) => [view.baseUrl, view.secureBaseUrl]).filter((url): url is string => !!url))];
+  const storeViews = rows
+    .filter(isObject)
+    .map(toStoreView)
+    .filter((view): view is StoreViewFacts => view !== null);
+  const baseUrls = [
+    ...new Set(storeViews.flatMap((view) => [view.baseUrl, view.secureBaseUrl]).filter((url): url is string => !!url)),
+  ];
   return { storeViews, baseUrls, probePath };
 }
 

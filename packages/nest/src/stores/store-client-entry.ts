@@ -1,4 +1,12 @@
-import { createMagentoClient, createOAuthAuth, type ClientEvent, type ConcurrencyLimiter, type FetchLike, type MagentoClient, type OAuthCredentials } from '@magekit/client';
+import {
+  createMagentoClient,
+  createOAuthAuth,
+  type ClientEvent,
+  type ConcurrencyLimiter,
+  type FetchLike,
+  type MagentoClient,
+  type OAuthCredentials,
+} from '@magekit/client';
 import { FailedCallCapture, type FailedCallSink } from '../admin/failed-call-capture';
 import type { StoreEntity } from '../entities/store.entity';
 
@@ -53,7 +61,10 @@ export function buildStoreClientEntry(store: StoreEntity, parts: StoreClientPart
     if (event.type === 'clock-skew') parts.saveSkew(baseSkewMs + event.skewMs);
   };
   const client = createMagentoClient({
-    baseUrl: store.storeBaseUrl, indexPhp: store.usesIndexPhp, auth: capture.wrapAuth(createOAuthAuth(parts.credentials)), profile: knowledge.profile,
+    baseUrl: store.storeBaseUrl,
+    indexPhp: store.usesIndexPhp,
+    auth: capture.wrapAuth(createOAuthAuth(parts.credentials)),
+    profile: knowledge.profile,
     profileStore: {
       get: () => knowledge.profile,
       set: async (_key, profile) => {
@@ -61,11 +72,19 @@ export function buildStoreClientEntry(store: StoreEntity, parts: StoreClientPart
         await parts.saveProfile(profile);
       },
     },
-    limiter: parts.limiter, fetch: parts.fetch, clock: () => parts.clock() + baseSkewMs, timeoutMs: 30_000, onEvent,
+    limiter: parts.limiter,
+    fetch: parts.fetch,
+    clock: () => parts.clock() + baseSkewMs,
+    timeoutMs: 30_000,
+    onEvent,
   });
   return {
-    accessTokenEnc: store.accessTokenEnc ?? '', builtFrom: store.updatedAt?.getTime() ?? 0, limiter: parts.limiter, knowledge,
-    recording: capture.wrapClient(client, parts.recordFailure), quiet: capture.wrapClient(client, RECORD_NOTHING),
+    accessTokenEnc: store.accessTokenEnc ?? '',
+    builtFrom: store.updatedAt?.getTime() ?? 0,
+    limiter: parts.limiter,
+    knowledge,
+    recording: capture.wrapClient(client, parts.recordFailure),
+    quiet: capture.wrapClient(client, RECORD_NOTHING),
   };
 }
 

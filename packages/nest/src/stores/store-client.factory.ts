@@ -51,16 +51,26 @@ export class StoreClientFactory {
   handshakeFor(store: StoreEntity, timeoutMs: number): HandshakeOptions {
     const skewMs = this.registry.knownSkewMs(store);
     return {
-      storeBaseUrl: store.storeBaseUrl, usesIndexPhp: store.usesIndexPhp, consumerKey: store.consumerKey,
+      storeBaseUrl: store.storeBaseUrl,
+      usesIndexPhp: store.usesIndexPhp,
+      consumerKey: store.consumerKey,
       consumerSecret: this.secrets.open('magekit_stores', 'consumer_secret_enc', store.id, store.consumerSecretEnc),
-      profile: store.signatureProfile, fetch: this.fetch, clock: () => this.clock() + skewMs, timeoutMs,
+      profile: store.signatureProfile,
+      fetch: this.fetch,
+      clock: () => this.clock() + skewMs,
+      timeoutMs,
     };
   }
 }
 
 /** A view of `client` whose calls default to `defaults` (same limiter, state and recording). */
 function withCallDefaults(client: MagentoClient, defaults: Partial<RestRequest>): MagentoClient {
-  const call = <T>(request: RestRequest) => client.request<T>({ ...request, timeoutMs: request.timeoutMs ?? defaults.timeoutMs, store: request.store ?? defaults.store });
+  const call = <T>(request: RestRequest) =>
+    client.request<T>({
+      ...request,
+      timeoutMs: request.timeoutMs ?? defaults.timeoutMs,
+      store: request.store ?? defaults.store,
+    });
   const view: MagentoClient = {
     request: call,
     get: (path, options = {}) => call({ ...options, method: 'GET', path }),

@@ -32,7 +32,14 @@ describe('one client per store (StoreClientRegistry)', () => {
   /** A registry as a restarted instance has it: nothing in memory, the same database. */
   function restartedRegistry(): StoreClientRegistry {
     const { app } = e2e;
-    return new StoreClientRegistry(rows(), app.get(SecretBox), app.get<symbol, FetchLike>(MAGEKIT_FETCH), e2e.clock, app.get<symbol, ResolvedMagentoOptions>(MAGEKIT_CONFIG), app.get(CallFailureRecorder));
+    return new StoreClientRegistry(
+      rows(),
+      app.get(SecretBox),
+      app.get<symbol, FetchLike>(MAGEKIT_FETCH),
+      e2e.clock,
+      app.get<symbol, ResolvedMagentoOptions>(MAGEKIT_CONFIG),
+      app.get(CallFailureRecorder),
+    );
   }
 
   afterEach(async () => {
@@ -120,10 +127,14 @@ describe('one client per store (StoreClientRegistry)', () => {
     await e2e.app.get(StoreHealthService).revoke(before.id);
     expect(registry.size).toBe(0);
     // A copy read before the revoke, and the row as it is now.
-    expect(() => factory.forStore(after)).toThrow(expect.objectContaining({ code: 'STORE_NOT_ACTIVE', message: expect.stringContaining('revoked or removed') }));
+    expect(() => factory.forStore(after)).toThrow(
+      expect.objectContaining({ code: 'STORE_NOT_ACTIVE', message: expect.stringContaining('revoked or removed') }),
+    );
     expect(() => factory.forStore(before)).toThrow(expect.objectContaining({ code: 'STORE_NOT_ACTIVE' }));
     const revoked = await rows().findOneByOrFail({ id: before.id });
-    expect(() => factory.forStore(revoked)).toThrow(expect.objectContaining({ code: 'STORE_NOT_ACTIVE', message: expect.stringContaining('no access token') }));
+    expect(() => factory.forStore(revoked)).toThrow(
+      expect.objectContaining({ code: 'STORE_NOT_ACTIVE', message: expect.stringContaining('no access token') }),
+    );
     expect(registry.size).toBe(0);
   });
 });

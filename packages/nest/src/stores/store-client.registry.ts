@@ -48,7 +48,8 @@ export class StoreClientRegistry implements OnApplicationShutdown {
     const current = this.entries.get(store.id);
     const updatedAt = store.updatedAt?.getTime() ?? 0;
     const fresh = !current || updatedAt >= current.builtFrom;
-    if (updatedAt < (this.dropped.get(store.id) ?? Number.NEGATIVE_INFINITY)) throw notActive(`Store ${store.id} was revoked or removed after this copy of its row was read.`);
+    if (updatedAt < (this.dropped.get(store.id) ?? Number.NEGATIVE_INFINITY))
+      throw notActive(`Store ${store.id} was revoked or removed after this copy of its row was read.`);
     if (!store.accessTokenEnc || !store.accessTokenSecretEnc) {
       if (fresh) this.entries.delete(store.id);
       throw notActive(`Store ${store.id} has no access token (status ${store.status}).`);
@@ -102,9 +103,12 @@ export class StoreClientRegistry implements OnApplicationShutdown {
         accessTokenSecret: open('access_token_secret_enc', store.accessTokenSecretEnc ?? ''),
       },
       limiter: previous?.limiter ?? createConcurrencyLimiter(this.config.storeClients.maxConcurrency),
-      knowledge, fetch: this.fetch, clock: this.clock,
+      knowledge,
+      fetch: this.fetch,
+      clock: this.clock,
       saveProfile: (signatureProfile) => this.write(store.id, { signatureProfile }),
-      saveSkew: (skewMs) => void this.write(store.id, { clockSkewMs: Math.max(-MAX_SKEW_MS, Math.min(MAX_SKEW_MS, Math.round(skewMs))) }),
+      saveSkew: (skewMs) =>
+        void this.write(store.id, { clockSkewMs: Math.max(-MAX_SKEW_MS, Math.min(MAX_SKEW_MS, Math.round(skewMs))) }),
       recordFailure: (call) => this.failures.record(store.id, call),
     });
   }
@@ -112,7 +116,13 @@ export class StoreClientRegistry implements OnApplicationShutdown {
   private write(id: string, changes: Pick<Partial<StoreEntity>, 'signatureProfile' | 'clockSkewMs'>): Promise<void> {
     const pending: Promise<void> = this.stores
       .update({ id }, changes)
-      .then(() => undefined, (error: unknown) => this.logger.warn(`Could not save what the client of store ${id} learnt: ${error instanceof Error ? error.message : String(error)}`))
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          this.logger.warn(
+            `Could not save what the client of store ${id} learnt: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      )
       .finally(() => this.writes.delete(pending));
     this.writes.add(pending);
     return pending;
@@ -120,5 +130,7 @@ export class StoreClientRegistry implements OnApplicationShutdown {
 }
 
 function notActive(message: string): MagentoIntegrationError {
-  return new MagentoIntegrationError(message, 'STORE_NOT_ACTIVE', { hint: 'The merchant must Activate or Reauthorize the integration in the Magento admin.' });
+  return new MagentoIntegrationError(message, 'STORE_NOT_ACTIVE', {
+    hint: 'The merchant must Activate or Reauthorize the integration in the Magento admin.',
+  });
 }

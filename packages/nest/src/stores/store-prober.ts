@@ -19,7 +19,13 @@ export type ProbeOutcome =
  * deleted/recreated consumer, a signature no profile verifies, or "The consumer isn't authorized
  * to access %resources." (an inactive integration, or an ACL without the probe's resource).
  */
-export const REJECTED_TOKEN_CODES = ['TOKEN_REVOKED', 'TOKEN_INVALID', 'CONSUMER_UNKNOWN', 'SIGNATURE_INVALID', 'NOT_AUTHORIZED'] as const;
+export const REJECTED_TOKEN_CODES = [
+  'TOKEN_REVOKED',
+  'TOKEN_INVALID',
+  'CONSUMER_UNKNOWN',
+  'SIGNATURE_INVALID',
+  'NOT_AUTHORIZED',
+] as const;
 
 /**
  * Makes one signed call (`probe.path`, default `GET /V1/store/storeConfigs`) and reads store facts
@@ -44,7 +50,9 @@ export class StoreProber {
       facts = parseStoreFacts(await client.get(this.config.probe.path), this.config.probe.path);
     } catch (error) {
       if (!isMagentoClientError(error)) throw error;
-      return isMagentoClientError(error, ...REJECTED_TOKEN_CODES) ? { kind: 'rejected', error } : { kind: 'error', error };
+      return isMagentoClientError(error, ...REJECTED_TOKEN_CODES)
+        ? { kind: 'rejected', error }
+        : { kind: 'error', error };
     }
     if (this.config.requiredResources.length > 0) {
       // The checks' refusals are their result, not failed calls of the integration: not recorded.

@@ -22,7 +22,11 @@ export interface E2eApp extends TestHarness {
 }
 
 /** Starts the module in a real Nest app over SQLite (or `database`) with migrations run. */
-export async function startE2eApp(options: Partial<MagentoIntegrationOptions> = {}, lookup?: LookupAll, database: TestDatabase = listTestDatabases()[0]): Promise<E2eApp> {
+export async function startE2eApp(
+  options: Partial<MagentoIntegrationOptions> = {},
+  lookup?: LookupAll,
+  database: TestDatabase = listTestDatabases()[0],
+): Promise<E2eApp> {
   const { dataSource, drop } = await database.open();
   const harness = await createTestModule(dataSource, testOptions(options), lookup);
   const app = harness.module.createNestApplication({ logger: false });
@@ -30,7 +34,11 @@ export async function startE2eApp(options: Partial<MagentoIntegrationOptions> = 
   const { token } = await createApiToken(dataSource, 'e2e');
   const runner = app.get(ActivationRunner);
   return {
-    ...harness, app, dataSource, token, http: request(app.getHttpServer()),
+    ...harness,
+    app,
+    dataSource,
+    token,
+    http: request(app.getHttpServer()),
     settle: () => runner.settled(),
     close: async () => {
       await app.close();
@@ -53,8 +61,25 @@ export function callbackForm(store: FakeMagentoServer, overrides: Record<string,
 /** Store configurations as `GET /V1/store/storeConfigs` answers them. */
 export function storeConfigs(baseUrl: string): unknown[] {
   return [
-    { id: 1, code: 'default', website_id: 1, locale: 'en_US', base_currency_code: 'USD', timezone: 'UTC', base_url: baseUrl, secure_base_url: baseUrl.replace('http:', 'https:') },
-    { id: 2, code: 'de', website_id: 1, locale: 'de_DE', base_currency_code: 'EUR', timezone: 'Europe/Berlin', base_url: `${baseUrl}de/`, secure_base_url: `${baseUrl.replace('http:', 'https:')}de/` },
+    {
+      id: 1,
+      code: 'default',
+      website_id: 1,
+      locale: 'en_US',
+      base_currency_code: 'USD',
+      timezone: 'UTC',
+      base_url: baseUrl,
+      secure_base_url: baseUrl.replace('http:', 'https:'),
+    },
+    {
+      id: 2,
+      code: 'de',
+      website_id: 1,
+      locale: 'de_DE',
+      base_currency_code: 'EUR',
+      timezone: 'Europe/Berlin',
+      base_url: `${baseUrl}de/`,
+      secure_base_url: `${baseUrl.replace('http:', 'https:')}de/`,
+    },
   ];
 }
-

@@ -44,12 +44,19 @@ export interface TestHarness {
  * A Nest testing module with the app's TypeORM connection (an already opened test DataSource)
  * and MagentoIntegrationModule; clock, sleep and DNS are the injected fakes.
  */
-export async function createTestModule(dataSource: DataSource, options: MagentoIntegrationOptions = testOptions(), lookup?: LookupAll): Promise<TestHarness> {
+export async function createTestModule(
+  dataSource: DataSource,
+  options: MagentoIntegrationOptions = testOptions(),
+  lookup?: LookupAll,
+): Promise<TestHarness> {
   const clock = createManualClock(Date.UTC(2025, 0, 1, 12, 0, 0));
   const sleeps: number[] = [];
   const onSleep: TestHarness['onSleep'] = { hook: null };
   const builder = Test.createTestingModule({
-    imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }), MagentoIntegrationModule.forRoot(options)],
+    imports: [
+      TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }),
+      MagentoIntegrationModule.forRoot(options),
+    ],
   })
     .overrideProvider(MAGEKIT_CLOCK)
     .useValue(clock)

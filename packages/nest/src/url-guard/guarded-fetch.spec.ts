@@ -15,7 +15,8 @@ describe('guarded fetch', () => {
     server = createServer((req, res) => {
       sockets.add(req.socket);
       seen.push(`${req.method} ${req.url} host=${req.headers.host} body=${req.headers['content-length'] ?? 0}`);
-      if (req.url === '/redirect') return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+      if (req.url === '/redirect')
+        return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       if (req.url === '/big') return void res.end('x'.repeat(5000));
       res.setHeader('set-cookie', ['a=1', 'b=2']);
       res.end(JSON.stringify({ ok: true }));
@@ -34,7 +35,11 @@ describe('guarded fetch', () => {
 
   it('connects through the injected lookup and keeps the Host header', async () => {
     const fetch = createGuardedFetch({ policy: allowLoopback, lookup: toLoopback });
-    const response = await fetch(`http://shop.test:${port}/ok`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const response = await fetch(`http://shop.test:${port}/ok`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
     expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
@@ -51,34 +56,46 @@ describe('guarded fetch', () => {
 
   it('checks the address again when connecting (a DNS answer that changes after the check)', async () => {
     let calls = 0;
-    const rebinding: LookupAll = async () => (calls++ === 0 ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '127.0.0.1', family: 4 }]);
+    const rebinding: LookupAll = async () =>
+      calls++ === 0 ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '127.0.0.1', family: 4 }];
     const fetch = createGuardedFetch({ policy: createStoreUrlPolicy({ allowHttp: true }), lookup: rebinding });
-    await expect(fetch(`http://rebind.test:${port}/ok`, { method: 'GET' })).rejects.toMatchObject({ code: 'STORE_URL_REFUSED', message: expect.stringContaining('a loopback address') });
+    await expect(fetch(`http://rebind.test:${port}/ok`, { method: 'GET' })).rejects.toMatchObject({
+      code: 'STORE_URL_REFUSED',
+      message: expect.stringContaining('a loopback address'),
+    });
     expect(calls).toBe(2);
     expect(seen).toEqual([]);
   });
 
   it('refuses loopback without the allow-list, before connecting', async () => {
     const fetch = createGuardedFetch({ policy: createStoreUrlPolicy({ allowHttp: true }), lookup: toLoopback });
-    await expect(fetch(`http://127.0.0.1:${port}/ok`, { method: 'GET' })).rejects.toMatchObject({ code: 'STORE_URL_REFUSED' });
+    await expect(fetch(`http://127.0.0.1:${port}/ok`, { method: 'GET' })).rejects.toMatchObject({
+      code: 'STORE_URL_REFUSED',
+    });
     expect(seen).toEqual([]);
   });
 
   it('caps the response size', async () => {
     const fetch = createGuardedFetch({ policy: allowLoopback, lookup: toLoopback, maxResponseBytes: 1000 });
-    await expect(fetch(`http://127.0.0.1:${port}/big`, { method: 'GET' })).rejects.toThrow('response body larger than 1000 bytes');
+    await expect(fetch(`http://127.0.0.1:${port}/big`, { method: 'GET' })).rejects.toThrow(
+      'response body larger than 1000 bytes',
+    );
   });
 
   it('aborts on the caller signal', async () => {
     const fetch = createGuardedFetch({ policy: allowLoopback, lookup: toLoopback });
     const controller = new AbortController();
     controller.abort();
-    await expect(fetch(`http://127.0.0.1:${port}/ok`, { method: 'GET', signal: controller.signal })).rejects.toThrow(/abort/i);
+    await expect(fetch(`http://127.0.0.1:${port}/ok`, { method: 'GET', signal: controller.signal })).rejects.toThrow(
+      /abort/i,
+    );
   });
 
   describe('with keep-alive agents', () => {
     let agents: { http: HttpAgent; https: HttpsAgent };
-    beforeEach(() => (agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) }));
+    beforeEach(
+      () => (agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) }),
+    );
     afterEach(() => {
       agents.http.destroy();
       agents.https.destroy();
@@ -96,9 +113,17 @@ describe('guarded fetch', () => {
 
     it('still checks the address when a new connection is made', async () => {
       let calls = 0;
-      const rebinding: LookupAll = async () => (calls++ === 0 ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '127.0.0.1', family: 4 }]);
-      const fetch = createGuardedFetch({ policy: createStoreUrlPolicy({ allowHttp: true }), lookup: rebinding, agents });
-      await expect(fetch(`http://rebind.test:${port}/ok`, { method: 'GET' })).rejects.toMatchObject({ code: 'STORE_URL_REFUSED', message: expect.stringContaining('a loopback address') });
+      const rebinding: LookupAll = async () =>
+        calls++ === 0 ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '127.0.0.1', family: 4 }];
+      const fetch = createGuardedFetch({
+        policy: createStoreUrlPolicy({ allowHttp: true }),
+        lookup: rebinding,
+        agents,
+      });
+      await expect(fetch(`http://rebind.test:${port}/ok`, { method: 'GET' })).rejects.toMatchObject({
+        code: 'STORE_URL_REFUSED',
+        message: expect.stringContaining('a loopback address'),
+      });
       expect(calls).toBe(2);
       expect(seen).toEqual([]);
     });

@@ -37,7 +37,13 @@ export function createGuardedFetch(options: GuardedFetchOptions): FetchLike {
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : null;
     if (body) headers['content-length'] = String(body.length);
-    const requestOptions: RequestOptions = { method: init.method ?? 'GET', headers, signal: init.signal ?? undefined, lookup: guardedLookup(options), agent };
+    const requestOptions: RequestOptions = {
+      method: init.method ?? 'GET',
+      headers,
+      signal: init.signal ?? undefined,
+      lookup: guardedLookup(options),
+      agent,
+    };
     return new Promise<Response>((resolve, reject) => {
       const req = send(url, requestOptions, (res) => void readResponse(res, limit).then(resolve, reject));
       req.on('error', reject);
@@ -52,7 +58,10 @@ function guardedLookup(options: GuardedFetchOptions): LookupFunction {
       .lookup(hostname)
       .then((addresses) => {
         checkAddresses(hostname, addresses, options.policy);
-        const wanted = lookupOptions.family === 6 || lookupOptions.family === 4 ? addresses.filter((entry) => entry.family === lookupOptions.family) : addresses;
+        const wanted =
+          lookupOptions.family === 6 || lookupOptions.family === 4
+            ? addresses.filter((entry) => entry.family === lookupOptions.family)
+            : addresses;
         if (lookupOptions.all) return callback(null, wanted);
         const first = wanted[0] ?? addresses[0];
         callback(null, first.address, first.family);
@@ -77,5 +86,9 @@ async function readResponse(res: IncomingMessage, limit: number): Promise<Respon
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
   }
   const status = res.statusCode ?? 502;
-  return new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers });
+  return new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), {
+    status,
+    statusText: res.statusMessage,
+    headers,
+  });
 }

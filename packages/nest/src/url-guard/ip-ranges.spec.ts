@@ -25,7 +25,11 @@ describe('IPv6 forms that carry an IPv4 address (store-URL guard)', () => {
     ['[::c0a8:101]', 'private', 'IPv4-compatible 192.168.1.1'],
     ['[::2]', 'unspecified', 'IPv4-compatible 0.0.0.2'],
   ] as const)('a store URL at %s is refused as %s (%s)', async (host, category, _form) => {
-    await expect(checkStoreUrl(`https://${host}/`, strict, noDns)).rejects.toMatchObject({ code: 'STORE_URL_REFUSED', message: expect.stringContaining(`a ${category} address`), details: { category } });
+    await expect(checkStoreUrl(`https://${host}/`, strict, noDns)).rejects.toMatchObject({
+      code: 'STORE_URL_REFUSED',
+      message: expect.stringContaining(`a ${category} address`),
+      details: { category },
+    });
   });
 
   it.each([
@@ -59,7 +63,8 @@ describe('IPv6 forms that carry an IPv4 address (store-URL guard)', () => {
     expect(embeddedIpv4('::ffff:0:7f00:1').map(String)).toEqual(['127.0.0.1']);
     expect(embeddedIpv4('64:ff9b::a00:1').map(String)).toEqual(['10.0.0.1']);
     expect(embeddedIpv4('[::ffff:7f00:1]').map(String)).toEqual(['127.0.0.1']);
-    for (const plain of ['::', '::1', '2606:4700::6810:84e5', '127.0.0.1', 'fe80::1']) expect(embeddedIpv4(plain)).toEqual([]);
+    for (const plain of ['::', '::1', '2606:4700::6810:84e5', '127.0.0.1', 'fe80::1'])
+      expect(embeddedIpv4(plain)).toEqual([]);
   });
 
   it('refuses non-canonical IPv4 spellings as not being addresses (ipaddr.js would accept them)', () => {
@@ -70,18 +75,28 @@ describe('IPv6 forms that carry an IPv4 address (store-URL guard)', () => {
 describe('allowed networks and embedded forms (STORE_URL_ALLOWED_NETWORKS)', () => {
   const dev = createStoreUrlPolicy({ allowHttp: true, allowedNetworks: ['127.0.0.0/8'] });
 
-  it.each(['127.0.0.1', '::ffff:7f00:1', '::ffff:127.0.0.1', '::7f00:1', '::ffff:0:7f00:1', '64:ff9b::7f00:1'])('127.0.0.0/8 matches %s', (address) => {
-    expect(isInNetworks(dev.allowed, address)).toBe(true);
-  });
+  it.each(['127.0.0.1', '::ffff:7f00:1', '::ffff:127.0.0.1', '::7f00:1', '::ffff:0:7f00:1', '64:ff9b::7f00:1'])(
+    '127.0.0.0/8 matches %s',
+    (address) => {
+      expect(isInNetworks(dev.allowed, address)).toBe(true);
+    },
+  );
 
-  it.each(['10.0.0.1', '::a00:1', '64:ff9b::a00:1', '::1', '2001:db8::1'])('127.0.0.0/8 does not match %s', (address) => {
-    expect(isInNetworks(dev.allowed, address)).toBe(false);
-  });
+  it.each(['10.0.0.1', '::a00:1', '64:ff9b::a00:1', '::1', '2001:db8::1'])(
+    '127.0.0.0/8 does not match %s',
+    (address) => {
+      expect(isInNetworks(dev.allowed, address)).toBe(false);
+    },
+  );
 
   it('an allow-listed loopback store is reached through any of its forms; other private forms stay refused', async () => {
-    await expect(checkStoreUrl('http://[::7f00:1]:3001/', dev, noDns)).resolves.toMatchObject({ addresses: [{ address: '::7f00:1', family: 6 }] });
+    await expect(checkStoreUrl('http://[::7f00:1]:3001/', dev, noDns)).resolves.toMatchObject({
+      addresses: [{ address: '::7f00:1', family: 6 }],
+    });
     await expect(checkStoreUrl('http://[64:ff9b::7f00:1]:3001/', dev, noDns)).resolves.toBeDefined();
-    await expect(checkStoreUrl('http://[64:ff9b::a00:1]/', dev, noDns)).rejects.toMatchObject({ message: expect.stringContaining('a private address') });
+    await expect(checkStoreUrl('http://[64:ff9b::a00:1]/', dev, noDns)).rejects.toMatchObject({
+      message: expect.stringContaining('a private address'),
+    });
   });
 
   it('IPv6 networks still match as written', () => {

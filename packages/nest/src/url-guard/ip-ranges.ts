@@ -2,7 +2,8 @@ import { BlockList, isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /** Why an address is not on the public internet (or `public`). */
-export type AddressCategory = 'public' | 'loopback' | 'private' | 'link-local' | 'unique-local' | 'unspecified' | 'multicast' | 'reserved';
+export type AddressCategory =
+  'public' | 'loopback' | 'private' | 'link-local' | 'unique-local' | 'unspecified' | 'multicast' | 'reserved';
 
 /**
  * ipaddr.js range names (its `SpecialRanges`) → our categories. Ranges IANA lists as globally
@@ -29,7 +30,9 @@ const NAT64_LOCAL_USE = ipaddr.parseCIDR('64:ff9b:1::/48');
 
 /** An address as the guard reads it: brackets and zone id removed; only plain dotted quads and IPv6 (`isIP`). */
 export function normalizeAddress(address: string): { address: string; family: 'ipv4' | 'ipv6' } | null {
-  const bare = String(address).replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const bare = String(address)
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const version = isIP(bare);
   if (version === 0) return null;
   return { address: bare.toLowerCase(), family: version === 4 ? 'ipv4' : 'ipv6' };
@@ -68,7 +71,9 @@ function nat64Layouts(bytes: number[]): ipaddr.IPv4[] {
     [[7, 9, 10, 11], 12],
     [[9, 10, 11, 12], 13],
   ];
-  return layouts.filter(([, suffixStart]) => bytes.slice(suffixStart).every((byte) => byte === 0)).map(([at]) => new ipaddr.IPv4(at.map((index) => bytes[index])));
+  return layouts
+    .filter(([, suffixStart]) => bytes.slice(suffixStart).every((byte) => byte === 0))
+    .map(([at]) => new ipaddr.IPv4(at.map((index) => bytes[index])));
 }
 
 /**
@@ -100,7 +105,13 @@ export function buildNetworkList(cidrs: readonly string[]): { list: BlockList; p
     const normal = normalizeAddress(network ?? '');
     const max = normal?.family === 'ipv4' ? 32 : 128;
     const prefix = prefixText === undefined ? max : Number(prefixText);
-    if (!normal || !Number.isInteger(prefix) || prefix < 0 || prefix > max || (prefixText !== undefined && !/^\d+$/.test(prefixText))) {
+    if (
+      !normal ||
+      !Number.isInteger(prefix) ||
+      prefix < 0 ||
+      prefix > max ||
+      (prefixText !== undefined && !/^\d+$/.test(prefixText))
+    ) {
       problems.push(`${JSON.stringify(cidr)} is not an IPv4/IPv6 address or CIDR`);
       continue;
     }

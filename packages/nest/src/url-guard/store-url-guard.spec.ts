@@ -91,21 +91,36 @@ describe('store-URL guard', () => {
     ['https://unknown.example.com/', strict, 'unknown.example.com could not be resolved (ENOTFOUND)'],
     ['https://2130706433/', strict, '127.0.0.1 resolves to 127.0.0.1, a loopback address'], // WHATWG URL turns it into 127.0.0.1
   ] as const)('refuses %s', async (url, policy, problem) => {
-    await expect(checkStoreUrl(url, policy, lookup)).rejects.toMatchObject({ code: 'STORE_URL_REFUSED', message: expect.stringContaining(problem), hint: expect.stringContaining('storeUrl.allowedNetworks') });
+    await expect(checkStoreUrl(url, policy, lookup)).rejects.toMatchObject({
+      code: 'STORE_URL_REFUSED',
+      message: expect.stringContaining(problem),
+      hint: expect.stringContaining('storeUrl.allowedNetworks'),
+    });
   });
 
   it('refuses when DNS does not answer in time', async () => {
     const never: LookupAll = () => new Promise(() => undefined);
     const policy = createStoreUrlPolicy({ dnsTimeoutMs: 5 });
-    await expect(checkStoreUrl('https://slow.example.com/', policy, never)).rejects.toMatchObject({ code: 'STORE_URL_REFUSED', message: 'Resolving slow.example.com took longer than 5 ms.' });
+    await expect(checkStoreUrl('https://slow.example.com/', policy, never)).rejects.toMatchObject({
+      code: 'STORE_URL_REFUSED',
+      message: 'Resolving slow.example.com took longer than 5 ms.',
+    });
   });
 
   it('refuses a name that resolves to nothing', async () => {
-    await expect(checkStoreUrl('https://empty.example.com/', strict, async () => [])).rejects.toMatchObject({ message: 'Store URL refused: empty.example.com did not resolve to any address.' });
+    await expect(checkStoreUrl('https://empty.example.com/', strict, async () => [])).rejects.toMatchObject({
+      message: 'Store URL refused: empty.example.com did not resolve to any address.',
+    });
   });
 
   it('validates its options', () => {
-    expect(findStoreUrlProblems({ allowHttp: 'yes' as unknown as boolean, allowedNetworks: ['10.0.0.0/33', 'nope', '::1/128'], dnsTimeoutMs: 0 })).toEqual([
+    expect(
+      findStoreUrlProblems({
+        allowHttp: 'yes' as unknown as boolean,
+        allowedNetworks: ['10.0.0.0/33', 'nope', '::1/128'],
+        dnsTimeoutMs: 0,
+      }),
+    ).toEqual([
       'storeUrl.allowHttp must be a boolean',
       'storeUrl.allowedNetworks: "10.0.0.0/33" is not an IPv4/IPv6 address or CIDR',
       'storeUrl.allowedNetworks: "nope" is not an IPv4/IPv6 address or CIDR',

@@ -9,7 +9,6 @@ export interface CheckedStoreUrl {
   addresses: LookupAddress[];
 }
 
-
 /**
  * The store-URL guard (docs/architecture.md §3, step 3): `https` unless `allowHttp`, no credentials, and every
  * address the host resolves to must be public (not loopback, private, link-local, unique-local,
@@ -20,7 +19,9 @@ export interface CheckedStoreUrl {
 export async function checkStoreUrl(raw: string, policy: StoreUrlPolicy, lookup: LookupAll): Promise<CheckedStoreUrl> {
   const url = parseStoreUrl(raw, policy);
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(hostname) ? [{ address: hostname, family: isIP(hostname) as 4 | 6 }] : await resolve(hostname, lookup, policy);
+  const addresses = isIP(hostname)
+    ? [{ address: hostname, family: isIP(hostname) as 4 | 6 }]
+    : await resolve(hostname, lookup, policy);
   checkAddresses(hostname, addresses, policy);
   return { url, addresses };
 }
@@ -35,8 +36,10 @@ export function checkAddresses(hostname: string, addresses: readonly LookupAddre
   for (const { address } of addresses) {
     if (isInNetworks(policy.allowed, address)) continue;
     const category = classifyAddress(address);
-    if (category === null) refuse(policy, `${hostname} resolved to ${JSON.stringify(address)}, which is not an IP address`);
-    if (category !== 'public') refuse(policy, `${hostname} resolves to ${address}, a ${category} address`, { address, category });
+    if (category === null)
+      refuse(policy, `${hostname} resolved to ${JSON.stringify(address)}, which is not an IP address`);
+    if (category !== 'public')
+      refuse(policy, `${hostname} resolves to ${address}, a ${category} address`, { address, category });
   }
 }
 
@@ -47,7 +50,8 @@ function parseStoreUrl(raw: string, policy: StoreUrlPolicy): URL {
   } catch {
     return refuse(policy, `${JSON.stringify(String(raw).slice(0, 200))} is not a URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') refuse(policy, `the scheme ${url.protocol} is not http(s)`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    refuse(policy, `the scheme ${url.protocol} is not http(s)`);
   if (url.protocol === 'http:' && !policy.allowHttp) refuse(policy, `${url.origin} is not https`);
   if (url.username || url.password) refuse(policy, 'the URL carries credentials');
   if (!url.hostname) refuse(policy, 'the URL has no host');
@@ -58,7 +62,15 @@ async function resolve(hostname: string, lookup: LookupAll, policy: StoreUrlPoli
   const timeoutMs = policy.dnsTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MagentoIntegrationError(`Resolving ${hostname} took longer than ${timeoutMs} ms.`, 'STORE_URL_REFUSED', { hint: policy.hint })), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new MagentoIntegrationError(`Resolving ${hostname} took longer than ${timeoutMs} ms.`, 'STORE_URL_REFUSED', {
+            hint: policy.hint,
+          }),
+        ),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([lookup(hostname), timeout]);
@@ -71,6 +83,15 @@ async function resolve(hostname: string, lookup: LookupAll, policy: StoreUrlPoli
   }
 }
 
-function refuse(policy: Pick<StoreUrlPolicy, 'hint'>, problem: string, details?: Record<string, unknown>, cause?: unknown): never {
-  throw new MagentoIntegrationError(`Store URL refused: ${problem}.`, 'STORE_URL_REFUSED', { hint: policy.hint, details, cause });
+function refuse(
+  policy: Pick<StoreUrlPolicy, 'hint'>,
+  problem: string,
+  details?: Record<string, unknown>,
+  cause?: unknown,
+): never {
+  throw new MagentoIntegrationError(`Store URL refused: ${problem}.`, 'STORE_URL_REFUSED', {
+    hint: policy.hint,
+    details,
+    cause,
+  });
 }

@@ -14,7 +14,11 @@ export interface LookupAddress {
 export type LookupAll = (hostname: string) => Promise<LookupAddress[]>;
 
 /** The real resolver, used only as a default value. */
-export const systemLookup: LookupAll = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
+export const systemLookup: LookupAll = async (hostname) =>
+  (await dnsLookup(hostname, { all: true, verbatim: true })).map((entry) => ({
+    address: entry.address,
+    family: entry.family === 6 ? 6 : 4,
+  }));
 
 /** Which store URLs the app will talk to (configuration `storeUrl`); the defaults are filled by {@link createStoreUrlPolicy}. */
 export const storeUrlOptionsSchema = group({
@@ -24,7 +28,12 @@ export const storeUrlOptionsSchema = group({
    * Networks (CIDR or single addresses) allowed although private, loopback, link-local or
    * unique-local, e.g. `['127.0.0.1/32']` for a sandbox store on this machine. Default none.
    */
-  allowedNetworks: z.array(listEntry((cidr) => buildNetworkList([cidr]).problems[0] ?? null), { message: 'must be an array of CIDR strings' }).optional(),
+  allowedNetworks: z
+    .array(
+      listEntry((cidr) => buildNetworkList([cidr]).problems[0] ?? null),
+      { message: 'must be an array of CIDR strings' },
+    )
+    .optional(),
   /** DNS resolution timeout; default 3000 ms. */
   dnsTimeoutMs: integer(1, 'must be a positive integer').optional(),
 });
@@ -43,7 +52,12 @@ export interface StoreUrlPolicy {
 }
 
 /** The refusal hint for settings named `allowHttp` and `allowedNetworks`. */
-export function storeUrlHint(names: { allowHttp: string; allowedNetworks: string } = { allowHttp: 'storeUrl.allowHttp: true', allowedNetworks: 'storeUrl.allowedNetworks' }): string {
+export function storeUrlHint(
+  names: { allowHttp: string; allowedNetworks: string } = {
+    allowHttp: 'storeUrl.allowHttp: true',
+    allowedNetworks: 'storeUrl.allowedNetworks',
+  },
+): string {
   return `Magento sends its own store_base_url; it must be a public https URL. For a development store on this machine or a private network set ${names.allowHttp} and add its network to ${names.allowedNetworks}.`;
 }
 
@@ -56,5 +70,11 @@ export function findStoreUrlProblems(options: StoreUrlOptions | undefined, path 
 /** Compiles validated {@link StoreUrlOptions}. */
 export function createStoreUrlPolicy(options: StoreUrlOptions = {}, hint: string = storeUrlHint()): StoreUrlPolicy {
   const allowedNetworks = options.allowedNetworks ?? [];
-  return { allowHttp: options.allowHttp ?? false, allowed: buildNetworkList(allowedNetworks).list, allowedNetworks, dnsTimeoutMs: options.dnsTimeoutMs ?? 3000, hint };
+  return {
+    allowHttp: options.allowHttp ?? false,
+    allowed: buildNetworkList(allowedNetworks).list,
+    allowedNetworks,
+    dnsTimeoutMs: options.dnsTimeoutMs ?? 3000,
+    hint,
+  };
 }

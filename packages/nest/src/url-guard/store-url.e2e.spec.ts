@@ -29,20 +29,33 @@ describe('store-URL guard on the callback', () => {
     ['a name resolving to loopback', () => hostUrl(), 'shop.test resolves to 127.0.0.1, a loopback address'],
   ])('refuses %s when not allow-listed, and stores nothing', async (_name, url, problem) => {
     e2e = await startE2eApp({ storeUrl: { allowHttp: true } }, lookup);
-    const answer = await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store, { store_base_url: url() }));
+    const answer = await e2e.http
+      .post('/magento/callback/acme')
+      .type('form')
+      .send(callbackForm(store, { store_base_url: url() }));
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toMatchObject({ code: 'STORE_URL_REFUSED', message: expect.stringContaining(problem), hint: expect.stringContaining('allowedNetworks') });
+    expect(answer.body.error).toMatchObject({
+      code: 'STORE_URL_REFUSED',
+      message: expect.stringContaining(problem),
+      hint: expect.stringContaining('allowedNetworks'),
+    });
     await e2e.settle();
     expect(await e2e.dataSource.getRepository(StoreEntity).count()).toBe(0);
     expect(store.requests).toEqual([]);
   });
 
   it('hints name the settings as the app calls them (settingNames)', async () => {
-    e2e = await startE2eApp({ storeUrl: { allowHttp: true }, settingNames: { allowHttp: 'ALLOW_HTTP=1', allowedNetworks: 'NETWORKS' } }, lookup);
+    e2e = await startE2eApp(
+      { storeUrl: { allowHttp: true }, settingNames: { allowHttp: 'ALLOW_HTTP=1', allowedNetworks: 'NETWORKS' } },
+      lookup,
+    );
     const answer = await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store));
     expect(answer.body.error.hint).toContain('set ALLOW_HTTP=1 and add its network to NETWORKS.');
     const tenant = await e2e.http.post('/magento/callback/other tenant').type('form').send(callbackForm(store));
-    expect(tenant.body.error).toMatchObject({ code: 'UNKNOWN_TENANT', hint: expect.stringContaining('the tenants option') });
+    expect(tenant.body.error).toMatchObject({
+      code: 'UNKNOWN_TENANT',
+      hint: expect.stringContaining('the tenants option'),
+    });
   });
 
   it('refuses http:// unless allowHttp', async () => {
@@ -54,7 +67,11 @@ describe('store-URL guard on the callback', () => {
 
   it('activates a store whose name resolves to an allow-listed private address, connecting through the guarded fetch', async () => {
     e2e = await startE2eApp({ storeUrl: { allowHttp: true, allowedNetworks: ['127.0.0.0/8'] } }, lookup);
-    await e2e.http.post('/magento/callback/acme').type('form').send(callbackForm(store, { store_base_url: hostUrl() })).expect(200);
+    await e2e.http
+      .post('/magento/callback/acme')
+      .type('form')
+      .send(callbackForm(store, { store_base_url: hostUrl() }))
+      .expect(200);
     await e2e.settle();
     const row = await e2e.dataSource.getRepository(StoreEntity).findOneByOrFail({});
     expect(row).toMatchObject({ status: 'active', storeBaseUrl: hostUrl() });
@@ -63,7 +80,10 @@ describe('store-URL guard on the callback', () => {
 
   it('refuses a callback whose fields are malformed, naming them', async () => {
     e2e = await startE2eApp({}, lookup);
-    const answer = await e2e.http.post('/magento/callback/acme').type('form').send({ oauth_consumer_key: 'short', store_base_url: store.baseUrl });
+    const answer = await e2e.http
+      .post('/magento/callback/acme')
+      .type('form')
+      .send({ oauth_consumer_key: 'short', store_base_url: store.baseUrl });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('INVALID_CALLBACK');
     expect(answer.body.error.message).toContain('oauth_consumer_key must be 32 letters/digits');

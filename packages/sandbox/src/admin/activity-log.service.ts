@@ -5,7 +5,15 @@ import { CLOCK, type Clock } from '../common/clock';
 export interface ActivityEvent {
   at: string;
   integrationId: number | null;
-  type: 'callback_post' | 'callback_post_failed' | 'identity_link' | 'request_token' | 'access_token' | 'token_rejected' | 'direct_tokens' | 'reauthorize';
+  type:
+    | 'callback_post'
+    | 'callback_post_failed'
+    | 'identity_link'
+    | 'request_token'
+    | 'access_token'
+    | 'token_rejected'
+    | 'direct_tokens'
+    | 'reauthorize';
   detail: string;
 }
 
@@ -24,6 +32,8 @@ export class ActivityLogService {
   }
 
   list(integrationId?: number): ActivityEvent[] {
-    return integrationId === undefined ? [...this.events] : this.events.filter((event) => event.integrationId === integrationId);
+    return integrationId === undefined
+      ? [...this.events]
+      : this.events.filter((event) => event.integrationId === integrationId);
   }
 }

@@ -36,10 +36,14 @@ function suite(): void {
     await app.stop();
   });
 
-  const row = (name: string): Locator => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  const row = (name: string): Locator =>
+    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
   const statusOf = (name: string): Locator => row(name).locator('td.status');
   const dialog = (name: string): Locator => page.getByRole('dialog', { name, exact: true });
-  async function create(name: string, input: Partial<{ endpointUrl: string; identityLinkUrl: string; resources: 'all' | string[] }>): Promise<IntegrationView> {
+  async function create(
+    name: string,
+    input: Partial<{ endpointUrl: string; identityLinkUrl: string; resources: 'all' | string[] }>,
+  ): Promise<IntegrationView> {
     const integration = await sandbox.admin.createIntegration({ name, resources: 'all', ...input });
     await page.getByRole('button', { name: 'Refresh' }).click();
     await row(name).waitFor();
@@ -53,7 +57,8 @@ function suite(): void {
       await page.waitForTimeout(100);
     }
   }
-  const focusIsIn = (id: string) => page.evaluate(`document.getElementById(${JSON.stringify(id)}).contains(document.activeElement)`);
+  const focusIsIn = (id: string) =>
+    page.evaluate(`document.getElementById(${JSON.stringify(id)}).contains(document.activeElement)`);
 
   it('takes the admin token from the URL fragment and removes it from the address bar', async () => {
     expect(new URL(page.url()).hash).toBe('');
@@ -61,7 +66,11 @@ function suite(): void {
   });
 
   it('grid -> Activate -> dialog with ACL titles -> Allow -> callback POST, identity popup with oauth_consumer_key and success_call_back -> popup closes -> Active', async () => {
-    const integration = await create('acme', { endpointUrl: app.callbackUrl, identityLinkUrl: app.identityUrl, resources: ['Magento_Catalog::products', 'Magento_Sales::actions_view'] });
+    const integration = await create('acme', {
+      endpointUrl: app.callbackUrl,
+      identityLinkUrl: app.identityUrl,
+      resources: ['Magento_Catalog::products', 'Magento_Sales::actions_view'],
+    });
     expect(await statusOf('acme').textContent()).toBe('Inactive');
     const activate = row('acme').getByRole('button', { name: 'Activate', exact: true });
     await activate.click();
@@ -69,10 +78,9 @@ function suite(): void {
     await permissions.waitFor();
     expect(await focusIsIn('integration-dialog')).toBe(true);
     expect(await permissions.getByText(ADMIN_TEXTS.permissionsIntro).isVisible()).toBe(true);
-    expect(await permissions.getByRole('list', { name: 'Available APIs' }).getByRole('listitem').allTextContents()).toEqual([
-      'View (Sales > Operations > Orders > Actions)',
-      'Products (Catalog > Inventory)',
-    ]);
+    expect(
+      await permissions.getByRole('list', { name: 'Available APIs' }).getByRole('listitem').allTextContents(),
+    ).toEqual(['View (Sales > Operations > Orders > Actions)', 'Products (Catalog > Inventory)']);
     await page.keyboard.press('Escape');
     await permissions.waitFor({ state: 'hidden' });
     expect(await focusIsIn('activate-' + integration.id)).toBe(true);
@@ -84,7 +92,9 @@ function suite(): void {
     const opened = app.identityRequests.at(-1) as URL;
     expect(`${opened.origin}${opened.pathname}`).toBe(app.identityUrl);
     expect(opened.searchParams.get('oauth_consumer_key')).toBe(integration.consumer_key);
-    expect(opened.searchParams.get('success_call_back')).toBe(`${sandbox.baseUrl}admin/admin/integration/loginSuccessCallback/`);
+    expect(opened.searchParams.get('success_call_back')).toBe(
+      `${sandbox.baseUrl}admin/admin/integration/loginSuccessCallback/`,
+    );
     expect(app.consumers.get(integration.consumer_key as string)).toHaveLength(1);
     await popup.waitForEvent('close', { timeout: 15_000 });
     await waitForText(statusOf('acme'), 'Active');
@@ -92,14 +102,16 @@ function suite(): void {
     expect(await dialog('acme').isVisible()).toBe(false);
   });
 
-  it('Reauthorize: the same dialog with Magento\'s Reauthorize button, a new callback POST and popup, Active again', async () => {
+  it("Reauthorize: the same dialog with Magento's Reauthorize button, a new callback POST and popup, Active again", async () => {
     const [integration] = (await sandbox.admin.listIntegrations()).filter((it) => it.name === 'acme');
     await row('acme').getByRole('button', { name: 'Reauthorize', exact: true }).click();
     await dialog('acme').getByRole('listitem').first().waitFor();
     const popupOpened = page.waitForEvent('popup');
     await dialog('acme').getByRole('button', { name: 'Reauthorize', exact: true }).click();
     const popup = await popupOpened;
-    expect(await dialog('acme').getByText("Integration 'acme' has been sent for re-authorization.").isVisible()).toBe(true);
+    expect(await dialog('acme').getByText("Integration 'acme' has been sent for re-authorization.").isVisible()).toBe(
+      true,
+    );
     await popup.waitForEvent('close', { timeout: 15_000 });
     await waitForText(statusOf('acme'), 'Active');
     const posts = app.consumers.get(integration.consumer_key as string) ?? [];
@@ -107,7 +119,7 @@ function suite(): void {
     expect(posts[1].fields['oauth_verifier']).not.toBe(posts[0].fields['oauth_verifier']);
   });
 
-  it('by keyboard: a refused callback POST shows Magento\'s error, opens no popup and leaves the integration Inactive', async () => {
+  it("by keyboard: a refused callback POST shows Magento's error, opens no popup and leaves the integration Inactive", async () => {
     await create('refused', { endpointUrl: await refusedUrl(), identityLinkUrl: app.identityUrl });
     let popups = 0;
     page.context().on('page', () => (popups += 1));
@@ -137,10 +149,15 @@ function suite(): void {
     expect(await tokens.getByLabel('Consumer Secret', { exact: true }).inputValue()).toMatch(/^[0-9a-z]{32}$/);
     expect(await tokens.getByLabel('Access Token', { exact: true }).inputValue()).toMatch(/^[0-9a-z]{32}$/);
     expect(await tokens.getByLabel('Access Token Secret', { exact: true }).inputValue()).toMatch(/^[0-9a-z]{32}$/);
-    expect(await page.getByRole('status').getByText("The integration 'direct' has been activated.").isVisible()).toBe(true);
+    expect(await page.getByRole('status').getByText("The integration 'direct' has been activated.").isVisible()).toBe(
+      true,
+    );
     await tokens.getByRole('button', { name: 'Done', exact: true }).click();
     await waitForText(statusOf('direct'), 'Active');
   });
 }
 
-describeInBrowser('sandbox admin page in chromium: Integrations grid, activation dialogs and the identity popup', suite);
+describeInBrowser(
+  'sandbox admin page in chromium: Integrations grid, activation dialogs and the identity popup',
+  suite,
+);

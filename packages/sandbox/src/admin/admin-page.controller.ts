@@ -6,7 +6,10 @@ import { ADMIN_PAGE_HTML, LOGIN_SUCCESS_HTML } from './admin-page.html';
 export class AdminPageController {
   @Get('admin')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'")
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+  )
   page(): string {
     return ADMIN_PAGE_HTML;
   }

@@ -16,7 +16,9 @@ export class AdminTokenGuard implements CanActivate {
     const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (match === null || !timingSafeEqual(digest(match[1]), this.expected)) {
-      throw new UnauthorizedException('The sandbox admin API needs "Authorization: Bearer <admin token>" (printed by "magekit sandbox start", SANDBOX_ADMIN_TOKEN).');
+      throw new UnauthorizedException(
+        'The sandbox admin API needs "Authorization: Bearer <admin token>" (printed by "magekit sandbox start", SANDBOX_ADMIN_TOKEN).',
+      );
     }
     return true;
   }

@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import type { MagentoModel } from '@magekit/acl';
 import { MAGENTO_MODEL } from '../common/sandbox-runtime';
@@ -64,13 +78,19 @@ export class AdminController {
    */
   @Post('integrations/:id/activate')
   @HttpCode(200)
-  activate(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<ActivationResult | ConsumerPostFailure> {
+  activate(
+    @Param('id', ParseIntPipe) id: number,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ActivationResult | ConsumerPostFailure> {
     return answerActivation(this.activation.activate(id), res);
   }
 
   @Post('integrations/:id/reauthorize')
   @HttpCode(200)
-  reauthorize(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<ActivationResult | ConsumerPostFailure> {
+  reauthorize(
+    @Param('id', ParseIntPipe) id: number,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ActivationResult | ConsumerPostFailure> {
     return answerActivation(this.activation.reauthorize(id), res);
   }
 
@@ -111,7 +131,10 @@ export class AdminController {
   }
 }
 
-async function answerActivation(run: Promise<ActivationResult>, res: Response): Promise<ActivationResult | ConsumerPostFailure> {
+async function answerActivation(
+  run: Promise<ActivationResult>,
+  res: Response,
+): Promise<ActivationResult | ConsumerPostFailure> {
   try {
     return await run;
   } catch (error) {

@@ -37,7 +37,9 @@ export function describePermissions(integration: IntegrationView, tree: Resource
     reauthorize: integration.status !== 0,
     activation: integration.activation,
     all_resources: integration.all_resources,
-    resources: integration.all_resources ? [{ id: 'Magento_Backend::all', title: ALL_RESOURCES_TITLE, path: [] }] : listRequested(integration.resources, tree),
+    resources: integration.all_resources
+      ? [{ id: 'Magento_Backend::all', title: ALL_RESOURCES_TITLE, path: [] }]
+      : listRequested(integration.resources, tree),
   };
 }
 

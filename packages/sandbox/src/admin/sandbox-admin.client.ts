@@ -38,7 +38,13 @@ export class SandboxAdminClient {
   ) {}
 
   createIntegration(input: CreateIntegrationInput): Promise<IntegrationView> {
-    return this.call('POST', '/integrations', { name: input.name, email: input.email, endpoint_url: input.endpointUrl, identity_link_url: input.identityLinkUrl, resources: input.resources ?? [] });
+    return this.call('POST', '/integrations', {
+      name: input.name,
+      email: input.email,
+      endpoint_url: input.endpointUrl,
+      identity_link_url: input.identityLinkUrl,
+      resources: input.resources ?? [],
+    });
   }
 
   listIntegrations(): Promise<IntegrationView[]> {
@@ -87,7 +93,11 @@ export class SandboxAdminClient {
     const text = await response.text();
     const data = text === '' ? undefined : JSON.parse(text);
     if (!response.ok) {
-      throw new SandboxAdminError(`Sandbox admin API ${method} ${path}: HTTP ${response.status} ${(data as { message?: string } | undefined)?.message ?? text}`, response.status, data);
+      throw new SandboxAdminError(
+        `Sandbox admin API ${method} ${path}: HTTP ${response.status} ${(data as { message?: string } | undefined)?.message ?? text}`,
+        response.status,
+        data,
+      );
     }
     return data as T;
   }

@@ -10,7 +10,14 @@ import { ProductsService } from './products.service';
  * The catalog feature's providers (route handlers register with RestHandlerRegistry at module init),
  * plus the seeding of the store's data (catalog, customers, orders, in that order).
  */
-export const CATALOG_PROVIDERS: Provider[] = [SqlService, ProductsService, ProductRoutesService, CategoriesService, CategoryRoutesService, StoreDataSeedService];
+export const CATALOG_PROVIDERS: Provider[] = [
+  SqlService,
+  ProductsService,
+  ProductRoutesService,
+  CategoriesService,
+  CategoryRoutesService,
+  StoreDataSeedService,
+];
 
 /** The catalog feature's controllers, if any. */
 export const CATALOG_CONTROLLERS: Type<unknown>[] = [];

@@ -21,7 +21,10 @@ export class CategoriesService {
   /** @throws MagentoException 404 `No such entity with id = …`, 400 for a non-numeric id */
   get(categoryId: PhpValue): Record<string, unknown> {
     const id = readInt(categoryId);
-    const row = this.sql.runner.get<CategoryRow>('SELECT id, parent_id, position, data FROM catalog_category_entity WHERE id = ?', [id]);
+    const row = this.sql.runner.get<CategoryRow>(
+      'SELECT id, parent_id, position, data FROM catalog_category_entity WHERE id = ?',
+      [id],
+    );
     if (row === undefined) throw noSuchEntity('id', id);
     return renderCategory(row);
   }
@@ -43,7 +46,9 @@ export class CategoriesService {
 
   /** Products per category, counted in SQL from each product's category ids. */
   private productCounts(): Map<number, number> {
-    const rows = this.sql.runner.all<{ id: number; n: number }>('SELECT c.value AS id, COUNT(*) AS n FROM catalog_product_entity p, json_each(p.category_ids) c GROUP BY c.value');
+    const rows = this.sql.runner.all<{ id: number; n: number }>(
+      'SELECT c.value AS id, COUNT(*) AS n FROM catalog_product_entity p, json_each(p.category_ids) c GROUP BY c.value',
+    );
     return new Map(rows.map((row) => [Number(row.id), row.n]));
   }
 }

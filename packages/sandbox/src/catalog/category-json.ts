@@ -30,14 +30,20 @@ export interface CategoryTreeNode {
  * levels below the root (null: all). `product_count` is the products linked to the category itself
  * (seeded products are linked to their leaf and its ancestors, so this equals the anchor count).
  */
-export function buildCategoryTree(rows: readonly CategoryRow[], rootId: number, depth: number | null, productCounts: ReadonlyMap<number, number>): CategoryTreeNode | null {
+export function buildCategoryTree(
+  rows: readonly CategoryRow[],
+  rootId: number,
+  depth: number | null,
+  productCounts: ReadonlyMap<number, number>,
+): CategoryTreeNode | null {
   const byParent = new Map<number, CategoryRow[]>();
   for (const row of rows) byParent.set(row.parent_id, [...(byParent.get(row.parent_id) ?? []), row]);
   const root = rows.find((row) => row.id === rootId);
   if (root === undefined) return null;
   const build = (row: CategoryRow, remaining: number | null): CategoryTreeNode => {
     const data = JSON.parse(row.data) as Record<string, unknown>;
-    const children = remaining === 0 ? [] : [...(byParent.get(row.id) ?? [])].sort((a, b) => a.position - b.position || a.id - b.id);
+    const children =
+      remaining === 0 ? [] : [...(byParent.get(row.id) ?? [])].sort((a, b) => a.position - b.position || a.id - b.id);
     return {
       id: row.id,
       parent_id: row.parent_id,

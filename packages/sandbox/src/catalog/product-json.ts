@@ -16,7 +16,8 @@ export interface ProductRow {
 }
 
 /** The columns of {@link ProductRow}, for `SELECT`. */
-export const PRODUCT_COLUMNS = 'id, sku, name, price, status, visibility, type_id, attribute_set_id, created_at, updated_at, category_ids, data';
+export const PRODUCT_COLUMNS =
+  'id, sku, name, price, status, visibility, type_id, attribute_set_id, created_at, updated_at, category_ids, data';
 
 /** `StockItemInterface` of a product with default stock settings; stored stock items only hold differences. */
 export function defaultStockItem(productId: number): Record<string, unknown> {
@@ -58,26 +59,43 @@ export function defaultStockItem(productId: number): Record<string, unknown> {
 export function renderProduct(row: ProductRow, options: { stockItem: boolean }): Record<string, unknown> {
   const data = JSON.parse(row.data) as Record<string, unknown>;
   const extension = (data['extension_attributes'] ?? {}) as Record<string, unknown>;
-  const links = Array.isArray(extension['category_links']) ? (extension['category_links'] as Array<{ category_id: unknown }>) : [];
+  const links = Array.isArray(extension['category_links'])
+    ? (extension['category_links'] as Array<{ category_id: unknown }>)
+    : [];
   const { stock_item: stock, ...otherExtensions } = extension;
   const out: Record<string, unknown> = { id: row.id, sku: row.sku };
   if (row.name !== null) out['name'] = row.name;
   out['attribute_set_id'] = row.attribute_set_id;
   if (row.price !== null) out['price'] = row.price;
-  Object.assign(out, { status: row.status, visibility: row.visibility, type_id: row.type_id, created_at: row.created_at, updated_at: row.updated_at });
+  Object.assign(out, {
+    status: row.status,
+    visibility: row.visibility,
+    type_id: row.type_id,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  });
   if (data['weight'] !== undefined && data['weight'] !== null) out['weight'] = data['weight'];
   out['extension_attributes'] = {
     website_ids: otherExtensions['website_ids'] ?? [],
     category_links: links,
-    ...Object.fromEntries(Object.entries(otherExtensions).filter(([key]) => key !== 'website_ids' && key !== 'category_links')),
-    ...(options.stockItem ? { stock_item: { ...defaultStockItem(row.id), ...((stock ?? {}) as Record<string, unknown>) } } : {}),
+    ...Object.fromEntries(
+      Object.entries(otherExtensions).filter(([key]) => key !== 'website_ids' && key !== 'category_links'),
+    ),
+    ...(options.stockItem
+      ? { stock_item: { ...defaultStockItem(row.id), ...((stock ?? {}) as Record<string, unknown>) } }
+      : {}),
   };
   out['product_links'] = data['product_links'] ?? [];
   out['options'] = data['options'] ?? [];
   out['media_gallery_entries'] = data['media_gallery_entries'] ?? [];
   out['tier_prices'] = data['tier_prices'] ?? [];
-  const custom = ((data['custom_attributes'] ?? []) as Array<{ attribute_code: string }>).filter((attribute) => attribute.attribute_code !== 'category_ids');
-  if (links.length > 0) custom.push({ attribute_code: 'category_ids', value: links.map((link) => String(link.category_id)) } as { attribute_code: string });
+  const custom = ((data['custom_attributes'] ?? []) as Array<{ attribute_code: string }>).filter(
+    (attribute) => attribute.attribute_code !== 'category_ids',
+  );
+  if (links.length > 0)
+    custom.push({ attribute_code: 'category_ids', value: links.map((link) => String(link.category_id)) } as {
+      attribute_code: string;
+    });
   out['custom_attributes'] = custom;
   return out;
 }

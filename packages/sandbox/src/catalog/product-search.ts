@@ -55,7 +55,8 @@ const ATTRIBUTES: Record<string, ResolvedField['kind']> = {
 function resolve(field: string): ResolvedField | null {
   if (Object.prototype.hasOwnProperty.call(COLUMNS, field)) return COLUMNS[field];
   if (field === 'weight') return jsonField('t.data', 'weight', 'number');
-  if (Object.prototype.hasOwnProperty.call(ATTRIBUTES, field)) return customAttributeField('t.data', field, ATTRIBUTES[field]);
+  if (Object.prototype.hasOwnProperty.call(ATTRIBUTES, field))
+    return customAttributeField('t.data', field, ATTRIBUTES[field]);
   return null;
 }
 
@@ -82,7 +83,10 @@ function categoryFilter(filter: SearchFilter): SqlExpr {
 /** `ProductWebsiteFilter`: the value (comma list) of website ids, whatever the condition type. */
 function websiteFilter(filter: SearchFilter): SqlExpr {
   const ids = (filter.value ?? '').split(',').map(toId);
-  return { sql: `EXISTS (SELECT 1 FROM json_each(t.data, '$.extension_attributes.website_ids') w WHERE w.value IN (${ids.map(() => '?').join(', ')}))`, params: ids };
+  return {
+    sql: `EXISTS (SELECT 1 FROM json_each(t.data, '$.extension_attributes.website_ids') w WHERE w.value IN (${ids.map(() => '?').join(', ')}))`,
+    params: ids,
+  };
 }
 
 /** `ProductStoreFilter`: products of the store's website; the admin store (0) filters nothing. */
@@ -99,11 +103,18 @@ function storeFilter(filter: SearchFilter): SqlExpr {
  * `category_ids` is Magento's unknown-column SQL error (filter on `category_id`, magento/magento2#8665).
  */
 export const PRODUCT_SEARCH: SearchSource = createEavSource(
-  { from: 'catalog_product_entity t', columns: PRODUCT_COLUMNS.split(', ').map((column) => `t.${column}`).join(', '), idColumn: 't.id' },
+  {
+    from: 'catalog_product_entity t',
+    columns: PRODUCT_COLUMNS.split(', ')
+      .map((column) => `t.${column}`)
+      .join(', '),
+    idColumn: 't.id',
+  },
   resolve,
   {
     guardFilter: (field) => {
-      if (field === 'category_ids') throw new Error("SQLSTATE[42S22]: Column not found: 1054 Unknown column 'e.category_ids' in 'where clause'");
+      if (field === 'category_ids')
+        throw new Error("SQLSTATE[42S22]: Column not found: 1054 Unknown column 'e.category_ids' in 'where clause'");
     },
     customFilters: { category_id: categoryFilter, website_id: websiteFilter, store_id: storeFilter },
   },

@@ -24,7 +24,9 @@ export class ProductsService {
 
   /** `getList($searchCriteria)`. */
   search(call: RestCall): SearchResult<Record<string, unknown>> {
-    return searchFromCall<ProductRow, Record<string, unknown>>(call, this.sql.runner, PRODUCT_SEARCH, (row) => renderProduct(row, { stockItem: false }));
+    return searchFromCall<ProductRow, Record<string, unknown>>(call, this.sql.runner, PRODUCT_SEARCH, (row) =>
+      renderProduct(row, { stockItem: false }),
+    );
   }
 
   /** `save($product)`: an upsert by SKU (POST and PUT alike); returns the product as `get` does. */
@@ -32,8 +34,15 @@ export class ProductsService {
     const product = call.body['product'] as { sku?: unknown } | undefined;
     const sku = pathSku ?? (typeof product?.sku === 'string' ? product.sku : null);
     const existing = sku === null ? null : (this.findRowOrNull(sku) ?? null);
-    const websiteIds = call.storeCode === 'all' ? [...new Set(STORE_VIEWS.map((view) => view.websiteId))] : [(STORE_VIEWS.find((view) => view.code === call.store.storeCode) ?? STORE_VIEWS[0]).websiteId];
-    const write = mergeProductInput(call.body, existing, { pathSku, now: formatMagentoDate(call.store.now), websiteIds });
+    const websiteIds =
+      call.storeCode === 'all'
+        ? [...new Set(STORE_VIEWS.map((view) => view.websiteId))]
+        : [(STORE_VIEWS.find((view) => view.code === call.store.storeCode) ?? STORE_VIEWS[0]).websiteId];
+    const write = mergeProductInput(call.body, existing, {
+      pathSku,
+      now: formatMagentoDate(call.store.now),
+      websiteIds,
+    });
     if (existing === null) this.insert(write);
     else this.update(existing.id, write);
     return this.get(write.sku);
@@ -53,20 +62,45 @@ export class ProductsService {
   }
 
   private findRowOrNull(sku: string): ProductRow | undefined {
-    return this.sql.runner.get<ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM catalog_product_entity WHERE sku = ?`, [sku]);
+    return this.sql.runner.get<ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM catalog_product_entity WHERE sku = ?`, [
+      sku,
+    ]);
   }
 
   private insert(write: ProductWrite): void {
     this.sql.runner.run(
       'INSERT INTO catalog_product_entity (sku, name, price, status, visibility, type_id, attribute_set_id, created_at, updated_at, category_ids, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [write.sku, write.name, write.price, write.status, write.visibility, write.typeId, write.attributeSetId, write.createdAt, write.updatedAt, JSON.stringify(write.categoryIds), JSON.stringify(write.data)],
+      [
+        write.sku,
+        write.name,
+        write.price,
+        write.status,
+        write.visibility,
+        write.typeId,
+        write.attributeSetId,
+        write.createdAt,
+        write.updatedAt,
+        JSON.stringify(write.categoryIds),
+        JSON.stringify(write.data),
+      ],
     );
   }
 
   private update(id: number, write: ProductWrite): void {
     this.sql.runner.run(
       'UPDATE catalog_product_entity SET name = ?, price = ?, status = ?, visibility = ?, type_id = ?, attribute_set_id = ?, updated_at = ?, category_ids = ?, data = ? WHERE id = ?',
-      [write.name, write.price, write.status, write.visibility, write.typeId, write.attributeSetId, write.updatedAt, JSON.stringify(write.categoryIds), JSON.stringify(write.data), id],
+      [
+        write.name,
+        write.price,
+        write.status,
+        write.visibility,
+        write.typeId,
+        write.attributeSetId,
+        write.updatedAt,
+        JSON.stringify(write.categoryIds),
+        JSON.stringify(write.data),
+        id,
+      ],
     );
   }
 }

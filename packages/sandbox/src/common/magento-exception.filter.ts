@@ -26,7 +26,9 @@ export class MagentoExceptionFilter implements ExceptionFilter {
       return;
     }
     const masked = internalError(randomBytes);
-    this.logger.error(`${String((masked.parameters as string[])[0])}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    this.logger.error(
+      `${String((masked.parameters as string[])[0])}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     res.status(500).json(masked.toJSON());
   }
 }

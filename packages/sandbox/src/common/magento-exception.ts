@@ -19,7 +19,9 @@ export class MagentoException extends Error {
 
   /** Magento's JSON body: parameters only when there are some. */
   toJSON(): { message: string; parameters?: PhraseParameters } {
-    const hasParameters = this.parameters !== undefined && (Array.isArray(this.parameters) ? this.parameters.length > 0 : Object.keys(this.parameters).length > 0);
+    const hasParameters =
+      this.parameters !== undefined &&
+      (Array.isArray(this.parameters) ? this.parameters.length > 0 : Object.keys(this.parameters).length > 0);
     return hasParameters ? { message: this.phrase, parameters: this.parameters } : { message: this.phrase };
   }
 }
@@ -44,12 +46,15 @@ export function inputError(phrase: string, parameters?: PhraseParameters): Magen
 }
 
 /** The bad-credential message of both token services (`AuthenticationException`), 401. */
-export const SIGN_IN_FAILED = 'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.';
+export const SIGN_IN_FAILED =
+  'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.';
 
 /** `ErrorProcessor::INTERNAL_SERVER_ERROR_MSG`: what a production store answers for any non-Magento exception. */
 export const INTERNAL_ERROR_PHRASE = 'Internal Error. Details are available in Magento log file. Report ID: %1';
 
 /** Magento's masked 500 with a `webapi-<hex>` report id. */
 export function internalError(randomBytes: (size: number) => Uint8Array): MagentoException {
-  return new MagentoException(500, INTERNAL_ERROR_PHRASE, [`webapi-${Buffer.from(randomBytes(7)).toString('hex').slice(0, 13)}`]);
+  return new MagentoException(500, INTERNAL_ERROR_PHRASE, [
+    `webapi-${Buffer.from(randomBytes(7)).toString('hex').slice(0, 13)}`,
+  ]);
 }

@@ -4,18 +4,47 @@ import { readEnvConfig } from './read-env-config';
 describe('readEnvConfig (SANDBOX_*)', () => {
   it('has a default for everything; empty variables are unset', () => {
     expect(readEnvConfig({ SANDBOX_PORT: '', SANDBOX_HOST: '' })).toEqual({
-      port: 3001, host: '127.0.0.1', dataDir: resolve(join('.data', 'sandbox')), baseUrl: null, adminToken: 'sandbox-admin-token', magentoXmlDir: null, products: 1000,
+      port: 3001,
+      host: '127.0.0.1',
+      dataDir: resolve(join('.data', 'sandbox')),
+      baseUrl: null,
+      adminToken: 'sandbox-admin-token',
+      magentoXmlDir: null,
+      products: 1000,
     });
   });
 
   it('reads every variable', () => {
-    expect(readEnvConfig({ SANDBOX_PORT: '0', SANDBOX_HOST: '0.0.0.0', SANDBOX_DATA_DIR: '/tmp/s', SANDBOX_BASE_URL: 'https://shop.test:8443', SANDBOX_ADMIN_TOKEN: 'long-enough', SANDBOX_MAGENTO_XML_DIR: '/m2', SANDBOX_PRODUCTS: '100000' })).toEqual({
-      port: 0, host: '0.0.0.0', dataDir: '/tmp/s', baseUrl: 'https://shop.test:8443/', adminToken: 'long-enough', magentoXmlDir: '/m2', products: 100000,
+    expect(
+      readEnvConfig({
+        SANDBOX_PORT: '0',
+        SANDBOX_HOST: '0.0.0.0',
+        SANDBOX_DATA_DIR: '/tmp/s',
+        SANDBOX_BASE_URL: 'https://shop.test:8443',
+        SANDBOX_ADMIN_TOKEN: 'long-enough',
+        SANDBOX_MAGENTO_XML_DIR: '/m2',
+        SANDBOX_PRODUCTS: '100000',
+      }),
+    ).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: '/tmp/s',
+      baseUrl: 'https://shop.test:8443/',
+      adminToken: 'long-enough',
+      magentoXmlDir: '/m2',
+      products: 100000,
     });
   });
 
   it('names every bad variable in one message', () => {
-    expect(() => readEnvConfig({ SANDBOX_PORT: '70000', SANDBOX_PRODUCTS: '1.5', SANDBOX_BASE_URL: 'ftp://x/y', SANDBOX_ADMIN_TOKEN: '' })).toThrow(
+    expect(() =>
+      readEnvConfig({
+        SANDBOX_PORT: '70000',
+        SANDBOX_PRODUCTS: '1.5',
+        SANDBOX_BASE_URL: 'ftp://x/y',
+        SANDBOX_ADMIN_TOKEN: '',
+      }),
+    ).toThrow(
       'Invalid sandbox configuration: SANDBOX_PORT must be an integer from 0 to 65535 (got "70000"); SANDBOX_BASE_URL must be http(s)://host[:port]/ (got "ftp://x/y"); SANDBOX_ADMIN_TOKEN must have at least 8 characters; SANDBOX_PRODUCTS must be an integer from 1 to 100000 (got "1.5").',
     );
   });

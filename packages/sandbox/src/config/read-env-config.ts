@@ -22,7 +22,10 @@ function integer(min: number, max: number) {
   return z.string().transform((raw, ctx) => {
     const value = Number(raw);
     if (/^-?\d+$/.test(raw) && value >= min && value <= max) return value;
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})` });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`,
+    });
     return z.NEVER;
   });
 }
@@ -32,7 +35,12 @@ const envSchema = z.object({
   SANDBOX_PORT: optional(integer(0, 65535)),
   SANDBOX_HOST: optional(z.string()),
   SANDBOX_DATA_DIR: optional(z.string()),
-  SANDBOX_BASE_URL: optional(z.string().refine((url) => /^https?:\/\/[^/]+\/?$/.test(url), (url) => ({ message: `must be http(s)://host[:port]/ (got ${JSON.stringify(url)})` }))),
+  SANDBOX_BASE_URL: optional(
+    z.string().refine(
+      (url) => /^https?:\/\/[^/]+\/?$/.test(url),
+      (url) => ({ message: `must be http(s)://host[:port]/ (got ${JSON.stringify(url)})` }),
+    ),
+  ),
   // Not optional(): an empty token is a bad token, not the default one.
   SANDBOX_ADMIN_TOKEN: z.string().min(8, 'must have at least 8 characters').optional(),
   SANDBOX_MAGENTO_XML_DIR: optional(z.string()),
@@ -46,7 +54,10 @@ const envSchema = z.object({
  */
 export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`Invalid sandbox configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}.`);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid sandbox configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}.`,
+    );
   const values = parsed.data;
   return {
     port: values.SANDBOX_PORT ?? 3001,

@@ -27,10 +27,17 @@ const REQUIRED = [
  * The model validates the input it got: an e-mail, then first and last name.
  * @throws MagentoException 400 (`ValidatorException`) for a missing e-mail or name.
  */
-export function mergeCustomerInput(input: Record<string, unknown>, stored: Record<string, unknown> | null, defaults: NewCustomerDefaults, nextAddressId: () => number): CustomerWrite {
+export function mergeCustomerInput(
+  input: Record<string, unknown>,
+  stored: Record<string, unknown> | null,
+  defaults: NewCustomerDefaults,
+  nextAddressId: () => number,
+): CustomerWrite {
   const email = typeof input['email'] === 'string' ? input['email'].trim() : '';
   if (email === '') throw new MagentoException(400, 'The customer email is missing. Enter and try again.');
-  const missing = REQUIRED.filter(([key]) => typeof input[key] !== 'string' || (input[key] as string).trim() === '').map(([, label]) => `"${label}" is a required value.`);
+  const missing = REQUIRED.filter(
+    ([key]) => typeof input[key] !== 'string' || (input[key] as string).trim() === '',
+  ).map(([, label]) => `"${label}" is a required value.`);
   if (missing.length > 0) throw new MagentoException(400, missing.join('\n'));
   const base: Record<string, unknown> = stored ?? {
     group_id: 1,
@@ -44,7 +51,8 @@ export function mergeCustomerInput(input: Record<string, unknown>, stored: Recor
   };
   const { id: _id, addresses, ...fields } = input;
   const data: Record<string, unknown> = { ...base, ...fields, email, updated_at: defaults.now };
-  for (const key of ['group_id', 'store_id', 'website_id', 'gender', 'disable_auto_group_change']) if (data[key] !== undefined && data[key] !== null) data[key] = toInt(data[key]);
+  for (const key of ['group_id', 'store_id', 'website_id', 'gender', 'disable_auto_group_change'])
+    if (data[key] !== undefined && data[key] !== null) data[key] = toInt(data[key]);
   data['website_id'] ??= defaults.websiteId;
   data['store_id'] ??= defaults.storeId;
   data['group_id'] ??= 1;
@@ -53,9 +61,17 @@ export function mergeCustomerInput(input: Record<string, unknown>, stored: Recor
 }
 
 function readAddresses(input: unknown, nextAddressId: () => number): Array<Record<string, unknown>> {
-  if (!Array.isArray(input)) throw inputError('Invalid type for value: "%value". Expected Type: "%type".', { value: typeof input, type: '\\Magento\\Customer\\Api\\Data\\AddressInterface[]' });
+  if (!Array.isArray(input))
+    throw inputError('Invalid type for value: "%value". Expected Type: "%type".', {
+      value: typeof input,
+      type: '\\Magento\\Customer\\Api\\Data\\AddressInterface[]',
+    });
   return input.map((address) => {
-    if (address === null || typeof address !== 'object') throw inputError('Invalid type for value: "%value". Expected Type: "%type".', { value: String(address), type: '\\Magento\\Customer\\Api\\Data\\AddressInterface' });
+    if (address === null || typeof address !== 'object')
+      throw inputError('Invalid type for value: "%value". Expected Type: "%type".', {
+        value: String(address),
+        type: '\\Magento\\Customer\\Api\\Data\\AddressInterface',
+      });
     const record = address as Record<string, unknown>;
     return { ...record, id: typeof record['id'] === 'number' ? record['id'] : nextAddressId() };
   });
@@ -63,6 +79,10 @@ function readAddresses(input: unknown, nextAddressId: () => number): Array<Recor
 
 function toInt(value: unknown): number {
   const number = Number(value);
-  if (typeof value === 'boolean' || !Number.isFinite(number)) throw inputError('Invalid type for value: "%value". Expected Type: "%type".', { value: String(value), type: 'int' });
+  if (typeof value === 'boolean' || !Number.isFinite(number))
+    throw inputError('Invalid type for value: "%value". Expected Type: "%type".', {
+      value: String(value),
+      type: 'int',
+    });
   return Math.trunc(number);
 }

@@ -38,9 +38,18 @@ const KEY_ORDER = [
  * `email` and `website_id` from their columns (the ones token look-ups use).
  */
 export function renderCustomer(row: CustomerRow): Record<string, unknown> {
-  const data = { addresses: [], disable_auto_group_change: 0, ...(JSON.parse(row.data) as Record<string, unknown>), email: row.email, website_id: row.website_id };
+  const data = {
+    addresses: [],
+    disable_auto_group_change: 0,
+    ...(JSON.parse(row.data) as Record<string, unknown>),
+    email: row.email,
+    website_id: row.website_id,
+  };
   const out: Record<string, unknown> = { id: row.id };
-  for (const key of KEY_ORDER) if (data[key as keyof typeof data] !== undefined && data[key as keyof typeof data] !== null) out[key] = data[key as keyof typeof data];
-  for (const [key, value] of Object.entries(data)) if (!(key in out) && key !== 'id' && value !== null && value !== undefined) out[key] = value;
+  for (const key of KEY_ORDER)
+    if (data[key as keyof typeof data] !== undefined && data[key as keyof typeof data] !== null)
+      out[key] = data[key as keyof typeof data];
+  for (const [key, value] of Object.entries(data))
+    if (!(key in out) && key !== 'id' && value !== null && value !== undefined) out[key] = value;
   return out;
 }

@@ -38,4 +38,7 @@ function resolve(field: string): ResolvedField | null {
 }
 
 /** `CustomerRepositoryInterface::getList()` over `customer_entity` (an EAV collection). */
-export const CUSTOMER_SEARCH: SearchSource = createEavSource({ from: 'customer_entity t', columns: 't.id, t.email, t.website_id, t.data', idColumn: 't.id' }, resolve);
+export const CUSTOMER_SEARCH: SearchSource = createEavSource(
+  { from: 'customer_entity t', columns: 't.id, t.email, t.website_id, t.data', idColumn: 't.id' },
+  resolve,
+);

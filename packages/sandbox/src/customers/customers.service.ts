@@ -25,9 +25,13 @@ export class CustomersService {
    * @throws MagentoException 400 missing/non-numeric id, 404 `No such entity with customerId = …`
    */
   getById(customerId: unknown): Record<string, unknown> {
-    if (customerId === null || customerId === undefined) throw inputError('"%fieldName" is required. Enter and try again.', { fieldName: 'customerId' });
+    if (customerId === null || customerId === undefined)
+      throw inputError('"%fieldName" is required. Enter and try again.', { fieldName: 'customerId' });
     const id = readInt(String(customerId));
-    const row = this.sql.runner.get<CustomerRow>('SELECT id, email, website_id, data FROM customer_entity WHERE id = ?', [id]);
+    const row = this.sql.runner.get<CustomerRow>(
+      'SELECT id, email, website_id, data FROM customer_entity WHERE id = ?',
+      [id],
+    );
     if (row === undefined) throw noSuchEntity('customerId', id);
     return renderCustomer(row);
   }
@@ -44,29 +48,44 @@ export class CustomersService {
    */
   saveSelf(call: RestCall): Record<string, unknown> {
     const input = call.body['customer'];
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) throw inputError('"%fieldName" is required. Enter and try again.', { fieldName: 'customer' });
+    if (input === null || typeof input !== 'object' || Array.isArray(input))
+      throw inputError('"%fieldName" is required. Enter and try again.', { fieldName: 'customer' });
     const forcedId = call.forced['customer.id'] ?? null;
     const existing = forcedId === null ? null : this.findRow(Number(forcedId));
     const stored = existing === null ? null : (JSON.parse(existing.data) as Record<string, unknown>);
     const view = STORE_VIEWS.find((store) => store.code === call.store.storeCode) ?? STORE_VIEWS[0];
-    const defaults = { websiteId: view.websiteId, storeId: view.id, storeName: view.name, now: formatMagentoDate(call.store.now) };
+    const defaults = {
+      websiteId: view.websiteId,
+      storeId: view.id,
+      storeName: view.name,
+      now: formatMagentoDate(call.store.now),
+    };
     const merged = { ...(input as Record<string, unknown>) };
     if (stored !== null) for (const key of ['group_id', 'website_id', 'store_id']) merged[key] = stored[key];
     const write = mergeCustomerInput(merged, stored, defaults, this.addressIds());
-    const taken = this.sql.runner.get<{ id: number }>('SELECT id FROM customer_entity WHERE email = ? COLLATE NOCASE AND website_id = ? AND id != ?', [write.email, write.websiteId, existing?.id ?? 0]);
+    const taken = this.sql.runner.get<{ id: number }>(
+      'SELECT id FROM customer_entity WHERE email = ? COLLATE NOCASE AND website_id = ? AND id != ?',
+      [write.email, write.websiteId, existing?.id ?? 0],
+    );
     if (taken !== undefined) throw inputError(DUPLICATE_EMAIL);
     const id = existing === null ? this.insert(write) : this.update(existing.id, write);
     return this.getById(id);
   }
 
   private findRow(id: number): CustomerRow {
-    const row = this.sql.runner.get<CustomerRow>('SELECT id, email, website_id, data FROM customer_entity WHERE id = ?', [id]);
+    const row = this.sql.runner.get<CustomerRow>(
+      'SELECT id, email, website_id, data FROM customer_entity WHERE id = ?',
+      [id],
+    );
     if (row === undefined) throw noSuchEntity('customerId', id);
     return row;
   }
 
   private insert(write: CustomerWrite): number {
-    const result = this.sql.runner.run("INSERT INTO customer_entity (email, website_id, password_hash, data) VALUES (?, ?, '', '{}')", [write.email, write.websiteId]);
+    const result = this.sql.runner.run(
+      "INSERT INTO customer_entity (email, website_id, password_hash, data) VALUES (?, ?, '', '{}')",
+      [write.email, write.websiteId],
+    );
     const id = Number(result.lastInsertRowid);
     return this.update(id, write);
   }
@@ -79,13 +98,20 @@ export class CustomersService {
       if (address['default_billing'] === true) write.data['default_billing'] = String(address['id']);
       if (address['default_shipping'] === true) write.data['default_shipping'] = String(address['id']);
     }
-    this.sql.runner.run('UPDATE customer_entity SET email = ?, website_id = ?, data = ? WHERE id = ?', [write.email, write.websiteId, JSON.stringify(write.data), id]);
+    this.sql.runner.run('UPDATE customer_entity SET email = ?, website_id = ?, data = ? WHERE id = ?', [
+      write.email,
+      write.websiteId,
+      JSON.stringify(write.data),
+      id,
+    ]);
     return id;
   }
 
   /** Ids for new addresses: one past the highest address id of any customer. */
   private addressIds(): () => number {
-    const row = this.sql.runner.get<{ max: number | null }>("SELECT MAX(json_extract(a.value, '$.id')) AS max FROM customer_entity c, json_each(c.data, '$.addresses') a");
+    const row = this.sql.runner.get<{ max: number | null }>(
+      "SELECT MAX(json_extract(a.value, '$.id')) AS max FROM customer_entity c, json_each(c.data, '$.addresses') a",
+    );
     let next = (row?.max ?? 0) + 1;
     return () => next++;
   }

@@ -96,26 +96,57 @@ export class ActivationService {
    * (`LaminasClient::send()` returns any answer); a transport failure is {@link ConsumerPostFailedError}
    * with Magento's message, and the integration keeps its status.
    */
-  private async postCredentials(integration: IntegrationEntity, consumer: OAuthConsumerEntity): Promise<{ status: number; body: string }> {
+  private async postCredentials(
+    integration: IntegrationEntity,
+    consumer: OAuthConsumerEntity,
+  ): Promise<{ status: number; body: string }> {
     await this.oauth.touchConsumer(consumer, Math.floor((await this.settings.storeNow('default')) / 1000));
     const verifier = await this.oauth.createVerifierToken(consumer.id);
-    const fields = { oauth_consumer_key: consumer.key, oauth_consumer_secret: consumer.secret, store_base_url: this.runtime.baseUrl, oauth_verifier: verifier.verifier as string };
+    const fields = {
+      oauth_consumer_key: consumer.key,
+      oauth_consumer_secret: consumer.secret,
+      store_base_url: this.runtime.baseUrl,
+      oauth_verifier: verifier.verifier as string,
+    };
     try {
-      const answer = await postToConsumer(this.fetchFn, integration.endpoint as string, fields, this.options.postTimeoutMs);
-      this.activity.record('callback_post', integration.id, `POST ${integration.endpoint} (oauth_consumer_key, oauth_consumer_secret, store_base_url, oauth_verifier) answered HTTP ${answer.status}`);
+      const answer = await postToConsumer(
+        this.fetchFn,
+        integration.endpoint as string,
+        fields,
+        this.options.postTimeoutMs,
+      );
+      this.activity.record(
+        'callback_post',
+        integration.id,
+        `POST ${integration.endpoint} (oauth_consumer_key, oauth_consumer_secret, store_base_url, oauth_verifier) answered HTTP ${answer.status}`,
+      );
       return answer;
     } catch (error) {
       this.logger.warn(`POST to the endpoint of integration ${integration.id} failed: ${describe(error)}`);
-      this.activity.record('callback_post_failed', integration.id, `POST ${integration.endpoint} failed: ${describe(error)}`);
+      this.activity.record(
+        'callback_post_failed',
+        integration.id,
+        `POST ${integration.endpoint} failed: ${describe(error)}`,
+      );
       throw new ConsumerPostFailedError(
-        { outcome: 'consumer_post_failed', message: POST_FAILED_MESSAGE, integration_id: integration.id, status: integration.status, reason: describe(error) },
+        {
+          outcome: 'consumer_post_failed',
+          message: POST_FAILED_MESSAGE,
+          integration_id: integration.id,
+          status: integration.status,
+          reason: describe(error),
+        },
         { cause: error },
       );
     }
   }
 
   /** `OauthService::createAccessToken()`: verifier → request → access in-process, status active. */
-  private async createDirectTokens(integration: IntegrationEntity, consumer: OAuthConsumerEntity, clearExisting: boolean): Promise<DirectActivation> {
+  private async createDirectTokens(
+    integration: IntegrationEntity,
+    consumer: OAuthConsumerEntity,
+    clearExisting: boolean,
+  ): Promise<DirectActivation> {
     if (clearExisting) await this.oauth.deleteIntegrationTokens(consumer.id);
     let token = await this.oauth.findIntegrationToken(consumer.id);
     if (!token) {
@@ -124,7 +155,11 @@ export class ActivationService {
       token = await this.oauth.convertToAccess(request);
     }
     await this.integrations.setStatus(integration, INTEGRATION_STATUS.active);
-    this.activity.record('direct_tokens', integration.id, 'access token created without the handshake (no endpoint or identity link), status active');
+    this.activity.record(
+      'direct_tokens',
+      integration.id,
+      'access token created without the handshake (no endpoint or identity link), status active',
+    );
     return {
       mode: 'direct',
       integration_id: integration.id,

@@ -10,7 +10,8 @@ export interface ConsumerPostFields {
  * Magento's failure message for the callback POST: `Magento\Integration\Model\OauthService::postToConsumer()`
  * wraps any transport exception in it, and `TokensExchange` shows it as the admin's error message.
  */
-export const POST_FAILED_MESSAGE = 'The attempt to post data to consumer failed due to an unexpected error. Please try again later.';
+export const POST_FAILED_MESSAGE =
+  'The attempt to post data to consumer failed due to an unexpected error. Please try again later.';
 
 /** What the admin API answers (HTTP 502) when the callback POST failed: the integration stays as it was, no popup. */
 export interface ConsumerPostFailure {
@@ -41,7 +42,12 @@ export class ConsumerPostFailedError extends Error {
  * 5 s, no retry. Magento ignores status and body; the sandbox returns both (the body's first 2,000
  * characters) for debugging. Only transport errors (refused, reset, timeout) throw.
  */
-export async function postToConsumer(fetchFn: typeof fetch, endpoint: string, fields: ConsumerPostFields, timeoutMs: number): Promise<{ status: number; body: string }> {
+export async function postToConsumer(
+  fetchFn: typeof fetch,
+  endpoint: string,
+  fields: ConsumerPostFields,
+  timeoutMs: number,
+): Promise<{ status: number; body: string }> {
   const response = await fetchFn(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -30,7 +30,9 @@ export function readIntegrationInput(body: unknown, model: MagentoModel): Integr
 }
 
 function readOptional(input: Record<string, unknown>, names: string[], problems: string[]): string | null {
-  const name = names.find((candidate) => input[candidate] !== undefined && input[candidate] !== null && input[candidate] !== '');
+  const name = names.find(
+    (candidate) => input[candidate] !== undefined && input[candidate] !== null && input[candidate] !== '',
+  );
   if (name === undefined) return null;
   const value = input[name];
   if (typeof value !== 'string') {

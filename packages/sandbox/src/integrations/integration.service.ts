@@ -33,7 +33,8 @@ export class IntegrationService {
   ) {}
 
   async create(input: IntegrationInput): Promise<IntegrationEntity> {
-    if (await this.integrations.existsBy({ name: input.name })) throw new ConflictException(`The integration with name "${input.name}" exists.`);
+    if (await this.integrations.existsBy({ name: input.name }))
+      throw new ConflictException(`The integration with name "${input.name}" exists.`);
     const consumer = await this.oauth.createConsumer(input.name);
     const now = Math.floor(this.clock.now() / 1000);
     return this.integrations.save(

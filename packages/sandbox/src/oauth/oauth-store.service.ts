@@ -57,7 +57,16 @@ export class OAuthStoreService {
   /** A new consumer with a 32-char key and secret (`ConsumerFactory` + `OauthHelper`). */
   createConsumer(name: string): Promise<OAuthConsumerEntity> {
     const now = this.nowSeconds();
-    return this.consumers.save(this.consumers.create({ name, key: this.newToken(), secret: this.newToken(), callbackUrl: null, createdAt: now, updatedAt: now }));
+    return this.consumers.save(
+      this.consumers.create({
+        name,
+        key: this.newToken(),
+        secret: this.newToken(),
+        callbackUrl: null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
   }
 
   /** `postToConsumer()` sets `updated_at = now`, which opens the 300 s window of the request-token step. */
@@ -110,11 +119,18 @@ export class OAuthStoreService {
    */
   private async saveNonce(consumerId: number, nonce: string, timestamp: number): Promise<boolean> {
     if (await this.nonces.existsBy({ consumerId, nonce })) return false;
-    await this.nonces.upsert({ consumerId, nonce: nonce.slice(0, NONCE_COLUMN_LENGTH), timestamp }, ['nonce', 'consumerId']);
+    await this.nonces.upsert({ consumerId, nonce: nonce.slice(0, NONCE_COLUMN_LENGTH), timestamp }, [
+      'nonce',
+      'consumerId',
+    ]);
     return true;
   }
 
-  private async rotate(row: OAuthTokenEntity, type: OAuthTokenEntity['type'], callbackUrl: string): Promise<OAuthTokenEntity> {
+  private async rotate(
+    row: OAuthTokenEntity,
+    type: OAuthTokenEntity['type'],
+    callbackUrl: string,
+  ): Promise<OAuthTokenEntity> {
     row.type = type;
     row.callbackUrl = callbackUrl;
     row.token = this.newToken();
@@ -136,5 +152,14 @@ function toConsumerRecord(row: OAuthConsumerEntity | null): OAuthConsumerRecord 
 }
 
 function toTokenRecord(row: OAuthTokenEntity | null): OAuthTokenRecord | null {
-  return row && { token: row.token, secret: row.secret, type: row.type, revoked: row.revoked, consumerId: row.consumerId, verifier: row.verifier };
+  return (
+    row && {
+      token: row.token,
+      secret: row.secret,
+      type: row.type,
+      revoked: row.revoked,
+      consumerId: row.consumerId,
+      verifier: row.verifier,
+    }
+  );
 }

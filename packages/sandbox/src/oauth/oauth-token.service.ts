@@ -32,20 +32,49 @@ export class OAuthTokenService {
 
   async handle(kind: Exclude<VerifyKind, 'api'>, req: RawRequest, res: Response): Promise<TokenEndpointAnswer> {
     const store = await this.faults.apply('default', req, res);
-    const input = { kind, method: req.method, url: readRequestUrl(req), headers: readHeaders(req), body: readRawBody(req), profile: store.settings.signatureProfile };
-    const result = await verifyRequest(input, this.oauth.asVerifyStore(), { clock: () => store.now, consumerExpirySeconds: this.options.consumerExpirySeconds });
+    const input = {
+      kind,
+      method: req.method,
+      url: readRequestUrl(req),
+      headers: readHeaders(req),
+      body: readRawBody(req),
+      profile: store.settings.signatureProfile,
+    };
+    const result = await verifyRequest(input, this.oauth.asVerifyStore(), {
+      clock: () => store.now,
+      consumerExpirySeconds: this.options.consumerExpirySeconds,
+    });
     if (!result.valid || result.consumer === null) {
-      const integrationId = result.consumer === null ? null : ((await this.integrations.findByConsumerId(Number(result.consumer.id)))?.id ?? null);
-      this.activity.record('token_rejected', integrationId, `${req.method} /oauth/token/${kind === 'request_token' ? 'request' : 'access'}: HTTP ${result.httpStatus} ${result.error ?? ''}`);
-      const body = result.responseBody ?? `oauth_problem=${encodeURIComponent(`internal_error&message=${result.error ?? ''}`)}`;
+      const integrationId =
+        result.consumer === null
+          ? null
+          : ((await this.integrations.findByConsumerId(Number(result.consumer.id)))?.id ?? null);
+      this.activity.record(
+        'token_rejected',
+        integrationId,
+        `${req.method} /oauth/token/${kind === 'request_token' ? 'request' : 'access'}: HTTP ${result.httpStatus} ${result.error ?? ''}`,
+      );
+      const body =
+        result.responseBody ?? `oauth_problem=${encodeURIComponent(`internal_error&message=${result.error ?? ''}`)}`;
       return { status: result.httpStatus || 500, body };
     }
     const consumerId = Number(result.consumer.id);
     const row = await this.oauth.findIntegrationToken(consumerId);
-    if (row === null) return { status: 401, body: `oauth_problem=${encodeURIComponent(`A token with consumer ID ${consumerId} does not exist`)}` };
-    const issued = kind === 'request_token' ? await this.issueRequestToken(consumerId, row) : await this.issueAccessToken(consumerId, row);
+    if (row === null)
+      return {
+        status: 401,
+        body: `oauth_problem=${encodeURIComponent(`A token with consumer ID ${consumerId} does not exist`)}`,
+      };
+    const issued =
+      kind === 'request_token'
+        ? await this.issueRequestToken(consumerId, row)
+        : await this.issueAccessToken(consumerId, row);
     const integration = await this.integrations.findByConsumerId(consumerId);
-    this.activity.record(kind, integration?.id ?? null, kind === 'request_token' ? 'request token issued' : 'access token issued, integration active');
+    this.activity.record(
+      kind,
+      integration?.id ?? null,
+      kind === 'request_token' ? 'request token issued' : 'access token issued, integration active',
+    );
     return { status: 200, body: `oauth_token=${issued.token}&oauth_token_secret=${issued.secret}` };
   }
 

@@ -42,19 +42,52 @@ describe('sandbox: every verify vector (packages/oauth1/fixtures, from Magento) 
   afterAll(() => sandbox.close());
 
   async function loadState(vector: VerifyVector): Promise<void> {
-    for (const entity of [IntegrationEntity, OAuthNonceEntity, OAuthTokenEntity, OAuthConsumerEntity]) await data.getRepository(entity).clear();
+    for (const entity of [IntegrationEntity, OAuthNonceEntity, OAuthTokenEntity, OAuthConsumerEntity])
+      await data.getRepository(entity).clear();
     nowSeconds = vector.now;
     const consumers = [vector.state.consumer, ...(vector.state.otherConsumers ?? [])];
     for (const c of consumers) {
-      await data.getRepository(OAuthConsumerEntity).insert({ id: c.id, name: `consumer ${c.id}`, key: c.key, secret: c.secret, callbackUrl: null, createdAt: 0, updatedAt: vector.now + c.updatedAtOffsetSeconds });
-      await data.getRepository(IntegrationEntity).insert({ name: `integration ${c.id}`, email: null, endpoint: null, identityLinkUrl: null, status: INTEGRATION_STATUS.active, consumerId: c.id, setupType: 0, allResources: true, resources: [], createdAt: 0, updatedAt: 0 });
+      await data.getRepository(OAuthConsumerEntity).insert({
+        id: c.id,
+        name: `consumer ${c.id}`,
+        key: c.key,
+        secret: c.secret,
+        callbackUrl: null,
+        createdAt: 0,
+        updatedAt: vector.now + c.updatedAtOffsetSeconds,
+      });
+      await data.getRepository(IntegrationEntity).insert({
+        name: `integration ${c.id}`,
+        email: null,
+        endpoint: null,
+        identityLinkUrl: null,
+        status: INTEGRATION_STATUS.active,
+        consumerId: c.id,
+        setupType: 0,
+        allResources: true,
+        resources: [],
+        createdAt: 0,
+        updatedAt: 0,
+      });
     }
     const token = vector.state.token;
     if (token) {
       const owner = consumers.find((c) => c.key === token.consumerKey) ?? vector.state.consumer;
-      await data.getRepository(OAuthTokenEntity).insert({ consumerId: owner.id, type: token.type, token: token.token, secret: token.secret, verifier: vector.state.verifier, callbackUrl: 'oob', revoked: token.revoked, createdAt: 0 });
+      await data.getRepository(OAuthTokenEntity).insert({
+        consumerId: owner.id,
+        type: token.type,
+        token: token.token,
+        secret: token.secret,
+        verifier: vector.state.verifier,
+        callbackUrl: 'oob',
+        revoked: token.revoked,
+        createdAt: 0,
+      });
     }
-    for (const nonce of vector.state.usedNonces) await data.getRepository(OAuthNonceEntity).insert({ nonce, consumerId: vector.state.consumer.id, timestamp: vector.now });
+    for (const nonce of vector.state.usedNonces)
+      await data
+        .getRepository(OAuthNonceEntity)
+        .insert({ nonce, consumerId: vector.state.consumer.id, timestamp: vector.now });
     await sandbox.admin.updateStoreSettings('default', { signatureProfile: vector.profile });
   }
 
@@ -87,8 +120,8 @@ describe('sandbox: every verify vector (packages/oauth1/fixtures, from Magento) 
       // The route's service may answer with a phrase the OAuth check uses too (GET /V1/orders without
       // searchCriteria: `"%fieldName" is required.` for searchCriteria); OAuth fields start with oauth_.
       const fieldName = (body.parameters as { fieldName?: unknown } | undefined)?.fieldName;
-      const serviceField = typeof fieldName === "string" && !fieldName.startsWith("oauth_");
-      expect(oauthMessages.has(body.message ?? "") && !serviceField).toBe(false);
+      const serviceField = typeof fieldName === 'string' && !fieldName.startsWith('oauth_');
+      expect(oauthMessages.has(body.message ?? '') && !serviceField).toBe(false);
       return;
     }
     expect(response.status).toBe(expected.httpStatus);
@@ -98,13 +131,17 @@ describe('sandbox: every verify vector (packages/oauth1/fixtures, from Magento) 
       return;
     }
     expect(body.message).toBe(expected.restError.message);
-    if (!expected.treatedAsGuest && expected.restError?.parameters !== undefined) expect(body.parameters).toEqual(expected.restError.parameters);
+    if (!expected.treatedAsGuest && expected.restError?.parameters !== undefined)
+      expect(body.parameters).toEqual(expected.restError.parameters);
   });
 
-  it.each(unrouted.map((v) => [v.id, v] as const))('%s: not authenticated, as in Magento (anonymous or unrouted path)', async (_id, vector) => {
-    await loadState(vector);
-    const response = await send(vector);
-    const body = JSON.parse(response.body) as { message?: string };
-    expect(oauthMessages.has(body.message ?? "")).toBe(false);
-  });
+  it.each(unrouted.map((v) => [v.id, v] as const))(
+    '%s: not authenticated, as in Magento (anonymous or unrouted path)',
+    async (_id, vector) => {
+      await loadState(vector);
+      const response = await send(vector);
+      const body = JSON.parse(response.body) as { message?: string };
+      expect(oauthMessages.has(body.message ?? '')).toBe(false);
+    },
+  );
 });

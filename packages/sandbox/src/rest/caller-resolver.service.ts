@@ -39,7 +39,8 @@ export class CallerResolverService {
   private async fromBearer(token: string, store: StoreContext): Promise<RestUser> {
     const user = await this.jwt.read(token, store.now);
     if (user !== null) {
-      if (user.type === 'customer') return { caller: { type: 'customer', customerId: user.userId }, userId: user.userId };
+      if (user.type === 'customer')
+        return { caller: { type: 'customer', customerId: user.userId }, userId: user.userId };
       return { caller: { type: 'admin', resources: 'all' }, userId: user.userId };
     }
     if (!store.settings.integrationAsBearer) return GUEST;
@@ -49,7 +50,14 @@ export class CallerResolverService {
   }
 
   private async fromOAuth(req: RawRequest, store: StoreContext, routeResources: readonly string[]): Promise<RestUser> {
-    const input = { kind: 'api' as const, method: req.method, url: readRequestUrl(req), headers: readHeaders(req), body: readRawBody(req), profile: store.settings.signatureProfile };
+    const input = {
+      kind: 'api' as const,
+      method: req.method,
+      url: readRequestUrl(req),
+      headers: readHeaders(req),
+      body: readRawBody(req),
+      profile: store.settings.signatureProfile,
+    };
     const result = await verifyRequest(input, this.oauth.asVerifyStore(), { clock: () => store.now, routeResources });
     if (result.treatedAsGuest) return GUEST;
     if (!result.valid || result.consumer === null) {

@@ -42,12 +42,19 @@ export class RestDispatchService {
     const path = req.originalUrl.split('?')[0];
     const routing = decide(this.model, { type: 'guest' }, req.method, path, { storeCodes: STORE_CODES });
     const store = await this.faults.apply(resolveSettingsStore(routing.request.storeCode), req, res);
-    if (routing.outcome === 'schema') throw new MagentoException(501, 'The sandbox store does not serve the REST schema (%1).', [routing.request.pathInfo]);
-    if (routing.error !== null && routing.route === null) throw new MagentoException(routing.error.httpStatus, routing.error.message, routing.error.parameters);
+    if (routing.outcome === 'schema')
+      throw new MagentoException(501, 'The sandbox store does not serve the REST schema (%1).', [
+        routing.request.pathInfo,
+      ]);
+    if (routing.error !== null && routing.route === null)
+      throw new MagentoException(routing.error.httpStatus, routing.error.message, routing.error.parameters);
     const anonymous = routing.resources.includes('anonymous');
     const user = anonymous ? GUEST : await this.callers.resolve(req, store, routing.resources);
-    const decision = anonymous ? routing : decide(this.model, user.caller, req.method, path, { storeCodes: STORE_CODES });
-    if (!decision.allowed && decision.error !== null) throw new MagentoException(decision.error.httpStatus, decision.error.message, decision.error.parameters);
+    const decision = anonymous
+      ? routing
+      : decide(this.model, user.caller, req.method, path, { storeCodes: STORE_CODES });
+    if (!decision.allowed && decision.error !== null)
+      throw new MagentoException(decision.error.httpStatus, decision.error.message, decision.error.parameters);
     return { status: 200, body: await this.run(req, decision, user, store) };
   }
 
@@ -56,13 +63,19 @@ export class RestDispatchService {
     const handler = this.handlers.find(routeId);
     if (handler === undefined) {
       const service = decision.service as { class: string; method: string };
-      throw new MagentoException(501, 'The sandbox store does not implement %1 (%2::%3); the route and its ACL (%4) were checked.', [routeId, service.class, service.method, decision.resources.join(', ')]);
+      throw new MagentoException(
+        501,
+        'The sandbox store does not implement %1 (%2::%3); the route and its ACL (%4) were checked.',
+        [routeId, service.class, service.method, decision.resources.join(', ')],
+      );
     }
     const call: RestCall = {
       method: decision.method,
       route: decision.route as string,
       params: decision.params,
-      query: parseStrNested(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : ''),
+      query: parseStrNested(
+        req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '',
+      ),
       body: readJsonBody(req),
       forced: Object.fromEntries(decision.forcedParams.map((param) => [param.name, param.value])),
       user,

@@ -11,6 +11,9 @@ export class RestController {
   @All(['rest', 'rest/*path', 'index.php/rest', 'index.php/rest/*path'])
   async handle(@Req() req: RawRequest, @Res() res: Response): Promise<void> {
     const answer = await this.dispatcher.dispatch(req, res);
-    res.status(answer.status).type('application/json; charset=utf-8').send(JSON.stringify(answer.body ?? null));
+    res
+      .status(answer.status)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(answer.body ?? null));
   }
 }

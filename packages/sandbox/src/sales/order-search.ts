@@ -15,7 +15,26 @@ const COLUMNS: Record<string, ResolvedField> = {
 };
 
 /** Other `sales_order` columns, read from the order's JSON. */
-const TEXT_KEYS = ['base_currency_code', 'customer_firstname', 'customer_lastname', 'customer_middlename', 'customer_prefix', 'customer_suffix', 'customer_dob', 'customer_taxvat', 'global_currency_code', 'order_currency_code', 'shipping_description', 'store_currency_code', 'store_name', 'remote_ip', 'protect_code', 'coupon_code', 'shipping_method', 'ext_order_id'];
+const TEXT_KEYS = [
+  'base_currency_code',
+  'customer_firstname',
+  'customer_lastname',
+  'customer_middlename',
+  'customer_prefix',
+  'customer_suffix',
+  'customer_dob',
+  'customer_taxvat',
+  'global_currency_code',
+  'order_currency_code',
+  'shipping_description',
+  'store_currency_code',
+  'store_name',
+  'remote_ip',
+  'protect_code',
+  'coupon_code',
+  'shipping_method',
+  'ext_order_id',
+];
 const NUMBER_KEYS = [
   'base_discount_amount',
   'base_grand_total',
@@ -45,7 +64,8 @@ const NUMBER_KEYS = [
 function resolve(field: string | null, clause: string): ResolvedField {
   if (field !== null && Object.prototype.hasOwnProperty.call(COLUMNS, field)) return COLUMNS[field];
   if (field !== null && isSafeFieldName(field) && TEXT_KEYS.includes(field)) return jsonField('t.data', field, 'text');
-  if (field !== null && isSafeFieldName(field) && NUMBER_KEYS.includes(field)) return jsonField('t.data', field, 'number');
+  if (field !== null && isSafeFieldName(field) && NUMBER_KEYS.includes(field))
+    return jsonField('t.data', field, 'number');
   throw new Error(`SQLSTATE[42S22]: Column not found: 1054 Unknown column '${field ?? ''}' in '${clause}'`);
 }
 

@@ -21,13 +21,19 @@ describe('sandbox: orders over HTTP (OrderRepositoryInterface)', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox();
-    store = await integrationCaller(sandbox, ['Magento_Sales::actions_view', 'Magento_Catalog::products', 'Magento_Customer::customer']);
+    store = await integrationCaller(sandbox, [
+      'Magento_Sales::actions_view',
+      'Magento_Catalog::products',
+      'Magento_Customer::customer',
+    ]);
     all = (await store.get('orders', 'searchCriteria=')).body.items;
   });
   afterAll(() => sandbox.close());
 
   it('seeds 10 orders whose items, totals and customers are consistent with the catalog and customers', async () => {
-    expect(all.map((order) => order.increment_id)).toEqual(Array.from({ length: 10 }, (_, i) => String(i + 1).padStart(9, '0')));
+    expect(all.map((order) => order.increment_id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(i + 1).padStart(9, '0')),
+    );
     for (const order of all) {
       const subtotal = order.items.reduce((sum, item) => sum + item.row_total, 0);
       expect(order.subtotal).toBeCloseTo(subtotal, 2);
@@ -37,7 +43,8 @@ describe('sandbox: orders over HTTP (OrderRepositoryInterface)', () => {
         expect(product.body.id).toBe(item.product_id);
         expect(item.row_total).toBeCloseTo(item.price * item.qty_ordered, 2);
       }
-      if (order.customer_is_guest === 0) expect((await store.get(`customers/${order.customer_id}`)).body.email).toBe(order.customer_email);
+      if (order.customer_is_guest === 0)
+        expect((await store.get(`customers/${order.customer_id}`)).body.email).toBe(order.customer_email);
     }
   });
 
@@ -48,24 +55,46 @@ describe('sandbox: orders over HTTP (OrderRepositoryInterface)', () => {
     expect(keys).toEqual([...keys].sort());
     expect(answer.body).toEqual(all[2]);
     expect(answer.body.entity_id).toBe(3);
-    expect(await store.get('orders/99')).toEqual({ status: 404, body: { message: "The entity that was requested doesn't exist. Verify the entity and try again." } });
+    expect(await store.get('orders/99')).toEqual({
+      status: 404,
+      body: { message: "The entity that was requested doesn't exist. Verify the entity and try again." },
+    });
   });
 
   it('GET /V1/orders filters on columns and JSON fields, sorts and pages', async () => {
     const status = all[0].status;
     const same = await store.get('orders', criteria(...group(0, ['status', status])));
-    expect(same.body.items.map((o: Order) => o.entity_id)).toEqual(all.filter((o) => o.status === status).map((o) => o.entity_id));
+    expect(same.body.items.map((o: Order) => o.entity_id)).toEqual(
+      all.filter((o) => o.status === status).map((o) => o.entity_id),
+    );
     const guests = await store.get('orders', criteria(...group(0, ['customer_is_guest', '1'])));
-    expect(guests.body.items.map((o: Order) => o.entity_id)).toEqual(all.filter((o) => o.customer_is_guest === 1).map((o) => o.entity_id));
-    const sorted = await store.get('orders', criteria(['[sortOrders][0][field]', 'grand_total'], ['[sortOrders][0][direction]', 'DESC'], ['[pageSize]', 3]));
-    expect(sorted.body.items.map((o: Order) => o.grand_total)).toEqual([...all].map((o) => o.grand_total).sort((a, b) => b - a).slice(0, 3));
+    expect(guests.body.items.map((o: Order) => o.entity_id)).toEqual(
+      all.filter((o) => o.customer_is_guest === 1).map((o) => o.entity_id),
+    );
+    const sorted = await store.get(
+      'orders',
+      criteria(['[sortOrders][0][field]', 'grand_total'], ['[sortOrders][0][direction]', 'DESC'], ['[pageSize]', 3]),
+    );
+    expect(sorted.body.items.map((o: Order) => o.grand_total)).toEqual(
+      [...all]
+        .map((o) => o.grand_total)
+        .sort((a, b) => b - a)
+        .slice(0, 3),
+    );
     expect(sorted.body.total_count).toBe(10);
   });
 
   it('on a flat collection fulltext is like %value% and an unknown condition type is plain equality', async () => {
     const email = all[1].customer_email;
-    const fulltext = await store.get('orders', criteria(...group(0, ['customer_email', email.slice(2, 8), 'fulltext'])));
-    expect(fulltext.body.items.map((o: Order) => o.entity_id)).toEqual(all.filter((o) => o.customer_email.toLowerCase().includes(email.slice(2, 8).toLowerCase())).map((o) => o.entity_id));
+    const fulltext = await store.get(
+      'orders',
+      criteria(...group(0, ['customer_email', email.slice(2, 8), 'fulltext'])),
+    );
+    expect(fulltext.body.items.map((o: Order) => o.entity_id)).toEqual(
+      all
+        .filter((o) => o.customer_email.toLowerCase().includes(email.slice(2, 8).toLowerCase()))
+        .map((o) => o.entity_id),
+    );
     const moreq = await store.get('orders', criteria(...group(0, ['increment_id', '000000004', 'moreq'])));
     expect(moreq.body.items.map((o: Order) => o.increment_id)).toEqual(['000000004']);
   });
@@ -78,6 +107,12 @@ describe('sandbox: orders over HTTP (OrderRepositoryInterface)', () => {
 
   it('refuses an integration without Magento_Sales::actions_view', async () => {
     const catalogOnly = await integrationCaller(sandbox, ['Magento_Catalog::products']);
-    expect(await catalogOnly.get('orders/1')).toEqual({ status: 401, body: { message: "The consumer isn't authorized to access %resources.", parameters: { resources: 'Magento_Sales::actions_view' } } });
+    expect(await catalogOnly.get('orders/1')).toEqual({
+      status: 401,
+      body: {
+        message: "The consumer isn't authorized to access %resources.",
+        parameters: { resources: 'Magento_Sales::actions_view' },
+      },
+    });
   });
 });

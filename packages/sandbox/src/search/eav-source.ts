@@ -14,7 +14,11 @@ export interface EavTable {
  * collection does not know is `Invalid attribute name: %1` (400), a sort on one is ignored.
  * `guardFilter` runs first, for fields Magento fails on in its own way.
  */
-export function createEavSource(table: EavTable, resolve: (field: string) => ResolvedField | null, extra: { guardFilter?: (field: string | null) => void; customFilters?: SearchSource['customFilters'] } = {}): SearchSource {
+export function createEavSource(
+  table: EavTable,
+  resolve: (field: string) => ResolvedField | null,
+  extra: { guardFilter?: (field: string | null) => void; customFilters?: SearchSource['customFilters'] } = {},
+): SearchSource {
   return {
     ...table,
     eav: true,

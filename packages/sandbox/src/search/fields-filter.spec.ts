@@ -1,7 +1,17 @@
 import { filterResponseFields, parseFieldsFilter } from './fields-filter';
 
 describe('filterResponseFields (Magento\\Framework\\Webapi\\Rest\\Response\\FieldsFilter)', () => {
-  const customer = { customer: { id: 1, email: 'a@example.com', firstname: 'A' }, addresses: [{ city: 'Austin', postcode: '78701', street: ['1'], region: { region_code: 'TX', region: 'Texas', region_id: 57 } }] };
+  const customer = {
+    customer: { id: 1, email: 'a@example.com', firstname: 'A' },
+    addresses: [
+      {
+        city: 'Austin',
+        postcode: '78701',
+        street: ['1'],
+        region: { region_code: 'TX', region: 'Texas', region_id: 57 },
+      },
+    ],
+  };
 
   it('parses the docblock example into a tree of names', () => {
     expect(parseFieldsFilter('customer[id,email],addresses[city,postcode,region[region_code,region]]')).toEqual({
@@ -11,8 +21,19 @@ describe('filterResponseFields (Magento\\Framework\\Webapi\\Rest\\Response\\Fiel
   });
 
   it('keeps only the named keys, in the response order, and filters each item of a list', () => {
-    expect(filterResponseFields(customer, 'addresses[region[region],city],customer[email]')).toEqual({ customer: { email: 'a@example.com' }, addresses: [{ city: 'Austin', region: { region: 'Texas' } }] });
-    expect(filterResponseFields([{ a: 1, b: 2 }, { a: 3, c: 4 }], 'a')).toEqual([{ a: 1 }, { a: 3 }]);
+    expect(filterResponseFields(customer, 'addresses[region[region],city],customer[email]')).toEqual({
+      customer: { email: 'a@example.com' },
+      addresses: [{ city: 'Austin', region: { region: 'Texas' } }],
+    });
+    expect(
+      filterResponseFields(
+        [
+          { a: 1, b: 2 },
+          { a: 3, c: 4 },
+        ],
+        'a',
+      ),
+    ).toEqual([{ a: 1 }, { a: 3 }]);
   });
 
   it('a name without brackets keeps the whole value; brackets on a scalar keep the scalar', () => {
@@ -21,7 +42,10 @@ describe('filterResponseFields (Magento\\Framework\\Webapi\\Rest\\Response\\Fiel
   });
 
   it('an empty list becomes null, as PHP returns from applyFilter', () => {
-    expect(filterResponseFields({ items: [], total_count: 0 }, 'items[sku],total_count')).toEqual({ items: null, total_count: 0 });
+    expect(filterResponseFields({ items: [], total_count: 0 }, 'items[sku],total_count')).toEqual({
+      items: null,
+      total_count: 0,
+    });
   });
 
   it('invalid filters (characters, unbalanced brackets) and non-string parameters give []', () => {

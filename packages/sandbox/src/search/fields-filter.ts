@@ -68,8 +68,12 @@ function applyFilter(response: PhpArrayLike, tree: FieldsTree): unknown {
   if (isPhpList(response)) {
     const items = Object.values(response);
     if (items.length === 0) return null;
-    const filtered = items.map((item) => (item !== null && typeof item === 'object' ? intersect(item as PhpArrayLike, tree) : item));
-    return Array.isArray(response) ? filtered : Object.fromEntries(Object.keys(response).map((key, i) => [key, filtered[i]]));
+    const filtered = items.map((item) =>
+      item !== null && typeof item === 'object' ? intersect(item as PhpArrayLike, tree) : item,
+    );
+    return Array.isArray(response)
+      ? filtered
+      : Object.fromEntries(Object.keys(response).map((key, i) => [key, filtered[i]]));
   }
   return intersect(response, tree);
 }
@@ -80,7 +84,8 @@ function intersect(value: PhpArrayLike, tree: FieldsTree): Record<string, unknow
   for (const [key, child] of Object.entries(value)) {
     if (!Object.prototype.hasOwnProperty.call(tree, key)) continue;
     const sub = tree[key];
-    out[key] = child !== null && typeof child === 'object' && sub !== 1 ? applyFilter(child as PhpArrayLike, sub) : child;
+    out[key] =
+      child !== null && typeof child === 'object' && sub !== 1 ? applyFilter(child as PhpArrayLike, sub) : child;
   }
   // A JSON list whose numeric keys were all kept stays a list, as PHP encodes a sequential array.
   if (Array.isArray(value) && Object.keys(out).every((key, i) => key === String(i))) return Object.values(out);

@@ -41,7 +41,16 @@ const OPERATORS: Record<string, (e: string) => string> = {
 };
 
 /** Condition types Magento's adapter knows; anything else is treated as a list of OR'ed values. */
-export const KNOWN_CONDITIONS: readonly string[] = [...Object.keys(OPERATORS), 'in', 'nin', 'null', 'notnull', 'seq', 'sneq', 'is'];
+export const KNOWN_CONDITIONS: readonly string[] = [
+  ...Object.keys(OPERATORS),
+  'in',
+  'nin',
+  'null',
+  'notnull',
+  'seq',
+  'sneq',
+  'is',
+];
 
 /**
  * SQL for one filter. `eavField` is set for EAV collections (products, customers): their filter
@@ -50,16 +59,25 @@ export const KNOWN_CONDITIONS: readonly string[] = [...Object.keys(OPERATORS), '
  * flat collections (orders) match just `field = value`. `fulltext` is `like %value%` on flat ones only.
  * @throws Error (a masked 500, as MySQL's syntax error is) for `is` and for an invalid `regexp`.
  */
-export function buildCondition(field: ResolvedField, conditionType: string, value: string | null, eavField: string | null): SqlExpr {
+export function buildCondition(
+  field: ResolvedField,
+  conditionType: string,
+  value: string | null,
+  eavField: string | null,
+): SqlExpr {
   const e = field.sql;
   const bind = (v: string | null): SqlValue => (v !== null && field.kind === 'number' && isNumeric(v) ? Number(v) : v);
   const withField = (sql: string, params: SqlValue[]): SqlExpr => ({ sql, params });
   let type = conditionType;
   if (type === 'fulltext' && eavField === null) return withField(OPERATORS['like'](e), [`%${value ?? ''}%`]);
-  if (type === 'seq' || type === 'sneq') type = (value ?? '') === '' ? (type === 'seq' ? 'null' : 'notnull') : type === 'seq' ? 'eq' : 'neq';
+  if (type === 'seq' || type === 'sneq')
+    type = (value ?? '') === '' ? (type === 'seq' ? 'null' : 'notnull') : type === 'seq' ? 'eq' : 'neq';
   if (type === 'null') return withField(`${e} IS NULL`, []);
   if (type === 'notnull') return withField(`${e} IS NOT NULL`, []);
-  if (type === 'is') throw new Error(`SQLSTATE[42000]: Syntax error or access violation: 1064 near 'IS ${JSON.stringify(value)}' (condition type "is" needs a SQL keyword, not a quoted value).`);
+  if (type === 'is')
+    throw new Error(
+      `SQLSTATE[42000]: Syntax error or access violation: 1064 near 'IS ${JSON.stringify(value)}' (condition type "is" needs a SQL keyword, not a quoted value).`,
+    );
   if (type === 'in' || type === 'nin') {
     const values = value === null ? [null] : value.split(',');
     return withField(`${e} ${type === 'in' ? 'IN' : 'NOT IN'} (${values.map(() => '?').join(', ')})`, values.map(bind));
@@ -75,6 +93,8 @@ function assertRegExp(pattern: string | null): void {
   try {
     new RegExp(pattern ?? '');
   } catch {
-    throw new Error(`SQLSTATE[HY000]: General error: 3685 Illegal argument to a regular expression (${JSON.stringify(pattern)}).`);
+    throw new Error(
+      `SQLSTATE[HY000]: General error: 3685 Illegal argument to a regular expression (${JSON.stringify(pattern)}).`,
+    );
   }
 }

@@ -16,7 +16,9 @@ function errorOf(run: () => unknown): { status: number; body: unknown } {
 
 describe('parseSearchCriteria (ServiceInputProcessor for SearchCriteriaInterface)', () => {
   it('reads groups, filters, sort orders and paging in snake_case or camelCase', () => {
-    const criteria = parse('searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=A&searchCriteria[filter_groups][0][filters][1][field]=name&searchCriteria[filter_groups][0][filters][1][value]=%25x%25&searchCriteria[filter_groups][0][filters][1][condition_type]=like&searchCriteria[sortOrders][0][field]=price&searchCriteria[sortOrders][0][direction]=desc&searchCriteria[pageSize]=10&searchCriteria[current_page]=2');
+    const criteria = parse(
+      'searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=A&searchCriteria[filter_groups][0][filters][1][field]=name&searchCriteria[filter_groups][0][filters][1][value]=%25x%25&searchCriteria[filter_groups][0][filters][1][condition_type]=like&searchCriteria[sortOrders][0][field]=price&searchCriteria[sortOrders][0][direction]=desc&searchCriteria[pageSize]=10&searchCriteria[current_page]=2',
+    );
     expect(criteria).toEqual({
       filterGroups: [
         [
@@ -31,29 +33,59 @@ describe('parseSearchCriteria (ServiceInputProcessor for SearchCriteriaInterface
   });
 
   it('orders groups and filters by their numeric keys, not by arrival', () => {
-    const criteria = parse('searchCriteria[filterGroups][1][filters][0][field]=b&searchCriteria[filterGroups][0][filters][10][field]=a10&searchCriteria[filterGroups][0][filters][2][field]=a2');
+    const criteria = parse(
+      'searchCriteria[filterGroups][1][filters][0][field]=b&searchCriteria[filterGroups][0][filters][10][field]=a10&searchCriteria[filterGroups][0][filters][2][field]=a2',
+    );
     expect(criteria.filterGroups.map((group) => group.map((filter) => filter.field))).toEqual([['a2', 'a10'], ['b']]);
   });
 
   it('renders the echo with snake_case keys, leaving out what was not given', () => {
     expect(renderSearchCriteria(parse('searchCriteria='))).toEqual({ filter_groups: [] });
-    expect(renderSearchCriteria(parse('searchCriteria[filterGroups][0][filters][0][value]=v&searchCriteria[sortOrders][0][field]=f'))).toEqual({ filter_groups: [{ filters: [{ value: 'v', condition_type: 'eq' }] }], sort_orders: [{ field: 'f' }] });
+    expect(
+      renderSearchCriteria(
+        parse('searchCriteria[filterGroups][0][filters][0][value]=v&searchCriteria[sortOrders][0][field]=f'),
+      ),
+    ).toEqual({ filter_groups: [{ filters: [{ value: 'v', condition_type: 'eq' }] }], sort_orders: [{ field: 'f' }] });
   });
 
   it('converts ints as PHP does: numeric strings (whitespace, fractions truncated), else the type error', () => {
     expect(parse('searchCriteria[pageSize]=%2012.9').pageSize).toBe(12);
-    expect(errorOf(() => parse('searchCriteria[pageSize]=12abc'))).toEqual({ status: 400, body: { message: 'Invalid type for value: "%value". Expected Type: "%type".', parameters: { value: '12abc', type: 'int' } } });
-    expect(errorOf(() => parse('searchCriteria[currentPage][]=1'))).toEqual({ status: 400, body: { message: 'Invalid type for value: "%value". Expected Type: "%type".', parameters: { value: 'array', type: 'int' } } });
-    expect(errorOf(() => parse('searchCriteria[filterGroups][0][filters][0][value][]=1'))).toEqual({ status: 400, body: { message: 'Invalid type for value: "%value". Expected Type: "%type".', parameters: { value: 'array', type: 'string' } } });
+    expect(errorOf(() => parse('searchCriteria[pageSize]=12abc'))).toEqual({
+      status: 400,
+      body: {
+        message: 'Invalid type for value: "%value". Expected Type: "%type".',
+        parameters: { value: '12abc', type: 'int' },
+      },
+    });
+    expect(errorOf(() => parse('searchCriteria[currentPage][]=1'))).toEqual({
+      status: 400,
+      body: {
+        message: 'Invalid type for value: "%value". Expected Type: "%type".',
+        parameters: { value: 'array', type: 'int' },
+      },
+    });
+    expect(errorOf(() => parse('searchCriteria[filterGroups][0][filters][0][value][]=1'))).toEqual({
+      status: 400,
+      body: {
+        message: 'Invalid type for value: "%value". Expected Type: "%type".',
+        parameters: { value: 'array', type: 'string' },
+      },
+    });
   });
 
   it('enforces the maximum page size only when there is one', () => {
-    expect(errorOf(() => parse('searchCriteria[pageSize]=301'))).toEqual({ status: 400, body: { message: 'Maximum SearchCriteria pageSize is %max', parameters: { max: 300 } } });
+    expect(errorOf(() => parse('searchCriteria[pageSize]=301'))).toEqual({
+      status: 400,
+      body: { message: 'Maximum SearchCriteria pageSize is %max', parameters: { max: 300 } },
+    });
     expect(parse('searchCriteria[pageSize]=5000', 0).pageSize).toBe(5000);
   });
 
   it('requires searchCriteria, and a sort direction of ASC or DESC', () => {
-    expect(errorOf(() => parse('fields=items'))).toEqual({ status: 400, body: { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'searchCriteria' } } });
+    expect(errorOf(() => parse('fields=items'))).toEqual({
+      status: 400,
+      body: { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'searchCriteria' } },
+    });
     expect(errorOf(() => parse('searchCriteria[sortOrders][0][direction]=sideways')).status).toBe(400);
   });
 });

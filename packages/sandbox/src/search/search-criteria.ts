@@ -74,7 +74,10 @@ export function renderSearchCriteria(criteria: SearchCriteria): Record<string, u
     })),
   };
   if (criteria.sortOrders !== null) {
-    out['sort_orders'] = criteria.sortOrders.map((order) => ({ ...(order.field === null ? {} : { field: order.field }), ...(order.direction === null ? {} : { direction: order.direction }) }));
+    out['sort_orders'] = criteria.sortOrders.map((order) => ({
+      ...(order.field === null ? {} : { field: order.field }),
+      ...(order.direction === null ? {} : { direction: order.direction }),
+    }));
   }
   if (criteria.pageSize !== null) out['page_size'] = criteria.pageSize;
   if (criteria.currentPage !== null) out['current_page'] = criteria.currentPage;
@@ -119,7 +122,11 @@ function readSortOrder(input: PhpValue): SearchSortOrder {
 function readDirection(value: PhpValue): 'ASC' | 'DESC' {
   if (typeof value !== 'string') throw inputError('The sort order has to be specified as a string, got %1.', ['array']);
   const direction = value.toUpperCase();
-  if (direction !== 'ASC' && direction !== 'DESC') throw inputError('The sort order has to be specified as %1 for ascending order or %2 for descending order.', ['ASC', 'DESC']);
+  if (direction !== 'ASC' && direction !== 'DESC')
+    throw inputError('The sort order has to be specified as %1 for ascending order or %2 for descending order.', [
+      'ASC',
+      'DESC',
+    ]);
   return direction;
 }
 

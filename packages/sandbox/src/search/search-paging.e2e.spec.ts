@@ -24,7 +24,10 @@ describe('sandbox: searchCriteria sort, paging, page-size limit, echo and fields
   const byPriceThenId = (direction: 1 | -1) => [...all].sort((a, b) => direction * (a.price - b.price) || a.id - b.id);
 
   it('sorts by a field ASC or DESC (lower case accepted), the id breaking ties; no direction is DESC', async () => {
-    const asc = await store.get('products', criteria(['[sortOrders][0][field]', 'price'], ['[sortOrders][0][direction]', 'asc']));
+    const asc = await store.get(
+      'products',
+      criteria(['[sortOrders][0][field]', 'price'], ['[sortOrders][0][direction]', 'asc']),
+    );
     expect(ids(asc.body.items)).toEqual(ids(byPriceThenId(1)));
     expect(asc.body.search_criteria.sort_orders).toEqual([{ field: 'price', direction: 'ASC' }]);
     const noDirection = await store.get('products', criteria(['[sortOrders][0][field]', 'price']));
@@ -33,15 +36,32 @@ describe('sandbox: searchCriteria sort, paging, page-size limit, echo and fields
   });
 
   it('sorts by several fields in turn, and by text case-insensitively', async () => {
-    const answer = await store.get('products', criteria(['[sortOrders][0][field]', 'name'], ['[sortOrders][0][direction]', 'DESC'], ['[sortOrders][1][field]', 'price'], ['[sortOrders][1][direction]', 'ASC']));
-    const expected = [...all].sort((a, b) => b.name.toLowerCase().localeCompare(a.name.toLowerCase(), 'en') || a.price - b.price || a.id - b.id);
-    expect(answer.body.items.map((item: Item) => item.name.toLowerCase())).toEqual(expected.map((item) => item.name.toLowerCase()));
+    const answer = await store.get(
+      'products',
+      criteria(
+        ['[sortOrders][0][field]', 'name'],
+        ['[sortOrders][0][direction]', 'DESC'],
+        ['[sortOrders][1][field]', 'price'],
+        ['[sortOrders][1][direction]', 'ASC'],
+      ),
+    );
+    const expected = [...all].sort(
+      (a, b) => b.name.toLowerCase().localeCompare(a.name.toLowerCase(), 'en') || a.price - b.price || a.id - b.id,
+    );
+    expect(answer.body.items.map((item: Item) => item.name.toLowerCase())).toEqual(
+      expected.map((item) => item.name.toLowerCase()),
+    );
   });
 
   it('refuses a sort direction other than ASC/DESC', async () => {
-    expect(await store.get('products', criteria(['[sortOrders][0][field]', 'price'], ['[sortOrders][0][direction]', 'up']))).toEqual({
+    expect(
+      await store.get('products', criteria(['[sortOrders][0][field]', 'price'], ['[sortOrders][0][direction]', 'up'])),
+    ).toEqual({
       status: 400,
-      body: { message: 'The sort order has to be specified as %1 for ascending order or %2 for descending order.', parameters: ['ASC', 'DESC'] },
+      body: {
+        message: 'The sort order has to be specified as %1 for ascending order or %2 for descending order.',
+        parameters: ['ASC', 'DESC'],
+      },
     });
   });
 
@@ -61,7 +81,11 @@ describe('sandbox: searchCriteria sort, paging, page-size limit, echo and fields
     await sandbox.admin.updateStoreSettings('default', { repeatLastPage: false });
     try {
       const empty = await store.get('products', criteria(['[pageSize]', 20], ['[currentPage]', 9]));
-      expect(empty.body).toEqual({ items: [], search_criteria: { filter_groups: [], page_size: 20, current_page: 9 }, total_count: 50 });
+      expect(empty.body).toEqual({
+        items: [],
+        search_criteria: { filter_groups: [], page_size: 20, current_page: 9 },
+        total_count: 50,
+      });
       const last = await store.get('products', criteria(['[pageSize]', 20], ['[currentPage]', 3]));
       expect(ids(last.body.items)).toEqual(ids(all.slice(40, 50)));
     } finally {
@@ -70,16 +94,25 @@ describe('sandbox: searchCriteria sort, paging, page-size limit, echo and fields
   });
 
   it('an empty result is page 1 with no items whatever the page', async () => {
-    const answer = await store.get('products', criteria(...group(0, ['sku', 'NOTHING']), ['[pageSize]', 5], ['[currentPage]', 3]));
+    const answer = await store.get(
+      'products',
+      criteria(...group(0, ['sku', 'NOTHING']), ['[pageSize]', 5], ['[currentPage]', 3]),
+    );
     expect(answer.body).toMatchObject({ items: [], total_count: 0 });
   });
 
   it('refuses a pageSize above the store maximum with Magento message and parameter', async () => {
-    expect(await store.get('products', criteria(['[pageSize]', 301]))).toEqual({ status: 400, body: { message: 'Maximum SearchCriteria pageSize is %max', parameters: { max: 300 } } });
+    expect(await store.get('products', criteria(['[pageSize]', 301]))).toEqual({
+      status: 400,
+      body: { message: 'Maximum SearchCriteria pageSize is %max', parameters: { max: 300 } },
+    });
     expect((await store.get('products', criteria(['[pageSize]', 300]))).status).toBe(200);
     await sandbox.admin.updateStoreSettings('default', { maxPageSize: 10 });
     try {
-      expect(await store.get('products', criteria(['[pageSize]', 11]))).toEqual({ status: 400, body: { message: 'Maximum SearchCriteria pageSize is %max', parameters: { max: 10 } } });
+      expect(await store.get('products', criteria(['[pageSize]', 11]))).toEqual({
+        status: 400,
+        body: { message: 'Maximum SearchCriteria pageSize is %max', parameters: { max: 10 } },
+      });
       await sandbox.admin.updateStoreSettings('default', { maxPageSize: 0 });
       expect((await store.get('products', criteria(['[pageSize]', 100000]))).body.items).toHaveLength(50);
     } finally {
@@ -100,7 +133,10 @@ describe('sandbox: searchCriteria sort, paging, page-size limit, echo and fields
     const answer = await store.get('products', query);
     expect(answer.status).toBe(200);
     expect(answer.body.search_criteria).toEqual({
-      filter_groups: [{ filters: [{ field: 'sku', value: '24-MB01', condition_type: 'eq' }] }, { filters: [{ field: 'price', value: '1', condition_type: 'gt' }] }],
+      filter_groups: [
+        { filters: [{ field: 'sku', value: '24-MB01', condition_type: 'eq' }] },
+        { filters: [{ field: 'price', value: '1', condition_type: 'gt' }] },
+      ],
       page_size: 5,
       current_page: 1,
     });
@@ -109,19 +145,36 @@ describe('sandbox: searchCriteria sort, paging, page-size limit, echo and fields
   });
 
   it('filter_groups and filterGroups name one setter: the later one in the query wins', async () => {
-    const answer = await store.get('products', 'searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=24-MB01&searchCriteria[filterGroups][0][filters][0][field]=sku&searchCriteria[filterGroups][0][filters][0][value]=MH01/XS');
+    const answer = await store.get(
+      'products',
+      'searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=24-MB01&searchCriteria[filterGroups][0][filters][0][field]=sku&searchCriteria[filterGroups][0][filters][0][value]=MH01/XS',
+    );
     expect(answer.body.items.map((item: Item) => item.sku)).toEqual(['MH01/XS']);
-    expect(answer.body.search_criteria.filter_groups).toEqual([{ filters: [{ field: 'sku', value: 'MH01/XS', condition_type: 'eq' }] }]);
+    expect(answer.body.search_criteria.filter_groups).toEqual([
+      { filters: [{ field: 'sku', value: 'MH01/XS', condition_type: 'eq' }] },
+    ]);
   });
 
   it('needs searchCriteria and integer page values', async () => {
-    expect(await store.get('products')).toEqual({ status: 400, body: { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'searchCriteria' } } });
-    expect(await store.get('products', criteria(['[pageSize]', 'ten']))).toEqual({ status: 400, body: { message: 'Invalid type for value: "%value". Expected Type: "%type".', parameters: { value: 'ten', type: 'int' } } });
+    expect(await store.get('products')).toEqual({
+      status: 400,
+      body: { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'searchCriteria' } },
+    });
+    expect(await store.get('products', criteria(['[pageSize]', 'ten']))).toEqual({
+      status: 400,
+      body: {
+        message: 'Invalid type for value: "%value". Expected Type: "%type".',
+        parameters: { value: 'ten', type: 'int' },
+      },
+    });
   });
 
   it('fields trims the response (items[sku,name],total_count); an invalid filter gives []', async () => {
     const trimmed = await store.get('products', `${criteria(['[pageSize]', 2])}&fields=items[sku,name],total_count`);
-    expect(trimmed.body).toEqual({ items: all.slice(0, 2).map((item) => ({ sku: item.sku, name: item.name })), total_count: 50 });
+    expect(trimmed.body).toEqual({
+      items: all.slice(0, 2).map((item) => ({ sku: item.sku, name: item.name })),
+      total_count: 50,
+    });
     const nested = await store.get('products/24-MB01', 'fields=sku,extension_attributes[stock_item[qty,is_in_stock]]');
     expect(Object.keys(nested.body)).toEqual(['sku', 'extension_attributes']);
     expect(Object.keys(nested.body.extension_attributes)).toEqual(['stock_item']);

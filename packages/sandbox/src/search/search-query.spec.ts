@@ -22,8 +22,17 @@ describe('searchRows on SQLite (the searchCriteria engine)', () => {
       if (field === 'qty') return { sql: 'qty', kind: 'number' };
       throw new Error(`unknown ${field}`);
     },
-    sortField: (field) => (field === 'qty' || field === 'code' ? { sql: field, kind: field === 'qty' ? 'number' : 'text' } : null),
-    customFilters: { even: (filter) => ({ sql: `id % 2 = 0 AND id IN (${(filter.value ?? '').split(',').map(() => '?').join(',')})`, params: (filter.value ?? '').split(',').map(Number) }) },
+    sortField: (field) =>
+      field === 'qty' || field === 'code' ? { sql: field, kind: field === 'qty' ? 'number' : 'text' } : null,
+    customFilters: {
+      even: (filter) => ({
+        sql: `id % 2 = 0 AND id IN (${(filter.value ?? '')
+          .split(',')
+          .map(() => '?')
+          .join(',')})`,
+        params: (filter.value ?? '').split(',').map(Number),
+      }),
+    },
   });
 
   beforeAll(() => {
@@ -35,10 +44,16 @@ describe('searchRows on SQLite (the searchCriteria engine)', () => {
   afterAll(() => sql.db.close());
 
   const ids = (query: string, eav = false, repeatLastPage = true) => {
-    const page = searchRows<{ id: number }>(sql, source(eav), parseSearchCriteria(parseStrNested(query), { maxPageSize: 0 }), { repeatLastPage });
+    const page = searchRows<{ id: number }>(
+      sql,
+      source(eav),
+      parseSearchCriteria(parseStrNested(query), { maxPageSize: 0 }),
+      { repeatLastPage },
+    );
     return { ids: page.rows.map((row) => row.id), total: page.totalCount };
   };
-  const filter = (field: string, value: string, type: string, g = 0, f = 0) => `searchCriteria[filterGroups][${g}][filters][${f}][field]=${field}&searchCriteria[filterGroups][${g}][filters][${f}][value]=${encodeURIComponent(value)}&searchCriteria[filterGroups][${g}][filters][${f}][conditionType]=${type}`;
+  const filter = (field: string, value: string, type: string, g = 0, f = 0) =>
+    `searchCriteria[filterGroups][${g}][filters][${f}][field]=${field}&searchCriteria[filterGroups][${g}][filters][${f}][value]=${encodeURIComponent(value)}&searchCriteria[filterGroups][${g}][filters][${f}][conditionType]=${type}`;
 
   it('compares numbers numerically when the field is a number (12 > 7, though "12" < "7")', () => {
     expect(ids(filter('qty', '7', 'gt')).ids).toEqual([2, 3]);
@@ -70,14 +85,19 @@ describe('searchRows on SQLite (the searchCriteria engine)', () => {
   });
 
   it('sorts on known fields, ignores sorts the source does not know, and breaks ties by id', () => {
-    expect(ids('searchCriteria[sortOrders][0][field]=code&searchCriteria[sortOrders][0][direction]=ASC').ids).toEqual([1, 2, 4, 3]);
+    expect(ids('searchCriteria[sortOrders][0][field]=code&searchCriteria[sortOrders][0][direction]=ASC').ids).toEqual([
+      1, 2, 4, 3,
+    ]);
     expect(ids('searchCriteria[sortOrders][0][field]=nothing').ids).toEqual([1, 2, 3, 4]);
   });
 
   it('pages in SQL and counts unpaged', () => {
     expect(ids('searchCriteria[pageSize]=3&searchCriteria[currentPage]=2')).toEqual({ ids: [4], total: 4 });
     expect(ids('searchCriteria[pageSize]=3&searchCriteria[currentPage]=5')).toEqual({ ids: [4], total: 4 });
-    expect(ids('searchCriteria[pageSize]=3&searchCriteria[currentPage]=5', false, false)).toEqual({ ids: [], total: 4 });
+    expect(ids('searchCriteria[pageSize]=3&searchCriteria[currentPage]=5', false, false)).toEqual({
+      ids: [],
+      total: 4,
+    });
     expect(ids('searchCriteria[currentPage]=5')).toEqual({ ids: [1, 2, 3, 4], total: 4 });
   });
 

@@ -41,7 +41,12 @@ export interface PagingRules {
  * (a missing direction is DESC, as `SortingProcessor` does), then the id; paging with `LIMIT`, as
  * Magento's collection does (no `pageSize`: every row; `currentPage` below 1: page 1).
  */
-export function searchRows<Row>(sql: SqlRunner, source: SearchSource, criteria: SearchCriteria, paging: PagingRules): SearchPage<Row> {
+export function searchRows<Row>(
+  sql: SqlRunner,
+  source: SearchSource,
+  criteria: SearchCriteria,
+  paging: PagingRules,
+): SearchPage<Row> {
   const where = buildWhere(source, criteria.filterGroups);
   const whereSql = where.sql === '' ? '' : ` WHERE ${where.sql}`;
   const count = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${source.from}${whereSql}`, where.params);
@@ -52,11 +57,19 @@ export function searchRows<Row>(sql: SqlRunner, source: SearchSource, criteria: 
   if (pageSize === null) return { rows: sql.all<Row>(select, where.params), totalCount };
   const page = resolvePage(criteria.currentPage, pageSize, totalCount, paging);
   if (page === null) return { rows: [], totalCount };
-  return { rows: sql.all<Row>(`${select} LIMIT ? OFFSET ?`, [...where.params, pageSize, (page - 1) * pageSize]), totalCount };
+  return {
+    rows: sql.all<Row>(`${select} LIMIT ? OFFSET ?`, [...where.params, pageSize, (page - 1) * pageSize]),
+    totalCount,
+  };
 }
 
 /** The page to read, or null when it lies past the last one and the store does not repeat it. */
-export function resolvePage(currentPage: number | null, pageSize: number, totalCount: number, paging: PagingRules): number | null {
+export function resolvePage(
+  currentPage: number | null,
+  pageSize: number,
+  totalCount: number,
+  paging: PagingRules,
+): number | null {
   const lastPage = totalCount === 0 ? 1 : Math.ceil(totalCount / pageSize);
   const requested = currentPage === null || currentPage < 1 ? 1 : currentPage;
   if (requested <= lastPage) return requested;
@@ -77,16 +90,27 @@ function buildWhere(source: SearchSource, groups: SearchFilter[][]): SqlExpr {
     for (const filter of group) {
       const customFilter = filter.field === null ? undefined : source.customFilters?.[filter.field];
       if (customFilter === undefined) {
-        alternatives.push(buildCondition(source.filterField(filter.field), filter.conditionType, filter.value, source.eav ? filter.field : null));
+        alternatives.push(
+          buildCondition(
+            source.filterField(filter.field),
+            filter.conditionType,
+            filter.value,
+            source.eav ? filter.field : null,
+          ),
+        );
       } else if (filter.conditionType === 'eq' && source.eav) {
         mergedEq.set(filter.field as string, [...(mergedEq.get(filter.field as string) ?? []), filter]);
       } else {
         custom.push(customFilter(filter));
       }
     }
-    if (alternatives.length > 0) add({ sql: alternatives.map((a) => `(${a.sql})`).join(' OR '), params: alternatives.flatMap((a) => a.params) });
+    if (alternatives.length > 0)
+      add({ sql: alternatives.map((a) => `(${a.sql})`).join(' OR '), params: alternatives.flatMap((a) => a.params) });
     for (const [field, filters] of mergedEq) {
-      const merged = filters.length > 1 ? { field, value: filters.map((f) => f.value ?? '').join(','), conditionType: 'in' } : filters[0];
+      const merged =
+        filters.length > 1
+          ? { field, value: filters.map((f) => f.value ?? '').join(','), conditionType: 'in' }
+          : filters[0];
       add(source.customFilters?.[field]?.(merged) as SqlExpr);
     }
     custom.forEach(add);

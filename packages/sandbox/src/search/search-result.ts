@@ -16,10 +16,19 @@ export interface SearchResult<Item> {
  * query under the store's limits, runs it on `source` and maps each row to Magento's JSON.
  * @throws MagentoException for bad criteria (see {@link parseSearchCriteria}) or an unknown field.
  */
-export function searchFromCall<Row, Item>(call: RestCall, sql: SqlRunner, source: SearchSource, toItem: (row: Row) => Item): SearchResult<Item> {
+export function searchFromCall<Row, Item>(
+  call: RestCall,
+  sql: SqlRunner,
+  source: SearchSource,
+  toItem: (row: Row) => Item,
+): SearchResult<Item> {
   const criteria = parseSearchCriteria(call.query, { maxPageSize: call.store.settings.maxPageSize });
   const page = searchRows<Row>(sql, source, criteria, { repeatLastPage: call.store.settings.repeatLastPage });
-  return { items: page.rows.map(toItem), search_criteria: renderSearchCriteria(criteria), total_count: page.totalCount };
+  return {
+    items: page.rows.map(toItem),
+    search_criteria: renderSearchCriteria(criteria),
+    total_count: page.totalCount,
+  };
 }
 
 /** A Magento attribute code or column name: the only fields that are turned into SQL. */

@@ -42,7 +42,8 @@ export function createSqlRunner(db: Database): SqlRunner {
 /** The better-sqlite3 connection behind TypeORM's `better-sqlite3` driver. */
 export function nativeDatabase(dataSource: DataSource): Database {
   const connection = (dataSource.driver as unknown as { databaseConnection?: Database }).databaseConnection;
-  if (connection === undefined || typeof connection.prepare !== 'function') throw new Error('The sandbox needs TypeORM\'s better-sqlite3 driver (type: "better-sqlite3").');
+  if (connection === undefined || typeof connection.prepare !== 'function')
+    throw new Error('The sandbox needs TypeORM\'s better-sqlite3 driver (type: "better-sqlite3").');
   return connection;
 }
 

@@ -16,10 +16,19 @@ export interface StoreCaller {
 }
 
 /** Creates and activates an integration (no endpoint: tokens come back directly) and signs its calls. */
-export async function integrationCaller(sandbox: RunningSandbox, resources: 'all' | string[], name = `caller-${Math.random().toString(36).slice(2)}`): Promise<StoreCaller> {
+export async function integrationCaller(
+  sandbox: RunningSandbox,
+  resources: 'all' | string[],
+  name = `caller-${Math.random().toString(36).slice(2)}`,
+): Promise<StoreCaller> {
   const created = await sandbox.admin.createIntegration({ name, resources });
   const activation = (await sandbox.admin.activate(created.id)) as DirectActivation;
-  const creds: TestCredentials = { consumerKey: activation.consumer_key, consumerSecret: activation.consumer_secret, token: activation.access_token, tokenSecret: activation.access_token_secret };
+  const creds: TestCredentials = {
+    consumerKey: activation.consumer_key,
+    consumerSecret: activation.consumer_secret,
+    token: activation.access_token,
+    tokenSecret: activation.access_token_secret,
+  };
   return makeCaller(sandbox, (method, url) => signForTest(method, url, creds));
 }
 
@@ -29,11 +38,19 @@ export function bearerCaller(sandbox: RunningSandbox, token: string): StoreCalle
 }
 
 function makeCaller(sandbox: RunningSandbox, authorize: (method: string, url: string) => string): StoreCaller {
-  const call = async (method: string, path: string, options: { query?: string; body?: unknown } = {}): Promise<RestAnswer> => {
+  const call = async (
+    method: string,
+    path: string,
+    options: { query?: string; body?: unknown } = {},
+  ): Promise<RestAnswer> => {
     const url = `${sandbox.baseUrl}rest/V1/${path}${options.query ? `?${options.query}` : ''}`;
     const headers: Record<string, string> = { authorization: authorize(method, url) };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const response = await fetch(url, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await response.text();
     return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
   };

@@ -21,14 +21,29 @@ export function seedCatalog(sql: SqlRunner, count: number): void {
     const prng = createPrng(PRODUCT_SEED);
     for (let index = 1; index <= count; index++) {
       const row = seedProduct(index, prng);
-      insert.run(row.id, row.sku, row.name, row.price, row.status, row.visibility, row.typeId, row.attributeSetId, row.createdAt, row.updatedAt, JSON.stringify(row.categoryIds), JSON.stringify(row.data));
+      insert.run(
+        row.id,
+        row.sku,
+        row.name,
+        row.price,
+        row.status,
+        row.visibility,
+        row.typeId,
+        row.attributeSetId,
+        row.createdAt,
+        row.updatedAt,
+        JSON.stringify(row.categoryIds),
+        JSON.stringify(row.data),
+      );
     }
   });
 }
 
 /** The fixed tree as `CategoryInterface` JSON (`children`, `path`, `level`, position among siblings). */
 function seedCategories(sql: SqlRunner): void {
-  const insert = sql.db.prepare('INSERT INTO catalog_category_entity (id, parent_id, position, data) VALUES (?, ?, ?, ?)');
+  const insert = sql.db.prepare(
+    'INSERT INTO catalog_category_entity (id, parent_id, position, data) VALUES (?, ?, ?, ?)',
+  );
   for (const category of SEED_CATEGORIES) {
     const siblings = SEED_CATEGORIES.filter((other) => other.parentId === category.parentId);
     const children = SEED_CATEGORIES.filter((other) => other.parentId === category.id);
@@ -53,7 +68,12 @@ function seedCategories(sql: SqlRunner): void {
         { attribute_code: 'is_anchor', value: '1' },
         { attribute_code: 'path', value: path.join('/') },
         { attribute_code: 'children_count', value: String(countDescendants(category.id)) },
-        ...(category.id > 2 ? [{ attribute_code: 'url_key', value: urlKey }, { attribute_code: 'url_path', value: urlPath(category.id) }] : []),
+        ...(category.id > 2
+          ? [
+              { attribute_code: 'url_key', value: urlKey },
+              { attribute_code: 'url_path', value: urlPath(category.id) },
+            ]
+          : []),
       ],
     };
     insert.run(category.id, category.parentId, position, JSON.stringify(data));

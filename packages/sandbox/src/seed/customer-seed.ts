@@ -10,9 +10,60 @@ export interface CustomerSeedRow {
   data: Record<string, unknown>;
 }
 
-const FIRST_NAMES = ['Veronica', 'John', 'Aiko', 'Mateo', 'Priya', 'Olivia', 'Liam', 'Sofia', 'Noah', 'Amara', 'Lucas', 'Mei', 'Ethan', 'Zara', 'Diego', 'Hana', 'Omar', 'Ingrid', 'Kwame', 'Elena'];
-const LAST_NAMES = ['Costello', 'Smith', 'Tanaka', 'Garcia', 'Patel', 'Johnson', 'Nguyen', 'Rossi', 'Müller', 'Okafor', 'Silva', 'Chen', 'Brown', 'Haddad', 'Lopez', 'Kim', 'Novak', 'Larsen', 'Mensah', 'Ivanova'];
-const STREETS = ['Honey Bluff Parkway', 'Maple Avenue', 'Cedar Lane', 'Lakeview Drive', 'Sunset Boulevard', 'Elm Street', 'Harbor Road', 'Hillcrest Court'];
+const FIRST_NAMES = [
+  'Veronica',
+  'John',
+  'Aiko',
+  'Mateo',
+  'Priya',
+  'Olivia',
+  'Liam',
+  'Sofia',
+  'Noah',
+  'Amara',
+  'Lucas',
+  'Mei',
+  'Ethan',
+  'Zara',
+  'Diego',
+  'Hana',
+  'Omar',
+  'Ingrid',
+  'Kwame',
+  'Elena',
+];
+const LAST_NAMES = [
+  'Costello',
+  'Smith',
+  'Tanaka',
+  'Garcia',
+  'Patel',
+  'Johnson',
+  'Nguyen',
+  'Rossi',
+  'Müller',
+  'Okafor',
+  'Silva',
+  'Chen',
+  'Brown',
+  'Haddad',
+  'Lopez',
+  'Kim',
+  'Novak',
+  'Larsen',
+  'Mensah',
+  'Ivanova',
+];
+const STREETS = [
+  'Honey Bluff Parkway',
+  'Maple Avenue',
+  'Cedar Lane',
+  'Lakeview Drive',
+  'Sunset Boulevard',
+  'Elm Street',
+  'Harbor Road',
+  'Hillcrest Court',
+];
 /** US cities with their region (Magento `directory_country_region` ids) and a ZIP prefix. */
 const CITIES = [
   { city: 'Calder', region: 'Michigan', code: 'MI', id: 33, zip: '496' },
@@ -55,7 +106,11 @@ export function seedCustomer(index: number, prng: Prng, passwordHash: string): C
     created_at: createdAt,
     updated_at: createdAt,
     created_in: 'Default Store View',
-    ...(prng.chance(0.5) ? { dob: `19${prng.int(50, 99)}-${String(prng.int(1, 12)).padStart(2, '0')}-${String(prng.int(1, 28)).padStart(2, '0')}` } : {}),
+    ...(prng.chance(0.5)
+      ? {
+          dob: `19${prng.int(50, 99)}-${String(prng.int(1, 12)).padStart(2, '0')}-${String(prng.int(1, 28)).padStart(2, '0')}`,
+        }
+      : {}),
     email,
     firstname,
     lastname,

@@ -7,7 +7,9 @@ const CUSTOMER_SEED = 0x5eed0002;
 /** Seeds `count` customers sharing `passwordHash` (hashed once: scrypt is deliberately slow). */
 export function seedCustomers(sql: SqlRunner, count: number, passwordHash: string): void {
   sql.transaction(() => {
-    const insert = sql.db.prepare('INSERT INTO customer_entity (id, email, website_id, password_hash, data) VALUES (?, ?, ?, ?, ?)');
+    const insert = sql.db.prepare(
+      'INSERT INTO customer_entity (id, email, website_id, password_hash, data) VALUES (?, ?, ?, ?, ?)',
+    );
     const prng = createPrng(CUSTOMER_SEED);
     for (let index = 1; index <= count; index++) {
       const row = seedCustomer(index, prng, passwordHash);

@@ -22,25 +22,59 @@ export function seedOrders(sql: SqlRunner, count: number): boolean {
     const prng = createPrng(ORDER_SEED);
     for (let index = 1; index <= count; index++) {
       const row = seedOrder(index, prng, products, customers);
-      insert.run(row.id, row.incrementId, row.customerId, row.state, row.status, row.customerEmail, row.grandTotal, row.createdAt, row.updatedAt, JSON.stringify(sortKeysDeep(row.data)));
+      insert.run(
+        row.id,
+        row.incrementId,
+        row.customerId,
+        row.state,
+        row.status,
+        row.customerEmail,
+        row.grandTotal,
+        row.createdAt,
+        row.updatedAt,
+        JSON.stringify(sortKeysDeep(row.data)),
+      );
     }
   });
   return true;
 }
 
 function readProducts(sql: SqlRunner): OrderProduct[] {
-  const rows = sql.all<{ id: number; sku: string; name: string; price: number; type_id: string; weight: number | null }>(
+  const rows = sql.all<{
+    id: number;
+    sku: string;
+    name: string;
+    price: number;
+    type_id: string;
+    weight: number | null;
+  }>(
     "SELECT id, sku, name, price, type_id, json_extract(data, '$.weight') AS weight FROM catalog_product_entity WHERE price IS NOT NULL ORDER BY id LIMIT ?",
     [PRODUCT_POOL],
   );
-  return rows.map((row) => ({ id: row.id, sku: row.sku, name: row.name, price: row.price, typeId: row.type_id, weight: row.weight }));
+  return rows.map((row) => ({
+    id: row.id,
+    sku: row.sku,
+    name: row.name,
+    price: row.price,
+    typeId: row.type_id,
+    weight: row.weight,
+  }));
 }
 
 function readCustomers(sql: SqlRunner): OrderCustomer[] {
-  const rows = sql.all<{ id: number; email: string; data: string }>('SELECT id, email, data FROM customer_entity ORDER BY id');
+  const rows = sql.all<{ id: number; email: string; data: string }>(
+    'SELECT id, email, data FROM customer_entity ORDER BY id',
+  );
   return rows.map((row) => {
     const data = JSON.parse(row.data) as Record<string, unknown>;
     const addresses = Array.isArray(data['addresses']) ? (data['addresses'] as Record<string, unknown>[]) : [];
-    return { id: row.id, email: row.email, firstname: String(data['firstname'] ?? ''), lastname: String(data['lastname'] ?? ''), groupId: Number(data['group_id'] ?? 1), address: addresses[0] ?? {} };
+    return {
+      id: row.id,
+      email: row.email,
+      firstname: String(data['firstname'] ?? ''),
+      lastname: String(data['lastname'] ?? ''),
+      groupId: Number(data['group_id'] ?? 1),
+      address: addresses[0] ?? {},
+    };
   });
 }

@@ -11,8 +11,52 @@ export interface ProductSeedRow extends ProductWrite {
   price: number;
 }
 
-const STYLES = ['Chaz', 'Teton', 'Bruno', 'Frankie', 'Hollister', 'Stark', 'Orion', 'Jupiter', 'Zoltan', 'Argus', 'Radiant', 'Tiberius', 'Atlas', 'Helios', 'Marco', 'Ajax', 'Hyperion', 'Kenobi', 'Mach', 'Oslo', 'Nadia', 'Echo', 'Ida', 'Selene', 'Iris', 'Juno', 'Nona', 'Sybil', 'Cora', 'Daphne'];
-const TRAITS = ['All-Weather', 'Lightweight', 'Endurance', 'Trail', 'Performance', 'Classic', 'Ultra', 'Everyday', 'Thermal', 'Breathe-Easy', 'Summit', 'Studio'];
+const STYLES = [
+  'Chaz',
+  'Teton',
+  'Bruno',
+  'Frankie',
+  'Hollister',
+  'Stark',
+  'Orion',
+  'Jupiter',
+  'Zoltan',
+  'Argus',
+  'Radiant',
+  'Tiberius',
+  'Atlas',
+  'Helios',
+  'Marco',
+  'Ajax',
+  'Hyperion',
+  'Kenobi',
+  'Mach',
+  'Oslo',
+  'Nadia',
+  'Echo',
+  'Ida',
+  'Selene',
+  'Iris',
+  'Juno',
+  'Nona',
+  'Sybil',
+  'Cora',
+  'Daphne',
+];
+const TRAITS = [
+  'All-Weather',
+  'Lightweight',
+  'Endurance',
+  'Trail',
+  'Performance',
+  'Classic',
+  'Ultra',
+  'Everyday',
+  'Thermal',
+  'Breathe-Easy',
+  'Summit',
+  'Studio',
+];
 const COLORS = [
   ['Black', '49'],
   ['Blue', '50'],
@@ -23,7 +67,20 @@ const COLORS = [
   ['Red', '58'],
   ['White', '59'],
 ] as const;
-const WORDS = ['breathable', 'moisture-wicking', 'durable', 'soft', 'stretchy', 'water-resistant', 'recycled', 'insulated', 'reflective', 'quick-dry', 'ergonomic', 'padded'];
+const WORDS = [
+  'breathable',
+  'moisture-wicking',
+  'durable',
+  'soft',
+  'stretchy',
+  'water-resistant',
+  'recycled',
+  'insulated',
+  'reflective',
+  'quick-dry',
+  'ergonomic',
+  'padded',
+];
 
 /**
  * Product `index` (1-based) of the seed, drawn from `prng` (call in index order: the sequence is
@@ -34,7 +91,12 @@ const WORDS = ['breathable', 'moisture-wicking', 'durable', 'soft', 'stretchy', 
 export function seedProduct(index: number, prng: Prng): ProductSeedRow {
   const leaf = index <= 3 ? leafOf(['24-MB', 'MH', 'WS'][index - 1]) : prng.pick(SEED_LEAVES);
   const shape = leaf.leaf as NonNullable<(typeof SEED_LEAVES)[number]['leaf']>;
-  const sku = index === 2 ? SEEDED_SLASH_SKU : index === 3 ? SEEDED_PLUS_SKU : `${shape.skuPrefix}${String(index).padStart(2, '0')}`;
+  const sku =
+    index === 2
+      ? SEEDED_SLASH_SKU
+      : index === 3
+        ? SEEDED_PLUS_SKU
+        : `${shape.skuPrefix}${String(index).padStart(2, '0')}`;
   const name = `${prng.pick(STYLES)} ${prng.chance(0.5) ? `${prng.pick(TRAITS)} ` : ''}${prng.pick(shape.nouns)}`;
   const typeId = shape.apparel || prng.chance(0.85) ? 'simple' : 'virtual';
   const price = prng.int(12, 140) + prng.pick([0, 0, 0.5, 0.99]);
@@ -42,7 +104,10 @@ export function seedProduct(index: number, prng: Prng): ProductSeedRow {
   const categoryIds = linkedCategoryIds(leaf.id);
   const qty = prng.chance(0.1) ? 0 : prng.int(1, 500);
   const customAttributes: Array<{ attribute_code: string; value: unknown }> = [
-    { attribute_code: 'description', value: `<p>${name}: ${prng.pick(WORDS)}, ${prng.pick(WORDS)} and ${prng.pick(WORDS)}.</p>` },
+    {
+      attribute_code: 'description',
+      value: `<p>${name}: ${prng.pick(WORDS)}, ${prng.pick(WORDS)} and ${prng.pick(WORDS)}.</p>`,
+    },
     { attribute_code: 'url_key', value: `${toUrlKey(name)}-${index}` },
     { attribute_code: 'tax_class_id', value: typeId === 'virtual' ? '0' : '2' },
     { attribute_code: 'options_container', value: 'container2' },
@@ -62,7 +127,17 @@ export function seedProduct(index: number, prng: Prng): ProductSeedRow {
   if (typeId === 'simple') data['weight'] = prng.int(2, 50) / 10;
   if (shape.apparel && prng.chance(0.5)) {
     const file = `/${sku[0].toLowerCase()}/${(sku[1] ?? 'x').toLowerCase()}/${toUrlKey(sku)}_main_1.jpg`;
-    data['media_gallery_entries'] = [{ id: index, media_type: 'image', label: null, position: 1, disabled: false, types: ['image', 'small_image', 'thumbnail'], file }];
+    data['media_gallery_entries'] = [
+      {
+        id: index,
+        media_type: 'image',
+        label: null,
+        position: 1,
+        disabled: false,
+        types: ['image', 'small_image', 'thumbnail'],
+        file,
+      },
+    ];
   }
   return {
     id: index,

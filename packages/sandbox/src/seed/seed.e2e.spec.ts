@@ -21,7 +21,10 @@ describe('sandbox: deterministic seed', () => {
     expect(first.products.items.map((p: { sku: string }) => p.sku)).toEqual(['24-MB01', 'MH01/XS', 'WS03+XL']);
     expect(second).toEqual(first);
     expect(first.products.total_count).toBe(20);
-    expect(first.customers.items.map((c: { email: string }) => c.email)).toEqual(['customer1@example.com', 'customer2@example.com']);
+    expect(first.customers.items.map((c: { email: string }) => c.email)).toEqual([
+      'customer1@example.com',
+      'customer2@example.com',
+    ]);
   });
 
   it('product data does not depend on how many products are seeded', async () => {
@@ -29,10 +32,14 @@ describe('sandbox: deterministic seed', () => {
     const larger = await snapshot({ products: 60, customers: 0, orders: 0 });
     expect(larger.products.items).toEqual(small.products.items);
     expect(small.customers.total_count).toBe(0);
-    expect(small.order).toEqual({ message: "The entity that was requested doesn't exist. Verify the entity and try again." });
+    expect(small.order).toEqual({
+      message: "The entity that was requested doesn't exist. Verify the entity and try again.",
+    });
   });
 
   it('refuses a negative seed count with a clear message', async () => {
-    await expect(startSandbox({ seed: { products: -1 } })).rejects.toThrow('seed.products must be a whole number of at least 0 (got -1).');
+    await expect(startSandbox({ seed: { products: -1 } })).rejects.toThrow(
+      'seed.products must be a whole number of at least 0 (got -1).',
+    );
   });
 });

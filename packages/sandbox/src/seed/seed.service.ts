@@ -31,7 +31,15 @@ export class SeedService {
   async seedIfEmpty(): Promise<boolean> {
     if ((await this.admins.count()) > 0) return false;
     await this.admins.save(
-      this.admins.create({ username: ADMIN_USERNAME, passwordHash: await hashPassword(ADMIN_PASSWORD), email: 'admin@example.com', firstname: 'Sandbox', lastname: 'Admin', isActive: true, tfaSecret: ADMIN_TFA_SECRET }),
+      this.admins.create({
+        username: ADMIN_USERNAME,
+        passwordHash: await hashPassword(ADMIN_PASSWORD),
+        email: 'admin@example.com',
+        firstname: 'Sandbox',
+        lastname: 'Admin',
+        isActive: true,
+        tfaSecret: ADMIN_TFA_SECRET,
+      }),
     );
     if (this.options.seed === false) return true;
     for (const step of this.steps) {

@@ -36,6 +36,7 @@ export class StoreDataSeedService implements OnModuleInit {
 export function countOf(options: SandboxOptions, kind: keyof SeedOptions): number {
   const seed = options.seed === false ? {} : options.seed;
   const count = seed[kind] ?? DEFAULT_SEED_COUNTS[kind];
-  if (!Number.isInteger(count) || count < 0) throw new Error(`seed.${kind} must be a whole number of at least 0 (got ${String(count)}).`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`seed.${kind} must be a whole number of at least 0 (got ${String(count)}).`);
   return count;
 }

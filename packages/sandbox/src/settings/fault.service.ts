@@ -31,7 +31,10 @@ export class FaultService {
     if (settings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.latencyMs));
     const burst = await this.settings.takeBurst(storeCode, settings);
     if (burst !== null) {
-      const phrase = burst.status === 429 ? 'Too many requests (sandbox fault: burst of HTTP 429).' : 'Service temporarily unavailable (sandbox fault: burst of HTTP 503).';
+      const phrase =
+        burst.status === 429
+          ? 'Too many requests (sandbox fault: burst of HTTP 429).'
+          : 'Service temporarily unavailable (sandbox fault: burst of HTTP 503).';
       throw new MagentoException(burst.status, phrase, undefined, { 'Retry-After': String(burst.retryAfterSeconds) });
     }
     if (settings.stripAuthorization) delete req.headers.authorization;

@@ -10,7 +10,11 @@ function integer(min: number, max: number) {
 const boolean = z.boolean({ message: 'true or false' });
 
 const burst = z
-  .object({ status: z.union([z.literal(429), z.literal(503)]), remaining: integer(0, 1e6), retryAfterSeconds: integer(0, 86400).default(0) })
+  .object({
+    status: z.union([z.literal(429), z.literal(503)]),
+    remaining: integer(0, 1e6),
+    retryAfterSeconds: integer(0, 86400).default(0),
+  })
   .nullable();
 
 /** `PUT /sandbox/admin/stores/:code/settings`: each field of {@link StoreSettings}, all optional. */
@@ -44,13 +48,15 @@ const globalSettingsSchema = z
 const EXPECTED: Record<string, string> = { burst: 'null or {status: 429|503, remaining, retryAfterSeconds}' };
 
 function validate<S extends z.ZodObject<z.ZodRawShape>>(input: unknown, schema: S): z.infer<S> {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new BadRequestException('The settings must be a JSON object.');
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw new BadRequestException('The settings must be a JSON object.');
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const problems = new Map<string, string>();
   for (const issue of parsed.error.issues) {
     if (issue.code === z.ZodIssueCode.unrecognized_keys) {
-      for (const key of issue.keys) problems.set(key, `unknown setting "${key}" (known: ${Object.keys(schema.shape).join(', ')})`);
+      for (const key of issue.keys)
+        problems.set(key, `unknown setting "${key}" (known: ${Object.keys(schema.shape).join(', ')})`);
       continue;
     }
     const name = String(issue.path[0]);

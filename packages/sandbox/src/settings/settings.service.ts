@@ -4,7 +4,13 @@ import type { Repository } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { SettingsEntity } from '../db/settings.entity';
 import { STORE_CODES } from '../stores/store-catalog';
-import { DEFAULT_GLOBAL_SETTINGS, DEFAULT_STORE_SETTINGS, type FaultBurst, type GlobalSettings, type StoreSettings } from './store-settings';
+import {
+  DEFAULT_GLOBAL_SETTINGS,
+  DEFAULT_STORE_SETTINGS,
+  type FaultBurst,
+  type GlobalSettings,
+  type StoreSettings,
+} from './store-settings';
 
 /** Per-store profiles and faults and the global switches, persisted in `sandbox_settings`. */
 @Injectable()
@@ -65,6 +71,7 @@ export class SettingsService {
   }
 
   private assertStore(code: string): void {
-    if (!STORE_CODES.includes(code)) throw new NotFoundException(`Unknown store code "${code}" (known: ${STORE_CODES.join(', ')}).`);
+    if (!STORE_CODES.includes(code))
+      throw new NotFoundException(`Unknown store code "${code}" (known: ${STORE_CODES.join(', ')}).`);
   }
 }

@@ -14,7 +14,9 @@ export class StoreRoutesService implements OnModuleInit {
       'GET /V1/store/storeGroups': () => listStoreGroups(),
       'GET /V1/store/websites': () => listWebsites(),
       'GET /V1/store/storeConfigs': (call) => {
-        const codes = phpArrayValues(call.query['storeCodes']).filter((code): code is string => typeof code === 'string');
+        const codes = phpArrayValues(call.query['storeCodes']).filter(
+          (code): code is string => typeof code === 'string',
+        );
         return listStoreConfigs(call.baseUrl, codes);
       },
     });

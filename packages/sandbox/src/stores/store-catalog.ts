@@ -13,8 +13,28 @@ export interface StoreView {
 
 /** Two websites, one store group and one store view each; plus Magento's admin store 0. */
 export const STORE_VIEWS: readonly StoreView[] = [
-  { id: 1, code: 'default', name: 'Default Store View', websiteId: 1, groupId: 1, locale: 'en_US', currency: 'USD', timezone: 'America/Chicago', weightUnit: 'lbs' },
-  { id: 2, code: 'es_mx', name: 'Español (México)', websiteId: 2, groupId: 2, locale: 'es_MX', currency: 'MXN', timezone: 'America/Mexico_City', weightUnit: 'kgs' },
+  {
+    id: 1,
+    code: 'default',
+    name: 'Default Store View',
+    websiteId: 1,
+    groupId: 1,
+    locale: 'en_US',
+    currency: 'USD',
+    timezone: 'America/Chicago',
+    weightUnit: 'lbs',
+  },
+  {
+    id: 2,
+    code: 'es_mx',
+    name: 'Español (México)',
+    websiteId: 2,
+    groupId: 2,
+    locale: 'es_MX',
+    currency: 'MXN',
+    timezone: 'America/Mexico_City',
+    weightUnit: 'kgs',
+  },
 ];
 
 const WEBSITES = [
@@ -25,7 +45,14 @@ const WEBSITES = [
 
 const GROUPS = [
   { id: 0, website_id: 0, root_category_id: 0, default_store_id: 0, name: 'Default', code: 'default' },
-  { id: 1, website_id: 1, root_category_id: 2, default_store_id: 1, name: 'Main Website Store', code: 'main_website_store' },
+  {
+    id: 1,
+    website_id: 1,
+    root_category_id: 2,
+    default_store_id: 1,
+    name: 'Main Website Store',
+    code: 'main_website_store',
+  },
   { id: 2, website_id: 2, root_category_id: 2, default_store_id: 2, name: 'Mexico Store', code: 'mexico_store' },
 ];
 
@@ -40,7 +67,17 @@ export function resolveSettingsStore(code: string | null): string {
 /** `GET /V1/store/storeViews` (`StoreRepositoryInterface::getList`, admin store included). */
 export function listStoreViews(): object[] {
   const admin = { id: 0, code: 'admin', name: 'Admin', website_id: 0, store_group_id: 0, is_active: 1 };
-  return [admin, ...STORE_VIEWS.map((view) => ({ id: view.id, code: view.code, name: view.name, website_id: view.websiteId, store_group_id: view.groupId, is_active: 1 }))];
+  return [
+    admin,
+    ...STORE_VIEWS.map((view) => ({
+      id: view.id,
+      code: view.code,
+      name: view.name,
+      website_id: view.websiteId,
+      store_group_id: view.groupId,
+      is_active: 1,
+    })),
+  ];
 }
 
 export function listWebsites(): object[] {
@@ -53,22 +90,24 @@ export function listStoreGroups(): object[] {
 
 /** `GET /V1/store/storeConfigs` (`StoreConfigManagerInterface::getStoreConfigs`): store views only. */
 export function listStoreConfigs(baseUrl: string, codes?: readonly string[]): object[] {
-  return STORE_VIEWS.filter((view) => codes === undefined || codes.length === 0 || codes.includes(view.code)).map((view) => ({
-    id: view.id,
-    code: view.code,
-    website_id: view.websiteId,
-    locale: view.locale,
-    base_currency_code: view.currency,
-    default_display_currency_code: view.currency,
-    timezone: view.timezone,
-    weight_unit: view.weightUnit,
-    base_url: baseUrl,
-    base_link_url: baseUrl,
-    base_static_url: `${baseUrl}static/version1700000000/`,
-    base_media_url: `${baseUrl}media/`,
-    secure_base_url: baseUrl,
-    secure_base_link_url: baseUrl,
-    secure_base_static_url: `${baseUrl}static/version1700000000/`,
-    secure_base_media_url: `${baseUrl}media/`,
-  }));
+  return STORE_VIEWS.filter((view) => codes === undefined || codes.length === 0 || codes.includes(view.code)).map(
+    (view) => ({
+      id: view.id,
+      code: view.code,
+      website_id: view.websiteId,
+      locale: view.locale,
+      base_currency_code: view.currency,
+      default_display_currency_code: view.currency,
+      timezone: view.timezone,
+      weight_unit: view.weightUnit,
+      base_url: baseUrl,
+      base_link_url: baseUrl,
+      base_static_url: `${baseUrl}static/version1700000000/`,
+      base_media_url: `${baseUrl}media/`,
+      secure_base_url: baseUrl,
+      secure_base_link_url: baseUrl,
+      secure_base_static_url: `${baseUrl}static/version1700000000/`,
+      secure_base_media_url: `${baseUrl}media/`,
+    }),
+  );
 }

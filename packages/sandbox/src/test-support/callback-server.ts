@@ -23,10 +23,17 @@ export class CallbackServer {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       req.on('end', () => {
-        const post = { path: req.url ?? '/', contentType: req.headers['content-type'], fields: Object.fromEntries(new URLSearchParams(body)) };
+        const post = {
+          path: req.url ?? '/',
+          contentType: req.headers['content-type'],
+          fields: Object.fromEntries(new URLSearchParams(body)),
+        };
         this.posts.push(post);
         for (const resolve of this.waiting.splice(0)) resolve(post);
-        setTimeout(() => res.writeHead(this.status, { location: 'http://127.0.0.1:9/elsewhere' }).end('ok'), this.delayMs);
+        setTimeout(
+          () => res.writeHead(this.status, { location: 'http://127.0.0.1:9/elsewhere' }).end('ok'),
+          this.delayMs,
+        );
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));

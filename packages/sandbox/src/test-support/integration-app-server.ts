@@ -46,7 +46,10 @@ export class IntegrationAppServer {
       const fields = Object.fromEntries(new URLSearchParams(await readBody(req)));
       const linked = { fields, exchanged: exchangeTokens(fields) };
       linked.exchanged.catch(() => undefined);
-      this.consumers.set(fields['oauth_consumer_key'], [...(this.consumers.get(fields['oauth_consumer_key']) ?? []), linked]);
+      this.consumers.set(fields['oauth_consumer_key'], [
+        ...(this.consumers.get(fields['oauth_consumer_key']) ?? []),
+        linked,
+      ]);
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
@@ -64,8 +67,15 @@ export class IntegrationAppServer {
 async function exchangeTokens(fields: Record<string, string>): Promise<{ token: string; tokenSecret: string }> {
   const store = fields['store_base_url'];
   const creds = { consumerKey: fields['oauth_consumer_key'], consumerSecret: fields['oauth_consumer_secret'] };
-  const request = parseTokenBody(await postSigned(`${store}oauth/token/request`, signForTest('POST', `${store}oauth/token/request`, creds)));
-  const accessAuth = signForTest('POST', `${store}oauth/token/access`, { ...creds, token: request['oauth_token'], tokenSecret: request['oauth_token_secret'], verifier: fields['oauth_verifier'] });
+  const request = parseTokenBody(
+    await postSigned(`${store}oauth/token/request`, signForTest('POST', `${store}oauth/token/request`, creds)),
+  );
+  const accessAuth = signForTest('POST', `${store}oauth/token/access`, {
+    ...creds,
+    token: request['oauth_token'],
+    tokenSecret: request['oauth_token_secret'],
+    verifier: fields['oauth_verifier'],
+  });
   const access = parseTokenBody(await postSigned(`${store}oauth/token/access`, accessAuth));
   return { token: access['oauth_token'], tokenSecret: access['oauth_token_secret'] };
 }

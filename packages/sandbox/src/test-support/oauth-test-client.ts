@@ -18,7 +18,12 @@ export interface TestCredentials {
  * A deliberately small OAuth 1.0a HMAC-SHA256 signer written for the tests (RFC 5849 §3.4), independent
  * of @magekit/oauth1, so the sandbox is proven against a client that is not its own verifier.
  */
-export function signForTest(method: string, url: string, creds: TestCredentials, options: { timestamp?: number; nonce?: string } = {}): string {
+export function signForTest(
+  method: string,
+  url: string,
+  creds: TestCredentials,
+  options: { timestamp?: number; nonce?: string } = {},
+): string {
   const parsed = new URL(url);
   const oauth: Record<string, string> = {
     oauth_consumer_key: creds.consumerKey,
@@ -40,7 +45,12 @@ export function signForTest(method: string, url: string, creds: TestCredentials,
   const base = [method.toUpperCase(), rfc3986(baseUrl), rfc3986(normalized)].join('&');
   const key = `${rfc3986(creds.consumerSecret)}&${rfc3986(creds.tokenSecret ?? '')}`;
   oauth['oauth_signature'] = createHmac('sha256', key).update(base).digest('base64');
-  return 'OAuth ' + Object.entries(oauth).map(([k, v]) => `${k}="${rfc3986(v)}"`).join(', ');
+  return (
+    'OAuth ' +
+    Object.entries(oauth)
+      .map(([k, v]) => `${k}="${rfc3986(v)}"`)
+      .join(', ')
+  );
 }
 
 /** Parses `a=b&c=d` token-endpoint bodies. */

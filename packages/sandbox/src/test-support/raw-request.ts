@@ -11,7 +11,13 @@ export interface RawResponse {
  * Sends a request byte for byte (request URI, `Host` header and body as given), which `fetch` cannot:
  * it normalises the URL and refuses to set `Host`.
  */
-export function sendRaw(port: number, method: string, requestUri: string, headers: Record<string, string>, body: string | null): Promise<RawResponse> {
+export function sendRaw(
+  port: number,
+  method: string,
+  requestUri: string,
+  headers: Record<string, string>,
+  body: string | null,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path: requestUri, headers, setHost: false }, (res) => {
       let text = '';

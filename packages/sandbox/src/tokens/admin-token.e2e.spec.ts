@@ -1,6 +1,15 @@
 import { SIGN_IN_FAILED } from '../common/magento-exception';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../testing';
-import { createAdmin, decodeJwt, postRest, startTokenSandbox, statusAndBody, T0, tokenOf, type TokenSandbox } from './token-fixtures.test';
+import {
+  createAdmin,
+  decodeJwt,
+  postRest,
+  startTokenSandbox,
+  statusAndBody,
+  T0,
+  tokenOf,
+  type TokenSandbox,
+} from './token-fixtures.test';
 
 const ROUTE = 'V1/integration/admin/token';
 const REQUIRED = '"%fieldName" is required. Enter and try again.';
@@ -32,15 +41,22 @@ describe('POST /V1/integration/admin/token over HTTP (AdminTokenService, docs/ma
     [5, 300],
     [0, 1800],
     [-3, 1800],
-  ])('takes the TTL from adminTokenTtlMinutes=%p (30 minutes when <= 0): exp - iat = %p s', async (minutes, seconds) => {
-    await env.sandbox.admin.updateSettings({ adminTokenTtlMinutes: minutes });
-    const { claims } = decodeJwt(tokenOf(await postRest(env.sandbox, ROUTE, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD })));
-    expect((claims['exp'] as number) - (claims['iat'] as number)).toBe(seconds);
-  });
+  ])(
+    'takes the TTL from adminTokenTtlMinutes=%p (30 minutes when <= 0): exp - iat = %p s',
+    async (minutes, seconds) => {
+      await env.sandbox.admin.updateSettings({ adminTokenTtlMinutes: minutes });
+      const { claims } = decodeJwt(
+        tokenOf(await postRest(env.sandbox, ROUTE, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD })),
+      );
+      expect((claims['exp'] as number) - (claims['iat'] as number)).toBe(seconds);
+    },
+  );
 
   it("issues on the store's clock (sandbox clock plus the store's clockOffsetSeconds)", async () => {
     await env.sandbox.admin.updateStoreSettings('default', { clockOffsetSeconds: 120 });
-    const { claims } = decodeJwt(tokenOf(await postRest(env.sandbox, ROUTE, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD })));
+    const { claims } = decodeJwt(
+      tokenOf(await postRest(env.sandbox, ROUTE, { username: ADMIN_USERNAME, password: ADMIN_PASSWORD })),
+    );
     expect(claims['iat']).toBe(Math.floor(T0 / 1000) + 120);
   });
 
@@ -57,20 +73,57 @@ describe('POST /V1/integration/admin/token over HTTP (AdminTokenService, docs/ma
       { username: 'retired', password: 'wrong' },
     ];
     for (const credentials of attempts) {
-      expect(statusAndBody(await postRest(env.sandbox, ROUTE, credentials))).toEqual({ status: 401, body: { message: SIGN_IN_FAILED } });
+      expect(statusAndBody(await postRest(env.sandbox, ROUTE, credentials))).toEqual({
+        status: 401,
+        body: { message: SIGN_IN_FAILED },
+      });
     }
-    expect(SIGN_IN_FAILED).toBe('The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.');
+    expect(SIGN_IN_FAILED).toBe(
+      'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.',
+    );
   });
 
   it.each<[string, unknown, object]>([
-    ['no body', undefined, { message: 'One or more input exceptions have occurred.', errors: [{ message: REQUIRED, parameters: { fieldName: 'username' } }, { message: REQUIRED, parameters: { fieldName: 'password' } }] }],
-    ['both empty', { username: '', password: '' }, { message: 'One or more input exceptions have occurred.', errors: [{ message: REQUIRED, parameters: { fieldName: 'username' } }, { message: REQUIRED, parameters: { fieldName: 'password' } }] }],
+    [
+      'no body',
+      undefined,
+      {
+        message: 'One or more input exceptions have occurred.',
+        errors: [
+          { message: REQUIRED, parameters: { fieldName: 'username' } },
+          { message: REQUIRED, parameters: { fieldName: 'password' } },
+        ],
+      },
+    ],
+    [
+      'both empty',
+      { username: '', password: '' },
+      {
+        message: 'One or more input exceptions have occurred.',
+        errors: [
+          { message: REQUIRED, parameters: { fieldName: 'username' } },
+          { message: REQUIRED, parameters: { fieldName: 'password' } },
+        ],
+      },
+    ],
     ['no password', { username: 'admin' }, { message: REQUIRED, parameters: { fieldName: 'password' } }],
-    ['empty password', { username: 'admin', password: '' }, { message: REQUIRED, parameters: { fieldName: 'password' } }],
+    [
+      'empty password',
+      { username: 'admin', password: '' },
+      { message: REQUIRED, parameters: { fieldName: 'password' } },
+    ],
     ['null username', { username: null, password: 'x' }, { message: REQUIRED, parameters: { fieldName: 'username' } }],
-    ['false username (PHP casts it to "")', { username: false, password: 'x' }, { message: REQUIRED, parameters: { fieldName: 'username' } }],
-    ['array username', { username: ['admin'], password: 'x' }, { message: 'The "array" value\'s type is invalid. The "string" type was expected. Verify and try again.' }],
-  ])('answers %s with 400 and Magento\'s input error body', async (_case, body, expected) => {
+    [
+      'false username (PHP casts it to "")',
+      { username: false, password: 'x' },
+      { message: REQUIRED, parameters: { fieldName: 'username' } },
+    ],
+    [
+      'array username',
+      { username: ['admin'], password: 'x' },
+      { message: 'The "array" value\'s type is invalid. The "string" type was expected. Verify and try again.' },
+    ],
+  ])("answers %s with 400 and Magento's input error body", async (_case, body, expected) => {
     expect(statusAndBody(await postRest(env.sandbox, ROUTE, body))).toEqual({ status: 400, body: expected });
   });
 });

@@ -49,7 +49,10 @@ export class AdminTokenService {
    * is off by default), the password, then `is_active`.
    */
   private async login(username: string, password: string): Promise<AdminUserEntity | null> {
-    const admin = await this.admins.createQueryBuilder('admin').where('LOWER(admin.username) = LOWER(:username)', { username }).getOne();
+    const admin = await this.admins
+      .createQueryBuilder('admin')
+      .where('LOWER(admin.username) = LOWER(:username)', { username })
+      .getOne();
     if (admin === null || !(await verifyPassword(password, admin.passwordHash))) return null;
     if (!admin.isActive) throw new MagentoException(401, SIGN_IN_FAILED);
     return admin;

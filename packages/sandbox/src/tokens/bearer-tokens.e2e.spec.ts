@@ -1,7 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, type DirectActivation } from '../testing';
 import { JwtTokenService } from './jwt-token.service';
-import { createCustomer, getRest, NOT_AUTHORIZED, postRest, startTokenSandbox, statusAndBody, T0, tokenOf, type TokenSandbox } from './token-fixtures.test';
+import {
+  createCustomer,
+  getRest,
+  NOT_AUTHORIZED,
+  postRest,
+  startTokenSandbox,
+  statusAndBody,
+  T0,
+  tokenOf,
+  type TokenSandbox,
+} from './token-fixtures.test';
 
 const STORE_VIEWS = 'V1/store/storeViews';
 const REFUSED = { status: 401, body: { message: NOT_AUTHORIZED, parameters: { resources: 'Magento_Backend::store' } } };
@@ -15,7 +25,10 @@ function forgeJwt(claims: object, secret: string, alg = 'HS256'): string {
 
 describe('admin/customer JWTs and integration tokens as Bearer on REST routes (TokenUserContext, docs/magento-behaviour.md §3.4–§3.6)', () => {
   let env: TokenSandbox;
-  const adminToken = async () => tokenOf(await postRest(env.sandbox, 'V1/integration/admin/token', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD }));
+  const adminToken = async () =>
+    tokenOf(
+      await postRest(env.sandbox, 'V1/integration/admin/token', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD }),
+    );
   const storeViews = (token: string, store = '') => getRest(env.sandbox, `${store}${STORE_VIEWS}`, `Bearer ${token}`);
 
   beforeAll(async () => {
@@ -35,7 +48,12 @@ describe('admin/customer JWTs and integration tokens as Bearer on REST routes (T
   });
 
   it('a customer JWT is refused on that admin route', async () => {
-    const customer = tokenOf(await postRest(env.sandbox, 'V1/integration/customer/token', { username: 'ann@example.com', password: 'Customer123!' }));
+    const customer = tokenOf(
+      await postRest(env.sandbox, 'V1/integration/customer/token', {
+        username: 'ann@example.com',
+        password: 'Customer123!',
+      }),
+    );
     expect(statusAndBody(await storeViews(customer))).toEqual(REFUSED);
   });
 
@@ -59,9 +77,18 @@ describe('admin/customer JWTs and integration tokens as Bearer on REST routes (T
 
   it.each([
     ['garbage', 'not-a-jwt'],
-    ['a token signed with another key', forgeJwt({ uid: 1, utypid: 2, iat: T0 / 1000, exp: T0 / 1000 + 3600 }, 'another-secret')],
-    ['a token with an unknown user type', forgeJwt({ uid: 1, utypid: 4, iat: T0 / 1000, exp: T0 / 1000 + 3600 }, 'sandbox-test-jwt-secret')],
-    ['an unsigned token (alg none)', `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ uid: 1, utypid: 2, iat: T0 / 1000, exp: T0 / 1000 + 3600 })).toString('base64url')}.`],
+    [
+      'a token signed with another key',
+      forgeJwt({ uid: 1, utypid: 2, iat: T0 / 1000, exp: T0 / 1000 + 3600 }, 'another-secret'),
+    ],
+    [
+      'a token with an unknown user type',
+      forgeJwt({ uid: 1, utypid: 4, iat: T0 / 1000, exp: T0 / 1000 + 3600 }, 'sandbox-test-jwt-secret'),
+    ],
+    [
+      'an unsigned token (alg none)',
+      `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ uid: 1, utypid: 2, iat: T0 / 1000, exp: T0 / 1000 + 3600 })).toString('base64url')}.`,
+    ],
   ])('%s makes the caller a guest (401)', async (_case, token) => {
     expect(statusAndBody(await storeViews(token))).toEqual(REFUSED);
   });
@@ -69,7 +96,9 @@ describe('admin/customer JWTs and integration tokens as Bearer on REST routes (T
   it('a token signed with the store key and Magento claims is accepted (the check above is the signature)', async () => {
     env.clock.advance(20); // after the revocation of the test above
     const iat = env.clock.ms / 1000;
-    expect((await storeViews(forgeJwt({ uid: 1, utypid: 2, iat, exp: iat + 3600 }, 'sandbox-test-jwt-secret'))).status).toBe(200);
+    expect(
+      (await storeViews(forgeJwt({ uid: 1, utypid: 2, iat, exp: iat + 3600 }, 'sandbox-test-jwt-secret'))).status,
+    ).toBe(200);
   });
 
   it('integration access tokens as Bearer: refused by default, accepted once integrationAsBearer is on for that store', async () => {

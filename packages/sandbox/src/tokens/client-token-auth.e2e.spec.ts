@@ -1,4 +1,13 @@
-import { createAdminTokenAuth, createBearerAuth, createCustomerTokenAuth, createMagentoClient, CUSTOMER_REVOKE_PATH, isMagentoClientError, readJwtExpiry, revokeCustomerToken } from '@magekit/client';
+import {
+  createAdminTokenAuth,
+  createBearerAuth,
+  createCustomerTokenAuth,
+  createMagentoClient,
+  CUSTOMER_REVOKE_PATH,
+  isMagentoClientError,
+  readJwtExpiry,
+  revokeCustomerToken,
+} from '@magekit/client';
 import { authenticator } from 'otplib';
 import { ADMIN_PASSWORD, ADMIN_TFA_SECRET, ADMIN_USERNAME } from '../testing';
 import { createCustomer, postRest, startTokenSandbox, T0, tokenOf, type TokenSandbox } from './token-fixtures.test';
@@ -6,7 +15,8 @@ import { createCustomer, postRest, startTokenSandbox, T0, tokenOf, type TokenSan
 /** @magekit/client's token strategies against the sandbox's token services: the two sides must agree. */
 describe('@magekit/client token auth against the sandbox token services over loopback', () => {
   let env: TokenSandbox;
-  const client = (auth: Parameters<typeof createMagentoClient>[0]['auth']) => createMagentoClient({ baseUrl: env.sandbox.baseUrl, auth, clock: env.clock.now, retry: { retries: 0 } });
+  const client = (auth: Parameters<typeof createMagentoClient>[0]['auth']) =>
+    createMagentoClient({ baseUrl: env.sandbox.baseUrl, auth, clock: env.clock.now, retry: { retries: 0 } });
 
   beforeAll(async () => {
     env = await startTokenSandbox();
@@ -50,12 +60,19 @@ describe('@magekit/client token auth against the sandbox token services over loo
   });
 
   it('customer token auth: revokeCustomerToken is true, the revoked token is refused, the strategy issues a fresh one', async () => {
-    const before = tokenOf(await postRest(env.sandbox, 'V1/integration/customer/token', { username: 'ann@example.com', password: 'Ann12345!' }));
+    const before = tokenOf(
+      await postRest(env.sandbox, 'V1/integration/customer/token', {
+        username: 'ann@example.com',
+        password: 'Ann12345!',
+      }),
+    );
     expect(readJwtExpiry(before)).toBe(T0 - (T0 % 1000) + 3600_000);
     const auth = createCustomerTokenAuth({ username: 'ann@example.com', password: 'Ann12345!' });
     env.clock.advance(2);
     expect(await revokeCustomerToken(client(auth), auth)).toBe(true);
-    expect(await failureCode(() => client(createBearerAuth({ token: before })).post(CUSTOMER_REVOKE_PATH))).toBe('NOT_AUTHORIZED');
+    expect(await failureCode(() => client(createBearerAuth({ token: before })).post(CUSTOMER_REVOKE_PATH))).toBe(
+      'NOT_AUTHORIZED',
+    );
     // A token issued in the revoke's own second is revoked too (iat <= revoked before), so wait a second.
     env.clock.advance(1);
     expect(await revokeCustomerToken(client(auth), auth)).toBe(true);

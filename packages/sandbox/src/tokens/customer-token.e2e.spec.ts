@@ -1,13 +1,24 @@
 import { SIGN_IN_FAILED } from '../common/magento-exception';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../testing';
-import { createCustomer, decodeJwt, NOT_AUTHORIZED, postRest, startTokenSandbox, statusAndBody, T0, tokenOf, type TokenSandbox } from './token-fixtures.test';
+import {
+  createCustomer,
+  decodeJwt,
+  NOT_AUTHORIZED,
+  postRest,
+  startTokenSandbox,
+  statusAndBody,
+  T0,
+  tokenOf,
+  type TokenSandbox,
+} from './token-fixtures.test';
 
 const TOKEN = 'V1/integration/customer/token';
 const REVOKE = 'V1/integration/customer/revoke-customer-token';
 
 describe('customer token services over HTTP (CustomerTokenService, docs/magento-behaviour.md §3)', () => {
   let env: TokenSandbox;
-  const login = (email: string, password = 'Customer123!', store = '') => postRest(env.sandbox, `${store}${TOKEN}`, { username: email, password });
+  const login = (email: string, password = 'Customer123!', store = '') =>
+    postRest(env.sandbox, `${store}${TOKEN}`, { username: email, password });
 
   beforeAll(async () => {
     env = await startTokenSandbox();
@@ -42,11 +53,17 @@ describe('customer token services over HTTP (CustomerTokenService, docs/magento-
     expect(statusAndBody(await login('ann@example.com', 'wrong'))).toEqual(signInFailed);
     expect(statusAndBody(await login('nobody@example.com'))).toEqual(signInFailed);
     expect(statusAndBody(await login('new@example.com', 'wrong'))).toEqual(signInFailed);
-    expect(statusAndBody(await login('new@example.com'))).toEqual({ status: 401, body: { message: "This account isn't confirmed. Verify and try again." } });
+    expect(statusAndBody(await login('new@example.com'))).toEqual({
+      status: 401,
+      body: { message: "This account isn't confirmed. Verify and try again." },
+    });
   });
 
   it('validates the input like the admin service', async () => {
-    expect(statusAndBody(await postRest(env.sandbox, TOKEN, { username: 'ann@example.com' }))).toEqual({ status: 400, body: { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'password' } } });
+    expect(statusAndBody(await postRest(env.sandbox, TOKEN, { username: 'ann@example.com' }))).toEqual({
+      status: 400,
+      body: { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'password' } },
+    });
   });
 
   it('expires tokens after customerTokenTtlMinutes on the store clock', async () => {
@@ -56,7 +73,10 @@ describe('customer token services over HTTP (CustomerTokenService, docs/magento-
     env.clock.advance(59);
     expect((await postRest(env.sandbox, REVOKE, undefined, token)).status).toBe(200);
     env.clock.advance(1);
-    expect(statusAndBody(await postRest(env.sandbox, REVOKE, undefined, token))).toEqual({ status: 401, body: { message: NOT_AUTHORIZED, parameters: { resources: 'self' } } });
+    expect(statusAndBody(await postRest(env.sandbox, REVOKE, undefined, token))).toEqual({
+      status: 401,
+      body: { message: NOT_AUTHORIZED, parameters: { resources: 'self' } },
+    });
   });
 
   it('revoke-customer-token returns true and kills every token of that customer issued so far, and only those', async () => {
@@ -69,7 +89,10 @@ describe('customer token services over HTTP (CustomerTokenService, docs/magento-
     const revoked = await postRest(env.sandbox, REVOKE, undefined, second);
     expect({ status: revoked.status, text: revoked.text }).toEqual({ status: 200, text: 'true' });
     for (const token of [first, second]) {
-      expect(statusAndBody(await postRest(env.sandbox, REVOKE, undefined, token))).toEqual({ status: 401, body: { message: NOT_AUTHORIZED, parameters: { resources: 'self' } } });
+      expect(statusAndBody(await postRest(env.sandbox, REVOKE, undefined, token))).toEqual({
+        status: 401,
+        body: { message: NOT_AUTHORIZED, parameters: { resources: 'self' } },
+      });
     }
     expect((await postRest(env.sandbox, REVOKE, undefined, other)).status).toBe(200);
     env.clock.advance(1);
@@ -85,8 +108,16 @@ describe('customer token services over HTTP (CustomerTokenService, docs/magento-
   });
 
   it('refuses revoke without a token (self) and, for an admin, reports the forced customerId as missing', async () => {
-    expect(statusAndBody(await postRest(env.sandbox, REVOKE))).toEqual({ status: 401, body: { message: NOT_AUTHORIZED, parameters: { resources: 'self' } } });
-    const admin = tokenOf(await postRest(env.sandbox, 'V1/integration/admin/token', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD }));
-    expect(statusAndBody(await postRest(env.sandbox, REVOKE, { customerId: 1 }, admin))).toEqual({ status: 400, body: { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'customerId' } } });
+    expect(statusAndBody(await postRest(env.sandbox, REVOKE))).toEqual({
+      status: 401,
+      body: { message: NOT_AUTHORIZED, parameters: { resources: 'self' } },
+    });
+    const admin = tokenOf(
+      await postRest(env.sandbox, 'V1/integration/admin/token', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD }),
+    );
+    expect(statusAndBody(await postRest(env.sandbox, REVOKE, { customerId: 1 }, admin))).toEqual({
+      status: 400,
+      body: { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'customerId' } },
+    });
   });
 });

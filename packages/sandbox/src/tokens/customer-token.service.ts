@@ -57,7 +57,11 @@ export class CustomerTokenService {
 
   /** `CustomerRepository::get($email)`: e-mails are matched case-insensitively (MySQL collation). */
   private findCustomer(email: string, websiteId: number): Promise<CustomerEntity | null> {
-    return this.customers.createQueryBuilder('customer').where('LOWER(customer.email) = LOWER(:email)', { email }).andWhere('customer.websiteId = :websiteId', { websiteId }).getOne();
+    return this.customers
+      .createQueryBuilder('customer')
+      .where('LOWER(customer.email) = LOWER(:email)', { email })
+      .andWhere('customer.websiteId = :websiteId', { websiteId })
+      .getOne();
   }
 }
 

@@ -20,4 +20,3 @@ export function verifyGoogleOtp(secret: string, otp: string, nowMs: number): boo
     return false;
   }
 }
-

@@ -52,7 +52,12 @@ export class JwtTokenService {
     const configured = user.type === 'admin' ? global.adminTokenTtlMinutes : global.customerTokenTtlMinutes;
     const ttlMinutes = configured > 0 ? configured : 30;
     const iat = Math.floor(nowMs / 1000);
-    const claims: MagentoJwtClaims = { uid: user.userId, utypid: USER_TYPE[user.type], iat, exp: iat + ttlMinutes * 60 };
+    const claims: MagentoJwtClaims = {
+      uid: user.userId,
+      utypid: USER_TYPE[user.type],
+      iat,
+      exp: iat + ttlMinutes * 60,
+    };
     return signHs256(claims, await this.getSecret());
   }
 
@@ -63,7 +68,10 @@ export class JwtTokenService {
   async read(token: string, nowMs: number): Promise<JwtUser | null> {
     let claims: MagentoJwtClaims;
     try {
-      claims = jwt.verify(token, await this.getSecret(), { algorithms: ['HS256'], ignoreExpiration: true }) as MagentoJwtClaims;
+      claims = jwt.verify(token, await this.getSecret(), {
+        algorithms: ['HS256'],
+        ignoreExpiration: true,
+      }) as MagentoJwtClaims;
     } catch {
       return null;
     }
@@ -77,7 +85,11 @@ export class JwtTokenService {
 
   /** `Revoker::revokeFor()`: every token of the user issued up to now stops working. */
   async revokeAll(user: JwtUser, nowMs: number): Promise<void> {
-    await this.revoked.save({ userTypeId: USER_TYPE[user.type], userId: user.userId, revokeBefore: Math.floor(nowMs / 1000) });
+    await this.revoked.save({
+      userTypeId: USER_TYPE[user.type],
+      userId: user.userId,
+      revokeBefore: Math.floor(nowMs / 1000),
+    });
   }
 
   private getSecret(): Promise<string> {

@@ -34,7 +34,8 @@ export class RequestThrottlerService {
   /** @throws MagentoException 401 {@link SIGN_IN_FAILED} while the account is locked. */
   async throttle(userName: string, userType: ThrottledUserType, nowMs: number): Promise<void> {
     const { lockoutMaxFailures } = await this.settings.getGlobal();
-    if ((await this.failuresCount(userName, userType, nowMs)) >= lockoutMaxFailures) throw new MagentoException(401, SIGN_IN_FAILED);
+    if ((await this.failuresCount(userName, userType, nowMs)) >= lockoutMaxFailures)
+      throw new MagentoException(401, SIGN_IN_FAILED);
   }
 
   /** `RequestLog::getFailuresCount()`: failures whose lock has not expired. */

@@ -1,5 +1,11 @@
 import { MagentoException } from '../common/magento-exception';
-import { AggregatedInputException, inputException, readStringParameters, REQUIRED_FIELD, validateCredentials } from './service-input';
+import {
+  AggregatedInputException,
+  inputException,
+  readStringParameters,
+  REQUIRED_FIELD,
+  validateCredentials,
+} from './service-input';
 
 function bodyOf(run: () => unknown): { status: number; body: unknown } {
   try {
@@ -23,7 +29,10 @@ describe('service input as ServiceInputProcessor and CredentialsValidator read i
   });
 
   it('reports one missing parameter as the exception itself, with named parameters', () => {
-    expect(bodyOf(() => readStringParameters({ username: 'a', password: null }, ['username', 'password']))).toEqual({ status: 400, body: { message: REQUIRED_FIELD, parameters: { fieldName: 'password' } } });
+    expect(bodyOf(() => readStringParameters({ username: 'a', password: null }, ['username', 'password']))).toEqual({
+      status: 400,
+      body: { message: REQUIRED_FIELD, parameters: { fieldName: 'password' } },
+    });
   });
 
   it('reports two or more missing parameters under the default message, in declaration order', () => {
@@ -32,20 +41,31 @@ describe('service input as ServiceInputProcessor and CredentialsValidator read i
       status: 400,
       body: {
         message: 'One or more input exceptions have occurred.',
-        errors: ['username', 'password', 'otp'].map((fieldName) => ({ message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName } })),
+        errors: ['username', 'password', 'otp'].map((fieldName) => ({
+          message: '"%fieldName" is required. Enter and try again.',
+          parameters: { fieldName },
+        })),
       },
     });
   });
 
   it('fails at once on an array or object value, before reporting missing ones', () => {
-    const expected = { status: 400, body: { message: 'The "array" value\'s type is invalid. The "string" type was expected. Verify and try again.' } };
+    const expected = {
+      status: 400,
+      body: { message: 'The "array" value\'s type is invalid. The "string" type was expected. Verify and try again.' },
+    };
     expect(bodyOf(() => readStringParameters({ password: { a: 1 } }, ['username', 'password']))).toEqual(expected);
-    expect(bodyOf(() => readStringParameters({ username: [], password: 'x' }, ['username', 'password']))).toEqual(expected);
+    expect(bodyOf(() => readStringParameters({ username: [], password: 'x' }, ['username', 'password']))).toEqual(
+      expected,
+    );
   });
 
   it('validateCredentials reports empty username and password together, or the one that is empty', () => {
     expect(() => validateCredentials('a', 'b')).not.toThrow();
-    expect(bodyOf(() => validateCredentials('', 'b')).body).toEqual({ message: REQUIRED_FIELD, parameters: { fieldName: 'username' } });
+    expect(bodyOf(() => validateCredentials('', 'b')).body).toEqual({
+      message: REQUIRED_FIELD,
+      parameters: { fieldName: 'username' },
+    });
     expect(bodyOf(() => validateCredentials('', '')).body).toEqual({
       message: 'One or more input exceptions have occurred.',
       errors: [

@@ -29,7 +29,10 @@ export class AggregatedInputException extends MagentoException {
   }
 
   override toJSON(): AggregatedInputErrorBody {
-    return { message: this.phrase, errors: this.errors.map((error) => ({ message: error.phrase, parameters: error.parameters })) };
+    return {
+      message: this.phrase,
+      errors: this.errors.map((error) => ({ message: error.phrase, parameters: error.parameters })),
+    };
   }
 }
 
@@ -73,7 +76,12 @@ export function readStringParameters(input: Record<string, unknown>, names: read
  * required-field error; both are reported together.
  */
 export function validateCredentials(username: string, password: string): void {
-  const empty = [['username', username], ['password', password]].filter(([, value]) => value.length === 0).map(([name]) => name);
+  const empty = [
+    ['username', username],
+    ['password', password],
+  ]
+    .filter(([, value]) => value.length === 0)
+    .map(([name]) => name);
   if (empty.length > 0) throw requiredFields(empty);
 }
 
@@ -82,7 +90,10 @@ function castToPhpString(value: unknown): string {
   if (typeof value === 'boolean') return value ? '1' : '';
   if (typeof value === 'number') return String(value);
   // SerializationException wrapped as `new WebapiException(new Phrase($e->getMessage()))`: rendered, no parameters.
-  throw new MagentoException(400, `The "${Array.isArray(value) || typeof value === 'object' ? 'array' : typeof value}" value's type is invalid. The "string" type was expected. Verify and try again.`);
+  throw new MagentoException(
+    400,
+    `The "${Array.isArray(value) || typeof value === 'object' ? 'array' : typeof value}" value's type is invalid. The "string" type was expected. Verify and try again.`,
+  );
 }
 
 function snakeCase(name: string): string {

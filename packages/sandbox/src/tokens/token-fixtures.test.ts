@@ -43,7 +43,12 @@ export interface JsonAnswer {
 }
 
 /** POSTs a JSON body (a string is sent as is) to `rest/<path>`. */
-export async function postRest(sandbox: RunningSandbox, path: string, body?: unknown, bearer?: string): Promise<JsonAnswer> {
+export async function postRest(
+  sandbox: RunningSandbox,
+  path: string,
+  body?: unknown,
+  bearer?: string,
+): Promise<JsonAnswer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (bearer !== undefined) headers['authorization'] = `Bearer ${bearer}`;
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
@@ -52,7 +57,11 @@ export async function postRest(sandbox: RunningSandbox, path: string, body?: unk
 
 /** GETs `rest/<path>` with an optional `Authorization` header value. */
 export async function getRest(sandbox: RunningSandbox, path: string, authorization?: string): Promise<JsonAnswer> {
-  return readAnswer(await fetch(new URL(`rest/${path}`, sandbox.baseUrl), { headers: authorization === undefined ? {} : { authorization } }));
+  return readAnswer(
+    await fetch(new URL(`rest/${path}`, sandbox.baseUrl), {
+      headers: authorization === undefined ? {} : { authorization },
+    }),
+  );
 }
 
 async function readAnswer(response: Response): Promise<JsonAnswer> {
@@ -67,12 +76,17 @@ export function statusAndBody(answer: JsonAnswer): { status: number; body: unkno
 
 /** A token from a 200 answer (fails the test with the body otherwise). */
 export function tokenOf(answer: JsonAnswer): string {
-  if (answer.status !== 200 || typeof answer.body !== 'string') throw new Error(`expected a token, got HTTP ${answer.status} ${answer.text}`);
+  if (answer.status !== 200 || typeof answer.body !== 'string')
+    throw new Error(`expected a token, got HTTP ${answer.status} ${answer.text}`);
   return answer.body;
 }
 
 /** The header and claims of a compact JWS, decoded without verification. */
-export function decodeJwt(token: string): { header: Record<string, unknown>; headerJson: string; claims: Record<string, unknown> } {
+export function decodeJwt(token: string): {
+  header: Record<string, unknown>;
+  headerJson: string;
+  claims: Record<string, unknown>;
+} {
   const [header, claims] = token.split('.').map((part) => Buffer.from(part, 'base64url').toString('utf8'));
   return { header: JSON.parse(header), headerJson: header, claims: JSON.parse(claims) };
 }
@@ -88,9 +102,23 @@ export interface CustomerInput {
 export async function createCustomer(sandbox: RunningSandbox, input: CustomerInput): Promise<CustomerEntity> {
   const repo = sandbox.app.get(DataSource).getRepository(CustomerEntity);
   const websiteId = input.websiteId ?? 1;
-  const data: Record<string, unknown> = { email: input.email, firstname: 'Test', lastname: 'Customer', website_id: websiteId, store_id: websiteId, group_id: 1 };
+  const data: Record<string, unknown> = {
+    email: input.email,
+    firstname: 'Test',
+    lastname: 'Customer',
+    website_id: websiteId,
+    store_id: websiteId,
+    group_id: 1,
+  };
   if (input.confirmation !== undefined) data['confirmation'] = input.confirmation;
-  return repo.save(repo.create({ email: input.email, websiteId, passwordHash: await hashPassword(input.password ?? 'Customer123!'), data }));
+  return repo.save(
+    repo.create({
+      email: input.email,
+      websiteId,
+      passwordHash: await hashPassword(input.password ?? 'Customer123!'),
+      data,
+    }),
+  );
 }
 
 export interface AdminInput {
@@ -103,6 +131,14 @@ export interface AdminInput {
 export async function createAdmin(sandbox: RunningSandbox, input: AdminInput): Promise<AdminUserEntity> {
   const repo = sandbox.app.get(DataSource).getRepository(AdminUserEntity);
   return repo.save(
-    repo.create({ username: input.username, passwordHash: await hashPassword(input.password ?? 'Admin123!'), email: `${input.username}@example.com`, firstname: 'Test', lastname: 'Admin', isActive: input.isActive ?? true, tfaSecret: input.tfaSecret ?? '' }),
+    repo.create({
+      username: input.username,
+      passwordHash: await hashPassword(input.password ?? 'Admin123!'),
+      email: `${input.username}@example.com`,
+      firstname: 'Test',
+      lastname: 'Admin',
+      isActive: input.isActive ?? true,
+      tfaSecret: input.tfaSecret ?? '',
+    }),
   );
 }

@@ -31,7 +31,8 @@ export class TokenRoutesService implements OnModuleInit {
     this.registry.register({
       [TOKEN_ROUTES.adminToken]: (call) => this.adminToken(call),
       [TOKEN_ROUTES.customerToken]: (call) => this.customerToken(call),
-      [TOKEN_ROUTES.revokeCustomerToken]: (call) => this.customerTokens.revokeTokens(call.forced['customerId'], call.store.now),
+      [TOKEN_ROUTES.revokeCustomerToken]: (call) =>
+        this.customerTokens.revokeTokens(call.forced['customerId'], call.store.now),
       [TOKEN_ROUTES.googleAuthenticate]: (call) => this.googleAuthenticate(call),
     });
   }

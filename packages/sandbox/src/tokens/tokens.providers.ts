@@ -10,7 +10,13 @@ import { TwoFactorAuthService } from './two-factor-auth.service';
  * revocation and Two-Factor Auth's Google provider; `TokenRoutesService` registers their REST routes.
  * `JwtTokenService` is provided by the sandbox module (the REST caller resolver reads tokens with it).
  */
-export const TOKENS_PROVIDERS: Provider[] = [RequestThrottlerService, AdminTokenService, CustomerTokenService, TwoFactorAuthService, TokenRoutesService];
+export const TOKENS_PROVIDERS: Provider[] = [
+  RequestThrottlerService,
+  AdminTokenService,
+  CustomerTokenService,
+  TwoFactorAuthService,
+  TokenRoutesService,
+];
 
 /** The tokens feature's controllers (none: its routes are REST handlers). */
 export const TOKENS_CONTROLLERS: Type<unknown>[] = [];

@@ -8,7 +8,8 @@ import { verifyGoogleOtp } from './google-otp';
 /** `Magento\TwoFactorAuth` messages (magento/security-package, the release shipped with 2.4.6-p1). */
 export const TFA_MESSAGES = {
   useProviderEndpoints: 'Please use the 2fa provider-specific endpoints to obtain a token.',
-  configureFirst: 'You are required to configure personal Two-Factor Authorization in order to login. Please check your email.',
+  configureFirst:
+    'You are required to configure personal Two-Factor Authorization in order to login. Please check your email.',
   providerNotConfigured: 'Provider is not configured.',
   invalidCode: 'Invalid code.',
 } as const;
@@ -40,14 +41,24 @@ export class TwoFactorAuthService {
     const { token, admin } = await this.adminTokens.createToken(username, password, nowMs);
     if (!(await this.settings.getGlobal()).twoFactorAuth) return token;
     const activeProviders = activeProvidersOf(admin);
-    if (activeProviders.length === FORCED_PROVIDERS.length) throw new MagentoException(400, TFA_MESSAGES.useProviderEndpoints, { active_providers: activeProviders });
+    if (activeProviders.length === FORCED_PROVIDERS.length)
+      throw new MagentoException(400, TFA_MESSAGES.useProviderEndpoints, { active_providers: activeProviders });
     // Magento e-mails the admin a configuration link here (`UserConfigRequestManager::sendConfigRequestTo`).
-    throw new MagentoException(400, TFA_MESSAGES.configureFirst, { providers: [...FORCED_PROVIDERS], active_providers: activeProviders });
+    throw new MagentoException(400, TFA_MESSAGES.configureFirst, {
+      providers: [...FORCED_PROVIDERS],
+      active_providers: activeProviders,
+    });
   }
 
-  async createAdminAccessTokenWithGoogle(username: string, password: string, otp: string, nowMs: number): Promise<string> {
+  async createAdminAccessTokenWithGoogle(
+    username: string,
+    password: string,
+    otp: string,
+    nowMs: number,
+  ): Promise<string> {
     const { token, admin } = await this.adminTokens.createToken(username, password, nowMs);
-    if (!activeProvidersOf(admin).includes('google')) throw new MagentoException(400, TFA_MESSAGES.providerNotConfigured);
+    if (!activeProvidersOf(admin).includes('google'))
+      throw new MagentoException(400, TFA_MESSAGES.providerNotConfigured);
     if (!verifyGoogleOtp(admin.tfaSecret, otp, nowMs)) throw new MagentoException(401, TFA_MESSAGES.invalidCode);
     return token;
   }

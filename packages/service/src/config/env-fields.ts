@@ -14,12 +14,17 @@ export const portField = z
   .transform(Number)
   .refine((port) => port <= 65535, 'must be an integer from 0 to 65535');
 
-export const hostField = z.string().regex(/^[A-Za-z0-9.:[\]_-]{1,253}$/, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0');
+export const hostField = z
+  .string()
+  .regex(/^[A-Za-z0-9.:[\]_-]{1,253}$/, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0');
 
 export const publicUrlField = z.string().transform((value, ctx) => {
   const url = parseUrl(value);
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an http(s) URL without credentials, query or fragment, e.g. https://integration.example.com (got ${JSON.stringify(value)})` });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `must be an http(s) URL without credentials, query or fragment, e.g. https://integration.example.com (got ${JSON.stringify(value)})`,
+    });
     return z.NEVER;
   }
   return url.toString().replace(/\/+$/, '');
@@ -34,19 +39,32 @@ export const booleanField = z
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
 export const networksField = z.string().transform((value, ctx) => {
-  const networks = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-  for (const problem of findStoreUrlProblems({ allowedNetworks: networks }, '')) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem.replace(/^\.allowedNetworks: /, '') });
+  const networks = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const problem of findStoreUrlProblems({ allowedNetworks: networks }, ''))
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem.replace(/^\.allowedNetworks: /, '') });
   return networks;
 });
 
-export const redisUrlField = z.string().refine((value) => /^rediss?:$/.test(parseUrl(value)?.protocol ?? ''), 'must be a redis:// or rediss:// URL');
+export const redisUrlField = z
+  .string()
+  .refine((value) => /^rediss?:$/.test(parseUrl(value)?.protocol ?? ''), 'must be a redis:// or rediss:// URL');
 
-export const logLevelField = z.enum(['error', 'warn', 'info', 'debug'], { errorMap: () => ({ message: 'must be one of error, warn, info, debug' }) });
+export const logLevelField = z.enum(['error', 'warn', 'info', 'debug'], {
+  errorMap: () => ({ message: 'must be one of error, warn, info, debug' }),
+});
 
-export const positiveIntegerField = z.string().regex(/^[1-9]\d{0,8}$/, 'must be a positive integer').transform(Number);
+export const positiveIntegerField = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/, 'must be a positive integer')
+  .transform(Number);
 
 /** `API_DOCS`: who may read `/api/docs` and its JSON. */
-export const apiDocsField = z.enum(['public', 'token', 'off'], { errorMap: () => ({ message: 'must be one of public, token, off' }) });
+export const apiDocsField = z.enum(['public', 'token', 'off'], {
+  errorMap: () => ({ message: 'must be one of public, token, off' }),
+});
 
 /** Names Express's `trust proxy` understands besides addresses and CIDRs. */
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -63,10 +81,16 @@ export const trustProxyField = z.string().transform((value, ctx): TrustProxy => 
   const text = value.trim().toLowerCase();
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^\d{1,2}$/.test(text)) return Number(text);
-  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   const bad = entries.filter((entry) => !PROXY_NAMES.has(entry) && !isAddressOrCidr(entry));
   if (entries.length === 0 || bad.length > 0) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be true, false, a hop count (e.g. 1) or a comma-separated list of proxy addresses/CIDRs (e.g. 10.0.0.0/8,127.0.0.1)${bad.length > 0 ? `, not an address or CIDR: ${bad.map((entry) => JSON.stringify(entry)).join(', ')}` : ''}` });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `must be true, false, a hop count (e.g. 1) or a comma-separated list of proxy addresses/CIDRs (e.g. 10.0.0.0/8,127.0.0.1)${bad.length > 0 ? `, not an address or CIDR: ${bad.map((entry) => JSON.stringify(entry)).join(', ')}` : ''}`,
+    });
     return z.NEVER;
   }
   return entries;
@@ -89,7 +113,11 @@ export const databaseUrlField = z.string().transform((value, ctx): DatabaseConfi
   if (url && (scheme === 'postgres' || scheme === 'postgresql')) return { type: 'postgres', url: value };
   if (url && scheme === 'mysql') return { type: 'mysql', url: value };
   if (url && scheme === 'mariadb') return { type: 'mariadb', url: value.replace(/^mariadb:/i, 'mysql:') };
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be postgres://user:password@host:5432/db, mysql://…, mariadb://… or sqlite:<file> (unset: SQLite in DATA_DIR)' });
+  ctx.addIssue({
+    code: z.ZodIssueCode.custom,
+    message:
+      'must be postgres://user:password@host:5432/db, mysql://…, mariadb://… or sqlite:<file> (unset: SQLite in DATA_DIR)',
+  });
   return z.NEVER;
 });
 
@@ -99,17 +127,30 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 export const encryptionKeysField = z.string().transform((value, ctx) => {
   const keys: Record<string, string> = {};
   let bad = false;
-  for (const entry of value.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     const [id, key, ...rest] = entry.split(':');
     if (!KEY_ID.test(id ?? '') || key === undefined || rest.length > 0) {
       bad = true;
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `entry ${JSON.stringify(id ?? entry)} must be id:base64 with an id of 1-32 letters, digits, _ or -` });
-    } else if (Buffer.from(key.replace(/-/g, '+').replace(/_/g, '/'), 'base64').length !== 32 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(key)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `entry ${JSON.stringify(id ?? entry)} must be id:base64 with an id of 1-32 letters, digits, _ or -`,
+      });
+    } else if (
+      Buffer.from(key.replace(/-/g, '+').replace(/_/g, '/'), 'base64').length !== 32 ||
+      !/^[A-Za-z0-9+/_-]+={0,2}$/.test(key)
+    ) {
       bad = true;
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `key ${id} must be base64 of 32 random bytes (e.g. \`openssl rand -base64 32\`)` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `key ${id} must be base64 of 32 random bytes (e.g. \`openssl rand -base64 32\`)`,
+      });
     } else keys[id] = key;
   }
-  if (Object.keys(keys).length === 0 && !bad) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must hold at least one id:key' });
+  if (Object.keys(keys).length === 0 && !bad)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must hold at least one id:key' });
   return keys;
 });
 

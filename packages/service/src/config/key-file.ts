@@ -25,7 +25,13 @@ export function loadKeys(source: KeySource, randomBytes: (size: number) => Buffe
   if (source.kind === 'env') return { keys: source.keys, origin: 'env', path: null, warning: null };
   if (existsSync(source.path)) return readKeyFile(source.path);
   if (!source.mayCreate) {
-    throw new IntegrationServiceError(`No encryption key: MAGEKIT_ENCRYPTION_KEYS is unset and ${source.path} does not exist.`, 'KEY_FILE', { hint: 'Set MAGEKIT_ENCRYPTION_KEYS=k1:$(openssl rand -base64 32) (keys are only generated outside production).' });
+    throw new IntegrationServiceError(
+      `No encryption key: MAGEKIT_ENCRYPTION_KEYS is unset and ${source.path} does not exist.`,
+      'KEY_FILE',
+      {
+        hint: 'Set MAGEKIT_ENCRYPTION_KEYS=k1:$(openssl rand -base64 32) (keys are only generated outside production).',
+      },
+    );
   }
   const keys: KeyRingConfig = { activeKeyId: 'k1', keys: { k1: randomBytes(32).toString('base64') } };
   try {
@@ -34,7 +40,11 @@ export function loadKeys(source: KeySource, randomBytes: (size: number) => Buffe
     chmodSync(source.path, 0o600);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return readKeyFile(source.path);
-    throw new IntegrationServiceError(`Cannot write the key file ${source.path}: ${(cause as Error).message}`, 'KEY_FILE', { cause, hint: 'Make DATA_DIR writable, or set MAGEKIT_ENCRYPTION_KEYS.' });
+    throw new IntegrationServiceError(
+      `Cannot write the key file ${source.path}: ${(cause as Error).message}`,
+      'KEY_FILE',
+      { cause, hint: 'Make DATA_DIR writable, or set MAGEKIT_ENCRYPTION_KEYS.' },
+    );
   }
   return { keys, origin: 'created', path: source.path, warning: null };
 }
@@ -44,11 +54,16 @@ function readKeyFile(path: string): LoadedKeys {
   try {
     keys = JSON.parse(readFileSync(path, 'utf8')) as KeyRingConfig;
   } catch (cause) {
-    throw new IntegrationServiceError(`Cannot read the key file ${path}: ${(cause as Error).message}`, 'KEY_FILE', { cause, hint: 'Restore it from your backup: without it the stored secrets cannot be decrypted.' });
+    throw new IntegrationServiceError(`Cannot read the key file ${path}: ${(cause as Error).message}`, 'KEY_FILE', {
+      cause,
+      hint: 'Restore it from your backup: without it the stored secrets cannot be decrypted.',
+    });
   }
   const problems = findKeyRingProblems(keys, 'keys.json');
-  if (problems.length > 0) throw new IntegrationServiceError(`The key file ${path} is invalid: ${problems.join('; ')}.`, 'KEY_FILE');
+  if (problems.length > 0)
+    throw new IntegrationServiceError(`The key file ${path} is invalid: ${problems.join('; ')}.`, 'KEY_FILE');
   const mode = statSync(path).mode & 0o777;
-  const warning = mode & 0o077 ? `The key file ${path} is readable by others (mode ${mode.toString(8)}): chmod 600 it.` : null;
+  const warning =
+    mode & 0o077 ? `The key file ${path} is readable by others (mode ${mode.toString(8)}): chmod 600 it.` : null;
   return { keys, origin: 'file', path, warning };
 }

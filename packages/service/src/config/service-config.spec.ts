@@ -42,17 +42,36 @@ describe('readServiceConfig', () => {
   });
 
   it('reads every setting', () => {
-    const config = readServiceConfig({
-      PORT: '8080', HOST: '0.0.0.0', PUBLIC_URL: 'https://sync.example.com/', TENANT: 'acme', DATA_DIR: 'var', DATABASE_URL: 'postgres://app:pw@db:5432/app',
-      MAGEKIT_ENCRYPTION_KEYS: `old:${KEY_A}, new:${KEY_B}`, MAGEKIT_ACTIVE_KEY: 'new', STORE_URL_ALLOW_HTTP: 'true', STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8, ::1/128',
-      REDIS_URL: 'redis://127.0.0.1:6379/2', LOG_LEVEL: 'debug', DASHBOARD_DIR: '/opt/dashboard',
-    }, '/srv/app');
+    const config = readServiceConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        PUBLIC_URL: 'https://sync.example.com/',
+        TENANT: 'acme',
+        DATA_DIR: 'var',
+        DATABASE_URL: 'postgres://app:pw@db:5432/app',
+        MAGEKIT_ENCRYPTION_KEYS: `old:${KEY_A}, new:${KEY_B}`,
+        MAGEKIT_ACTIVE_KEY: 'new',
+        STORE_URL_ALLOW_HTTP: 'true',
+        STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8, ::1/128',
+        REDIS_URL: 'redis://127.0.0.1:6379/2',
+        LOG_LEVEL: 'debug',
+        DASHBOARD_DIR: '/opt/dashboard',
+      },
+      '/srv/app',
+    );
     expect(config).toMatchObject({
-      port: 8080, host: '0.0.0.0', publicUrl: 'https://sync.example.com', tenant: 'acme', dataDir: '/srv/app/var',
+      port: 8080,
+      host: '0.0.0.0',
+      publicUrl: 'https://sync.example.com',
+      tenant: 'acme',
+      dataDir: '/srv/app/var',
       database: { type: 'postgres', url: 'postgres://app:pw@db:5432/app' },
       keys: { kind: 'env', keys: { activeKeyId: 'new', keys: { old: KEY_A, new: KEY_B } } },
       storeUrl: { allowHttp: true, allowedNetworks: ['127.0.0.0/8', '::1/128'] },
-      redisUrl: 'redis://127.0.0.1:6379/2', logLevel: 'debug', dashboardDir: '/opt/dashboard',
+      redisUrl: 'redis://127.0.0.1:6379/2',
+      logLevel: 'debug',
+      dashboardDir: '/opt/dashboard',
     });
   });
 
@@ -75,10 +94,29 @@ describe('readServiceConfig', () => {
 
   it('names every problem in one message', () => {
     const message = problemsOf({
-      PORT: '70000', HOST: 'bad host!', PUBLIC_URL: 'ftp://x', TENANT: 'no spaces', DATABASE_URL: 'oracle://db', STORE_URL_ALLOW_HTTP: 'maybe',
-      STORE_URL_ALLOWED_NETWORKS: '10.0.0.0/99', REDIS_URL: 'http://redis', LOG_LEVEL: 'loud', MAGEKIT_ENCRYPTION_KEYS: 'k1:short',
+      PORT: '70000',
+      HOST: 'bad host!',
+      PUBLIC_URL: 'ftp://x',
+      TENANT: 'no spaces',
+      DATABASE_URL: 'oracle://db',
+      STORE_URL_ALLOW_HTTP: 'maybe',
+      STORE_URL_ALLOWED_NETWORKS: '10.0.0.0/99',
+      REDIS_URL: 'http://redis',
+      LOG_LEVEL: 'loud',
+      MAGEKIT_ENCRYPTION_KEYS: 'k1:short',
     });
-    for (const name of ['PORT', 'HOST', 'PUBLIC_URL', 'TENANT', 'DATABASE_URL', 'STORE_URL_ALLOW_HTTP', 'STORE_URL_ALLOWED_NETWORKS', 'REDIS_URL', 'LOG_LEVEL', 'MAGEKIT_ENCRYPTION_KEYS']) {
+    for (const name of [
+      'PORT',
+      'HOST',
+      'PUBLIC_URL',
+      'TENANT',
+      'DATABASE_URL',
+      'STORE_URL_ALLOW_HTTP',
+      'STORE_URL_ALLOWED_NETWORKS',
+      'REDIS_URL',
+      'LOG_LEVEL',
+      'MAGEKIT_ENCRYPTION_KEYS',
+    ]) {
       expect(message).toContain(name);
     }
     expect(message).toContain('10.0.0.0/99');
@@ -87,10 +125,18 @@ describe('readServiceConfig', () => {
   });
 
   it('refuses to generate a key in production and checks MAGEKIT_ACTIVE_KEY', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toContain('MAGEKIT_ENCRYPTION_KEYS is required when NODE_ENV=production');
-    expect(problemsOf({ MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A},b:${KEY_B}` })).toContain('MAGEKIT_ACTIVE_KEY is required when MAGEKIT_ENCRYPTION_KEYS holds several keys (one of a, b)');
-    expect(problemsOf({ MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A}`, MAGEKIT_ACTIVE_KEY: 'z' })).toContain('MAGEKIT_ACTIVE_KEY "z" is not one of the ids');
-    expect(problemsOf({ MAGEKIT_ACTIVE_KEY: 'a' })).toContain('MAGEKIT_ACTIVE_KEY is set but MAGEKIT_ENCRYPTION_KEYS is not');
+    expect(problemsOf({ NODE_ENV: 'production' })).toContain(
+      'MAGEKIT_ENCRYPTION_KEYS is required when NODE_ENV=production',
+    );
+    expect(problemsOf({ MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A},b:${KEY_B}` })).toContain(
+      'MAGEKIT_ACTIVE_KEY is required when MAGEKIT_ENCRYPTION_KEYS holds several keys (one of a, b)',
+    );
+    expect(problemsOf({ MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A}`, MAGEKIT_ACTIVE_KEY: 'z' })).toContain(
+      'MAGEKIT_ACTIVE_KEY "z" is not one of the ids',
+    );
+    expect(problemsOf({ MAGEKIT_ACTIVE_KEY: 'a' })).toContain(
+      'MAGEKIT_ACTIVE_KEY is set but MAGEKIT_ENCRYPTION_KEYS is not',
+    );
     expect(problemsOf({ MAGEKIT_ENCRYPTION_KEYS: 'bad id!:x' })).toContain('must be id:base64');
   });
 
@@ -107,27 +153,66 @@ describe('readServiceConfig', () => {
 
   it('API_DOCS: public by default, off by default in production, or as set', () => {
     expect(readServiceConfig({}, '/srv/app').apiDocs).toBe('public');
-    expect(readServiceConfig({ NODE_ENV: 'production', MAGEKIT_ENCRYPTION_KEYS: `k1:${KEY_A}` }, '/srv/app').apiDocs).toBe('off');
-    expect(readServiceConfig({ NODE_ENV: 'production', MAGEKIT_ENCRYPTION_KEYS: `k1:${KEY_A}`, API_DOCS: 'token' }, '/srv/app').apiDocs).toBe('token');
+    expect(
+      readServiceConfig({ NODE_ENV: 'production', MAGEKIT_ENCRYPTION_KEYS: `k1:${KEY_A}` }, '/srv/app').apiDocs,
+    ).toBe('off');
+    expect(
+      readServiceConfig(
+        { NODE_ENV: 'production', MAGEKIT_ENCRYPTION_KEYS: `k1:${KEY_A}`, API_DOCS: 'token' },
+        '/srv/app',
+      ).apiDocs,
+    ).toBe('token');
     expect(readServiceConfig({ API_DOCS: 'off' }, '/srv/app').apiDocs).toBe('off');
   });
 
   it('reads the request limits into the module options, leaving unset ones to the module defaults', () => {
-    const config = readServiceConfig({
-      THROTTLE_WINDOW_SECONDS: '30', THROTTLE_CALLBACK_PER_ADDRESS: '5', THROTTLE_CALLBACK_GLOBAL: '50', THROTTLE_SIGN_IN_PER_ADDRESS: '7', THROTTLE_SIGN_IN_GLOBAL: '70',
-      PENDING_STORES_PER_ADDRESS: '3', PENDING_STORES_MAX: '100',
-    }, '/srv/app');
-    expect(config.throttle).toEqual({ windowSeconds: 30, callback: { perAddress: 5, global: 50 }, signIn: { perAddress: 7, global: 70 } });
+    const config = readServiceConfig(
+      {
+        THROTTLE_WINDOW_SECONDS: '30',
+        THROTTLE_CALLBACK_PER_ADDRESS: '5',
+        THROTTLE_CALLBACK_GLOBAL: '50',
+        THROTTLE_SIGN_IN_PER_ADDRESS: '7',
+        THROTTLE_SIGN_IN_GLOBAL: '70',
+        PENDING_STORES_PER_ADDRESS: '3',
+        PENDING_STORES_MAX: '100',
+      },
+      '/srv/app',
+    );
+    expect(config.throttle).toEqual({
+      windowSeconds: 30,
+      callback: { perAddress: 5, global: 50 },
+      signIn: { perAddress: 7, global: 70 },
+    });
     expect(config.pendingStores).toEqual({ perAddress: 3, max: 100 });
-    expect(readServiceConfig({ THROTTLE_SIGN_IN_GLOBAL: '9', PENDING_STORES_MAX: '' }, '/srv/app')).toMatchObject({ throttle: { callback: {}, signIn: { global: 9 } }, pendingStores: {} });
+    expect(readServiceConfig({ THROTTLE_SIGN_IN_GLOBAL: '9', PENDING_STORES_MAX: '' }, '/srv/app')).toMatchObject({
+      throttle: { callback: {}, signIn: { global: 9 } },
+      pendingStores: {},
+    });
   });
 
   it('names every bad proxy, docs and limit variable in the one message', () => {
     const message = problemsOf({
-      TRUST_PROXY: '10.0.0.0/99,proxy.internal', API_DOCS: 'private', THROTTLE_WINDOW_SECONDS: '0', THROTTLE_CALLBACK_PER_ADDRESS: '-1', THROTTLE_CALLBACK_GLOBAL: '1.5',
-      THROTTLE_SIGN_IN_PER_ADDRESS: 'ten', THROTTLE_SIGN_IN_GLOBAL: '1e3', PENDING_STORES_PER_ADDRESS: '0', PENDING_STORES_MAX: 'many',
+      TRUST_PROXY: '10.0.0.0/99,proxy.internal',
+      API_DOCS: 'private',
+      THROTTLE_WINDOW_SECONDS: '0',
+      THROTTLE_CALLBACK_PER_ADDRESS: '-1',
+      THROTTLE_CALLBACK_GLOBAL: '1.5',
+      THROTTLE_SIGN_IN_PER_ADDRESS: 'ten',
+      THROTTLE_SIGN_IN_GLOBAL: '1e3',
+      PENDING_STORES_PER_ADDRESS: '0',
+      PENDING_STORES_MAX: 'many',
     });
-    for (const name of ['TRUST_PROXY', 'API_DOCS', 'THROTTLE_WINDOW_SECONDS', 'THROTTLE_CALLBACK_PER_ADDRESS', 'THROTTLE_CALLBACK_GLOBAL', 'THROTTLE_SIGN_IN_PER_ADDRESS', 'THROTTLE_SIGN_IN_GLOBAL', 'PENDING_STORES_PER_ADDRESS', 'PENDING_STORES_MAX']) {
+    for (const name of [
+      'TRUST_PROXY',
+      'API_DOCS',
+      'THROTTLE_WINDOW_SECONDS',
+      'THROTTLE_CALLBACK_PER_ADDRESS',
+      'THROTTLE_CALLBACK_GLOBAL',
+      'THROTTLE_SIGN_IN_PER_ADDRESS',
+      'THROTTLE_SIGN_IN_GLOBAL',
+      'PENDING_STORES_PER_ADDRESS',
+      'PENDING_STORES_MAX',
+    ]) {
       expect(message).toContain(name);
     }
     expect(message).toContain('not an address or CIDR: "10.0.0.0/99", "proxy.internal"');
@@ -137,13 +222,19 @@ describe('readServiceConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(readServiceConfig({ PORT: '', DATABASE_URL: '', LOG_LEVEL: '' }, '/srv/app')).toMatchObject({ port: 3000, logLevel: 'info', database: { type: 'better-sqlite3' } });
+    expect(readServiceConfig({ PORT: '', DATABASE_URL: '', LOG_LEVEL: '' }, '/srv/app')).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      database: { type: 'better-sqlite3' },
+    });
   });
 
   describe('required resources', () => {
     const files: Record<string, string> = {
-      '/srv/app/calls.txt': '# what the app calls\nGET /V1/orders/5\n\nget /V1/products/:sku   # route ids work too\nGET /V1/directory/countries\n',
-      '/srv/app/bad-calls.txt': 'GET /V1/products\nfetch everything please\nGET /V1/nothing/here\nPATCH /V1/products/x\nGET /V1/customers/me\n',
+      '/srv/app/calls.txt':
+        '# what the app calls\nGET /V1/orders/5\n\nget /V1/products/:sku   # route ids work too\nGET /V1/directory/countries\n',
+      '/srv/app/bad-calls.txt':
+        'GET /V1/products\nfetch everything please\nGET /V1/nothing/here\nPATCH /V1/products/x\nGET /V1/customers/me\n',
       '/srv/app/empty.txt': '# nothing yet\n\n',
     };
     const readFile = (path: string) => {
@@ -162,20 +253,40 @@ describe('readServiceConfig', () => {
     };
 
     it('REQUIRED_RESOURCES: ids of the stock ACL tree, deduplicated, in tree order', () => {
-      expect(read({ REQUIRED_RESOURCES: ' Magento_Sales::actions_view, Magento_Catalog::products,Magento_Sales::actions_view,' }).requiredResources).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products']);
+      expect(
+        read({
+          REQUIRED_RESOURCES: ' Magento_Sales::actions_view, Magento_Catalog::products,Magento_Sales::actions_view,',
+        }).requiredResources,
+      ).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products']);
     });
 
     it('MAGEKIT_CALLS_FILE (relative to cwd): the least privilege of its calls on the stock route table, joined with REQUIRED_RESOURCES', () => {
-      expect(read({ MAGEKIT_CALLS_FILE: 'calls.txt' }).requiredResources).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products']);
-      expect(read({ MAGEKIT_CALLS_FILE: '/srv/app/calls.txt', REQUIRED_RESOURCES: 'Magento_Backend::store' }).requiredResources).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products', 'Magento_Backend::store']);
+      expect(read({ MAGEKIT_CALLS_FILE: 'calls.txt' }).requiredResources).toEqual([
+        'Magento_Sales::actions_view',
+        'Magento_Catalog::products',
+      ]);
+      expect(
+        read({ MAGEKIT_CALLS_FILE: '/srv/app/calls.txt', REQUIRED_RESOURCES: 'Magento_Backend::store' })
+          .requiredResources,
+      ).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products', 'Magento_Backend::store']);
     });
 
     it('names every unknown id and every bad line of the calls file in the one message, next to other bad variables', () => {
-      const message = problemsWithFiles({ PORT: 'x', REQUIRED_RESOURCES: 'Magento_Catalog::products,products,Acme_Sync::things', MAGEKIT_CALLS_FILE: 'bad-calls.txt' });
+      const message = problemsWithFiles({
+        PORT: 'x',
+        REQUIRED_RESOURCES: 'Magento_Catalog::products,products,Acme_Sync::things',
+        MAGEKIT_CALLS_FILE: 'bad-calls.txt',
+      });
       expect(message).toContain('PORT must be an integer');
-      expect(message).toContain("REQUIRED_RESOURCES names ids that are not in the ACL tree of stock Magento Open Source 2.4.6-p1: products, Acme_Sync::things");
-      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:2 "fetch everything please" is not "METHOD /V1/path"');
-      expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:3 GET /V1/nothing/here: Request does not match any route;');
+      expect(message).toContain(
+        'REQUIRED_RESOURCES names ids that are not in the ACL tree of stock Magento Open Source 2.4.6-p1: products, Acme_Sync::things',
+      );
+      expect(message).toContain(
+        'MAGEKIT_CALLS_FILE bad-calls.txt:2 "fetch everything please" is not "METHOD /V1/path"',
+      );
+      expect(message).toContain(
+        'MAGEKIT_CALLS_FILE bad-calls.txt:3 GET /V1/nothing/here: Request does not match any route;',
+      );
       expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:4 PATCH /V1/products/x: Request method is invalid;');
       expect(message).toContain('MAGEKIT_CALLS_FILE bad-calls.txt:5 GET /V1/customers/me needs "All resources"');
       expect(message).not.toContain('bad-calls.txt:1');
@@ -183,8 +294,12 @@ describe('readServiceConfig', () => {
     });
 
     it('refuses a missing or empty calls file', () => {
-      expect(problemsWithFiles({ MAGEKIT_CALLS_FILE: 'missing.txt' })).toContain('MAGEKIT_CALLS_FILE missing.txt cannot be read (ENOENT)');
-      expect(problemsWithFiles({ MAGEKIT_CALLS_FILE: 'empty.txt' })).toContain('MAGEKIT_CALLS_FILE empty.txt lists no calls');
+      expect(problemsWithFiles({ MAGEKIT_CALLS_FILE: 'missing.txt' })).toContain(
+        'MAGEKIT_CALLS_FILE missing.txt cannot be read (ENOENT)',
+      );
+      expect(problemsWithFiles({ MAGEKIT_CALLS_FILE: 'empty.txt' })).toContain(
+        'MAGEKIT_CALLS_FILE empty.txt lists no calls',
+      );
     });
 
     it('a MAGEKIT_CALLS_FILE that is /dev/zero, a directory or over 1 MiB is refused at once, without reading it', () => {
@@ -208,23 +323,41 @@ describe('readServiceConfig', () => {
     });
 
     it('reads nothing when neither is set', () => {
-      expect(readServiceConfig({ REQUIRED_RESOURCES: '', MAGEKIT_CALLS_FILE: '' }, '/srv/app', { readFile: () => { throw new Error('must not read'); } }).requiredResources).toEqual([]);
+      expect(
+        readServiceConfig({ REQUIRED_RESOURCES: '', MAGEKIT_CALLS_FILE: '' }, '/srv/app', {
+          readFile: () => {
+            throw new Error('must not read');
+          },
+        }).requiredResources,
+      ).toEqual([]);
     });
   });
 });
 
-describe('readStorageSettings (what the CLI\'s service commands read)', () => {
+describe("readStorageSettings (what the CLI's service commands read)", () => {
   it('gives the same data directory, database and keys as readServiceConfig', () => {
-    for (const env of [{}, { DATA_DIR: 'var/app', DATABASE_URL: 'sqlite:db/x.sqlite' }, { DATABASE_URL: 'mariadb://root@db/app', MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A}` }]) {
+    for (const env of [
+      {},
+      { DATA_DIR: 'var/app', DATABASE_URL: 'sqlite:db/x.sqlite' },
+      { DATABASE_URL: 'mariadb://root@db/app', MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A}` },
+    ]) {
       const full = readServiceConfig(env, '/srv/app');
-      expect(readStorageSettings(env, '/srv/app')).toEqual({ dataDir: full.dataDir, database: full.database, keys: full.keys });
+      expect(readStorageSettings(env, '/srv/app')).toEqual({
+        dataDir: full.dataDir,
+        database: full.database,
+        keys: full.keys,
+      });
     }
   });
 
   it.each([
     ['a key entry with an extra ":"', { MAGEKIT_ENCRYPTION_KEYS: `k1:${KEY_A}:extra` }, 'entry "k1" must be id:base64'],
     ['an unknown database scheme', { DATABASE_URL: 'oracle://db' }, 'DATABASE_URL must be postgres://'],
-    ['an active key that is not listed', { MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A}`, MAGEKIT_ACTIVE_KEY: 'z' }, 'MAGEKIT_ACTIVE_KEY "z" is not one of the ids'],
+    [
+      'an active key that is not listed',
+      { MAGEKIT_ENCRYPTION_KEYS: `a:${KEY_A}`, MAGEKIT_ACTIVE_KEY: 'z' },
+      'MAGEKIT_ACTIVE_KEY "z" is not one of the ids',
+    ],
   ])('refuses %s, as the service does', (_, env, problem) => {
     expect(problemsOf(env)).toContain(problem);
     expect(() => readStorageSettings(env, '/srv/app')).toThrow(problem);

@@ -1,13 +1,37 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { AclError, loadStockModel, planCallsFile, sortInTreeOrder, STOCK_RELEASE, type MagentoModel } from '@magekit/acl';
+import {
+  AclError,
+  loadStockModel,
+  planCallsFile,
+  sortInTreeOrder,
+  STOCK_RELEASE,
+  type MagentoModel,
+} from '@magekit/acl';
 import type { KeyRingConfig } from '@magekit/nest';
 import { readCallsFile as readCallsFileOnDisk } from '@magekit/acl/node';
 import { IntegrationServiceError } from '../service-error';
-import { apiDocsField, booleanField, databaseUrlField, encryptionKeysField, hostField, logLevelField, networksField, optional, portField, positiveIntegerField, publicUrlField, redisUrlField, tenantField, trustProxyField, type TrustProxy } from './env-fields';
+import {
+  apiDocsField,
+  booleanField,
+  databaseUrlField,
+  encryptionKeysField,
+  hostField,
+  logLevelField,
+  networksField,
+  optional,
+  portField,
+  positiveIntegerField,
+  publicUrlField,
+  redisUrlField,
+  tenantField,
+  trustProxyField,
+  type TrustProxy,
+} from './env-fields';
 
 /** Where the service keeps its data. */
-export type DatabaseConfig = { type: 'better-sqlite3'; database: string } | { type: 'postgres' | 'mysql' | 'mariadb'; url: string };
+export type DatabaseConfig =
+  { type: 'better-sqlite3'; database: string } | { type: 'postgres' | 'mysql' | 'mariadb'; url: string };
 
 /** Where the encryption keys come from: the environment, or `DATA_DIR/keys.json` (created on first start outside production). */
 export type KeySource = { kind: 'env'; keys: KeyRingConfig } | { kind: 'file'; path: string; mayCreate: boolean };
@@ -104,15 +128,27 @@ type StorageEnv = z.infer<typeof storageEnvSchema>;
  *
  * @throws IntegrationServiceError `INVALID_CONFIG` naming every missing or bad variable in one message.
  */
-export function readServiceConfig(env: Record<string, string | undefined>, cwd: string = process.cwd(), io: ServiceConfigIo = {}): ServiceConfig {
+export function readServiceConfig(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+  io: ServiceConfigIo = {},
+): ServiceConfig {
   const parsed = envSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   const values = parsed.success ? parsed.data : null;
   const production = String(env['NODE_ENV'] ?? '') === 'production';
   const keys = values ? readKeySource(values, production, problems, cwd) : null;
-  const requiredResources = readRequiredResources(env['REQUIRED_RESOURCES'], env['MAGEKIT_CALLS_FILE'], problems, cwd, io.readFile ?? ((path) => readCallsFileOnDisk(path)));
+  const requiredResources = readRequiredResources(
+    env['REQUIRED_RESOURCES'],
+    env['MAGEKIT_CALLS_FILE'],
+    problems,
+    cwd,
+    io.readFile ?? ((path) => readCallsFileOnDisk(path)),
+  );
   if (problems.length > 0 || !values || !keys) {
-    throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', { hint: 'Fix the listed environment variables (see the README of @magekit/service, "Configuration").' });
+    throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', {
+      hint: 'Fix the listed environment variables (see the README of @magekit/service, "Configuration").',
+    });
   }
   const { dataDir, database } = storageOf(values, keys, cwd);
   return {
@@ -123,7 +159,10 @@ export function readServiceConfig(env: Record<string, string | undefined>, cwd: 
     dataDir,
     database,
     keys,
-    storeUrl: { allowHttp: values.STORE_URL_ALLOW_HTTP ?? false, allowedNetworks: values.STORE_URL_ALLOWED_NETWORKS ?? [] },
+    storeUrl: {
+      allowHttp: values.STORE_URL_ALLOW_HTTP ?? false,
+      allowedNetworks: values.STORE_URL_ALLOWED_NETWORKS ?? [],
+    },
     redisUrl: values.REDIS_URL ?? null,
     logLevel: values.LOG_LEVEL ?? 'info',
     production,
@@ -150,13 +189,18 @@ export interface StorageSettings {
  *
  * @throws IntegrationServiceError `INVALID_CONFIG` naming every bad variable in one message.
  */
-export function readStorageSettings(env: Record<string, string | undefined>, cwd: string = process.cwd()): StorageSettings {
+export function readStorageSettings(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): StorageSettings {
   const parsed = storageEnvSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   const values = parsed.success ? parsed.data : null;
   const keys = values ? readKeySource(values, String(env['NODE_ENV'] ?? '') === 'production', problems, cwd) : null;
   if (problems.length > 0 || !values || !keys) {
-    throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', { hint: 'Use the same environment as the service (see the README of @magekit/service, "Configuration").' });
+    throw new IntegrationServiceError(`Invalid configuration: ${problems.join('; ')}.`, 'INVALID_CONFIG', {
+      hint: 'Use the same environment as the service (see the README of @magekit/service, "Configuration").',
+    });
   }
   return storageOf(values, keys, cwd);
 }
@@ -176,29 +220,54 @@ function readThrottle(values: Env): ThrottleConfig {
 
 /** The object without its undefined fields (so that module defaults apply). */
 function defined<T extends Record<string, number | undefined>>(fields: T): { [K in keyof T]?: number } {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: number };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: number;
+  };
 }
 
 /** `REQUIRED_RESOURCES` (ids of the stock ACL tree) plus the least privilege of the calls in `MAGEKIT_CALLS_FILE`. */
-function readRequiredResources(list: string | undefined, callsFile: string | undefined, problems: string[], cwd: string, readFile: (path: string) => string): string[] {
-  const listed = (list ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+function readRequiredResources(
+  list: string | undefined,
+  callsFile: string | undefined,
+  problems: string[],
+  cwd: string,
+  readFile: (path: string) => string,
+): string[] {
+  const listed = (list ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   if (listed.length === 0 && !callsFile) return [];
   const model = loadStockModel();
   const unknown = listed.filter((id) => !model.tree.nodes.has(id));
-  if (unknown.length > 0) problems.push(`REQUIRED_RESOURCES names ids that are not in the ACL tree of stock ${STOCK_RELEASE}: ${unknown.join(', ')} (expected ids such as Magento_Catalog::products)`);
+  if (unknown.length > 0)
+    problems.push(
+      `REQUIRED_RESOURCES names ids that are not in the ACL tree of stock ${STOCK_RELEASE}: ${unknown.join(', ')} (expected ids such as Magento_Catalog::products)`,
+    );
   const ids = new Set(listed.filter((id) => model.tree.nodes.has(id)));
   if (callsFile) for (const id of readCallsFile(callsFile, model, problems, cwd, readFile)) ids.add(id);
-  if (ids.size > 200) problems.push(`REQUIRED_RESOURCES and MAGEKIT_CALLS_FILE give ${ids.size} resources; at most 200 can be checked`);
+  if (ids.size > 200)
+    problems.push(`REQUIRED_RESOURCES and MAGEKIT_CALLS_FILE give ${ids.size} resources; at most 200 can be checked`);
   return sortInTreeOrder(model.tree, ids);
 }
 
 /** The least privilege (stock route table) of a calls file: one `METHOD /V1/path` per line, `#` comments. */
-function readCallsFile(file: string, model: MagentoModel, problems: string[], cwd: string, readFile: (path: string) => string): string[] {
+function readCallsFile(
+  file: string,
+  model: MagentoModel,
+  problems: string[],
+  cwd: string,
+  readFile: (path: string) => string,
+): string[] {
   let text: string;
   try {
     text = readFile(resolve(cwd, file));
   } catch (error) {
-    problems.push(error instanceof AclError ? `MAGEKIT_CALLS_FILE ${error.message}` : `MAGEKIT_CALLS_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    problems.push(
+      error instanceof AclError
+        ? `MAGEKIT_CALLS_FILE ${error.message}`
+        : `MAGEKIT_CALLS_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
     return [];
   }
   const plan = planCallsFile(model, text);
@@ -212,12 +281,21 @@ function readKeySource(values: StorageEnv, production: boolean, problems: string
   const active = values.MAGEKIT_ACTIVE_KEY;
   if (!keys) {
     if (active) problems.push('MAGEKIT_ACTIVE_KEY is set but MAGEKIT_ENCRYPTION_KEYS is not');
-    if (production) problems.push('MAGEKIT_ENCRYPTION_KEYS is required when NODE_ENV=production (no key is generated in production): set it to k1:$(openssl rand -base64 32)');
+    if (production)
+      problems.push(
+        'MAGEKIT_ENCRYPTION_KEYS is required when NODE_ENV=production (no key is generated in production): set it to k1:$(openssl rand -base64 32)',
+      );
     return { kind: 'file', path: join(dataDirOf(values, cwd), 'keys.json'), mayCreate: !production };
   }
   const ids = Object.keys(keys);
-  if (active === undefined && ids.length > 1) problems.push(`MAGEKIT_ACTIVE_KEY is required when MAGEKIT_ENCRYPTION_KEYS holds several keys (one of ${ids.join(', ')})`);
-  if (active !== undefined && !ids.includes(active)) problems.push(`MAGEKIT_ACTIVE_KEY ${JSON.stringify(active)} is not one of the ids in MAGEKIT_ENCRYPTION_KEYS (${ids.join(', ')})`);
+  if (active === undefined && ids.length > 1)
+    problems.push(
+      `MAGEKIT_ACTIVE_KEY is required when MAGEKIT_ENCRYPTION_KEYS holds several keys (one of ${ids.join(', ')})`,
+    );
+  if (active !== undefined && !ids.includes(active))
+    problems.push(
+      `MAGEKIT_ACTIVE_KEY ${JSON.stringify(active)} is not one of the ids in MAGEKIT_ENCRYPTION_KEYS (${ids.join(', ')})`,
+    );
   return { kind: 'env', keys: { activeKeyId: active ?? ids[0] ?? '', keys } };
 }
 
@@ -228,6 +306,13 @@ function dataDirOf(values: StorageEnv, cwd: string): string {
 
 function resolveDatabase(database: DatabaseConfig | undefined, dataDir: string, cwd: string): DatabaseConfig {
   if (!database) return { type: 'better-sqlite3', database: join(dataDir, 'integration.sqlite') };
-  if (database.type === 'better-sqlite3') return { type: 'better-sqlite3', database: database.database === ':memory:' || isAbsolute(database.database) ? database.database : resolve(cwd, database.database) };
+  if (database.type === 'better-sqlite3')
+    return {
+      type: 'better-sqlite3',
+      database:
+        database.database === ':memory:' || isAbsolute(database.database)
+          ? database.database
+          : resolve(cwd, database.database),
+    };
   return database;
 }

@@ -21,8 +21,15 @@ describe('dashboard build lookup', () => {
       expect(findDashboard(dir)).toEqual({ dir, base: '/dashboard/' });
       mkdirSync(join(dir, 'pkg', 'dist'), { recursive: true });
       writeFileSync(join(dir, 'pkg', 'dist', 'index.html'), '<script src="/assets/x.js"></script>');
-      expect(findDashboard(null, () => join(dir, 'pkg', 'package.json'))).toEqual({ dir: join(dir, 'pkg', 'dist'), base: '/' });
-      expect(findDashboard(null, () => { throw new Error('not installed'); })).toBeNull();
+      expect(findDashboard(null, () => join(dir, 'pkg', 'package.json'))).toEqual({
+        dir: join(dir, 'pkg', 'dist'),
+        base: '/',
+      });
+      expect(
+        findDashboard(null, () => {
+          throw new Error('not installed');
+        }),
+      ).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

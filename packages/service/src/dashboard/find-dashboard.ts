@@ -21,7 +21,10 @@ export function detectBase(indexHtml: string): string {
  * Finds the dashboard build: `DASHBOARD_DIR` when given, else `apps/dashboard/dist` of this
  * workspace (`npx nx build dashboard`). Null when there is no `index.html`.
  */
-export function findDashboard(configured: string | null, resolve: (id: string) => string = require.resolve): DashboardBuild | null {
+export function findDashboard(
+  configured: string | null,
+  resolve: (id: string) => string = require.resolve,
+): DashboardBuild | null {
   let dir = configured;
   if (dir === null) {
     try {

@@ -36,7 +36,10 @@ export class HealthController {
     if (!dataSource.isInitialized) return 'down';
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'down'>((resolve) => (timer = setTimeout(() => resolve('down'), DATABASE_TIMEOUT_MS)));
-    const query = dataSource.query('SELECT 1').then(() => 'up' as const, () => 'down' as const);
+    const query = dataSource.query('SELECT 1').then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
     return Promise.race([query, timeout]).finally(() => clearTimeout(timer));
   }
 }

@@ -14,10 +14,22 @@ const DOCS_PATH = /^\/api\/docs(?:[-/]|$)/;
  * one gets 401 `UNAUTHORIZED`), or not at all (`off`, the production default: 404).
  * Call it after the app's middleware and before `listen`.
  */
-export function setUpApiDocs(app: INestApplication, mode: ApiDocsMode, docs: { name?: string; version?: string; include?: ReadonlyArray<Type> } = {}): void {
+export function setUpApiDocs(
+  app: INestApplication,
+  mode: ApiDocsMode,
+  docs: { name?: string; version?: string; include?: ReadonlyArray<Type> } = {},
+): void {
   if (mode === 'off') return;
   if (mode === 'token') app.use(requireApiToken(app));
-  SwaggerModule.setup('api/docs', app, createMagentoOpenApiDocument(app, { title: `${docs.name ?? 'magekit integration service'}: admin API`, version: docs.version, include: docs.include }));
+  SwaggerModule.setup(
+    'api/docs',
+    app,
+    createMagentoOpenApiDocument(app, {
+      title: `${docs.name ?? 'magekit integration service'}: admin API`,
+      version: docs.version,
+      include: docs.include,
+    }),
+  );
 }
 
 /** Express middleware running @magekit/nest's `ApiAuthGuard` (and its error filter) on the docs paths. */
@@ -29,7 +41,10 @@ function requireApiToken(app: INestApplication) {
     const context = httpContext(request, response, next);
     Promise.resolve()
       .then(() => guard.canActivate(context))
-      .then(() => next(), (error: unknown) => filter.catch(error, context));
+      .then(
+        () => next(),
+        (error: unknown) => filter.catch(error, context),
+      );
   };
 }
 

@@ -9,13 +9,22 @@ interface BodyParserError {
 }
 
 const ANSWERS: Record<string, { message: string; hint: string }> = {
-  'entity.parse.failed': { message: 'The request body is not valid JSON (a JSON object or array is expected).', hint: 'Send a JSON object with Content-Type: application/json, or a form (application/x-www-form-urlencoded).' },
+  'entity.parse.failed': {
+    message: 'The request body is not valid JSON (a JSON object or array is expected).',
+    hint: 'Send a JSON object with Content-Type: application/json, or a form (application/x-www-form-urlencoded).',
+  },
   'entity.too.large': { message: 'The request body is too large.', hint: 'Bodies are limited to 100 kB.' },
   'parameters.too.many': { message: 'The form has too many fields.', hint: 'Forms are limited to 1,000 fields.' },
   'charset.unsupported': { message: 'The request body has an unsupported charset.', hint: 'Send UTF-8.' },
-  'encoding.unsupported': { message: 'The request body has an unsupported Content-Encoding.', hint: 'Send it uncompressed, gzip or deflate.' },
+  'encoding.unsupported': {
+    message: 'The request body has an unsupported Content-Encoding.',
+    hint: 'Send it uncompressed, gzip or deflate.',
+  },
 };
-const OTHER = { message: 'The request body could not be read.', hint: 'Send a JSON object (application/json) or a form (application/x-www-form-urlencoded).' };
+const OTHER = {
+  message: 'The request body could not be read.',
+  hint: 'Send a JSON object (application/json) or a form (application/x-www-form-urlencoded).',
+};
 
 /**
  * Nest's own JSON and form parsers (the callback and the sign-in read forms), followed by an error

@@ -62,7 +62,10 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
 
 function helmetOptions(directives: Directives, { https }: SecurityHeaderOptions): HelmetOptions {
   return {
-    contentSecurityPolicy: { useDefaults: false, directives: https ? { ...directives, 'upgrade-insecure-requests': [] } : directives },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: https ? { ...directives, 'upgrade-insecure-requests': [] } : directives,
+    },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,

@@ -8,7 +8,20 @@ import { requestLogContext } from './request-log';
 import { ServiceLogger } from './service-logger';
 
 /** Every secret below must never reach stdout, in any form. */
-const SECRETS = ['CONSUMERSECRET1', 'VERIFIER1', 'BEARERTOKEN1', 'COOKIE1', 'QUERYTOKEN1', 'FIELDSECRET1', 'TEXTSECRET1', 'ERRORSECRET1', 'CAUSESECRET1', 'THROWNSECRET1', 'SIGNATURE1', 'DBPASSWORD1'];
+const SECRETS = [
+  'CONSUMERSECRET1',
+  'VERIFIER1',
+  'BEARERTOKEN1',
+  'COOKIE1',
+  'QUERYTOKEN1',
+  'FIELDSECRET1',
+  'TEXTSECRET1',
+  'ERRORSECRET1',
+  'CAUSESECRET1',
+  'THROWNSECRET1',
+  'SIGNATURE1',
+  'DBPASSWORD1',
+];
 
 @Controller()
 class CarelessController {
@@ -18,7 +31,9 @@ class CarelessController {
   @Post('magento/callback/:tenant')
   callback(@Req() request: Request, @Body() body: Record<string, string>): { ok: true } {
     this.logger.log({ msg: 'callback received', headers: request.headers, body, url: request.originalUrl });
-    this.logger.warn(`callback body ${new URLSearchParams(body).toString()} with ${String(request.headers.authorization)}`);
+    this.logger.warn(
+      `callback body ${new URLSearchParams(body).toString()} with ${String(request.headers.authorization)}`,
+    );
     return { ok: true };
   }
 
@@ -43,9 +58,17 @@ describe('no secret reaches stdout: the real pino logger, its request logs and N
       return true;
     });
     const logger = new ServiceLogger({ level: 'debug' });
-    const root = { module: CarelessModule, imports: [requestLogContext(logger.pino)], controllers: [CarelessController] };
+    const root = {
+      module: CarelessModule,
+      imports: [requestLogContext(logger.pino)],
+      controllers: [CarelessController],
+    };
     app = await NestFactory.create<NestExpressApplication>(root, { logger, bodyParser: false });
-    applyHttpSurface(app, { trustProxy: false, publicUrl: null, production: false } as unknown as ServiceConfig, logger);
+    applyHttpSurface(
+      app,
+      { trustProxy: false, publicUrl: null, production: false } as unknown as ServiceConfig,
+      logger,
+    );
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
 
@@ -56,16 +79,26 @@ describe('no secret reaches stdout: the real pino logger, its request logs and N
     logger.warn(new Error('refused: password=ERRORSECRET1'));
     await fetch(`${base}/magento/callback/acme?access_token=QUERYTOKEN1&oauth_signature=SIGNATURE1`, {
       method: 'POST',
-      headers: { authorization: 'Bearer BEARERTOKEN1', cookie: 'magekit_identity_form=COOKIE1', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: 'Bearer BEARERTOKEN1',
+        cookie: 'magekit_identity_form=COOKIE1',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'oauth_consumer_key=ck1&oauth_consumer_secret=CONSUMERSECRET1&store_base_url=https%3A%2F%2Fshop.example.com%2F&oauth_verifier=VERIFIER1',
     });
-    await fetch(`${base}/boom`, { headers: { authorization: 'OAuth oauth_consumer_key="ck1", oauth_signature="SIGNATURE1"' } });
+    await fetch(`${base}/boom`, {
+      headers: { authorization: 'OAuth oauth_consumer_key="ck1", oauth_signature="SIGNATURE1"' },
+    });
     await app.close();
   });
 
   afterAll(() => stdout.mockRestore());
 
-  const lines = () => written.join('').split('\n').filter((line) => line !== '');
+  const lines = () =>
+    written
+      .join('')
+      .split('\n')
+      .filter((line) => line !== '');
   const entries = () => lines().map((line) => JSON.parse(line) as Record<string, unknown>);
 
   it('writes one JSON object per line', () => {
@@ -78,24 +111,74 @@ describe('no secret reaches stdout: the real pino logger, its request logs and N
   });
 
   it('logs texts, fields and errors with [REDACTED] in place of the secrets, stacks on error lines only', () => {
-    expect(entries()).toEqual(expect.arrayContaining([
-      expect.objectContaining({ level: 'info', context: 'Text', msg: 'connect to postgres://app:[REDACTED]@db/app with oauth_consumer_secret=[REDACTED]' }),
-      expect.objectContaining({ level: 'info', context: 'Field', store: { id: 's1', accessTokenSecret: '[REDACTED]' } }),
-      expect.objectContaining({ level: 'error', msg: 'exchange failed: oauth_token_secret=[REDACTED]', error: expect.objectContaining({ stack: expect.stringContaining('    at '), cause: expect.objectContaining({ message: 'POST failed: oauth_verifier=[REDACTED]' }) }) }),
-      expect.objectContaining({ level: 'warn', msg: 'refused: password=[REDACTED]', error: { name: 'Error', message: 'refused: password=[REDACTED]' } }),
-    ]));
+    expect(entries()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          level: 'info',
+          context: 'Text',
+          msg: 'connect to postgres://app:[REDACTED]@db/app with oauth_consumer_secret=[REDACTED]',
+        }),
+        expect.objectContaining({
+          level: 'info',
+          context: 'Field',
+          store: { id: 's1', accessTokenSecret: '[REDACTED]' },
+        }),
+        expect.objectContaining({
+          level: 'error',
+          msg: 'exchange failed: oauth_token_secret=[REDACTED]',
+          error: expect.objectContaining({
+            stack: expect.stringContaining('    at '),
+            cause: expect.objectContaining({ message: 'POST failed: oauth_verifier=[REDACTED]' }),
+          }),
+        }),
+        expect.objectContaining({
+          level: 'warn',
+          msg: 'refused: password=[REDACTED]',
+          error: { name: 'Error', message: 'refused: password=[REDACTED]' },
+        }),
+      ]),
+    );
   });
 
   it('logs one request line per request (method, redacted path, status, ms, ip, reqId), and the lines logged during a request carry its reqId', () => {
     const requests = entries().filter((entry) => entry['msg'] === 'request');
     expect(requests).toEqual([
-      expect.objectContaining({ level: 'info', context: 'HTTP', method: 'POST', path: '/magento/callback/acme?access_token=[REDACTED]&oauth_signature=[REDACTED]', status: 201, ms: expect.any(Number), ip: '127.0.0.1', reqId: expect.any(String) }),
+      expect.objectContaining({
+        level: 'info',
+        context: 'HTTP',
+        method: 'POST',
+        path: '/magento/callback/acme?access_token=[REDACTED]&oauth_signature=[REDACTED]',
+        status: 201,
+        ms: expect.any(Number),
+        ip: '127.0.0.1',
+        reqId: expect.any(String),
+      }),
       expect.objectContaining({ level: 'error', context: 'HTTP', method: 'GET', path: '/boom', status: 500 }),
     ]);
-    expect(Object.keys(requests[0]).sort()).toEqual(['context', 'ip', 'level', 'method', 'ms', 'msg', 'path', 'reqId', 'status', 'time']);
+    expect(Object.keys(requests[0]).sort()).toEqual([
+      'context',
+      'ip',
+      'level',
+      'method',
+      'ms',
+      'msg',
+      'path',
+      'reqId',
+      'status',
+      'time',
+    ]);
     const received = entries().find((entry) => entry['msg'] === 'callback received');
-    expect(received).toMatchObject({ context: 'Careless', reqId: requests[0]['reqId'], body: { oauth_consumer_key: 'ck1', oauth_consumer_secret: '[REDACTED]', oauth_verifier: '[REDACTED]' }, headers: { authorization: '[REDACTED]', cookie: '[REDACTED]' } });
+    expect(received).toMatchObject({
+      context: 'Careless',
+      reqId: requests[0]['reqId'],
+      body: { oauth_consumer_key: 'ck1', oauth_consumer_secret: '[REDACTED]', oauth_verifier: '[REDACTED]' },
+      headers: { authorization: '[REDACTED]', cookie: '[REDACTED]' },
+    });
     const thrown = entries().find((entry) => entry['level'] === 'error' && entry['context'] === 'ExceptionsHandler');
-    expect(thrown).toMatchObject({ reqId: requests[1]['reqId'], msg: 'token exchange failed: oauth_token_secret=[REDACTED]', error: expect.objectContaining({ stack: expect.stringContaining('    at ') }) });
+    expect(thrown).toMatchObject({
+      reqId: requests[1]['reqId'],
+      msg: 'token exchange failed: oauth_token_secret=[REDACTED]',
+      error: expect.objectContaining({ stack: expect.stringContaining('    at ') }),
+    });
   });
 });

@@ -24,8 +24,10 @@ export function requestLog(logger: Logger): HttpLogger {
     customLogLevel: levelOf,
     customSuccessMessage: () => 'request',
     customErrorMessage: () => 'request',
-    customSuccessObject: (request, response, { responseTime }: { responseTime: number }) => fieldsOf(request, response, responseTime),
-    customErrorObject: (request, response, _error, { responseTime }: { responseTime: number }) => fieldsOf(request, response, responseTime),
+    customSuccessObject: (request, response, { responseTime }: { responseTime: number }) =>
+      fieldsOf(request, response, responseTime),
+    customErrorObject: (request, response, _error, { responseTime }: { responseTime: number }) =>
+      fieldsOf(request, response, responseTime),
   });
 }
 
@@ -38,7 +40,14 @@ function levelOf(request: IncomingMessage, response: ServerResponse, error?: Err
 
 function fieldsOf(request: IncomingMessage, response: ServerResponse, ms: number): Record<string, unknown> {
   const express = request as Request;
-  return { context: 'HTTP', method: request.method, path: express.originalUrl ?? request.url, status: response.statusCode, ms, ip: express.ip };
+  return {
+    context: 'HTTP',
+    method: request.method,
+    path: express.originalUrl ?? request.url,
+    status: response.statusCode,
+    ms,
+    ip: express.ip,
+  };
 }
 
 /**

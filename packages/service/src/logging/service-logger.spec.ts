@@ -17,8 +17,19 @@ describe('ServiceLogger', () => {
     logger.log('no context');
     expect(lines.every((line) => line.endsWith('\n') && !line.slice(0, -1).includes('\n'))).toBe(true);
     expect(entries()).toEqual([
-      { time: '2025-01-01T12:00:00.000Z', level: 'info', context: 'Callback', msg: 'callback oauth_consumer_secret=[REDACTED] received' },
-      { time: '2025-01-01T12:00:00.000Z', level: 'info', context: 'Stores', msg: 'stored', store: { id: '1', accessToken: REDACTED } },
+      {
+        time: '2025-01-01T12:00:00.000Z',
+        level: 'info',
+        context: 'Callback',
+        msg: 'callback oauth_consumer_secret=[REDACTED] received',
+      },
+      {
+        time: '2025-01-01T12:00:00.000Z',
+        level: 'info',
+        context: 'Stores',
+        msg: 'stored',
+        store: { id: '1', accessToken: REDACTED },
+      },
       { time: '2025-01-01T12:00:00.000Z', level: 'info', msg: 'no context' },
     ]);
   });
@@ -43,7 +54,10 @@ describe('ServiceLogger', () => {
     const debug = capture('debug');
     debug.logger.log('Mapped {/health, GET} route', 'RouterExplorer');
     debug.logger.verbose('verbose is debug');
-    expect(debug.entries()).toEqual([expect.objectContaining({ level: 'debug', context: 'RouterExplorer' }), expect.objectContaining({ level: 'debug', msg: 'verbose is debug' })]);
+    expect(debug.entries()).toEqual([
+      expect.objectContaining({ level: 'debug', context: 'RouterExplorer' }),
+      expect.objectContaining({ level: 'debug', msg: 'verbose is debug' }),
+    ]);
   });
 
   it('keeps stack traces for error lines only', () => {
@@ -56,15 +70,26 @@ describe('ServiceLogger', () => {
     expect(JSON.stringify([warn, nested])).not.toContain('stack');
     expect(nested).toMatchObject({ level: 'warn', error: { name: 'Error', message: 'bad input' } });
     expect(String((error['error'] as Record<string, unknown>)['stack'])).toContain('    at ');
-    expect(fatal).toMatchObject({ level: 'error', context: 'Service', msg: 'gave up', stack: expect.stringContaining('    at main') });
+    expect(fatal).toMatchObject({
+      level: 'error',
+      context: 'Service',
+      msg: 'gave up',
+      stack: expect.stringContaining('    at main'),
+    });
   });
 
   it('logs an Error message object with its redacted fields, and extra parameters as details', () => {
     const { logger, entries } = capture();
     logger.warn(new Error('password=letmein refused'));
     logger.log('with details', { apiToken: 'mk_x' }, 'Jobs');
-    expect(entries()[0]).toMatchObject({ level: 'warn', msg: 'password=[REDACTED] refused', error: { name: 'Error', message: 'password=[REDACTED] refused' } });
-    expect(entries()[1]).toEqual(expect.objectContaining({ context: 'Jobs', msg: 'with details', details: [{ apiToken: REDACTED }] }));
+    expect(entries()[0]).toMatchObject({
+      level: 'warn',
+      msg: 'password=[REDACTED] refused',
+      error: { name: 'Error', message: 'password=[REDACTED] refused' },
+    });
+    expect(entries()[1]).toEqual(
+      expect.objectContaining({ context: 'Jobs', msg: 'with details', details: [{ apiToken: REDACTED }] }),
+    );
   });
 
   it('redacts what is logged on its pino logger directly, including format arguments that would rebuild a secret', () => {

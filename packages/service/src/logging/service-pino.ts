@@ -47,7 +47,10 @@ function redactLogArguments(this: Logger, args: Parameters<LogFn>, method: LogFn
   const [first, ...rest] = args as unknown[];
   const hasObject = first !== null && typeof first === 'object';
   const texts = hasObject ? rest : [first, ...rest];
-  const message = texts.length === 0 || texts[0] === undefined ? undefined : redactText(texts.length === 1 ? String(texts[0]) : format(...texts));
+  const message =
+    texts.length === 0 || texts[0] === undefined
+      ? undefined
+      : redactText(texts.length === 1 ? String(texts[0]) : format(...texts));
   const fields = (hasObject ? redact(loggable(first, message === undefined)) : {}) as Record<string, unknown>;
   const safe = level >= ERROR_LEVEL ? fields : (withoutStacks(fields) as Record<string, unknown>);
   if (message === undefined) method.call(this, safe);
@@ -57,8 +60,17 @@ function redactLogArguments(this: Logger, args: Parameters<LogFn>, method: LogFn
 /** What a log call's object stands for: an error under `error` (its message as `msg` when the call gives none), a raw HTTP request or response as its method, URL and headers or its status. */
 function loggable(value: object, withMessage: boolean): Record<string, unknown> {
   if (value instanceof Error) return withMessage ? { msg: value.message, error: value } : { error: value };
-  const http = value as { method?: string; headers?: unknown; socket?: unknown; originalUrl?: string; url?: string; setHeader?: unknown; statusCode?: number };
-  if (http.method && http.headers && http.socket) return { req: { method: http.method, url: http.originalUrl ?? http.url, headers: http.headers } };
+  const http = value as {
+    method?: string;
+    headers?: unknown;
+    socket?: unknown;
+    originalUrl?: string;
+    url?: string;
+    setHeader?: unknown;
+    statusCode?: number;
+  };
+  if (http.method && http.headers && http.socket)
+    return { req: { method: http.method, url: http.originalUrl ?? http.url, headers: http.headers } };
   if (typeof http.setHeader === 'function') return { res: { statusCode: http.statusCode } };
   return value as Record<string, unknown>;
 }
@@ -67,5 +79,9 @@ function loggable(value: object, withMessage: boolean): Record<string, unknown> 
 function withoutStacks(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutStacks);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'stack').map(([key, item]) => [key, withoutStacks(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'stack')
+      .map(([key, item]) => [key, withoutStacks(item)]),
+  );
 }

@@ -46,7 +46,10 @@ export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     const url = this.context.config.redisUrl;
     if (!url) return;
-    const connection = new IORedis(url, { maxRetriesPerRequest: null, retryStrategy: (times) => (this.closing ? null : Math.min(times * 500, 5000)) });
+    const connection = new IORedis(url, {
+      maxRetriesPerRequest: null,
+      retryStrategy: (times) => (this.closing ? null : Math.min(times * 500, 5000)),
+    });
     connection.on('error', (error: Error) => this.noteError(error));
     this.connection = connection;
     // Queue and worker are made once Redis answers, so a Redis that is down at boot delays nothing.
@@ -81,7 +84,9 @@ export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationSh
     if (connection.status !== 'ready') return 'down';
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), PING_TIMEOUT_MS)));
-    const answer = await Promise.race([connection.ping().catch(() => 'error'), timeout]).finally(() => clearTimeout(timer));
+    const answer = await Promise.race([connection.ping().catch(() => 'error'), timeout]).finally(() =>
+      clearTimeout(timer),
+    );
     return answer === 'PONG' ? 'up' : 'down';
   }
 

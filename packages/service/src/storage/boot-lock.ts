@@ -21,8 +21,16 @@ export async function withBootLock<T>(dataSource: DataSource, work: () => Promis
     if (type === 'postgres') await runner.query('SELECT pg_advisory_lock($1)', [PG_LOCK_KEY]);
     else {
       // GET_LOCK names are server-wide: the database name keeps services on other databases apart.
-      const rows = (await runner.query("SELECT GET_LOCK(CONCAT(?, ':', DATABASE()), ?) AS got", [MYSQL_LOCK_NAME, MYSQL_LOCK_WAIT_SECONDS])) as Array<{ got: number | string | null }>;
-      if (Number(rows[0]?.got) !== 1) throw new IntegrationServiceError(`Another instance held the boot lock for ${MYSQL_LOCK_WAIT_SECONDS} s.`, 'DATABASE_UNAVAILABLE', { hint: 'Check for a stuck instance migrating the same database.' });
+      const rows = (await runner.query("SELECT GET_LOCK(CONCAT(?, ':', DATABASE()), ?) AS got", [
+        MYSQL_LOCK_NAME,
+        MYSQL_LOCK_WAIT_SECONDS,
+      ])) as Array<{ got: number | string | null }>;
+      if (Number(rows[0]?.got) !== 1)
+        throw new IntegrationServiceError(
+          `Another instance held the boot lock for ${MYSQL_LOCK_WAIT_SECONDS} s.`,
+          'DATABASE_UNAVAILABLE',
+          { hint: 'Check for a stuck instance migrating the same database.' },
+        );
     }
     try {
       return await work();

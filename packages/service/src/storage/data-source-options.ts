@@ -7,9 +7,23 @@ import type { DatabaseConfig } from '../config/service-config';
  * migrations are run by {@link migrateUnderLock} at boot, never by `synchronize`.
  */
 export function toDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
-  const common = { entities: [...MAGEKIT_ENTITIES], migrations: [...MAGEKIT_MIGRATIONS], migrationsRun: false, synchronize: false, logging: false };
-  if (database.type === 'better-sqlite3') return { ...common, type: 'better-sqlite3', database: database.database, enableWAL: database.database !== ':memory:', timeout: 5000 };
-  if (database.type === 'postgres') return { ...common, type: 'postgres', url: database.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
+  const common = {
+    entities: [...MAGEKIT_ENTITIES],
+    migrations: [...MAGEKIT_MIGRATIONS],
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  };
+  if (database.type === 'better-sqlite3')
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: database.database,
+      enableWAL: database.database !== ':memory:',
+      timeout: 5000,
+    };
+  if (database.type === 'postgres')
+    return { ...common, type: 'postgres', url: database.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
   return { ...common, type: database.type, url: database.url, extra: { connectionLimit: 10 }, connectTimeout: 5000 };
 }
 

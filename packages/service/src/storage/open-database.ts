@@ -22,7 +22,11 @@ export async function openDatabase(options: DataSourceOptions, describe: string)
   try {
     await dataSource.initialize();
   } catch (cause) {
-    throw new IntegrationServiceError(`Cannot open the database (${describe}): ${(cause as Error).message}`, 'DATABASE_UNAVAILABLE', { cause, hint: 'Check DATABASE_URL and that the database server is running and reachable.' });
+    throw new IntegrationServiceError(
+      `Cannot open the database (${describe}): ${(cause as Error).message}`,
+      'DATABASE_UNAVAILABLE',
+      { cause, hint: 'Check DATABASE_URL and that the database server is running and reachable.' },
+    );
   }
   try {
     return await withBootLock(dataSource, async () => {
@@ -32,6 +36,10 @@ export async function openDatabase(options: DataSourceOptions, describe: string)
   } catch (cause) {
     await dataSource.destroy().catch(() => undefined);
     if (cause instanceof IntegrationServiceError) throw cause;
-    throw new IntegrationServiceError(`Cannot migrate the database (${describe}): ${(cause as Error).message}`, 'DATABASE_UNAVAILABLE', { cause });
+    throw new IntegrationServiceError(
+      `Cannot migrate the database (${describe}): ${(cause as Error).message}`,
+      'DATABASE_UNAVAILABLE',
+      { cause },
+    );
   }
 }

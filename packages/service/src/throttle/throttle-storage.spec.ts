@@ -7,9 +7,20 @@ describe('request limits from the environment', () => {
   const logger = new ServiceLogger({ write: () => undefined });
 
   it('passes the THROTTLE_* and PENDING_STORES_* limits to the module, in-memory counters without Redis', async () => {
-    const config = readServiceConfig({ THROTTLE_WINDOW_SECONDS: '30', THROTTLE_CALLBACK_PER_ADDRESS: '4', THROTTLE_SIGN_IN_GLOBAL: '90', PENDING_STORES_MAX: '12' }, '/srv/app');
+    const config = readServiceConfig(
+      {
+        THROTTLE_WINDOW_SECONDS: '30',
+        THROTTLE_CALLBACK_PER_ADDRESS: '4',
+        THROTTLE_SIGN_IN_GLOBAL: '90',
+        PENDING_STORES_MAX: '12',
+      },
+      '/srv/app',
+    );
     const setup = createThrottleSetup(config, logger);
-    expect(setup.options).toEqual({ throttle: { windowSeconds: 30, callback: { perAddress: 4 }, signIn: { global: 90 } }, pendingStores: { max: 12 } });
+    expect(setup.options).toEqual({
+      throttle: { windowSeconds: 30, callback: { perAddress: 4 }, signIn: { global: 90 } },
+      pendingStores: { max: 12 },
+    });
     await setup.close();
   });
 

@@ -20,20 +20,33 @@ export interface ThrottleSetup {
 export function createThrottleSetup(config: ServiceConfig, logger: ServiceLogger): ThrottleSetup {
   const { windowSeconds, callback, signIn } = config.throttle;
   const limits = { ...(windowSeconds === undefined ? {} : { windowSeconds }), callback, signIn };
-  if (!config.redisUrl) return { options: { throttle: limits, pendingStores: config.pendingStores }, close: async () => undefined };
+  if (!config.redisUrl)
+    return { options: { throttle: limits, pendingStores: config.pendingStores }, close: async () => undefined };
   // One counter space per tenant: deployments sharing a Redis do not share limits.
   const redis = connectRedis(config.redisUrl, `magekit:throttle:${config.tenant}:`, logger);
   return {
-    options: { throttle: { ...limits, storage: new ThrottlerStorageRedisService(redis.connection) }, pendingStores: config.pendingStores },
+    options: {
+      throttle: { ...limits, storage: new ThrottlerStorageRedisService(redis.connection) },
+      pendingStores: config.pendingStores,
+    },
     close: redis.close,
   };
 }
 
 /** A connection that retries in the background, fails commands fast while Redis is down, and logs each new error once. */
-function connectRedis(url: string, keyPrefix: string, logger: ServiceLogger): { connection: IORedis; close(): Promise<void> } {
+function connectRedis(
+  url: string,
+  keyPrefix: string,
+  logger: ServiceLogger,
+): { connection: IORedis; close(): Promise<void> } {
   let closing = false;
   let lastError: string | null = null;
-  const connection = new IORedis(url, { keyPrefix, maxRetriesPerRequest: 1, connectTimeout: 5000, retryStrategy: (times) => (closing ? null : Math.min(times * 500, 5000)) });
+  const connection = new IORedis(url, {
+    keyPrefix,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 5000,
+    retryStrategy: (times) => (closing ? null : Math.min(times * 500, 5000)),
+  });
   connection.on('error', (error: Error) => {
     if (error.message === lastError) return;
     lastError = error.message;

@@ -38,7 +38,13 @@ function bannerValue(stdout: string, label: string): string {
 /** Starts the built app on a fresh data directory with development settings (loopback stores allowed, or not with `strict`). */
 export async function startJourneyApp(options: { strict?: boolean } = {}): Promise<JourneyApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-journey-'));
-  const env = { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', STORE_URL_ALLOW_HTTP: 'true', STORE_URL_ALLOWED_NETWORKS: options.strict ? '' : '127.0.0.0/8' };
+  const env = {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    STORE_URL_ALLOW_HTTP: 'true',
+    STORE_URL_ALLOWED_NETWORKS: options.strict ? '' : '127.0.0.0/8',
+  };
   const started = await spawnService(env, dataDir, 30_000, JOURNEY_APP.main);
   const out = started.stdout();
   const [email, password] = bannerValue(out, 'Vendor account \\(identity link\\):').split(' / ');

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '@magekit/sandbox/testing';
 import { describeInBrowser, openBrowser } from '../../test-support/browser';
-import { JOURNEY_APP, screenshotDir, signInInPopup, signInToDashboard, startJourneyApp, type JourneyApp } from './journey-support';
+import {
+  JOURNEY_APP,
+  screenshotDir,
+  signInInPopup,
+  signInToDashboard,
+  startJourneyApp,
+  type JourneyApp,
+} from './journey-support';
 
 jest.setTimeout(120_000);
 
@@ -37,21 +44,36 @@ function suite(): void {
   });
 
   const grid = () => admin.getByRole('table', { name: 'Integrations' });
-  const rowOf = (name: string) => grid().getByRole('row').filter({ has: admin.getByRole('rowheader', { name, exact: true }) });
+  const rowOf = (name: string) =>
+    grid()
+      .getByRole('row')
+      .filter({ has: admin.getByRole('rowheader', { name, exact: true }) });
   const statusOf = (name: string) => rowOf(name).locator('td.status');
 
   /** Adds an integration in the sandbox (as the merchant does in Add New Integration) and shows it in the grid. */
-  async function addIntegration(urls: { callbackUrl: string; identityUrl: string }): Promise<{ name: string; consumerKey: string }> {
+  async function addIntegration(urls: {
+    callbackUrl: string;
+    identityUrl: string;
+  }): Promise<{ name: string; consumerKey: string }> {
     counter += 1;
     const name = `acme-${counter}`;
-    const created = await sandbox.admin.createIntegration({ name, endpointUrl: urls.callbackUrl, identityLinkUrl: urls.identityUrl, resources: RESOURCES });
+    const created = await sandbox.admin.createIntegration({
+      name,
+      endpointUrl: urls.callbackUrl,
+      identityLinkUrl: urls.identityUrl,
+      resources: RESOURCES,
+    });
     await admin.reload();
     await rowOf(name).waitFor();
     return { name, consumerKey: (created as { consumer_key: string }).consumer_key };
   }
 
   /** Activate (or Reauthorize) → the permissions dialog → Allow: resolves with the identity-link popup. */
-  async function allow(name: string, button: 'Activate' | 'Reauthorize', beforeAllow?: (dialog: Locator) => Promise<void>): Promise<Page> {
+  async function allow(
+    name: string,
+    button: 'Activate' | 'Reauthorize',
+    beforeAllow?: (dialog: Locator) => Promise<void>,
+  ): Promise<Page> {
     await rowOf(name).getByRole('button', { name: button, exact: true }).click();
     const dialog = admin.getByRole('dialog', { name });
     await dialog.getByRole('list', { name: 'Available APIs' }).getByRole('listitem').first().waitFor();
@@ -88,7 +110,10 @@ function suite(): void {
     await dashboard.getByRole('link', { name: host, exact: true }).first().click();
     await dashboard.getByRole('heading', { name: host, level: 1 }).waitFor();
     const timeline = dashboard.getByRole('region', { name: 'Activation timeline' });
-    await timeline.getByText(/Merchant signed in/).first().waitFor();
+    await timeline
+      .getByText(/Merchant signed in/)
+      .first()
+      .waitFor();
     await dashboard.getByText('Active', { exact: true }).first().waitFor();
     await shot(dashboard, '5-dashboard-store-active');
     await dashboard.close();
@@ -118,7 +143,10 @@ function suite(): void {
 
   it('an unknown tenant: the popup shows the error to the merchant, the dashboard shows the refused callback to the operator', async () => {
     const wrong = (url: string) => url.replace(/\/[^/]+$/, '/no-such-tenant');
-    const integration = await addIntegration({ callbackUrl: wrong(app.callbackUrl), identityUrl: wrong(app.identityUrl) });
+    const integration = await addIntegration({
+      callbackUrl: wrong(app.callbackUrl),
+      identityUrl: wrong(app.identityUrl),
+    });
     const popup = await allow(integration.name, 'Activate');
     await popup.getByText(/Unknown tenant "no-such-tenant"/).waitFor();
     await shot(popup, 'failing-unknown-tenant-popup');
@@ -130,7 +158,15 @@ function suite(): void {
   it('a callback refused by the security rules (a known consumer key with another secret): the merchant is told, the operator sees CALLBACK_MISMATCH', async () => {
     const integration = await addIntegration(app);
     // Someone who learnt the key first called back with a secret of their own.
-    const squat = await fetch(app.callbackUrl, { method: 'POST', body: new URLSearchParams({ oauth_consumer_key: integration.consumerKey, oauth_consumer_secret: '0'.repeat(32), oauth_verifier: '1'.repeat(32), store_base_url: 'http://127.0.0.1:9/' }) });
+    const squat = await fetch(app.callbackUrl, {
+      method: 'POST',
+      body: new URLSearchParams({
+        oauth_consumer_key: integration.consumerKey,
+        oauth_consumer_secret: '0'.repeat(32),
+        oauth_verifier: '1'.repeat(32),
+        store_base_url: 'http://127.0.0.1:9/',
+      }),
+    });
     expect(squat.status).toBe(200);
     const popup = await allow(integration.name, 'Activate');
     await signInInPopup(popup, app.account);

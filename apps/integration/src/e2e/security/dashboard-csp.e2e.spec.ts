@@ -16,7 +16,10 @@ async function watch(page: Page): Promise<string[]> {
   page.on('console', (message) => void (message.type() === 'error' && problems.push(`console: ${message.text()}`)));
   page.on('pageerror', (error) => void problems.push(`page error: ${error.message}`));
   // Runs in the page (a string: this project compiles without the DOM library).
-  await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (event) => console.error('CSP blocked ' + event.blockedURI + ' (' + event.violatedDirective + ')'));" });
+  await page.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (event) => console.error('CSP blocked ' + event.blockedURI + ' (' + event.violatedDirective + ')'));",
+  });
   return problems;
 }
 
@@ -38,7 +41,7 @@ function suite(): void {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('script injection defence does not break the dashboard: the built dashboard signs in and lists stores under its CSP (script-src \'self\')', async () => {
+  it("script injection defence does not break the dashboard: the built dashboard signs in and lists stores under its CSP (script-src 'self')", async () => {
     const page = await browser.newPage();
     const problems = await watch(page);
     await page.goto(`${service.base}/dashboard/`);

@@ -10,16 +10,23 @@ import { logEntries, send, type RawAnswer } from './http-client';
 jest.setTimeout(30_000);
 
 /** The identity pages' own policy (@magekit/nest `PAGE_HEADERS`). */
-const IDENTITY_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const IDENTITY_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const CONSUMER_KEY = 'c'.repeat(32);
 const CORRUPT = 'mk1.k1.AAAA.BBBB.CCCC';
 
 /** A dashboard build as Vite writes it: index.html, a module script and its source map. */
 function writeDashboard(dir: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>stores</title><script type="module" crossorigin src="/dashboard/assets/app.js"></script>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><title>stores</title><script type="module" crossorigin src="/dashboard/assets/app.js"></script>',
+  );
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log("dashboard")\n//# sourceMappingURL=app.js.map');
-  writeFileSync(join(dir, 'assets', 'app.js.map'), '{"version":3,"sources":["../src/secret-source.tsx"],"mappings":""}');
+  writeFileSync(
+    join(dir, 'assets', 'app.js.map'),
+    '{"version":3,"sources":["../src/secret-source.tsx"],"mappings":""}',
+  );
 }
 
 /** An active store whose stored secrets cannot be decrypted (its probe is the service's own fault: 500). */
@@ -27,8 +34,18 @@ async function insertStore(service: TestService): Promise<string> {
   const id = randomUUID();
   const now = new Date();
   await service.dataSource.getRepository(StoreEntity).insert({
-    id, tenant: 'acme', consumerKey: CONSUMER_KEY, consumerSecretEnc: CORRUPT, storeBaseUrl: 'https://shop.example.com/', usesIndexPhp: false, status: 'active',
-    accessTokenEnc: CORRUPT, accessTokenSecretEnc: CORRUPT, signatureProfile: 'latest', createdAt: now, updatedAt: now,
+    id,
+    tenant: 'acme',
+    consumerKey: CONSUMER_KEY,
+    consumerSecretEnc: CORRUPT,
+    storeBaseUrl: 'https://shop.example.com/',
+    usesIndexPhp: false,
+    status: 'active',
+    accessTokenEnc: CORRUPT,
+    accessTokenSecretEnc: CORRUPT,
+    signatureProfile: 'latest',
+    createdAt: now,
+    updatedAt: now,
   });
   return id;
 }
@@ -59,7 +76,9 @@ function expectHelmet(answer: RawAnswer, what: string): void {
 
 function expectInvalidInput(answer: RawAnswer, status = 400): void {
   expect(answer.status).toBe(status);
-  expect(answer.json).toEqual({ error: { code: 'INVALID_INPUT', message: expect.any(String), hint: expect.any(String) } });
+  expect(answer.json).toEqual({
+    error: { code: 'INVALID_INPUT', message: expect.any(String), hint: expect.any(String) },
+  });
 }
 
 for (const database of listTestDatabases().filter((candidate) => candidate.name !== 'MariaDB')) {
@@ -76,7 +95,10 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
     async function start(env: Record<string, string>): Promise<TestService> {
       const created = await database.create();
       drops.push(created.drop);
-      const service = await startTestService({ databaseUrl: created.url, env: { DASHBOARD_DIR: dashboardDir, ...env } });
+      const service = await startTestService({
+        databaseUrl: created.url,
+        env: { DASHBOARD_DIR: dashboardDir, ...env },
+      });
       services.push(service);
       return service;
     }
@@ -113,17 +135,28 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       expect(answers[0][1].headers['cross-origin-opener-policy']).toBe('same-origin');
     });
 
-    it("the identity link keeps its own stricter CSP (helmet does not replace it) and no COOP cuts the Magento popup off", async () => {
-      const page = await send(dev.base, 'GET', `/magento/identity/acme?oauth_consumer_key=${CONSUMER_KEY}&success_call_back=x`, { headers: { accept: 'text/html' } });
+    it('the identity link keeps its own stricter CSP (helmet does not replace it) and no COOP cuts the Magento popup off', async () => {
+      const page = await send(
+        dev.base,
+        'GET',
+        `/magento/identity/acme?oauth_consumer_key=${CONSUMER_KEY}&success_call_back=x`,
+        { headers: { accept: 'text/html' } },
+      );
       expect(page.status).toBe(200);
       expect(page.headers['content-security-policy']).toBe(IDENTITY_CSP);
       expect(page.headers['cross-origin-opener-policy']).toBeUndefined();
       expect(page.headers['x-frame-options']).toBe('DENY');
       expect(page.headers['x-powered-by']).toBeUndefined();
-      const expired = await send(dev.base, 'POST', '/magento/identity/acme', { headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: `oauth_consumer_key=${CONSUMER_KEY}&form_token=x` });
+      const expired = await send(dev.base, 'POST', '/magento/identity/acme', {
+        headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        body: `oauth_consumer_key=${CONSUMER_KEY}&form_token=x`,
+      });
       expect(expired.status).toBe(400);
       expect(expired.headers['content-security-policy']).toBe(IDENTITY_CSP);
-      const callback = await send(dev.base, 'POST', '/magento/callback/acme', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'oauth_consumer_key=x' });
+      const callback = await send(dev.base, 'POST', '/magento/callback/acme', {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'oauth_consumer_key=x',
+      });
       expect(callback.headers['content-security-policy']).toContain("default-src 'none'");
     });
 
@@ -134,10 +167,16 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
         await send(dev.base, 'GET', `/api/stores/${randomUUID()}`, { headers: auth }),
         await send(dev.base, 'GET', '/api/docs-json'),
         await send(dev.base, 'GET', '/api/no-such-route', { headers: auth }),
-        await send(dev.base, 'POST', '/magento/callback/acme', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'oauth_consumer_key=x' }),
+        await send(dev.base, 'POST', '/magento/callback/acme', {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'oauth_consumer_key=x',
+        }),
         await send(dev.base, 'GET', `/magento/identity/acme?oauth_consumer_key=${CONSUMER_KEY}`),
         await send(dev.base, 'GET', '/magento/identity/acme'),
-        await send(dev.base, 'POST', '/magento/identity/acme', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'form_token=x' }),
+        await send(dev.base, 'POST', '/magento/identity/acme', {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'form_token=x',
+        }),
       ];
       expect(answers.map((answer) => answer.status)).toEqual([200, 401, 404, 200, 404, 400, 200, 400, 400]);
       for (const answer of answers) expect(answer.headers['cache-control']).toBe('no-store');
@@ -147,8 +186,15 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       const token = dev.firstStart!.apiToken;
       for (const [method, path] of adminRoutes(storeId)) {
         for (const headers of [{}, auth]) {
-          const answer = await send(dev.base, method, `${path}${path.includes('?') ? '&' : '?'}access_token=${token}`, { headers });
-          expect({ method, path, status: answer.status, code: (answer.json as { error?: { code?: string } })?.error?.code }).toEqual({ method, path, status: 400, code: 'TOKEN_NOT_IN_HEADER' });
+          const answer = await send(dev.base, method, `${path}${path.includes('?') ? '&' : '?'}access_token=${token}`, {
+            headers,
+          });
+          expect({
+            method,
+            path,
+            status: answer.status,
+            code: (answer.json as { error?: { code?: string } })?.error?.code,
+          }).toEqual({ method, path, status: 400, code: 'TOKEN_NOT_IN_HEADER' });
           expect((answer.json as { error: { hint: string } }).error.hint).toContain('Authorization: Bearer');
         }
       }
@@ -167,37 +213,64 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
         for (const { body, ...type } of bodies) {
           for (const headers of [type, { ...type, ...auth }]) {
             const answer = await send(dev.base, method, path, { headers, body });
-            expect({ method, path, status: answer.status, code: (answer.json as { error?: { code?: string } })?.error?.code }).toEqual({ method, path, status: 400, code: 'TOKEN_NOT_IN_HEADER' });
+            expect({
+              method,
+              path,
+              status: answer.status,
+              code: (answer.json as { error?: { code?: string } })?.error?.code,
+            }).toEqual({ method, path, status: 400, code: 'TOKEN_NOT_IN_HEADER' });
           }
         }
       }
-      expect(await dev.dataSource.getRepository(StoreEntity).findOneByOrFail({ id: storeId })).toMatchObject({ status: 'active', accessTokenEnc: CORRUPT });
+      expect(await dev.dataSource.getRepository(StoreEntity).findOneByOrFail({ id: storeId })).toMatchObject({
+        status: 'active',
+        accessTokenEnc: CORRUPT,
+      });
       expect((await send(dev.base, 'GET', '/api/stores', { headers: auth })).status).toBe(200);
     });
 
     it('malformed form cookie (magekit_identity_form=%E0%A4%A) is a 400, not a 500', async () => {
       for (const accept of ['application/json', 'text/html']) {
         const answer = await send(dev.base, 'POST', '/magento/identity/acme', {
-          headers: { accept, cookie: 'magekit_identity_form=%E0%A4%A', 'content-type': 'application/x-www-form-urlencoded' },
+          headers: {
+            accept,
+            cookie: 'magekit_identity_form=%E0%A4%A',
+            'content-type': 'application/x-www-form-urlencoded',
+          },
           body: `oauth_consumer_key=${CONSUMER_KEY}&form_token=%25E0%25A4%25A&email=a%40b.c&password=x`,
         });
         expect(answer.status).toBe(400);
       }
-      const page = await send(dev.base, 'GET', `/magento/identity/acme?oauth_consumer_key=${CONSUMER_KEY}`, { headers: { cookie: 'magekit_identity_form=%E0%A4%A' } });
+      const page = await send(dev.base, 'GET', `/magento/identity/acme?oauth_consumer_key=${CONSUMER_KEY}`, {
+        headers: { cookie: 'magekit_identity_form=%E0%A4%A' },
+      });
       expect(page.status).toBe(200);
     });
 
     it("malformed JSON and a JSON null body get the service's INVALID_INPUT error on any route, without echoing the body", async () => {
-      const routes: Array<[string, string]> = [['POST', '/magento/callback/acme'], ['POST', '/magento/identity/acme'], ['POST', `/api/stores/${storeId}/probe`], ['GET', '/api/stores'], ['GET', '/health'], ['POST', '/no/such/route']];
+      const routes: Array<[string, string]> = [
+        ['POST', '/magento/callback/acme'],
+        ['POST', '/magento/identity/acme'],
+        ['POST', `/api/stores/${storeId}/probe`],
+        ['GET', '/api/stores'],
+        ['GET', '/health'],
+        ['POST', '/no/such/route'],
+      ];
       for (const [method, path] of routes) {
         for (const body of ['null', '{"password":"hunter2hunter2"', '"text"', '{bad']) {
-          const answer = await send(dev.base, method, path, { headers: { 'content-type': 'application/json', ...auth }, body });
+          const answer = await send(dev.base, method, path, {
+            headers: { 'content-type': 'application/json', ...auth },
+            body,
+          });
           expectInvalidInput(answer);
           expect(answer.text).not.toContain('hunter2');
           expect(answer.headers['content-security-policy']).toBeDefined();
         }
       }
-      const huge = await send(dev.base, 'POST', '/magento/callback/acme', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'y'.repeat(200_000) }) });
+      const huge = await send(dev.base, 'POST', '/magento/callback/acme', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ x: 'y'.repeat(200_000) }),
+      });
       expectInvalidInput(huge, 413);
     });
 
@@ -205,19 +278,36 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       dev.logs.length = 0;
       await send(dev.base, 'GET', '/api/stores');
       await send(dev.base, 'GET', '/api/stores?access_token=x');
-      await send(dev.base, 'POST', '/magento/callback/acme', { headers: { 'content-type': 'application/json' }, body: 'null' });
-      await send(dev.base, 'POST', '/magento/identity/acme', { headers: { cookie: 'magekit_identity_form=%E0%A4%A', 'content-type': 'application/x-www-form-urlencoded' }, body: `oauth_consumer_key=${CONSUMER_KEY}&form_token=x` });
+      await send(dev.base, 'POST', '/magento/callback/acme', {
+        headers: { 'content-type': 'application/json' },
+        body: 'null',
+      });
+      await send(dev.base, 'POST', '/magento/identity/acme', {
+        headers: { cookie: 'magekit_identity_form=%E0%A4%A', 'content-type': 'application/x-www-form-urlencoded' },
+        body: `oauth_consumer_key=${CONSUMER_KEY}&form_token=x`,
+      });
       await send(dev.base, 'GET', `/api/stores/${randomUUID()}`, { headers: auth });
       await send(dev.base, 'GET', '/no/such/page');
       const clientErrors = logEntries(dev.logs);
-      expect(clientErrors.filter((entry) => entry['msg'] === 'request').map((entry) => [entry['status'], entry['level']])).toEqual([[401, 'warn'], [400, 'warn'], [400, 'warn'], [400, 'warn'], [404, 'warn'], [404, 'warn']]);
+      expect(
+        clientErrors.filter((entry) => entry['msg'] === 'request').map((entry) => [entry['status'], entry['level']]),
+      ).toEqual([
+        [401, 'warn'],
+        [400, 'warn'],
+        [400, 'warn'],
+        [400, 'warn'],
+        [404, 'warn'],
+        [404, 'warn'],
+      ]);
       expect(clientErrors.filter((entry) => entry['level'] === 'error')).toEqual([]);
       expect(dev.logs.join('')).not.toMatch(/"stack"|\\n {4}at /);
 
       dev.logs.length = 0;
       const fault = await send(dev.base, 'POST', `/api/stores/${storeId}/probe`, { headers: auth });
       expect(fault.status).toBe(500);
-      expect(fault.json).toEqual({ error: { code: 'INTERNAL_ERROR', message: 'Internal error; the details are in the server log.' } });
+      expect(fault.json).toEqual({
+        error: { code: 'INTERNAL_ERROR', message: 'Internal error; the details are in the server log.' },
+      });
       const errors = logEntries(dev.logs).filter((entry) => entry['level'] === 'error');
       expect(errors.map((entry) => entry['context'])).toEqual(['MagentoIntegration', 'HTTP']);
       expect(errors[0]['msg']).toMatch(/^POST \/api\/stores\/.+\/probe: /);
@@ -228,18 +318,29 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
       let production: TestService;
       beforeAll(async () => {
         production = await start({
-          NODE_ENV: 'production', HOST: '127.0.0.1', TRUST_PROXY: '1',
-          THROTTLE_WINDOW_SECONDS: '30', THROTTLE_CALLBACK_PER_ADDRESS: '3', THROTTLE_CALLBACK_GLOBAL: '40', THROTTLE_SIGN_IN_PER_ADDRESS: '5', PENDING_STORES_PER_ADDRESS: '2',
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          TRUST_PROXY: '1',
+          THROTTLE_WINDOW_SECONDS: '30',
+          THROTTLE_CALLBACK_PER_ADDRESS: '3',
+          THROTTLE_CALLBACK_GLOBAL: '40',
+          THROTTLE_SIGN_IN_PER_ADDRESS: '5',
+          PENDING_STORES_PER_ADDRESS: '2',
         });
       }, 30_000);
 
       it('callback and sign-in floods: the THROTTLE_* and PENDING_STORES_* limits reach the module, unset ones keep its defaults', () => {
         const resolved = production.app.get<ResolvedMagentoOptions>(MAGEKIT_CONFIG);
-        expect(resolved.throttle).toMatchObject({ windowMs: 30_000, callback: { perAddress: 3, global: 40 }, signIn: { perAddress: 5, global: 300 }, storage: null });
+        expect(resolved.throttle).toMatchObject({
+          windowMs: 30_000,
+          callback: { perAddress: 3, global: 40 },
+          signIn: { perAddress: 5, global: 300 },
+          storage: null,
+        });
         expect(resolved.pendingStores).toEqual({ perAddress: 2, max: 500 });
       });
 
-      it('source-map disclosure in production: the dashboard\'s *.map files are 404 (served in development)', async () => {
+      it("source-map disclosure in production: the dashboard's *.map files are 404 (served in development)", async () => {
         expect((await send(production.base, 'GET', '/dashboard/assets/app.js')).status).toBe(200);
         const map = await send(production.base, 'GET', '/dashboard/assets/app.js.map');
         expect(map.status).toBe(404);
@@ -268,7 +369,9 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
 
       it('form cookie sent over plain http behind a TLS proxy: with TRUST_PROXY the cookie is Secure when X-Forwarded-Proto is https', async () => {
         const cookie = async (service: TestService) => {
-          const page = await send(service.base, 'GET', `/magento/identity/acme?oauth_consumer_key=${CONSUMER_KEY}`, { headers: { 'x-forwarded-proto': 'https' } });
+          const page = await send(service.base, 'GET', `/magento/identity/acme?oauth_consumer_key=${CONSUMER_KEY}`, {
+            headers: { 'x-forwarded-proto': 'https' },
+          });
           return String(page.headers['set-cookie']);
         };
         expect(await cookie(production)).toMatch(/; Secure/);
@@ -286,10 +389,22 @@ for (const database of listTestDatabases().filter((candidate) => candidate.name 
         const token = docsBehindToken.firstStart!.apiToken;
         for (const path of ['/api/docs', '/api/docs-json', '/api/docs/swagger-ui-init.js']) {
           const anonymous = await send(docsBehindToken.base, 'GET', path);
-          expect({ path, status: anonymous.status, code: (anonymous.json as { error: { code: string } }).error.code }).toEqual({ path, status: 401, code: 'UNAUTHORIZED' });
-          expect((await send(docsBehindToken.base, 'GET', path, { headers: { authorization: 'Bearer mk_not_a_live_token_at_all_0000' } })).status).toBe(401);
+          expect({
+            path,
+            status: anonymous.status,
+            code: (anonymous.json as { error: { code: string } }).error.code,
+          }).toEqual({ path, status: 401, code: 'UNAUTHORIZED' });
+          expect(
+            (
+              await send(docsBehindToken.base, 'GET', path, {
+                headers: { authorization: 'Bearer mk_not_a_live_token_at_all_0000' },
+              })
+            ).status,
+          ).toBe(401);
           expect((await send(docsBehindToken.base, 'GET', `${path}?access_token=${token}`)).status).toBe(400);
-          expect((await send(docsBehindToken.base, 'GET', path, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+          expect(
+            (await send(docsBehindToken.base, 'GET', path, { headers: { authorization: `Bearer ${token}` } })).status,
+          ).toBe(200);
         }
       });
     });

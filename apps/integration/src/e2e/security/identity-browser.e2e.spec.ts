@@ -54,7 +54,11 @@ function suite(): void {
     await popup.screenshot({ path: join(SHOTS, 'identity-sign-in.png') });
     await popup.getByRole('button', { name: 'Sign in and connect' }).click();
     const successUrl = `${sandbox.baseUrl}admin/admin/integration/loginSuccessCallback/`;
-    await waitFor('the popup to reach success_call_back', async () => (visited.includes(successUrl) ? true : undefined), 15_000);
+    await waitFor(
+      'the popup to reach success_call_back',
+      async () => (visited.includes(successUrl) ? true : undefined),
+      15_000,
+    );
     expect(blocked).toEqual([]);
     // Magento's loginSuccessCallback page closes the popup itself after 1 s.
     await waitFor('the popup to close', async () => (popup.isClosed() ? true : undefined), 10_000);
@@ -67,7 +71,10 @@ function suite(): void {
     const integration = await createIntegration(sandbox, service, 'browser-redirect');
     const activation = await activate(sandbox, integration.id);
     await settledStore(service, integration.consumer_key);
-    const evil = activation.popup_url.replace(/success_call_back=[^&]+/, `success_call_back=${encodeURIComponent('https://evil.example.net/admin/')}`);
+    const evil = activation.popup_url.replace(
+      /success_call_back=[^&]+/,
+      `success_call_back=${encodeURIComponent('https://evil.example.net/admin/')}`,
+    );
     const page = await browser.newPage();
     await page.goto(evil);
     await page.getByLabel('E-mail address').fill(service.firstStart!.account.email);

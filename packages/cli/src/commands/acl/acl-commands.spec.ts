@@ -9,7 +9,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'magekit-acl-'));
 
 describe('magekit acl decide', () => {
   it('answers {route, resources, allowed, missing} for one request (stock 2.4.6-p1 table)', async () => {
-    const stdin = JSON.stringify({ method: 'GET', path: '/rest/default/V1/products/ABC%2F10', caller: { type: 'integration', resources: ['Magento_Catalog::catalog'] } });
+    const stdin = JSON.stringify({
+      method: 'GET',
+      path: '/rest/default/V1/products/ABC%2F10',
+      caller: { type: 'integration', resources: ['Magento_Catalog::catalog'] },
+    });
     const { code, stdout, stderr } = await runInProcess(['acl', 'decide'], stdin);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -34,7 +38,9 @@ describe('magekit acl decide', () => {
     const { code, stdout } = await runInProcess(['acl', 'decide', '--xml', MINI], JSON.stringify(cases));
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.map((o: { route: string | null; allowed: boolean; missing: string[] }) => [o.route, o.allowed, o.missing])).toEqual([
+    expect(
+      out.map((o: { route: string | null; allowed: boolean; missing: string[] }) => [o.route, o.allowed, o.missing]),
+    ).toEqual([
       ['/V1/shop/me/orders', true, []],
       ['/V1/shop/me/orders', true, []],
       [null, false, []],
@@ -50,11 +56,36 @@ describe('magekit acl decide', () => {
     ['empty stdin', ['acl', 'decide'], '', 'EMPTY_INPUT'],
     ['a missing path', ['acl', 'decide'], '{"method":"GET","caller":{"type":"guest"}}', 'MISSING_FIELD'],
     ['a missing caller', ['acl', 'decide'], '{"method":"GET","path":"/V1/products"}', 'MISSING_FIELD'],
-    ['an unknown caller type', ['acl', 'decide'], '{"method":"GET","path":"/V1/products","caller":{"type":"robot"}}', 'INVALID_INPUT'],
-    ['bad resources', ['acl', 'decide'], '{"method":"GET","path":"/V1/products","caller":{"type":"admin","resources":"some"}}', 'INVALID_INPUT'],
-    ['a bad second element', ['acl', 'decide'], '[{"method":"GET","path":"/V1/products","caller":{"type":"guest"}}, 3]', 'INVALID_INPUT'],
-    ['a path outside /rest', ['acl', 'decide'], '{"method":"GET","path":"/customer/account","caller":{"type":"guest"}}', 'INVALID_INPUT'],
-    ['a missing --xml dir', ['acl', 'decide', '--xml', '/nonexistent/magento'], '{"method":"GET","path":"/V1/products","caller":{"type":"guest"}}', 'FILE_NOT_FOUND'],
+    [
+      'an unknown caller type',
+      ['acl', 'decide'],
+      '{"method":"GET","path":"/V1/products","caller":{"type":"robot"}}',
+      'INVALID_INPUT',
+    ],
+    [
+      'bad resources',
+      ['acl', 'decide'],
+      '{"method":"GET","path":"/V1/products","caller":{"type":"admin","resources":"some"}}',
+      'INVALID_INPUT',
+    ],
+    [
+      'a bad second element',
+      ['acl', 'decide'],
+      '[{"method":"GET","path":"/V1/products","caller":{"type":"guest"}}, 3]',
+      'INVALID_INPUT',
+    ],
+    [
+      'a path outside /rest',
+      ['acl', 'decide'],
+      '{"method":"GET","path":"/customer/account","caller":{"type":"guest"}}',
+      'INVALID_INPUT',
+    ],
+    [
+      'a missing --xml dir',
+      ['acl', 'decide', '--xml', '/nonexistent/magento'],
+      '{"method":"GET","path":"/V1/products","caller":{"type":"guest"}}',
+      'FILE_NOT_FOUND',
+    ],
   ])('%s: exit 2, the error on stderr, nothing on stdout', async (_name, argv, stdin, code) => {
     const result = await runInProcess(argv, stdin);
     expect(result.code).toBe(2);
@@ -71,11 +102,22 @@ describe('magekit acl explain', () => {
     expect(stdout).toContain('service   Magento\\Catalog\\Api\\ProductRepositoryInterface::get()');
     expect(stdout).toContain('param     sku = "ABC/10"');
     expect(stdout).toContain('Magento_Catalog::products  Products — Magento Admin > Catalog > Inventory > Products');
-    expect(stdout).toContain("verdict   refused — 401 The consumer isn't authorized to access Magento_Catalog::products.");
+    expect(stdout).toContain(
+      "verdict   refused — 401 The consumer isn't authorized to access Magento_Catalog::products.",
+    );
   });
 
-  it('shows routes a match shadows and the caller\'s verdict (fixtures)', async () => {
-    const { stdout } = await runInProcess(['acl', 'explain', '--xml', MINI, '--caller', '{"type":"integration","resources":["Acme_Crm::notes"]}', 'GET', '/rest/V1/crm/2024/5']);
+  it("shows routes a match shadows and the caller's verdict (fixtures)", async () => {
+    const { stdout } = await runInProcess([
+      'acl',
+      'explain',
+      '--xml',
+      MINI,
+      '--caller',
+      '{"type":"integration","resources":["Acme_Crm::notes"]}',
+      'GET',
+      '/rest/V1/crm/2024/5',
+    ]);
     expect(stdout).toContain('route     GET /V1/crm/:year/:id');
     expect(stdout).toContain('shadows   GET /V1/crm/2024/:id');
     expect(stdout).toContain('verdict   allowed');
@@ -91,13 +133,34 @@ describe('magekit acl least-privilege', () => {
   it('computes the minimal set and emits an integration.xml', async () => {
     const calls = join(tmp, 'calls.txt');
     const emit = join(tmp, 'integration.xml');
-    writeFileSync(calls, '# what the app calls\nGET /V1/products/:sku\n\nPUT /V1/products/:sku   # update\nGET /rest/default/V1/orders/5\nPOST /V1/integration/customer/token\n');
-    const { code, stdout, stderr } = await runInProcess(['acl', 'least-privilege', '--calls', calls, '--emit', emit, '--name', 'Acme Sync']);
+    writeFileSync(
+      calls,
+      '# what the app calls\nGET /V1/products/:sku\n\nPUT /V1/products/:sku   # update\nGET /rest/default/V1/orders/5\nPOST /V1/integration/customer/token\n',
+    );
+    const { code, stdout, stderr } = await runInProcess([
+      'acl',
+      'least-privilege',
+      '--calls',
+      calls,
+      '--emit',
+      emit,
+      '--name',
+      'Acme Sync',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.resources).toEqual(['Magento_Sales::actions_view', 'Magento_Catalog::products']);
-    expect(out.ticked).toEqual(['Magento_Sales::sales', 'Magento_Sales::sales_operation', 'Magento_Sales::sales_order', 'Magento_Sales::actions', 'Magento_Sales::actions_view', 'Magento_Catalog::catalog', 'Magento_Catalog::catalog_inventory', 'Magento_Catalog::products']);
+    expect(out.ticked).toEqual([
+      'Magento_Sales::sales',
+      'Magento_Sales::sales_operation',
+      'Magento_Sales::sales_order',
+      'Magento_Sales::actions',
+      'Magento_Sales::actions_view',
+      'Magento_Catalog::catalog',
+      'Magento_Catalog::catalog_inventory',
+      'Magento_Catalog::products',
+    ]);
     const declared = parseIntegrationXml(readFileSync(emit, 'utf8')).integrations[0];
     expect(declared).toMatchObject({ name: 'Acme Sync', resources: out.ticked });
   });
@@ -141,9 +204,20 @@ describe('magekit acl least-privilege', () => {
 
 describe('magekit acl through the built bin', () => {
   it('decide: array in, array out; bad input exits 2 with nothing on stdout', () => {
-    const ok = runBin(['acl', 'decide', '--xml', MINI], JSON.stringify([{ method: 'GET', path: '/rest/default/V1/shop/products/x', caller: { type: 'integration', resources: ['Acme_Shop::products'] } }]));
+    const ok = runBin(
+      ['acl', 'decide', '--xml', MINI],
+      JSON.stringify([
+        {
+          method: 'GET',
+          path: '/rest/default/V1/shop/products/x',
+          caller: { type: 'integration', resources: ['Acme_Shop::products'] },
+        },
+      ]),
+    );
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject([{ route: '/V1/shop/products/:sku', allowed: true, missing: [], resources: ['Acme_Shop::products'] }]);
+    expect(JSON.parse(ok.stdout)).toMatchObject([
+      { route: '/V1/shop/products/:sku', allowed: true, missing: [], resources: ['Acme_Shop::products'] },
+    ]);
     const bad = runBin(['acl', 'decide'], '{"method":"GET","path":"/V1/products","caller":{"type":"robot"}}');
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');

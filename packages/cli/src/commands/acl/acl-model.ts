@@ -16,12 +16,18 @@ const FILE_CODES = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE', 'FILE_TOO_LARGE']);
 export function loadAclModel(xmlDir: string | undefined): MagentoModel {
   if (xmlDir === undefined) return loadStockModel();
   if (!existsSync(xmlDir) || !statSync(xmlDir).isDirectory()) {
-    throw new CliError(`--xml ${xmlDir}: no such directory.`, 'FILE_NOT_FOUND', { hint: 'Point --xml at a folder holding <Module>/webapi.xml and <Module>/acl.xml, or leave it out to use stock Magento 2.4.6-p1.' });
+    throw new CliError(`--xml ${xmlDir}: no such directory.`, 'FILE_NOT_FOUND', {
+      hint: 'Point --xml at a folder holding <Module>/webapi.xml and <Module>/acl.xml, or leave it out to use stock Magento 2.4.6-p1.',
+    });
   }
   try {
     return loadMagentoTree(xmlDir);
   } catch (error) {
-    if (error instanceof AclError && FILE_CODES.has(error.code)) throw new CliError(`--xml ${xmlDir}: ${error.message}.`, fileErrorCode(error), { hint: error.hint, cause: error });
+    if (error instanceof AclError && FILE_CODES.has(error.code))
+      throw new CliError(`--xml ${xmlDir}: ${error.message}.`, fileErrorCode(error), {
+        hint: error.hint,
+        cause: error,
+      });
     throw error;
   }
 }

@@ -15,11 +15,13 @@ function readDecideCase(value: unknown, where: string): DecideCase {
   const obj = expectObject(value, where);
   const method = requireString(obj, 'method', where);
   const path = requireString(obj, 'path', where);
-  if (obj.caller === undefined || obj.caller === null) throw new CliError(`${where}: the field "caller" is missing.`, 'MISSING_FIELD');
+  if (obj.caller === undefined || obj.caller === null)
+    throw new CliError(`${where}: the field "caller" is missing.`, 'MISSING_FIELD');
   try {
     return { method, path, caller: assertCaller(expectObject(obj.caller, `${where}: "caller"`)) };
   } catch (error) {
-    if (error instanceof AclError) throw new CliError(`${where}: caller: ${error.message}.`, 'INVALID_INPUT', { hint: error.hint, cause: error });
+    if (error instanceof AclError)
+      throw new CliError(`${where}: caller: ${error.message}.`, 'INVALID_INPUT', { hint: error.hint, cause: error });
     throw error;
   }
 }
@@ -42,7 +44,11 @@ function answer(model: MagentoModel, item: DecideCase) {
       mode: d.request.mode,
     };
   } catch (error) {
-    if (error instanceof AclError) throw new CliError(`${item.method} ${item.path}: ${error.message}.`, 'INVALID_INPUT', { hint: error.hint, cause: error });
+    if (error instanceof AclError)
+      throw new CliError(`${item.method} ${item.path}: ${error.message}.`, 'INVALID_INPUT', {
+        hint: error.hint,
+        cause: error,
+      });
     throw error;
   }
 }
@@ -51,7 +57,9 @@ function answer(model: MagentoModel, item: DecideCase) {
 export function registerAclDecideCommand(acl: Command, io: CliIo): void {
   acl
     .command('decide')
-    .description('Route and authorize requests as Magento does. Stdin: {method, path, caller:{type, resources?, customerId?}} or an array of them.')
+    .description(
+      'Route and authorize requests as Magento does. Stdin: {method, path, caller:{type, resources?, customerId?}} or an array of them.',
+    )
     .option('--xml <dir>', 'folder with <Module>/webapi.xml and <Module>/acl.xml (default: stock Magento 2.4.6-p1)')
     .action(async (flags: { xml?: string }) => {
       const input = parseJsonInput(await io.readStdin(), 'a request and caller');

@@ -5,7 +5,11 @@ import { join, resolve } from 'node:path';
 import { runBin } from '../../testing/fake-io';
 
 const MINI = resolve(__dirname, '..', '..', '..', '..', 'acl', 'fixtures', 'mini');
-const SHOP_CALL = { method: 'GET', path: '/rest/V1/shop/products/x', caller: { type: 'integration', resources: ['Acme_Shop::products'] } };
+const SHOP_CALL = {
+  method: 'GET',
+  path: '/rest/V1/shop/products/x',
+  caller: { type: 'integration', resources: ['Acme_Shop::products'] },
+};
 
 describe('magekit file inputs through the built bin', () => {
   let dir: string;
@@ -19,7 +23,9 @@ describe('magekit file inputs through the built bin', () => {
       const started = Date.now();
       const refused = runBin(['acl', 'least-privilege', '--calls', '/dev/zero']);
       expect(refused).toMatchObject({ code: 2, stdout: '' });
-      expect(refused.stderr).toContain('magekit: --calls /dev/zero is a character device, not a regular file. [NOT_A_FILE]');
+      expect(refused.stderr).toContain(
+        'magekit: --calls /dev/zero is a character device, not a regular file. [NOT_A_FILE]',
+      );
       const doctor = runBin(['doctor', 'https://shop.example.com/', '--calls', '/dev/zero']);
       expect(doctor).toMatchObject({ code: 2, stdout: '' });
       expect(doctor.stderr).toContain('--calls /dev/zero is a character device, not a regular file. [NOT_A_FILE]');
@@ -39,11 +45,15 @@ describe('magekit file inputs through the built bin', () => {
       writeFileSync(join(dir, 'big.txt'), `${'GET /V1/products\n'.repeat(70_000)}`);
       symlinkSync(join(dir, 'gone.txt'), join(dir, 'dangling.txt'));
       const directory = runBin(['acl', 'least-privilege', '--calls', join(dir, 'calls.d')]);
-      expect(directory.stderr).toContain(`--calls ${join(dir, 'calls.d')} is a directory, not a regular file. [NOT_A_FILE]`);
+      expect(directory.stderr).toContain(
+        `--calls ${join(dir, 'calls.d')} is a directory, not a regular file. [NOT_A_FILE]`,
+      );
       const big = runBin(['acl', 'least-privilege', '--calls', join(dir, 'big.txt')]);
       expect(big.stderr).toContain('bytes, over the limit of 1048576 bytes. [FILE_TOO_LARGE]');
       const dangling = runBin(['acl', 'least-privilege', '--calls', join(dir, 'dangling.txt')]);
-      expect(dangling.stderr).toContain(`--calls ${join(dir, 'dangling.txt')} is a symlink to "${join(dir, 'gone.txt')}", which cannot be read (ENOENT). [FILE_NOT_FOUND]`);
+      expect(dangling.stderr).toContain(
+        `--calls ${join(dir, 'dangling.txt')} is a symlink to "${join(dir, 'gone.txt')}", which cannot be read (ENOENT). [FILE_NOT_FOUND]`,
+      );
       for (const result of [directory, big, dangling]) expect(result).toMatchObject({ code: 2, stdout: '' });
     });
 
@@ -67,10 +77,30 @@ describe('magekit file inputs through the built bin', () => {
     };
 
     it.each([
-      ['acl.xml symlinked to a directory is refused', (file: string) => symlinkSync(dir, file), 'is a symlink to a directory', 'NOT_A_FILE'],
-      ['a directory named acl.xml is refused', (file: string) => mkdirSync(file), 'is a directory, not a regular file', 'NOT_A_FILE'],
-      ['a dangling acl.xml symlink is refused', (file: string) => symlinkSync(join(dir, 'nowhere.xml'), file), 'which cannot be read (ENOENT)', 'FILE_NOT_FOUND'],
-      ['acl.xml symlinked to /dev/zero is refused at once', (file: string) => symlinkSync('/dev/zero', file), 'is a symlink to a character device', 'NOT_A_FILE'],
+      [
+        'acl.xml symlinked to a directory is refused',
+        (file: string) => symlinkSync(dir, file),
+        'is a symlink to a directory',
+        'NOT_A_FILE',
+      ],
+      [
+        'a directory named acl.xml is refused',
+        (file: string) => mkdirSync(file),
+        'is a directory, not a regular file',
+        'NOT_A_FILE',
+      ],
+      [
+        'a dangling acl.xml symlink is refused',
+        (file: string) => symlinkSync(join(dir, 'nowhere.xml'), file),
+        'which cannot be read (ENOENT)',
+        'FILE_NOT_FOUND',
+      ],
+      [
+        'acl.xml symlinked to /dev/zero is refused at once',
+        (file: string) => symlinkSync('/dev/zero', file),
+        'is a symlink to a character device',
+        'NOT_A_FILE',
+      ],
     ])('%s (decide, explain, least-privilege), naming the path', (_name, make, text, code) => {
       const { root, file } = treeWithShopAcl(make);
       const calls = join(dir, 'calls.txt');
@@ -95,7 +125,11 @@ describe('magekit file inputs through the built bin', () => {
       const { root } = treeWithShopAcl((file) => symlinkSync(real, file));
       const result = runBin(['acl', 'decide', '--xml', root], JSON.stringify(SHOP_CALL));
       expect(result.code).toBe(0);
-      expect(JSON.parse(result.stdout)).toMatchObject({ route: '/V1/shop/products/:sku', allowed: true, resources: ['Acme_Shop::products'] });
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        route: '/V1/shop/products/:sku',
+        allowed: true,
+        resources: ['Acme_Shop::products'],
+      });
     });
   });
 });

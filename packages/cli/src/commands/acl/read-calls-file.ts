@@ -20,5 +20,7 @@ export function readCallsFileOption(file: string, option = '--calls'): string {
 
 /** The CLI code for an error of @magekit/acl: its own file codes (`FILE_NOT_FOUND`, `NOT_A_FILE`, `FILE_TOO_LARGE`), else `INVALID_INPUT`. */
 export function fileErrorCode(error: AclError): CliErrorCode {
-  return error.code === 'FILE_NOT_FOUND' || error.code === 'NOT_A_FILE' || error.code === 'FILE_TOO_LARGE' ? error.code : 'INVALID_INPUT';
+  return error.code === 'FILE_NOT_FOUND' || error.code === 'NOT_A_FILE' || error.code === 'FILE_TOO_LARGE'
+    ? error.code
+    : 'INVALID_INPUT';
 }

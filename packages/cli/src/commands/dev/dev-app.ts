@@ -29,7 +29,11 @@ export function findWorkspaceRoot(cwd: string, cliDir: string = __dirname): stri
       if (dirname(dir) === dir) break;
     }
   }
-  throw new DevStepError('find the app', 'no Nx workspace (nx.json) above the working directory.', 'Run `magekit dev` inside the magekit repository.');
+  throw new DevStepError(
+    'find the app',
+    'no Nx workspace (nx.json) above the working directory.',
+    'Run `magekit dev` inside the magekit repository.',
+  );
 }
 
 /**
@@ -43,9 +47,19 @@ export function resolveDevApp(name: string | undefined, cwd: string, dataDir?: s
   const apps = listApplications(workspaceRoot);
   const projectRoot = apps.get(wanted);
   if (projectRoot === undefined) {
-    throw new DevStepError('find the app', `no application project named ${JSON.stringify(wanted)} in ${workspaceRoot}.`, `Give one of: ${[...apps.keys()].sort().join(', ')} (or generate one: npx nx g @magekit/nx-plugin:integration <name>).`);
+    throw new DevStepError(
+      'find the app',
+      `no application project named ${JSON.stringify(wanted)} in ${workspaceRoot}.`,
+      `Give one of: ${[...apps.keys()].sort().join(', ')} (or generate one: npx nx g @magekit/nx-plugin:integration <name>).`,
+    );
   }
-  return { name: wanted, workspaceRoot, projectRoot, main: join(workspaceRoot, projectRoot, 'dist', 'main.js'), dataDir: resolve(cwd, dataDir ?? join('.data', wanted)) };
+  return {
+    name: wanted,
+    workspaceRoot,
+    projectRoot,
+    main: join(workspaceRoot, projectRoot, 'dist', 'main.js'),
+    dataDir: resolve(cwd, dataDir ?? join('.data', wanted)),
+  };
 }
 
 /** Application projects under `apps/` by Nx name (their project.json `name`), except the sandbox and the dashboard. */
@@ -58,7 +72,8 @@ function listApplications(workspaceRoot: string): Map<string, string> {
     if (!entry.isDirectory() || !existsSync(file)) continue;
     try {
       const project = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; projectType?: string };
-      if (project.projectType === 'application' && project.name && !['sandbox', 'dashboard'].includes(project.name)) found.set(project.name, `apps/${entry.name}`);
+      if (project.projectType === 'application' && project.name && !['sandbox', 'dashboard'].includes(project.name))
+        found.set(project.name, `apps/${entry.name}`);
     } catch {
       // An unreadable project.json is not a candidate.
     }
@@ -85,12 +100,21 @@ export const PROBE_RESOURCE = 'Magento_Backend::store';
  * includes {@link PROBE_RESOURCE}, or the store could never become active.
  */
 export function readAppDefaults(app: DevApp, env: Record<string, string | undefined>): AppDefaults {
-  const fromEnv = (env['REQUIRED_RESOURCES'] ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const fromEnv = (env['REQUIRED_RESOURCES'] ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   const config = join(app.workspaceRoot, app.projectRoot, 'dist', 'config.js');
   const withProbe = (ids: string[]) => (ids.length === 0 ? [] : [...new Set([...ids, PROBE_RESOURCE])]);
-  if (app.name === MAIN_SERVICE || !existsSync(config)) return { port: app.name === MAIN_SERVICE ? 3000 : null, requiredResources: withProbe(fromEnv) };
-  const loaded = createRequire(__filename)(config) as { APP_DEFAULTS?: Record<string, string>; REQUIRED_RESOURCES?: unknown };
-  const baked = Array.isArray(loaded.REQUIRED_RESOURCES) ? loaded.REQUIRED_RESOURCES.filter((id): id is string => typeof id === 'string') : [];
+  if (app.name === MAIN_SERVICE || !existsSync(config))
+    return { port: app.name === MAIN_SERVICE ? 3000 : null, requiredResources: withProbe(fromEnv) };
+  const loaded = createRequire(__filename)(config) as {
+    APP_DEFAULTS?: Record<string, string>;
+    REQUIRED_RESOURCES?: unknown;
+  };
+  const baked = Array.isArray(loaded.REQUIRED_RESOURCES)
+    ? loaded.REQUIRED_RESOURCES.filter((id): id is string => typeof id === 'string')
+    : [];
   const port = Number(loaded.APP_DEFAULTS?.['PORT']);
   const resources = fromEnv.length > 0 ? fromEnv : [...baked, ...readSampleJobResources(app)];
   return { port: Number.isInteger(port) && port > 0 ? port : null, requiredResources: withProbe(resources) };
@@ -99,8 +123,12 @@ export function readAppDefaults(app: DevApp, env: Record<string, string | undefi
 /** `sampleJobResources` of the app's `magekit.json` (written by the integration generator), or none. */
 function readSampleJobResources(app: DevApp): string[] {
   try {
-    const manifest = JSON.parse(readFileSync(join(app.workspaceRoot, app.projectRoot, 'magekit.json'), 'utf8')) as { sampleJobResources?: unknown };
-    return Array.isArray(manifest.sampleJobResources) ? manifest.sampleJobResources.filter((id): id is string => typeof id === 'string') : [];
+    const manifest = JSON.parse(readFileSync(join(app.workspaceRoot, app.projectRoot, 'magekit.json'), 'utf8')) as {
+      sampleJobResources?: unknown;
+    };
+    return Array.isArray(manifest.sampleJobResources)
+      ? manifest.sampleJobResources.filter((id): id is string => typeof id === 'string')
+      : [];
   } catch {
     return [];
   }

@@ -20,7 +20,12 @@ export interface DevChild {
 }
 
 /** Spawns a child; every line of its output is written as `[label] line` (stdout and stderr alike). */
-export function spawnDevChild(label: string, command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; write: (text: string) => void }): DevChild {
+export function spawnDevChild(
+  label: string,
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; write: (text: string) => void },
+): DevChild {
   const child = spawn(command, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const listeners = new Set<(line: string) => void>();
   const exited = new Promise<ChildExit>((resolve) => {
@@ -55,14 +60,30 @@ export function spawnDevChild(label: string, command: string, args: readonly str
  * Waits for the first line `match` accepts (its result), rejecting when the child exits first or
  * after `timeoutMs`.
  */
-export function waitForLine<T>(child: DevChild, match: (line: string) => T | undefined, timeoutMs: number, what: string): Promise<T> {
+export function waitForLine<T>(
+  child: DevChild,
+  match: (line: string) => T | undefined,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(() => reject(new Error(`${child.label} did not ${what} within ${Math.round(timeoutMs / 1000)} s.`))), timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`${child.label} did not ${what} within ${Math.round(timeoutMs / 1000)} s.`))),
+      timeoutMs,
+    );
     const off = child.onLine((line) => {
       const found = match(line);
       if (found !== undefined) finish(() => resolve(found));
     });
-    void child.exited.then(({ code, signal }) => finish(() => reject(new Error(`${child.label} exited (${signal ?? `code ${code}`}) before it could ${what}; its output is above.`))));
+    void child.exited.then(({ code, signal }) =>
+      finish(() =>
+        reject(
+          new Error(
+            `${child.label} exited (${signal ?? `code ${code}`}) before it could ${what}; its output is above.`,
+          ),
+        ),
+      ),
+    );
     function finish(settle: () => void) {
       clearTimeout(timer);
       off();

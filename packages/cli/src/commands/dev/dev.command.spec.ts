@@ -10,7 +10,14 @@ import { runBinAsync } from '../../testing/run-bin-async';
 jest.setTimeout(180_000);
 
 /** Environment of the runs: the app's SQLite in the scratch folder, no Redis, the default sandbox admin token. */
-const ENV = { DATABASE_URL: '', REDIS_URL: '', SANDBOX_ADMIN_TOKEN: '', REQUIRED_RESOURCES: '', MAGEKIT_CALLS_FILE: '', NODE_ENV: 'development' };
+const ENV = {
+  DATABASE_URL: '',
+  REDIS_URL: '',
+  SANDBOX_ADMIN_TOKEN: '',
+  REQUIRED_RESOURCES: '',
+  MAGEKIT_CALLS_FILE: '',
+  NODE_ENV: 'development',
+};
 
 interface Ready {
   appUrl: string;
@@ -32,7 +39,11 @@ interface DevRun {
 function startDev(cwd: string, extra: string[] = []): DevRun {
   const started = Date.now();
   let readyAt = 0;
-  const child = spawn(process.execPath, [MAGEKIT_BIN, 'dev', '--no-build', '--json', '--seed-products', '50', ...extra], { cwd, env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [MAGEKIT_BIN, 'dev', '--no-build', '--json', '--seed-products', '50', ...extra],
+    { cwd, env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -53,7 +64,10 @@ function startDev(cwd: string, extra: string[] = []): DevRun {
 /** Pids of the direct children of a process (procps `ps`). */
 function childPids(pid: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map((line) => Number(line.trim())).filter((value) => value > 0);
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((value) => value > 0);
   } catch {
     return [];
   }
@@ -68,9 +82,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function stores(ready: Ready, token = ready.apiToken): Promise<{ status: number; items: Array<{ consumerKey: string; status: string; storeBaseUrl: string }> }> {
+async function stores(
+  ready: Ready,
+  token = ready.apiToken,
+): Promise<{ status: number; items: Array<{ consumerKey: string; status: string; storeBaseUrl: string }> }> {
   const response = await fetch(`${ready.appUrl}/api/stores`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: response.status, items: response.status === 200 ? ((await response.json()) as { items: [] }).items : [] };
+  return {
+    status: response.status,
+    items: response.status === 200 ? ((await response.json()) as { items: [] }).items : [],
+  };
 }
 
 describe('magekit dev (built bin, apps/integration build, real sandbox)', () => {
@@ -89,7 +109,11 @@ describe('magekit dev (built bin, apps/integration build, real sandbox)', () => 
     first = await run.ready;
     times.push(`first run ${run.readyAfterMs()} ms`);
     expect(Object.keys(first)).toEqual(['appUrl', 'dashboardUrl', 'apiToken', 'sandboxUrl', 'storeStatus']);
-    expect(first).toMatchObject({ storeStatus: 'active', apiToken: expect.stringMatching(/^mk_/), sandboxUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/) });
+    expect(first).toMatchObject({
+      storeStatus: 'active',
+      apiToken: expect.stringMatching(/^mk_/),
+      sandboxUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/),
+    });
     expect((await fetch(first.dashboardUrl)).status).toBe(200);
     const listed = await stores(first);
     expect(listed.status).toBe(200);
@@ -119,9 +143,18 @@ describe('magekit dev (built bin, apps/integration build, real sandbox)', () => 
     expect(listed.items).toEqual([expect.objectContaining({ consumerKey, status: 'active' })]);
     expect((await stores(second, first.apiToken)).status).toBe(200);
     expect(run.stderr()).toMatch(/\[dev\] store \w+ is active in the app .*: reused/);
-    const page = (await fetch(`${second.appUrl}/api/stores`, { headers: { authorization: `Bearer ${second.apiToken}` } }).then((response) => response.json())) as { items: Array<{ id: string }> };
+    const page = (await fetch(`${second.appUrl}/api/stores`, {
+      headers: { authorization: `Bearer ${second.apiToken}` },
+    }).then((response) => response.json())) as { items: Array<{ id: string }> };
     const [store] = page.items;
-    expect((await fetch(`${second.appUrl}/api/stores/${store.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${second.apiToken}` } })).status).toBeLessThan(300);
+    expect(
+      (
+        await fetch(`${second.appUrl}/api/stores/${store.id}/revoke`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${second.apiToken}` },
+        })
+      ).status,
+    ).toBeLessThan(300);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   });
@@ -144,7 +177,9 @@ describe('magekit dev (built bin, apps/integration build, real sandbox)', () => 
       const run = startDev(cwd, ['--port', String(taken)]);
       run.ready.catch(() => undefined);
       expect(await run.exited).toBe(1);
-      expect(run.stderr()).toMatch(/\[dev\] failed to start the app: app exited \(code 1\) before it could log "ready"/);
+      expect(run.stderr()).toMatch(
+        /\[dev\] failed to start the app: app exited \(code 1\) before it could log "ready"/,
+      );
       expect(run.stderr()).toContain('[dev] hint: ');
       const sandboxUrl = /\[sandbox\] magekit sandbox store listening on (\S+)/.exec(run.stderr())?.[1] ?? '';
       expect(sandboxUrl).not.toBe('');

@@ -22,7 +22,10 @@ export function findFreePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /** The first free port of `preferred` (skipping null), else any free port. */
-export async function pickPort(preferred: ReadonlyArray<number | null | undefined>, host = '127.0.0.1'): Promise<number> {
+export async function pickPort(
+  preferred: ReadonlyArray<number | null | undefined>,
+  host = '127.0.0.1',
+): Promise<number> {
   for (const port of preferred) {
     if (typeof port === 'number' && port > 0 && (await isPortFree(port, host))) return port;
   }

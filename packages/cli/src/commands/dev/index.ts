@@ -29,9 +29,13 @@ export function registerDevCommand(program: Command, io: CliIo): void {
     .option('--data-dir <dir>', "the app's DATA_DIR (default .data/<app>; the sandbox's data goes in <dir>/sandbox)")
     .option('--seed-products <n>', 'products to seed into a new sandbox (default 1000)')
     .option('--timeout <seconds>', 'how long each start and the activation may take', '60')
-    .option('--json', 'print one JSON line when ready, {appUrl, dashboardUrl, apiToken, sandboxUrl, storeStatus}; logs go to stderr')
+    .option(
+      '--json',
+      'print one JSON line when ready, {appUrl, dashboardUrl, apiToken, sandboxUrl, storeStatus}; logs go to stderr',
+    )
     .action(async (app: string | undefined, flags: DevFlags) => {
-      const port = (raw: string | undefined, flag: string) => (raw === undefined ? undefined : readIntegerOption(raw, flag, 1, 65535));
+      const port = (raw: string | undefined, flag: string) =>
+        raw === undefined ? undefined : readIntegerOption(raw, flag, 1, 65535);
       await runDev(
         {
           app,
@@ -39,7 +43,10 @@ export function registerDevCommand(program: Command, io: CliIo): void {
           port: port(flags.port, '--port'),
           sandboxPort: port(flags.sandboxPort, '--sandbox-port'),
           dataDir: flags.dataDir,
-          seedProducts: flags.seedProducts === undefined ? undefined : readIntegerOption(flags.seedProducts, '--seed-products', 1, 100000),
+          seedProducts:
+            flags.seedProducts === undefined
+              ? undefined
+              : readIntegerOption(flags.seedProducts, '--seed-products', 1, 100000),
           timeoutSeconds: readIntegerOption(flags.timeout, '--timeout', 1, 3600),
           json: flags.json === true,
         },

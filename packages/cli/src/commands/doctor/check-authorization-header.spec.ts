@@ -6,7 +6,15 @@ describe('buildVersionProbeHeader', () => {
   it('is a well-formed OAuth header with oauth_version 2.0, a 32-character dummy consumer key and no secret', () => {
     const header = buildVersionProbeHeader(1_767_225_600);
     const params = parseAuthorizationHeader(header);
-    expect(Object.keys(params).sort()).toEqual(['oauth_consumer_key', 'oauth_nonce', 'oauth_signature', 'oauth_signature_method', 'oauth_timestamp', 'oauth_token', 'oauth_version']);
+    expect(Object.keys(params).sort()).toEqual([
+      'oauth_consumer_key',
+      'oauth_nonce',
+      'oauth_signature',
+      'oauth_signature_method',
+      'oauth_timestamp',
+      'oauth_token',
+      'oauth_version',
+    ]);
     expect(params['oauth_version']).toBe('2.0');
     expect(params['oauth_timestamp']).toBe('1767225600');
     expect(params['oauth_consumer_key']).toHaveLength(32);
@@ -16,7 +24,9 @@ describe('buildVersionProbeHeader', () => {
 
 describe('classifyAuthorizationHeader', () => {
   it('passes when Magento refuses the version: the header arrived', () => {
-    const result = classifyAuthorizationHeader(fakeReply(400, { message: 'The "%1" Oauth version isn\'t supported.', parameters: ['2.0'] }));
+    const result = classifyAuthorizationHeader(
+      fakeReply(400, { message: 'The "%1" Oauth version isn\'t supported.', parameters: ['2.0'] }),
+    );
     expect(result.status).toBe('pass');
     expect(result.finding).toContain('The "2.0" Oauth version isn\'t supported.');
     expect(readHeaderArrival(result)).toBe(true);

@@ -33,16 +33,40 @@ const PASSTHROUGH_HINT =
 export function classifyAuthorizationHeader(reply: StoreReply): CheckResult {
   const details = { route: `GET ${PROTECTED_PATH}`, answer: describeReply(reply) };
   if (reply.status === 400 && hasPhrase(reply, PHRASES.versionRejected)) {
-    return buildResult('authorization-header', 'pass', `the Authorization header reaches Magento: it refused oauth_version "2.0" (HTTP 400 "${reply.error?.message}")`, null, details);
+    return buildResult(
+      'authorization-header',
+      'pass',
+      `the Authorization header reaches Magento: it refused oauth_version "2.0" (HTTP 400 "${reply.error?.message}")`,
+      null,
+      details,
+    );
   }
   const refused = readRefusedResources(reply);
   if (refused !== null) {
-    return buildResult('authorization-header', 'fail', `the Authorization header does not reach Magento: an OAuth header was answered as a guest (${describeReply(reply)})`, PASSTHROUGH_HINT, details);
+    return buildResult(
+      'authorization-header',
+      'fail',
+      `the Authorization header does not reach Magento: an OAuth header was answered as a guest (${describeReply(reply)})`,
+      PASSTHROUGH_HINT,
+      details,
+    );
   }
   if (reply.status === 404 && hasPhrase(reply, PHRASES.noRoute)) {
-    return buildResult('authorization-header', 'skipped', `not checked: GET ${PROTECTED_PATH} is not routed on this store (${describeReply(reply)})`, 'The Magento_Store module should declare it; is this a Magento 2.4 store?', details);
+    return buildResult(
+      'authorization-header',
+      'skipped',
+      `not checked: GET ${PROTECTED_PATH} is not routed on this store (${describeReply(reply)})`,
+      'The Magento_Store module should declare it; is this a Magento 2.4 store?',
+      details,
+    );
   }
-  return buildResult('authorization-header', 'warn', `unexpected answer to an OAuth header with oauth_version "2.0": ${describeReply(reply)}`, `Magento answers it with 400 "The \\"2.0\\" Oauth version isn't supported."; something in front of Magento (a proxy, WAF or module) reads the header. ${PASSTHROUGH_HINT}`, details);
+  return buildResult(
+    'authorization-header',
+    'warn',
+    `unexpected answer to an OAuth header with oauth_version "2.0": ${describeReply(reply)}`,
+    `Magento answers it with 400 "The \\"2.0\\" Oauth version isn't supported."; something in front of Magento (a proxy, WAF or module) reads the header. ${PASSTHROUGH_HINT}`,
+    details,
+  );
 }
 
 /** Whether the header arrives: true (pass), false (stripped), null (unknown). */

@@ -5,7 +5,8 @@ export const SKEW_WARN_SECONDS = 60;
 /** Magento refuses an `oauth_timestamp` more than this ahead of its clock (`Nonce/Generator::TIME_DEVIATION`, docs/magento-behaviour.md §1.5). */
 export const TIMESTAMP_LIMIT_SECONDS = 600;
 
-const NTP_HINT = 'Synchronise the clocks (NTP, e.g. chrony or systemd-timesyncd) on the store and on every machine that signs calls.';
+const NTP_HINT =
+  'Synchronise the clocks (NTP, e.g. chrony or systemd-timesyncd) on the store and on every machine that signs calls.';
 
 /**
  * Clock skew = store clock − local clock, from the store's `Date` header (one-second resolution).
@@ -17,11 +18,27 @@ const NTP_HINT = 'Synchronise the clocks (NTP, e.g. chrony or systemd-timesyncd)
  *   one-second resolution, so an estimate within 1 s is noise).
  */
 export function classifyClockSkew(skewMs: number | null): CheckResult {
-  if (skewMs === null) return skipCheck('clock-skew', 'not checked: the store\'s answer had no Date header', 'A proxy removed the Date header; compare the clocks by hand (date -u on both machines).');
+  if (skewMs === null)
+    return skipCheck(
+      'clock-skew',
+      "not checked: the store's answer had no Date header",
+      'A proxy removed the Date header; compare the clocks by hand (date -u on both machines).',
+    );
   const seconds = Math.round(skewMs / 1000);
   const abs = Math.abs(seconds);
-  const details = { skewSeconds: seconds, warnAboveSeconds: SKEW_WARN_SECONDS, timestampLimitSeconds: TIMESTAMP_LIMIT_SECONDS };
-  if (abs <= SKEW_WARN_SECONDS) return buildResult('clock-skew', 'pass', `the store's clock agrees with this machine's (${abs <= 1 ? 'within 1 s' : `${seconds > 0 ? '+' : ''}${seconds} s`} by its Date header)`, null, details);
+  const details = {
+    skewSeconds: seconds,
+    warnAboveSeconds: SKEW_WARN_SECONDS,
+    timestampLimitSeconds: TIMESTAMP_LIMIT_SECONDS,
+  };
+  if (abs <= SKEW_WARN_SECONDS)
+    return buildResult(
+      'clock-skew',
+      'pass',
+      `the store's clock agrees with this machine's (${abs <= 1 ? 'within 1 s' : `${seconds > 0 ? '+' : ''}${seconds} s`} by its Date header)`,
+      null,
+      details,
+    );
   const direction = seconds > 0 ? 'ahead of' : 'behind';
   if (seconds < -TIMESTAMP_LIMIT_SECONDS) {
     return buildResult(
@@ -33,7 +50,19 @@ export function classifyClockSkew(skewMs: number | null): CheckResult {
     );
   }
   if (seconds > TIMESTAMP_LIMIT_SECONDS) {
-    return buildResult('clock-skew', 'warn', `the store's clock is ${abs} s ahead of this machine's: signed calls still pass (Magento has no lower bound on oauth_timestamp), but token expiry times are off by as much`, NTP_HINT, details);
+    return buildResult(
+      'clock-skew',
+      'warn',
+      `the store's clock is ${abs} s ahead of this machine's: signed calls still pass (Magento has no lower bound on oauth_timestamp), but token expiry times are off by as much`,
+      NTP_HINT,
+      details,
+    );
   }
-  return buildResult('clock-skew', 'warn', `the store's clock is ${abs} s ${direction} this machine's (more than ${SKEW_WARN_SECONDS} s)`, `${NTP_HINT} At more than ${TIMESTAMP_LIMIT_SECONDS} s behind, Magento refuses every signed call.`, details);
+  return buildResult(
+    'clock-skew',
+    'warn',
+    `the store's clock is ${abs} s ${direction} this machine's (more than ${SKEW_WARN_SECONDS} s)`,
+    `${NTP_HINT} At more than ${TIMESTAMP_LIMIT_SECONDS} s behind, Magento refuses every signed call.`,
+    details,
+  );
 }

@@ -7,10 +7,25 @@ describe('classifyEncodedSlash', () => {
   });
 
   it.each([
-    ['the product 404', fakeReply(404, { message: "The product that was requested doesn't exist. Verify the product and try again." }), /doesn't exist/],
-    ['the ACL refusal for Magento_Catalog::products', fakeRefusal('Magento_Catalog::products'), /ACL asked for Magento_Catalog::products/],
+    [
+      'the product 404',
+      fakeReply(404, { message: "The product that was requested doesn't exist. Verify the product and try again." }),
+      /doesn't exist/,
+    ],
+    [
+      'the ACL refusal for Magento_Catalog::products',
+      fakeRefusal('Magento_Catalog::products'),
+      /ACL asked for Magento_Catalog::products/,
+    ],
     ['a 200', fakeReply(200, { sku: 'magekit-doctor/no-such-sku' }), /HTTP 200/],
-    ["the sandbox's 501 for the route", fakeReply(501, { message: 'The sandbox store does not implement %1 (%2::%3); the route and its ACL (%4) were checked.', parameters: ['GET /V1/products/:sku', 'X', 'get', 'Magento_Catalog::products'] }), /HTTP 501/],
+    [
+      "the sandbox's 501 for the route",
+      fakeReply(501, {
+        message: 'The sandbox store does not implement %1 (%2::%3); the route and its ACL (%4) were checked.',
+        parameters: ['GET /V1/products/:sku', 'X', 'get', 'Magento_Catalog::products'],
+      }),
+      /HTTP 501/,
+    ],
   ])('passes on %s', (_name, reply, finding) => {
     const result = classifyEncodedSlash(reply);
     expect(result.status).toBe('pass');

@@ -1,6 +1,14 @@
 import { path } from '@magekit/client';
 import { buildResult, type CheckResult } from './doctor-check';
-import { describeReply, hasPhrase, isNonJsonAnswer, isNotImplemented, PHRASES, readRefusedResources, type StoreReply } from './store-reply';
+import {
+  describeReply,
+  hasPhrase,
+  isNonJsonAnswer,
+  isNotImplemented,
+  PHRASES,
+  readRefusedResources,
+  type StoreReply,
+} from './store-reply';
 
 /** A SKU no store has, with a slash: sent as one segment, `…%2F…` (`Webapi\Controller\Rest\Router\Route::match`, docs/magento-behaviour.md §4.2). */
 export const SLASH_SKU = 'magekit-doctor/no-such-sku';
@@ -18,11 +26,15 @@ const PRODUCTS_RESOURCE = 'Magento_Catalog::products';
  */
 export function classifyEncodedSlash(reply: StoreReply): CheckResult {
   const details = { path: ENCODED_SLASH_PATH, answer: describeReply(reply) };
-  const reached = (how: string) => buildResult('encoded-slash', 'pass', `a SKU with %2F reaches GET /V1/products/:sku (${how})`, null, details);
+  const reached = (how: string) =>
+    buildResult('encoded-slash', 'pass', `a SKU with %2F reaches GET /V1/products/:sku (${how})`, null, details);
   if (reply.status !== null && reply.status >= 200 && reply.status < 300) return reached(describeReply(reply));
-  if (reply.status === 404 && hasPhrase(reply, PHRASES.productMissing)) return reached(`HTTP 404 "${reply.error?.message}"`);
-  if (readRefusedResources(reply)?.includes(PRODUCTS_RESOURCE)) return reached(`its ACL asked for ${PRODUCTS_RESOURCE}`);
-  if (isNotImplemented(reply) && /\/V1\/products\/:sku/.test(reply.error?.message ?? '')) return reached('routed; the store does not implement it: HTTP 501');
+  if (reply.status === 404 && hasPhrase(reply, PHRASES.productMissing))
+    return reached(`HTTP 404 "${reply.error?.message}"`);
+  if (readRefusedResources(reply)?.includes(PRODUCTS_RESOURCE))
+    return reached(`its ACL asked for ${PRODUCTS_RESOURCE}`);
+  if (isNotImplemented(reply) && /\/V1\/products\/:sku/.test(reply.error?.message ?? ''))
+    return reached('routed; the store does not implement it: HTTP 501');
   if (reply.status === 404 && hasPhrase(reply, PHRASES.noRoute)) {
     return buildResult(
       'encoded-slash',
@@ -41,5 +53,11 @@ export function classifyEncodedSlash(reply: StoreReply): CheckResult {
       details,
     );
   }
-  return buildResult('encoded-slash', 'warn', `unexpected answer for a SKU with %2F: ${describeReply(reply)}`, 'Magento answers 404 "The product that was requested doesn\'t exist…" or its ACL refusal; compare with the same request for a SKU without a slash.', details);
+  return buildResult(
+    'encoded-slash',
+    'warn',
+    `unexpected answer for a SKU with %2F: ${describeReply(reply)}`,
+    'Magento answers 404 "The product that was requested doesn\'t exist…" or its ACL refusal; compare with the same request for a SKU without a slash.',
+    details,
+  );
 }

@@ -15,7 +15,9 @@ describe('classifyPageSize', () => {
   it("reports the store's limit from Magento's refusal", () => {
     const result = classifyPageSize(fakeReply(400, { message: MAX, parameters: { max: 300 } }));
     expect(result.status).toBe('pass');
-    expect(result.finding).toBe('the store limits searchCriteria[pageSize] to 300 (refused 1000: "Maximum SearchCriteria pageSize is 300")');
+    expect(result.finding).toBe(
+      'the store limits searchCriteria[pageSize] to 300 (refused 1000: "Maximum SearchCriteria pageSize is 300")',
+    );
     expect(result.details['maxPageSize']).toBe(300);
   });
 
@@ -27,7 +29,9 @@ describe('classifyPageSize', () => {
 
   it('reads the limit from a rendered message too', () => {
     expect(readPageSizeLimit(fakeReply(400, { message: 'Maximum SearchCriteria pageSize is 500' }))).toBe(500);
-    expect(readPageSizeLimit(fakeReply(400, { message: '"searchCriteria" is required. Enter and try again.' }))).toBeNull();
+    expect(
+      readPageSizeLimit(fakeReply(400, { message: '"searchCriteria" is required. Enter and try again.' })),
+    ).toBeNull();
   });
 
   it('passes when the store accepts the page', () => {
@@ -38,7 +42,12 @@ describe('classifyPageSize', () => {
   });
 
   it('is "not checked" when the store does not implement the route or the ACL refuses it', () => {
-    const missing = classifyPageSize(fakeReply(501, { message: 'The sandbox store does not implement %1 (%2::%3); the route and its ACL (%4) were checked.', parameters: ['GET /V1/products', 'X', 'getList', 'Magento_Catalog::products'] }));
+    const missing = classifyPageSize(
+      fakeReply(501, {
+        message: 'The sandbox store does not implement %1 (%2::%3); the route and its ACL (%4) were checked.',
+        parameters: ['GET /V1/products', 'X', 'getList', 'Magento_Catalog::products'],
+      }),
+    );
     expect(missing.status).toBe('skipped');
     expect(missing.finding).toBe('not checked: the store does not implement GET /V1/products (HTTP 501)');
     const refused = classifyPageSize(fakeRefusal('Magento_Catalog::products'));
@@ -47,6 +56,10 @@ describe('classifyPageSize', () => {
   });
 
   it('warns on another answer', () => {
-    expect(classifyPageSize(fakeReply(500, { message: 'Internal Error. Details are available in Magento log file. Report ID: webapi-1' })).status).toBe('warn');
+    expect(
+      classifyPageSize(
+        fakeReply(500, { message: 'Internal Error. Details are available in Magento log file. Report ID: webapi-1' }),
+      ).status,
+    ).toBe('warn');
   });
 });

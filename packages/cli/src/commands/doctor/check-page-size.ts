@@ -1,6 +1,13 @@
 import { searchCriteria } from '@magekit/client';
 import { buildResult, type CheckResult } from './doctor-check';
-import { describeReply, hasPhrase, isNotImplemented, PHRASES, readRefusedResources, type StoreReply } from './store-reply';
+import {
+  describeReply,
+  hasPhrase,
+  isNotImplemented,
+  PHRASES,
+  readRefusedResources,
+  type StoreReply,
+} from './store-reply';
 
 /** The page size tried: above Magento 2.4.7's default limit of 300. */
 export const PAGE_SIZE_PROBE = 1000;
@@ -17,7 +24,9 @@ export function buildPageSizeQuery(pageSize = PAGE_SIZE_PROBE): string {
 /** The limit from "Maximum SearchCriteria pageSize is %max" (its parameter, else the rendered text), or null. */
 export function readPageSizeLimit(reply: StoreReply): number | null {
   if (reply.status !== 400) return null;
-  const raw = hasPhrase(reply, PHRASES.maxPageSize) ? (reply.error?.magento?.parameters as { max?: unknown } | undefined)?.max : undefined;
+  const raw = hasPhrase(reply, PHRASES.maxPageSize)
+    ? (reply.error?.magento?.parameters as { max?: unknown } | undefined)?.max
+    : undefined;
   const value = raw ?? /Maximum SearchCriteria pageSize is (\d+)/.exec(reply.error?.message ?? '')?.[1];
   const limit = Number(value);
   return value !== undefined && Number.isInteger(limit) && limit > 0 ? limit : null;
@@ -34,15 +43,46 @@ export function classifyPageSize(reply: StoreReply, requested = PAGE_SIZE_PROBE)
   if (limit !== null) {
     const finding = `the store limits searchCriteria[pageSize] to ${limit} (refused ${requested}: "${reply.error?.message}")`;
     if (limit >= CLIENT_DEFAULT_MAX_PAGE_SIZE) return buildResult('page-size', 'pass', finding, null, details);
-    return buildResult('page-size', 'warn', finding, `Create the client with maxPageSize: ${limit} (the default is ${CLIENT_DEFAULT_MAX_PAGE_SIZE}), or raise Stores > Configuration > Services > Web API > Input Limits.`, details);
+    return buildResult(
+      'page-size',
+      'warn',
+      finding,
+      `Create the client with maxPageSize: ${limit} (the default is ${CLIENT_DEFAULT_MAX_PAGE_SIZE}), or raise Stores > Configuration > Services > Web API > Input Limits.`,
+      details,
+    );
   }
   if (reply.status !== null && reply.status >= 200 && reply.status < 300) {
-    return buildResult('page-size', 'pass', `the store accepts searchCriteria[pageSize]=${requested} (no limit at or below ${requested})`, null, details);
+    return buildResult(
+      'page-size',
+      'pass',
+      `the store accepts searchCriteria[pageSize]=${requested} (no limit at or below ${requested})`,
+      null,
+      details,
+    );
   }
-  if (isNotImplemented(reply)) return buildResult('page-size', 'skipped', `not checked: the store does not implement ${route} (HTTP 501)`, null, details);
+  if (isNotImplemented(reply))
+    return buildResult(
+      'page-size',
+      'skipped',
+      `not checked: the store does not implement ${route} (HTTP 501)`,
+      null,
+      details,
+    );
   const refused = readRefusedResources(reply);
   if (refused !== null) {
-    return buildResult('page-size', 'skipped', `not checked: the integration may not call ${route} (needs ${refused.join(', ') || 'an ACL resource'})`, 'Grant Magento_Catalog::products to check the limit, or set the client\'s maxPageSize from the store\'s Web API input limits.', details);
+    return buildResult(
+      'page-size',
+      'skipped',
+      `not checked: the integration may not call ${route} (needs ${refused.join(', ') || 'an ACL resource'})`,
+      "Grant Magento_Catalog::products to check the limit, or set the client's maxPageSize from the store's Web API input limits.",
+      details,
+    );
   }
-  return buildResult('page-size', 'warn', `unexpected answer to ${route} with pageSize ${requested}: ${describeReply(reply)}`, 'Magento answers 200, or 400 "Maximum SearchCriteria pageSize is %max" on 2.4.7+.', details);
+  return buildResult(
+    'page-size',
+    'warn',
+    `unexpected answer to ${route} with pageSize ${requested}: ${describeReply(reply)}`,
+    'Magento answers 200, or 400 "Maximum SearchCriteria pageSize is %max" on 2.4.7+.',
+    details,
+  );
 }

@@ -5,7 +5,10 @@ const URL = 'https://shop.example.com/rest/V1/magekit-doctor-no-such-route';
 
 describe('classifyReachability', () => {
   it("passes on Magento's JSON 404 for an unknown route and reports the latency", () => {
-    const result = classifyReachability(fakeReply(404, { message: 'Request does not match any route.' }, { durationMs: 84 }), URL);
+    const result = classifyReachability(
+      fakeReply(404, { message: 'Request does not match any route.' }, { durationMs: 84 }),
+      URL,
+    );
     expect(result.status).toBe('pass');
     expect(result.finding).toContain('in 84 ms');
     expect(result.hint).toBeNull();
@@ -14,7 +17,10 @@ describe('classifyReachability', () => {
   });
 
   it('warns when the store is slow', () => {
-    const result = classifyReachability(fakeReply(404, { message: 'Request does not match any route.' }, { durationMs: SLOW_MS + 1 }), URL);
+    const result = classifyReachability(
+      fakeReply(404, { message: 'Request does not match any route.' }, { durationMs: SLOW_MS + 1 }),
+      URL,
+    );
     expect(result.status).toBe('warn');
     expect(result.hint).toMatch(/timeoutMs/);
   });
@@ -28,7 +34,10 @@ describe('classifyReachability', () => {
   });
 
   it('fails on a redirect, naming where it goes', () => {
-    const result = classifyReachability(fakeReply(301, '', { location: 'https://www.shop.example.com/rest/V1/x' }), URL);
+    const result = classifyReachability(
+      fakeReply(301, '', { location: 'https://www.shop.example.com/rest/V1/x' }),
+      URL,
+    );
     expect(result.status).toBe('fail');
     expect(result.finding).toBe('HTTP 301 redirect to https://www.shop.example.com/rest/V1/x');
     expect(result.hint).toMatch(/final URL/);

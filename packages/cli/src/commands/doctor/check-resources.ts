@@ -1,6 +1,13 @@
 import { buildResult, type CheckResult } from './doctor-check';
 import type { ResourceProbe } from './plan-resource-probes';
-import { describeReply, hasPhrase, isNotImplemented, PHRASES, readRefusedResources, type StoreReply } from './store-reply';
+import {
+  describeReply,
+  hasPhrase,
+  isNotImplemented,
+  PHRASES,
+  readRefusedResources,
+  type StoreReply,
+} from './store-reply';
 
 /** What happened to one call: the ACL let it through, refused it, no route took it, something else, or not sent. */
 export type CallOutcome = 'allowed' | 'refused' | 'not-routed' | 'error' | 'not-sent';
@@ -22,7 +29,8 @@ export function readCallOutcome(reply: StoreReply | null): CallOutcome {
   if (reply.status === 404 && hasPhrase(reply, PHRASES.noRoute)) return 'not-routed';
   if (reply.status !== null && reply.status >= 200 && reply.status < 300) return 'allowed';
   if (isNotImplemented(reply)) return 'allowed';
-  if (reply.error?.magento !== undefined && (reply.error.code === 'BAD_REQUEST' || reply.error.code === 'NOT_FOUND')) return 'allowed';
+  if (reply.error?.magento !== undefined && (reply.error.code === 'BAD_REQUEST' || reply.error.code === 'NOT_FOUND'))
+    return 'allowed';
   return 'error';
 }
 
@@ -36,10 +44,17 @@ function describeUnsent(probes: readonly ResourceProbe[]): string {
   const unchecked = probes.filter((probe) => probe.method === 'GET');
   const needs = unique(changing.flatMap((probe) => probe.resources).filter((id) => id !== 'anonymous'));
   const parts = [
-    changing.length === 0 ? '' : `${changing.length} non-GET ${changing.length === 1 ? 'call' : 'calls'} not sent (${needs.length > 0 ? `${changing.length === 1 ? 'it needs' : 'they need'} ${needs.join(', ')}` : 'no resource needed'})`,
-    unchecked.length === 0 ? '' : `${unchecked.length} not checked (${unchecked.map((probe) => `${probe.label}: ${(probe.reason ?? '').replace(/^not checked: /, '')}`).join('; ')})`,
+    changing.length === 0
+      ? ''
+      : `${changing.length} non-GET ${changing.length === 1 ? 'call' : 'calls'} not sent (${needs.length > 0 ? `${changing.length === 1 ? 'it needs' : 'they need'} ${needs.join(', ')}` : 'no resource needed'})`,
+    unchecked.length === 0
+      ? ''
+      : `${unchecked.length} not checked (${unchecked.map((probe) => `${probe.label}: ${(probe.reason ?? '').replace(/^not checked: /, '')}`).join('; ')})`,
   ];
-  return parts.filter(Boolean).map((part) => `; ${part}`).join('');
+  return parts
+    .filter(Boolean)
+    .map((part) => `; ${part}`)
+    .join('');
 }
 
 /**
@@ -48,26 +63,65 @@ function describeUnsent(probes: readonly ResourceProbe[]): string {
  * allowed; `skipped` when nothing could be sent. Pure.
  */
 export function classifyResources(calls: readonly ProbedCall[]): CheckResult {
-  const rows = calls.map(({ probe, reply }) => ({ call: probe.label, route: probe.routeId, resources: probe.resources, outcome: readCallOutcome(reply), answer: reply === null ? (probe.reason ?? 'not sent') : describeReply(reply) }));
+  const rows = calls.map(({ probe, reply }) => ({
+    call: probe.label,
+    route: probe.routeId,
+    resources: probe.resources,
+    outcome: readCallOutcome(reply),
+    answer: reply === null ? (probe.reason ?? 'not sent') : describeReply(reply),
+  }));
   const by = (outcome: CallOutcome) => rows.filter((row) => row.outcome === outcome);
   const sent = rows.filter((row) => row.outcome !== 'not-sent');
   const listedText = describeUnsent(calls.filter(({ reply }) => reply === null).map(({ probe }) => probe));
-  const details = { calls: rows, requiredResources: unique(rows.flatMap((row) => row.resources).filter((id) => id !== 'anonymous' && id !== 'self')) };
+  const details = {
+    calls: rows,
+    requiredResources: unique(rows.flatMap((row) => row.resources).filter((id) => id !== 'anonymous' && id !== 'self')),
+  };
   const refused = by('refused');
   const notRouted = by('not-routed');
   const errors = by('error');
-  if (sent.length === 0) return buildResult('resources', 'skipped', `no GET call to try${listedText}`, 'Non-GET calls are never sent (they change data): grant the listed resources and test them in a staging store.', details);
+  if (sent.length === 0)
+    return buildResult(
+      'resources',
+      'skipped',
+      `no GET call to try${listedText}`,
+      'Non-GET calls are never sent (they change data): grant the listed resources and test them in a staging store.',
+      details,
+    );
   if (refused.length > 0 || notRouted.length > 0) {
     const missing = unique(refused.flatMap((row) => row.resources));
-    const parts = [refused.length > 0 ? `${refused.length} refused by the ACL (${refused.map((row) => row.call).join(', ')})` : '', notRouted.length > 0 ? `${notRouted.length} not routed (${notRouted.map((row) => row.call).join(', ')})` : ''].filter(Boolean);
+    const parts = [
+      refused.length > 0 ? `${refused.length} refused by the ACL (${refused.map((row) => row.call).join(', ')})` : '',
+      notRouted.length > 0 ? `${notRouted.length} not routed (${notRouted.map((row) => row.call).join(', ')})` : '',
+    ].filter(Boolean);
     const hints = [
-      missing.length > 0 ? `Grant ${missing.join(', ')} to the integration (System > Extensions > Integrations > API, then Reauthorize; or its etc/integration.xml).` : '',
+      missing.length > 0
+        ? `Grant ${missing.join(', ')} to the integration (System > Extensions > Integrations > API, then Reauthorize; or its etc/integration.xml).`
+        : '',
       notRouted.length > 0 ? 'An unrouted call needs a module this store does not have (or has disabled).' : '',
     ].filter(Boolean);
-    return buildResult('resources', 'fail', `${sent.length - refused.length - notRouted.length} of ${sent.length} GET calls allowed; ${parts.join('; ')}${listedText}`, hints.join(' '), details);
+    return buildResult(
+      'resources',
+      'fail',
+      `${sent.length - refused.length - notRouted.length} of ${sent.length} GET calls allowed; ${parts.join('; ')}${listedText}`,
+      hints.join(' '),
+      details,
+    );
   }
   if (errors.length > 0) {
-    return buildResult('resources', 'warn', `${sent.length - errors.length} of ${sent.length} GET calls allowed; ${errors.length} failed otherwise (${errors.map((row) => `${row.call}: ${row.answer}`).join('; ')})${listedText}`, 'These answers do not say whether the ACL allows the call; retry, or try them by hand with `magekit curl`.', details);
+    return buildResult(
+      'resources',
+      'warn',
+      `${sent.length - errors.length} of ${sent.length} GET calls allowed; ${errors.length} failed otherwise (${errors.map((row) => `${row.call}: ${row.answer}`).join('; ')})${listedText}`,
+      'These answers do not say whether the ACL allows the call; retry, or try them by hand with `magekit curl`.',
+      details,
+    );
   }
-  return buildResult('resources', 'pass', `${sent.length === 1 ? 'the GET call is' : `all ${sent.length} GET calls`} allowed${listedText}`, null, details);
+  return buildResult(
+    'resources',
+    'pass',
+    `${sent.length === 1 ? 'the GET call is' : `all ${sent.length} GET calls`} allowed${listedText}`,
+    null,
+    details,
+  );
 }

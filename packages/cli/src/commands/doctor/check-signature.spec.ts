@@ -11,7 +11,10 @@ describe('readProfileOutcome', () => {
     ['invalid', invalid()],
     ['acl', fakeRefusal('Magento_Backend::store')],
     ['accepted', ok()],
-    ['accepted', fakeReply(404, { message: 'The store that was requested wasn\'t found. Verify the store and try again.' })],
+    [
+      'accepted',
+      fakeReply(404, { message: "The store that was requested wasn't found. Verify the store and try again." }),
+    ],
     ['error', fakeReply(401, { message: 'Access token has been revoked' })],
     ['error', fakeReply(404, { message: 'Request does not match any route.' })],
     ['error', fakeNoAnswer()],
@@ -37,7 +40,10 @@ describe('classifySignatureProfile', () => {
   });
 
   it('still tells the profile when the ACL refuses the test call', () => {
-    const result = classifySignatureProfile({ latest: fakeRefusal('Magento_Backend::store'), laminas: invalid() }, true);
+    const result = classifySignatureProfile(
+      { latest: fakeRefusal('Magento_Backend::store'), laminas: invalid() },
+      true,
+    );
     expect(result.status).toBe('pass');
     expect(result.finding).toContain('refused by the ACL');
   });
@@ -58,16 +64,29 @@ describe('classifySignatureProfile', () => {
   });
 
   it('is skipped when the Authorization header does not arrive', () => {
-    expect(classifySignatureProfile({ latest: fakeRefusal('x::y'), laminas: fakeRefusal('x::y') }, false).status).toBe('skipped');
+    expect(classifySignatureProfile({ latest: fakeRefusal('x::y'), laminas: fakeRefusal('x::y') }, false).status).toBe(
+      'skipped',
+    );
   });
 
   it('warns when neither was verified or both were accepted', () => {
-    expect(classifySignatureProfile({ latest: fakeRefusal('Magento_Backend::store'), laminas: fakeRefusal('Magento_Backend::store') }, null).finding).toContain('verified neither');
+    expect(
+      classifySignatureProfile(
+        { latest: fakeRefusal('Magento_Backend::store'), laminas: fakeRefusal('Magento_Backend::store') },
+        null,
+      ).finding,
+    ).toContain('verified neither');
     expect(classifySignatureProfile({ latest: ok(), laminas: ok() }, true).status).toBe('warn');
   });
 
   it('fails on a network error of one profile', () => {
-    const result = classifySignatureProfile({ latest: ok(), laminas: { ...fakeNoAnswer(), error: new MagentoClientError('GET … timed out after 15000 ms.', 'TIMEOUT') } }, true);
+    const result = classifySignatureProfile(
+      {
+        latest: ok(),
+        laminas: { ...fakeNoAnswer(), error: new MagentoClientError('GET … timed out after 15000 ms.', 'TIMEOUT') },
+      },
+      true,
+    );
     expect(result.status).toBe('fail');
     expect(result.finding).toContain('laminas');
   });

@@ -22,7 +22,8 @@ export function readProfileOutcome(reply: StoreReply): ProfileOutcome {
   if (reply.error?.code === 'SIGNATURE_INVALID' || hasPhrase(reply, PHRASES.signatureInvalid)) return 'invalid';
   if (readRefusedResources(reply) !== null) return 'acl';
   if (reply.status !== null && reply.status >= 200 && reply.status < 300) return 'accepted';
-  if ((reply.error?.code === 'BAD_REQUEST' || reply.error?.code === 'NOT_FOUND') && !hasPhrase(reply, PHRASES.noRoute)) return 'accepted';
+  if ((reply.error?.code === 'BAD_REQUEST' || reply.error?.code === 'NOT_FOUND') && !hasPhrase(reply, PHRASES.noRoute))
+    return 'accepted';
   return 'error';
 }
 
@@ -35,28 +36,75 @@ const PROXY_HINT =
  *
  * @param headerArrives from the authorization-header check: false skips this check (every call is a guest).
  */
-export function classifySignatureProfile(replies: Readonly<Record<SignatureProfile, StoreReply>>, headerArrives: boolean | null): CheckResult {
+export function classifySignatureProfile(
+  replies: Readonly<Record<SignatureProfile, StoreReply>>,
+  headerArrives: boolean | null,
+): CheckResult {
   const outcomes = { latest: readProfileOutcome(replies.latest), laminas: readProfileOutcome(replies.laminas) };
-  const details = { outcomes, latest: describeReply(replies.latest), laminas: describeReply(replies.laminas), profile: null as SignatureProfile | null };
-  if (headerArrives === false) return skipCheck('signature-profile', 'not checked: the Authorization header does not reach Magento (see authorization-header)', 'Fix the header passthrough first.');
+  const details = {
+    outcomes,
+    latest: describeReply(replies.latest),
+    laminas: describeReply(replies.laminas),
+    profile: null as SignatureProfile | null,
+  };
+  if (headerArrives === false)
+    return skipCheck(
+      'signature-profile',
+      'not checked: the Authorization header does not reach Magento (see authorization-header)',
+      'Fix the header passthrough first.',
+    );
   for (const profile of ['latest', 'laminas'] as const) {
     if (outcomes[profile] === 'error') {
       const error = replies[profile].error;
-      return buildResult('signature-profile', 'fail', `the call signed with ${profile} failed: ${describeReply(replies[profile])}`, error?.hint ?? 'Check the store URL and the integration\'s credentials (active, not revoked or reauthorized).', details);
+      return buildResult(
+        'signature-profile',
+        'fail',
+        `the call signed with ${profile} failed: ${describeReply(replies[profile])}`,
+        error?.hint ?? "Check the store URL and the integration's credentials (active, not revoked or reauthorized).",
+        details,
+      );
     }
   }
   const verified = (['latest', 'laminas'] as const).filter((profile) => outcomes[profile] !== 'invalid');
-  if (verified.length === 0) return buildResult('signature-profile', 'fail', 'the signature is invalid with both profiles (latest and laminas)', PROXY_HINT, details);
+  if (verified.length === 0)
+    return buildResult(
+      'signature-profile',
+      'fail',
+      'the signature is invalid with both profiles (latest and laminas)',
+      PROXY_HINT,
+      details,
+    );
   if (verified.length === 1) {
     const profile = verified[0];
     details.profile = profile;
-    const acl = outcomes[profile] === 'acl' ? ` (the test call itself was refused by the ACL: ${replies[profile].error?.message})` : '';
-    return buildResult('signature-profile', 'pass', `the store verifies signatures with the ${profile} profile: ${PROFILE_VERSIONS[profile]}${acl}`, null, details);
+    const acl =
+      outcomes[profile] === 'acl'
+        ? ` (the test call itself was refused by the ACL: ${replies[profile].error?.message})`
+        : '';
+    return buildResult(
+      'signature-profile',
+      'pass',
+      `the store verifies signatures with the ${profile} profile: ${PROFILE_VERSIONS[profile]}${acl}`,
+      null,
+      details,
+    );
   }
   if (outcomes.latest === 'acl' && outcomes.laminas === 'acl') {
-    return buildResult('signature-profile', 'warn', `Magento verified neither signature: both calls were answered as a guest (${describeReply(replies.latest)})`, 'The integration may be inactive, or the header is dropped for this route only; run the authorization-header check\'s request by hand.', details);
+    return buildResult(
+      'signature-profile',
+      'warn',
+      `Magento verified neither signature: both calls were answered as a guest (${describeReply(replies.latest)})`,
+      "The integration may be inactive, or the header is dropped for this route only; run the authorization-header check's request by hand.",
+      details,
+    );
   }
-  return buildResult('signature-profile', 'warn', 'both profiles were accepted: this store does not check signatures the way Magento 2.4.4+ does', 'Something other than Magento\'s OAuth code verifies requests (a proxy or a module); sign with latest unless told otherwise.', details);
+  return buildResult(
+    'signature-profile',
+    'warn',
+    'both profiles were accepted: this store does not check signatures the way Magento 2.4.4+ does',
+    "Something other than Magento's OAuth code verifies requests (a proxy or a module); sign with latest unless told otherwise.",
+    details,
+  );
 }
 
 /** The profile the check found, or null. */

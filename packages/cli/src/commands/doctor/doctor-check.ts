@@ -2,7 +2,15 @@
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
 /** The checks of `magekit doctor`, in report order. */
-export const CHECK_NAMES = ['reachability', 'signature-profile', 'clock-skew', 'authorization-header', 'encoded-slash', 'page-size', 'resources'] as const;
+export const CHECK_NAMES = [
+  'reachability',
+  'signature-profile',
+  'clock-skew',
+  'authorization-header',
+  'encoded-slash',
+  'page-size',
+  'resources',
+] as const;
 
 export type CheckName = (typeof CHECK_NAMES)[number];
 
@@ -22,7 +30,13 @@ export interface DoctorReport {
 }
 
 /** Builds a result; `hint` is kept only for statuses other than `pass`. */
-export function buildResult(name: CheckName, status: CheckStatus, finding: string, hint: string | null = null, details: Record<string, unknown> = {}): CheckResult {
+export function buildResult(
+  name: CheckName,
+  status: CheckStatus,
+  finding: string,
+  hint: string | null = null,
+  details: Record<string, unknown> = {},
+): CheckResult {
   return { name, status, finding, hint: status === 'pass' ? null : hint, details };
 }
 

@@ -32,14 +32,25 @@ const CREDENTIAL_SOURCES = [
  * @throws CliError `MISSING_OPTION` naming the missing ones (never their values).
  */
 export function readCredentials(flags: DoctorFlags, env: Record<string, string | undefined>): OAuthCredentials | null {
-  const fromFlags: Record<string, string | undefined> = { consumerKey: flags.consumerKey, consumerSecret: flags.consumerSecret, accessToken: flags.token, accessTokenSecret: flags.tokenSecret };
-  const values = CREDENTIAL_SOURCES.map(([name, , variable]) => [name, fromFlags[name] || env[variable] || undefined] as const);
+  const fromFlags: Record<string, string | undefined> = {
+    consumerKey: flags.consumerKey,
+    consumerSecret: flags.consumerSecret,
+    accessToken: flags.token,
+    accessTokenSecret: flags.tokenSecret,
+  };
+  const values = CREDENTIAL_SOURCES.map(
+    ([name, , variable]) => [name, fromFlags[name] || env[variable] || undefined] as const,
+  );
   const missing = CREDENTIAL_SOURCES.filter((_source, index) => values[index][1] === undefined);
   if (missing.length === CREDENTIAL_SOURCES.length) return null;
   if (missing.length > 0) {
-    throw new CliError(`Incomplete credentials: ${missing.map(([, flag, variable]) => `${flag} (${variable})`).join(', ')} missing.`, 'MISSING_OPTION', {
-      hint: 'Give all four of the integration\'s credentials (consumer key and secret, access token and secret), or none to run only the checks that need none.',
-    });
+    throw new CliError(
+      `Incomplete credentials: ${missing.map(([, flag, variable]) => `${flag} (${variable})`).join(', ')} missing.`,
+      'MISSING_OPTION',
+      {
+        hint: "Give all four of the integration's credentials (consumer key and secret, access token and secret), or none to run only the checks that need none.",
+      },
+    );
   }
   return Object.fromEntries(values) as unknown as OAuthCredentials;
 }
@@ -50,11 +61,17 @@ export function readCredentials(flags: DoctorFlags, env: Record<string, string |
  * @throws CliError `INVALID_INPUT` for a URL or store code the client cannot use.
  */
 export function readStoreScope(storeUrl: string, flags: DoctorFlags): RestScope {
-  const scope: RestScope = { ...(flags.store ? { store: flags.store } : {}), ...(flags.indexPhp ? { indexPhp: true } : {}) };
+  const scope: RestScope = {
+    ...(flags.store ? { store: flags.store } : {}),
+    ...(flags.indexPhp ? { indexPhp: true } : {}),
+  };
   try {
     buildRestRoot(storeUrl, scope);
   } catch (error) {
-    throw new CliError(`${(error as Error).message}`, 'INVALID_INPUT', { hint: 'Give the store base URL (store_base_url), e.g. https://shop.example.com/ — REST calls go to <base>rest/V1/…', cause: error });
+    throw new CliError(`${(error as Error).message}`, 'INVALID_INPUT', {
+      hint: 'Give the store base URL (store_base_url), e.g. https://shop.example.com/ — REST calls go to <base>rest/V1/…',
+      cause: error,
+    });
   }
   return scope;
 }
@@ -62,7 +79,11 @@ export function readStoreScope(storeUrl: string, flags: DoctorFlags): RestScope 
 /** The per-request timeout in ms (1 s to 5 min). */
 export function readTimeout(raw: string): number {
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1000 || value > 300_000) throw new CliError(`--timeout must be milliseconds from 1000 to 300000 (got ${JSON.stringify(raw)}).`, 'INVALID_INPUT');
+  if (!/^\d+$/.test(raw) || value < 1000 || value > 300_000)
+    throw new CliError(
+      `--timeout must be milliseconds from 1000 to 300000 (got ${JSON.stringify(raw)}).`,
+      'INVALID_INPUT',
+    );
   return value;
 }
 
@@ -76,12 +97,20 @@ export function readProbes(flags: DoctorFlags): ResourceProbe[] | null {
   const model = loadStockModel();
   const probes: ResourceProbe[] = [];
   if (flags.calls !== undefined) {
-    const calls = parseCallsFile(readCallsFileOption(flags.calls), flags.calls).filter((call): call is { method: string; path: string } => 'path' in call);
+    const calls = parseCallsFile(readCallsFileOption(flags.calls), flags.calls).filter(
+      (call): call is { method: string; path: string } => 'path' in call,
+    );
     probes.push(...planCallProbes(model, calls));
   }
   if (flags.resources !== undefined) {
-    const ids = flags.resources.split(',').map((id) => id.trim()).filter((id) => id !== '');
-    if (ids.length === 0) throw new CliError('--resources is empty.', 'EMPTY_INPUT', { hint: 'Give comma-separated ACL resource ids, e.g. Magento_Catalog::products,Magento_Sales::actions_view.' });
+    const ids = flags.resources
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    if (ids.length === 0)
+      throw new CliError('--resources is empty.', 'EMPTY_INPUT', {
+        hint: 'Give comma-separated ACL resource ids, e.g. Magento_Catalog::products,Magento_Sales::actions_view.',
+      });
     probes.push(...planResourceProbes(model, ids));
   }
   return probes;

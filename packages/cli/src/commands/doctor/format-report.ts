@@ -13,6 +13,9 @@ export function formatReport(report: DoctorReport): string {
     lastHint = check.hint;
   }
   const count = (status: CheckStatus) => report.checks.filter((check) => check.status === status).length;
-  lines.push('', `${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed, ${count('skipped')} skipped`);
+  lines.push(
+    '',
+    `${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed, ${count('skipped')} skipped`,
+  );
   return lines.join('\n') + '\n';
 }

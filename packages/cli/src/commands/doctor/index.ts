@@ -19,7 +19,10 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
     .option('--consumer-secret <secret>', 'consumer secret (env MAGEKIT_CONSUMER_SECRET)')
     .option('--token <token>', 'access token (env MAGEKIT_TOKEN)')
     .option('--token-secret <secret>', 'access token secret (env MAGEKIT_TOKEN_SECRET)')
-    .option('--calls <file>', 'calls the integration makes, one "METHOD /V1/path" a line: GETs are tried, others only listed with the resources they need')
+    .option(
+      '--calls <file>',
+      'calls the integration makes, one "METHOD /V1/path" a line: GETs are tried, others only listed with the resources they need',
+    )
     .option('--resources <ids>', 'comma-separated ACL resource ids to try (one GET route each)')
     .option('--timeout <ms>', 'per-request timeout', '15000')
     .option('--json', 'print {store, checks:[{name,status,finding,hint,details}]}')
@@ -28,7 +31,10 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
       const credentials = readCredentials(flags, io.env);
       const probes = readProbes(flags);
       const timeoutMs = readTimeout(flags.timeout);
-      const report = await runDoctor({ baseUrl: storeUrl, scope, credentials, probes }, { fetch: (url, init) => fetch(url, init), clock: () => Date.now(), timeoutMs });
+      const report = await runDoctor(
+        { baseUrl: storeUrl, scope, credentials, probes },
+        { fetch: (url, init) => fetch(url, init), clock: () => Date.now(), timeoutMs },
+      );
       io.writeOut(flags.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
       if (hasFailure(report)) throw new CliExit(1);
     });

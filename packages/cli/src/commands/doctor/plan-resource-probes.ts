@@ -30,12 +30,19 @@ function buildGetRequest(label: string, rawPath: string): NonNullable<ResourcePr
   const pathPart = at < 0 ? rawPath : rawPath.slice(0, at);
   const query = at < 0 ? undefined : rawPath.slice(at + 1);
   const parsed = parseRestPath(pathPart, 'GET');
-  if (parsed.mode !== 'sync') throw new CliError(`${label}: not a synchronous REST path.`, 'INVALID_INPUT', { hint: 'GET calls look like "GET /V1/orders" or "GET /rest/default/V1/orders".' });
+  if (parsed.mode !== 'sync')
+    throw new CliError(`${label}: not a synchronous REST path.`, 'INVALID_INPUT', {
+      hint: 'GET calls look like "GET /V1/orders" or "GET /rest/default/V1/orders".',
+    });
   try {
     const path = checkRestPath(fillPlaceholders(parsed.pathInfo));
     return { path, ...(query ? { query } : {}), ...(parsed.storeCode ? { store: parsed.storeCode } : {}) };
   } catch (error) {
-    if (isMagentoClientError(error)) throw new CliError(`${label}: ${error.message}`, 'INVALID_INPUT', { hint: 'Percent-encode path segments (a "/" inside a SKU is %2F, a "+" is %2B).', cause: error });
+    if (isMagentoClientError(error))
+      throw new CliError(`${label}: ${error.message}`, 'INVALID_INPUT', {
+        hint: 'Percent-encode path segments (a "/" inside a SKU is %2F, a "+" is %2B).',
+        cause: error,
+      });
     throw error;
   }
 }
@@ -46,12 +53,16 @@ function buildGetRequest(label: string, rawPath: string): NonNullable<ResourcePr
  *
  * @throws CliError `INVALID_INPUT` for a path that is not a REST path.
  */
-export function planCallProbes(model: MagentoModel, calls: ReadonlyArray<{ method: string; path: string }>): ResourceProbe[] {
+export function planCallProbes(
+  model: MagentoModel,
+  calls: ReadonlyArray<{ method: string; path: string }>,
+): ResourceProbe[] {
   let planned: ReturnType<typeof computeLeastPrivilege>;
   try {
     planned = computeLeastPrivilege(model, calls);
   } catch (error) {
-    if (error instanceof AclError) throw new CliError(`--calls: ${error.message}.`, 'INVALID_INPUT', { hint: error.hint, cause: error });
+    if (error instanceof AclError)
+      throw new CliError(`--calls: ${error.message}.`, 'INVALID_INPUT', { hint: error.hint, cause: error });
     throw error;
   }
   return calls.map((call, index) => {
@@ -72,16 +83,36 @@ export function planCallProbes(model: MagentoModel, calls: ReadonlyArray<{ metho
  */
 export function planResourceProbes(model: MagentoModel, ids: readonly string[]): ResourceProbe[] {
   return ids.map((id) => {
-    if (!RESOURCE_ID.test(id)) throw new CliError(`--resources: "${id}" is not an ACL resource id.`, 'INVALID_INPUT', { hint: 'Resource ids look like Magento_Catalog::products; separate them with commas.' });
+    if (!RESOURCE_ID.test(id))
+      throw new CliError(`--resources: "${id}" is not an ACL resource id.`, 'INVALID_INPUT', {
+        hint: 'Resource ids look like Magento_Catalog::products; separate them with commas.',
+      });
     const routes = model.routes.routes
       .filter((route) => route.method === 'GET' && route.resources.includes(id))
-      .sort((a, b) => countParams(a.url) - countParams(b.url) || a.url.length - b.url.length || (a.url < b.url ? -1 : 1));
+      .sort(
+        (a, b) => countParams(a.url) - countParams(b.url) || a.url.length - b.url.length || (a.url < b.url ? -1 : 1),
+      );
     const route = routes[0];
     if (route === undefined) {
-      const known = model.tree.nodes.has(id) ? 'no GET route of stock Magento 2.4.6-p1 needs it' : 'not an ACL resource of stock Magento 2.4.6-p1';
-      return { label: id, method: 'GET', routeId: null, resources: [id], request: null, reason: `not checked: ${known}` };
+      const known = model.tree.nodes.has(id)
+        ? 'no GET route of stock Magento 2.4.6-p1 needs it'
+        : 'not an ACL resource of stock Magento 2.4.6-p1';
+      return {
+        label: id,
+        method: 'GET',
+        routeId: null,
+        resources: [id],
+        request: null,
+        reason: `not checked: ${known}`,
+      };
     }
-    return { label: `${id} (GET ${route.url})`, method: 'GET', routeId: route.id, resources: [...route.resources], request: { path: checkRestPath(fillPlaceholders(route.url)) } };
+    return {
+      label: `${id} (GET ${route.url})`,
+      method: 'GET',
+      routeId: route.id,
+      resources: [...route.resources],
+      request: { path: checkRestPath(fillPlaceholders(route.url)) },
+    };
   });
 }
 

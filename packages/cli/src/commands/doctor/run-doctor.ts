@@ -1,6 +1,11 @@
 import { buildRestRoot, estimateClockSkew, joinRestUrl, type OAuthCredentials, type RestScope } from '@magekit/client';
 import type { SignatureProfile } from '@magekit/oauth1';
-import { classifyAuthorizationHeader, buildVersionProbeHeader, PROTECTED_PATH, readHeaderArrival } from './check-authorization-header';
+import {
+  classifyAuthorizationHeader,
+  buildVersionProbeHeader,
+  PROTECTED_PATH,
+  readHeaderArrival,
+} from './check-authorization-header';
 import { classifyClockSkew } from './check-clock-skew';
 import { classifyEncodedSlash, ENCODED_SLASH_PATH } from './check-encoded-slash';
 import { buildPageSizeQuery, classifyPageSize, PAGE_SIZE_PATH } from './check-page-size';
@@ -38,42 +43,118 @@ export async function runDoctor(input: DoctorInput, deps: ProbeDeps): Promise<Do
   const reachabilityUrl = url(NONSENSE_PATH);
   const first = await sendProbe(reachabilityUrl, {}, deps);
   const reachability = classifyReachability(first, reachabilityUrl);
-  if (!isReachable(reachability)) return report(input, [reachability, ...skipAll(['signature-profile', 'clock-skew', 'authorization-header', 'encoded-slash', 'page-size', 'resources'], 'not checked: the store did not answer as Magento (see reachability)')]);
-  const clock = first.dateHeader !== null && first.receivedAt !== null ? classifyClockSkew(estimateClockSkew(first.dateHeader, first.receivedAt)) : classifyClockSkew(null);
-  const header = classifyAuthorizationHeader(await sendProbe(url(PROTECTED_PATH), { authorization: buildVersionProbeHeader(Math.floor(deps.clock() / 1000)) }, deps));
+  if (!isReachable(reachability))
+    return report(input, [
+      reachability,
+      ...skipAll(
+        ['signature-profile', 'clock-skew', 'authorization-header', 'encoded-slash', 'page-size', 'resources'],
+        'not checked: the store did not answer as Magento (see reachability)',
+      ),
+    ]);
+  const clock =
+    first.dateHeader !== null && first.receivedAt !== null
+      ? classifyClockSkew(estimateClockSkew(first.dateHeader, first.receivedAt))
+      : classifyClockSkew(null);
+  const header = classifyAuthorizationHeader(
+    await sendProbe(
+      url(PROTECTED_PATH),
+      { authorization: buildVersionProbeHeader(Math.floor(deps.clock() / 1000)) },
+      deps,
+    ),
+  );
   const slash = classifyEncodedSlash(await sendProbe(url(ENCODED_SLASH_PATH), {}, deps));
   const unsigned = [reachability, clock, header, slash];
-  if (input.credentials === null) return report(input, [...unsigned, ...skipAll(['signature-profile', 'page-size', 'resources'], 'not checked: no credentials given', CREDENTIALS_HINT)]);
-  return report(input, [...unsigned, ...(await runSignedChecks(input, input.credentials, readHeaderArrival(header), deps))]);
+  if (input.credentials === null)
+    return report(input, [
+      ...unsigned,
+      ...skipAll(
+        ['signature-profile', 'page-size', 'resources'],
+        'not checked: no credentials given',
+        CREDENTIALS_HINT,
+      ),
+    ]);
+  return report(input, [
+    ...unsigned,
+    ...(await runSignedChecks(input, input.credentials, readHeaderArrival(header), deps)),
+  ]);
 }
 
-async function runSignedChecks(input: DoctorInput, credentials: OAuthCredentials, headerArrives: boolean | null, deps: ProbeDeps): Promise<CheckResult[]> {
+async function runSignedChecks(
+  input: DoctorInput,
+  credentials: OAuthCredentials,
+  headerArrives: boolean | null,
+  deps: ProbeDeps,
+): Promise<CheckResult[]> {
   const signature = await checkSignatureProfile(input, credentials, headerArrives, deps);
-  const blocked = headerArrives === false ? 'not checked: signed calls arrive as a guest, the Authorization header is dropped (see authorization-header)' : signature.status === 'fail' ? 'not checked: signed calls fail (see signature-profile)' : null;
+  const blocked =
+    headerArrives === false
+      ? 'not checked: signed calls arrive as a guest, the Authorization header is dropped (see authorization-header)'
+      : signature.status === 'fail'
+        ? 'not checked: signed calls fail (see signature-profile)'
+        : null;
   if (blocked !== null) return [signature, ...skipAll(['page-size', 'resources'], blocked)];
   const profile: SignatureProfile = readDetectedProfile(signature) ?? 'latest';
-  const send = createSignedProber({ baseUrl: input.baseUrl, scope: input.scope, credentials, profile, detectProfile: true }, deps);
+  const send = createSignedProber(
+    { baseUrl: input.baseUrl, scope: input.scope, credentials, profile, detectProfile: true },
+    deps,
+  );
   const pageSize = classifyPageSize(await send({ method: 'GET', path: PAGE_SIZE_PATH, query: buildPageSizeQuery() }));
-  if (input.probes === null) return [signature, pageSize, skipCheck('resources', 'not checked: no --calls or --resources given', 'Give the calls your integration makes (--calls calls.txt, one "METHOD /V1/path" a line) or the resources it needs (--resources Magento_Catalog::products,…).')];
+  if (input.probes === null)
+    return [
+      signature,
+      pageSize,
+      skipCheck(
+        'resources',
+        'not checked: no --calls or --resources given',
+        'Give the calls your integration makes (--calls calls.txt, one "METHOD /V1/path" a line) or the resources it needs (--resources Magento_Catalog::products,…).',
+      ),
+    ];
   const probed = [];
   for (const probe of input.probes) {
-    probed.push({ probe, reply: probe.request === null ? null : await send({ method: 'GET', path: probe.request.path, query: probe.request.query, ...(probe.request.store ? { store: probe.request.store } : {}) }) });
+    probed.push({
+      probe,
+      reply:
+        probe.request === null
+          ? null
+          : await send({
+              method: 'GET',
+              path: probe.request.path,
+              query: probe.request.query,
+              ...(probe.request.store ? { store: probe.request.store } : {}),
+            }),
+    });
   }
   return [signature, pageSize, classifyResources(probed)];
 }
 
 /** The same GET signed with each profile, the client's profile detection off. */
-async function checkSignatureProfile(input: DoctorInput, credentials: OAuthCredentials, headerArrives: boolean | null, deps: ProbeDeps): Promise<CheckResult> {
+async function checkSignatureProfile(
+  input: DoctorInput,
+  credentials: OAuthCredentials,
+  headerArrives: boolean | null,
+  deps: ProbeDeps,
+): Promise<CheckResult> {
   if (headerArrives === false) return classifySignatureProfile({ latest: NOT_SENT, laminas: NOT_SENT }, false);
   const replies: Record<SignatureProfile, StoreReply> = { latest: NOT_SENT, laminas: NOT_SENT };
   for (const profile of ['latest', 'laminas'] as const) {
-    const send = createSignedProber({ baseUrl: input.baseUrl, scope: input.scope, credentials, profile, detectProfile: false }, deps);
+    const send = createSignedProber(
+      { baseUrl: input.baseUrl, scope: input.scope, credentials, profile, detectProfile: false },
+      deps,
+    );
     replies[profile] = await send({ method: 'GET', path: PROTECTED_PATH, query: PROFILE_PROBE_QUERY });
   }
   return classifySignatureProfile(replies, headerArrives);
 }
 
-const NOT_SENT: StoreReply = { status: null, error: null, contentType: null, location: null, dateHeader: null, receivedAt: null, durationMs: null };
+const NOT_SENT: StoreReply = {
+  status: null,
+  error: null,
+  contentType: null,
+  location: null,
+  dateHeader: null,
+  receivedAt: null,
+  durationMs: null,
+};
 
 function skipAll(names: CheckName[], finding: string, hint: string | null = null): CheckResult[] {
   return names.map((name) => skipCheck(name, finding, hint));

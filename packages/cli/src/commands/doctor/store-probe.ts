@@ -27,17 +27,45 @@ export async function sendProbe(url: string, headers: Record<string, string>, de
   const started = deps.clock();
   let response: Response;
   try {
-    response = await deps.fetch(url, { method: 'GET', headers: { accept: 'application/json', ...headers }, redirect: 'manual', signal: AbortSignal.timeout(deps.timeoutMs) });
+    response = await deps.fetch(url, {
+      method: 'GET',
+      headers: { accept: 'application/json', ...headers },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(deps.timeoutMs),
+    });
   } catch (cause) {
     const timedOut = (cause as Error)?.name === 'TimeoutError';
     const reason = timedOut ? `timed out after ${deps.timeoutMs} ms` : describeNetworkError(cause);
-    return { status: null, error: new MagentoClientError(`GET ${url.split('?')[0]} failed: ${reason}`, timedOut ? 'TIMEOUT' : 'NETWORK', { cause }), contentType: null, location: null, dateHeader: null, receivedAt: null, durationMs: null };
+    return {
+      status: null,
+      error: new MagentoClientError(`GET ${url.split('?')[0]} failed: ${reason}`, timedOut ? 'TIMEOUT' : 'NETWORK', {
+        cause,
+      }),
+      contentType: null,
+      location: null,
+      dateHeader: null,
+      receivedAt: null,
+      durationMs: null,
+    };
   }
   const receivedAt = deps.clock();
   const text = await response.text().catch(() => '');
   const { status } = response;
-  const error = status >= 200 && status < 300 ? null : status >= 300 && status < 400 ? new MagentoClientError(`redirect (HTTP ${status})`, 'HTTP_ERROR', { status }) : parseRestError(status, text);
-  return { status, error, contentType: response.headers.get('content-type'), location: response.headers.get('location'), dateHeader: response.headers.get('date'), receivedAt, durationMs: receivedAt - started };
+  const error =
+    status >= 200 && status < 300
+      ? null
+      : status >= 300 && status < 400
+        ? new MagentoClientError(`redirect (HTTP ${status})`, 'HTTP_ERROR', { status })
+        : parseRestError(status, text);
+  return {
+    status,
+    error,
+    contentType: response.headers.get('content-type'),
+    location: response.headers.get('location'),
+    dateHeader: response.headers.get('date'),
+    receivedAt,
+    durationMs: receivedAt - started,
+  };
 }
 
 function describeNetworkError(error: unknown): string {
@@ -86,10 +114,29 @@ export function createSignedProber(options: SignedProbeOptions, deps: ProbeDeps)
     try {
       await client.request(request);
       const seen = last as { status: number; durationMs: number } | null;
-      return { status: seen?.status ?? 200, error: null, contentType: null, location: null, dateHeader: null, receivedAt: null, durationMs: seen?.durationMs ?? null };
+      return {
+        status: seen?.status ?? 200,
+        error: null,
+        contentType: null,
+        location: null,
+        dateHeader: null,
+        receivedAt: null,
+        durationMs: seen?.durationMs ?? null,
+      };
     } catch (error) {
-      const failure = error instanceof MagentoClientError ? error : new MagentoClientError(String(error), 'NETWORK', { cause: error });
-      return { status: failure.status ?? null, error: failure, contentType: null, location: null, dateHeader: null, receivedAt: null, durationMs: null };
+      const failure =
+        error instanceof MagentoClientError
+          ? error
+          : new MagentoClientError(String(error), 'NETWORK', { cause: error });
+      return {
+        status: failure.status ?? null,
+        error: failure,
+        contentType: null,
+        location: null,
+        dateHeader: null,
+        receivedAt: null,
+        durationMs: null,
+      };
     }
   };
 }

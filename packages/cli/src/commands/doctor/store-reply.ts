@@ -43,7 +43,10 @@ export function readRefusedResources(reply: StoreReply): string[] | null {
   if (reply.status !== 401 || !hasPhrase(reply, PHRASES.notAuthorized)) return null;
   const parameters = reply.error?.magento?.parameters as { resources?: unknown } | undefined;
   const resources = typeof parameters?.resources === 'string' ? parameters.resources : '';
-  return resources.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  return resources
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
 }
 
 /** True for the sandbox's 501 "does not implement" (the route and its ACL were checked, no handler). */
@@ -53,13 +56,19 @@ export function isNotImplemented(reply: StoreReply): boolean {
 
 /** True when the body was not JSON (a web server's or proxy's page). */
 export function isNonJsonAnswer(reply: StoreReply): boolean {
-  return reply.status !== null && reply.error !== null && reply.error.magento === undefined && !/json/i.test(reply.contentType ?? '');
+  return (
+    reply.status !== null &&
+    reply.error !== null &&
+    reply.error.magento === undefined &&
+    !/json/i.test(reply.contentType ?? '')
+  );
 }
 
 /** One line for a finding: `HTTP 404 "Request does not match any route."`, `HTTP 200`, or `no answer: …`. */
 export function describeReply(reply: StoreReply): string {
   if (reply.status === null) return `no answer: ${reply.error?.message ?? 'unknown error'}`;
   if (reply.error === null) return `HTTP ${reply.status}`;
-  if (reply.error.magento === undefined) return `HTTP ${reply.status}${reply.contentType ? ` (${reply.contentType.split(';')[0]})` : ''}`;
+  if (reply.error.magento === undefined)
+    return `HTTP ${reply.status}${reply.contentType ? ` (${reply.contentType.split(';')[0]})` : ''}`;
   return `HTTP ${reply.status} "${reply.error.message}"`;
 }

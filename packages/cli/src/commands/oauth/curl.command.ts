@@ -13,7 +13,9 @@ export function registerCurlCommand(program: Command, io: CliIo): void {
   addRequestFlags(
     program
       .command('curl <url>')
-      .description('Print a signed curl command for a Magento request, e.g. POST /oauth/token/access with --token, --token-secret and --verifier.'),
+      .description(
+        'Print a signed curl command for a Magento request, e.g. POST /oauth/token/access with --token, --token-secret and --verifier.',
+      ),
   ).action((url: string, flags: RequestFlags) => {
     const input = readRequestFlags(url, flags, io.env, true);
     const signed = signRequest(input);
@@ -22,6 +24,8 @@ export function registerCurlCommand(program: Command, io: CliIo): void {
     for (const [name, value] of Object.entries(input.headers ?? {})) words.push('-H', `${name}: ${value}`);
     if (input.body !== null && input.body !== undefined) words.push('--data-raw', input.body);
     io.writeOut(words.map(quoteShell).join(' ') + '\n');
-    io.writeErr('note: the command carries a fresh nonce and timestamp; run it once (Magento refuses a reused nonce).\n');
+    io.writeErr(
+      'note: the command carries a fresh nonce and timestamp; run it once (Magento refuses a reused nonce).\n',
+    );
   });
 }

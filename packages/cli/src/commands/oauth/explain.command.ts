@@ -24,12 +24,19 @@ export function registerExplainCommands(program: Command, io: CliIo): void {
   addRequestFlags(
     program
       .command('explain [url]')
-      .description('Show the parameter table and base string Magento computes for a request, for both profiles. Without a URL, reads a JSON request on stdin (a sign case, or a received request with headers.authorization).')
+      .description(
+        'Show the parameter table and base string Magento computes for a request, for both profiles. Without a URL, reads a JSON request on stdin (a sign case, or a received request with headers.authorization).',
+      )
       .option('--format <format>', 'text or json', 'text'),
   ).action(async (url: string | undefined, flags: RequestFlags & { format: string }) => {
-    const input = url === undefined ? readExplainCase(parseJsonInput(await io.readStdin(), 'a request to explain')) : readRequestFlags(url, flags, io.env, false);
+    const input =
+      url === undefined
+        ? readExplainCase(parseJsonInput(await io.readStdin(), 'a request to explain'))
+        : readRequestFlags(url, flags, io.env, false);
     const explanation = explainRequest(input as Parameters<typeof explainRequest>[0]);
-    const contentType = Object.entries(input.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+    const contentType = Object.entries(input.headers ?? {}).find(
+      ([name]) => name.toLowerCase() === 'content-type',
+    )?.[1];
     const notes = findRequestPitfalls(explanation.requestUrl, contentType, input.body);
     if (flags.format === 'json') io.writeOut(JSON.stringify({ ...explanation, notes }, null, 2) + '\n');
     else if (flags.format === 'text') io.writeOut(formatExplanation(explanation, notes));

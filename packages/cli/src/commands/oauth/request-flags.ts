@@ -49,8 +49,14 @@ function parseHeaders(lines: string[] = []): Record<string, string> {
  * Builds a {@link SignInput} from flags and environment. `requireSecrets` makes the consumer
  * key/secret mandatory (curl); explain works without them.
  */
-export function readRequestFlags(url: string, flags: RequestFlags, env: Record<string, string | undefined>, requireSecrets: boolean): SignInput {
-  if (flags.data !== undefined && flags.json !== undefined) throw new CliError('Use either --data or --json, not both.', 'INVALID_INPUT');
+export function readRequestFlags(
+  url: string,
+  flags: RequestFlags,
+  env: Record<string, string | undefined>,
+  requireSecrets: boolean,
+): SignInput {
+  if (flags.data !== undefined && flags.json !== undefined)
+    throw new CliError('Use either --data or --json, not both.', 'INVALID_INPUT');
   const headers = parseHeaders(flags.header);
   const body = flags.data ?? flags.json ?? null;
   if (flags.data !== undefined) headers['content-type'] ??= 'application/x-www-form-urlencoded';
@@ -59,7 +65,7 @@ export function readRequestFlags(url: string, flags: RequestFlags, env: Record<s
   const consumerSecret = flags.consumerSecret ?? env.MAGEKIT_CONSUMER_SECRET;
   if (requireSecrets && (!consumerKey || !consumerSecret)) {
     throw new CliError('The consumer key and secret are required.', 'MISSING_OPTION', {
-      hint: 'Pass --consumer-key and --consumer-secret, or set MAGEKIT_CONSUMER_KEY and MAGEKIT_CONSUMER_SECRET (they come from Magento\'s callback POST).',
+      hint: "Pass --consumer-key and --consumer-secret, or set MAGEKIT_CONSUMER_KEY and MAGEKIT_CONSUMER_SECRET (they come from Magento's callback POST).",
     });
   }
   const profile = flags.profile ?? env.MAGEKIT_PROFILE;

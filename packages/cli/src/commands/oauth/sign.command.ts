@@ -8,13 +8,20 @@ import { readSignCase } from './sign-case';
 export function registerSignCommand(program: Command, io: CliIo): void {
   program
     .command('sign')
-    .description('Sign a request as Magento verifies it. Reads JSON on stdin ({method, url, consumerKey, consumerSecret} and optionally token, tokenSecret, verifier, headers, body, nonce, timestamp, signatureMethod, profile; packages/oauth1/fixtures/vectors/sign.json has examples); an array gives an array.')
+    .description(
+      'Sign a request as Magento verifies it. Reads JSON on stdin ({method, url, consumerKey, consumerSecret} and optionally token, tokenSecret, verifier, headers, body, nonce, timestamp, signatureMethod, profile; packages/oauth1/fixtures/vectors/sign.json has examples); an array gives an array.',
+    )
     .action(async () => {
       const input = parseJsonInput(await io.readStdin(), 'a request to sign');
       const output = await mapJsonCases(input, readSignCase, (request) => {
         const signed = signRequest(request);
         for (const warning of signed.warnings) io.writeErr(`warning: ${warning}\n`);
-        return { baseString: signed.baseString, signature: signed.signature, signingKey: signed.signingKey, authorization: signed.authorization };
+        return {
+          baseString: signed.baseString,
+          signature: signed.signature,
+          signingKey: signed.signingKey,
+          authorization: signed.authorization,
+        };
       });
       io.writeOut(JSON.stringify(output, null, 2) + '\n');
     });

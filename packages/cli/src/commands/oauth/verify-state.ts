@@ -10,8 +10,14 @@ function readConsumer(value: unknown, where: string): VectorConsumer {
   const id = obj.id;
   const offset = obj.updatedAtOffsetSeconds ?? 0;
   if (typeof id !== 'number') throw new CliError(`${where}: "id" must be a number.`, 'INVALID_INPUT');
-  if (typeof offset !== 'number') throw new CliError(`${where}: "updatedAtOffsetSeconds" must be a number.`, 'INVALID_INPUT');
-  return { id, key: requireString(obj, 'key', where), secret: requireString(obj, 'secret', where), updatedAtOffsetSeconds: offset };
+  if (typeof offset !== 'number')
+    throw new CliError(`${where}: "updatedAtOffsetSeconds" must be a number.`, 'INVALID_INPUT');
+  return {
+    id,
+    key: requireString(obj, 'key', where),
+    secret: requireString(obj, 'secret', where),
+    updatedAtOffsetSeconds: offset,
+  };
 }
 
 function readToken(value: unknown, where: string): State['token'] {
@@ -21,7 +27,8 @@ function readToken(value: unknown, where: string): State['token'] {
   if (!['verifier', 'request', 'access'].includes(type)) {
     throw new CliError(`${where}: "type" must be verifier, request or access, got "${type}".`, 'INVALID_INPUT');
   }
-  if (obj.revoked !== undefined && typeof obj.revoked !== 'boolean') throw new CliError(`${where}: "revoked" must be a boolean.`, 'INVALID_INPUT');
+  if (obj.revoked !== undefined && typeof obj.revoked !== 'boolean')
+    throw new CliError(`${where}: "revoked" must be a boolean.`, 'INVALID_INPUT');
   return {
     token: requireString(obj, 'token', where),
     secret: requireString(obj, 'secret', where),
@@ -43,7 +50,8 @@ function readStringArray(value: unknown, where: string): string[] {
 export function readVerifyState(value: unknown, where: string): State {
   const obj = expectObject(value, `${where}: "state"`);
   const others = obj.otherConsumers;
-  if (others !== undefined && !Array.isArray(others)) throw new CliError(`${where}: "state.otherConsumers" must be an array.`, 'INVALID_INPUT');
+  if (others !== undefined && !Array.isArray(others))
+    throw new CliError(`${where}: "state.otherConsumers" must be an array.`, 'INVALID_INPUT');
   return {
     consumer: readConsumer(obj.consumer, `${where}: "state.consumer"`),
     token: readToken(obj.token, `${where}: "state.token"`),

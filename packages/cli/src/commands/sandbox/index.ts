@@ -5,7 +5,9 @@ import { registerSandboxStartCommand } from './sandbox-start.command';
 
 /** Registers `magekit sandbox …` (start, integration create/activate/reauthorize). */
 export function registerSandboxCommands(program: Command, io: CliIo): void {
-  const sandbox = program.command('sandbox').description('The local Magento-compatible sandbox store: start it, create and activate integrations');
+  const sandbox = program
+    .command('sandbox')
+    .description('The local Magento-compatible sandbox store: start it, create and activate integrations');
   registerSandboxStartCommand(sandbox, io);
   registerSandboxIntegrationCommands(sandbox, io);
 }

@@ -32,7 +32,9 @@ export function readCallbackRefusal(status: number, body: string | undefined): H
   return {
     message: `the Callback URL answered HTTP ${status}${text === '' ? '' : `: ${text}`}`,
     code: error?.code ?? null,
-    hint: error?.hint ?? 'The integration did not accept the callback; its log says why. Check that the Callback URL is the app\'s `/magento/callback/<tenant>` and that the app allows this store URL (STORE_URL_ALLOW_HTTP, STORE_URL_ALLOWED_NETWORKS).',
+    hint:
+      error?.hint ??
+      "The integration did not accept the callback; its log says why. Check that the Callback URL is the app's `/magento/callback/<tenant>` and that the app allows this store URL (STORE_URL_ALLOW_HTTP, STORE_URL_ALLOWED_NETWORKS).",
   };
 }
 
@@ -63,12 +65,24 @@ export interface WaitOptions {
  * @returns true when Active in time
  * @throws CliError `UNREACHABLE`, `SANDBOX_FAILED` when the sandbox does not answer
  */
-export async function waitForActiveIntegration(baseUrl: string, token: string, id: number, options: WaitOptions): Promise<boolean> {
+export async function waitForActiveIntegration(
+  baseUrl: string,
+  token: string,
+  id: number,
+  options: WaitOptions,
+): Promise<boolean> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const deadline = now() + options.timeoutMs;
   for (;;) {
-    const integration = await callSandboxAdmin<{ status: number }>(baseUrl, token, 'GET', `/integrations/${id}`, undefined, options.fetchFn);
+    const integration = await callSandboxAdmin<{ status: number }>(
+      baseUrl,
+      token,
+      'GET',
+      `/integrations/${id}`,
+      undefined,
+      options.fetchFn,
+    );
     if (integration.status === INTEGRATION_ACTIVE) return true;
     if (now() >= deadline) return false;
     await sleep(Math.min(options.intervalMs ?? 200, Math.max(0, deadline - now())));

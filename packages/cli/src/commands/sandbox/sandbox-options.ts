@@ -3,7 +3,11 @@ import { CliError } from '../../cli-error';
 /** An integer flag within bounds, else a typed error naming the flag. */
 export function readIntegerOption(raw: string, flag: string, min: number, max: number): number {
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) throw new CliError(`${flag} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)}).`, 'INVALID_INPUT');
+  if (!/^\d+$/.test(raw) || value < min || value > max)
+    throw new CliError(
+      `${flag} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)}).`,
+      'INVALID_INPUT',
+    );
   return value;
 }
 
@@ -11,5 +15,8 @@ export function readIntegerOption(raw: string, flag: string, min: number, max: n
 export function readResourcesOption(raw: string | undefined): 'all' | string[] {
   if (raw === undefined || raw.trim() === '') return [];
   if (raw.trim() === 'all') return 'all';
-  return raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  return raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
 }

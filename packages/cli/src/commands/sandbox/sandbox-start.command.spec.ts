@@ -17,8 +17,12 @@ describe('magekit sandbox start', () => {
     const sandbox = await startSandboxProcess(dir);
     try {
       await new Promise((resolve) => setTimeout(resolve, 200)); // the banner is one write after the URL line
-      expect(sandbox.output()).toContain('routes and ACL:    Magento Open Source 2.4.6-p1 (the bundled stock route table and ACL tree');
-      expect(sandbox.output()).toContain('signatures:        "latest" profile for every store (Magento 2.4.8+ / 2.4-develop); "laminas" (Magento 2.4.4–2.4.6) per store');
+      expect(sandbox.output()).toContain(
+        'routes and ACL:    Magento Open Source 2.4.6-p1 (the bundled stock route table and ACL tree',
+      );
+      expect(sandbox.output()).toContain(
+        'signatures:        "latest" profile for every store (Magento 2.4.8+ / 2.4-develop); "laminas" (Magento 2.4.4–2.4.6) per store',
+      );
     } finally {
       await sandbox.stop();
     }
@@ -29,7 +33,16 @@ describe('magekit sandbox start', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const result = await runBinAsync(['sandbox', 'start', '--port', String(port), '--data', dir, '--seed-products', '1']);
+      const result = await runBinAsync([
+        'sandbox',
+        'start',
+        '--port',
+        String(port),
+        '--data',
+        dir,
+        '--seed-products',
+        '1',
+      ]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`Cannot listen on port ${port} (127.0.0.1): it is already in use`);
       expect(result.stderr).toContain(`npx magekit sandbox start --port ${port + 1}`);

@@ -19,14 +19,22 @@ interface Launcher {
 }
 
 /** The sandbox store's built bin, from the `@magekit/sandbox` package (its `./launcher` entry). */
-export function findSandboxMain(load: () => Launcher = () => createRequire(__filename)('@magekit/sandbox/launcher') as Launcher): string {
+export function findSandboxMain(
+  load: () => Launcher = () => createRequire(__filename)('@magekit/sandbox/launcher') as Launcher,
+): string {
   let main: string | null;
   try {
     main = load().sandboxMain();
   } catch (error) {
-    throw new CliError('the sandbox store (@magekit/sandbox) is not installed here.', 'NOT_AVAILABLE', { hint: 'Install it beside the CLI: npm install --save-dev @magekit/sandbox.', cause: error });
+    throw new CliError('the sandbox store (@magekit/sandbox) is not installed here.', 'NOT_AVAILABLE', {
+      hint: 'Install it beside the CLI: npm install --save-dev @magekit/sandbox.',
+      cause: error,
+    });
   }
-  if (main === null) throw new CliError('the sandbox store is not built yet.', 'NOT_AVAILABLE', { hint: 'Run `npm install` (it builds everything) or `npx nx build sandbox`.' });
+  if (main === null)
+    throw new CliError('the sandbox store is not built yet.', 'NOT_AVAILABLE', {
+      hint: 'Run `npm install` (it builds everything) or `npx nx build sandbox`.',
+    });
   return main;
 }
 
@@ -39,14 +47,25 @@ export function registerSandboxStartCommand(sandbox: Command, io: CliIo): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'data directory (SQLite file), default .data/sandbox')
     .option('--seed-products <n>', 'products to seed into an empty database (default 1000, at most 100000)')
-    .option('--admin-token <token>', 'token of the admin API and page (default SANDBOX_ADMIN_TOKEN or sandbox-admin-token)')
+    .option(
+      '--admin-token <token>',
+      'token of the admin API and page (default SANDBOX_ADMIN_TOKEN or sandbox-admin-token)',
+    )
     .action(async (flags: StartFlags) => {
-      const env: Record<string, string | undefined> = { ...io.env, SANDBOX_PORT: String(readIntegerOption(flags.port, '--port', 0, 65535)), SANDBOX_HOST: flags.host };
+      const env: Record<string, string | undefined> = {
+        ...io.env,
+        SANDBOX_PORT: String(readIntegerOption(flags.port, '--port', 0, 65535)),
+        SANDBOX_HOST: flags.host,
+      };
       if (flags.data !== undefined) env['SANDBOX_DATA_DIR'] = flags.data;
-      if (flags.seedProducts !== undefined) env['SANDBOX_PRODUCTS'] = String(readIntegerOption(flags.seedProducts, '--seed-products', 1, 100000));
+      if (flags.seedProducts !== undefined)
+        env['SANDBOX_PRODUCTS'] = String(readIntegerOption(flags.seedProducts, '--seed-products', 1, 100000));
       if (flags.adminToken !== undefined) env['SANDBOX_ADMIN_TOKEN'] = flags.adminToken;
       const code = await runForeground(findSandboxMain(), env);
-      if (code !== 0) throw new CliError(`the sandbox store exited with code ${code}.`, 'SANDBOX_FAILED', { hint: 'Its message is printed above.' });
+      if (code !== 0)
+        throw new CliError(`the sandbox store exited with code ${code}.`, 'SANDBOX_FAILED', {
+          hint: 'Its message is printed above.',
+        });
     });
 }
 

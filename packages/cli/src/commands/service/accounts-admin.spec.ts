@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createMagekitDataSource, SignInAttemptEntity, StoreEntity, VendorAccountEntity, verifyPassword } from '@magekit/nest';
+import {
+  createMagekitDataSource,
+  SignInAttemptEntity,
+  StoreEntity,
+  VendorAccountEntity,
+  verifyPassword,
+} from '@magekit/nest';
 import { runBin } from '../../testing/fake-io';
 import { readServiceDatabase } from './service-settings';
 
@@ -18,8 +24,22 @@ describe('magekit accounts list / disable / enable / reset-password / unlock (bu
     dir = mkdtempSync(join(tmpdir(), 'mk-cli-accounts-'));
     env = { DATA_DIR: dir, DATABASE_URL: '' };
     await database(async () => undefined);
-    expect(magekit(['accounts', 'create', '--email', 'Ops@Example.com', '--name', 'Ops Team', '--password', 'the ops password']).code).toBe(0);
-    expect(magekit(['accounts', 'create', '--email', 'dev@example.com', '--name', 'Dev', '--password', 'the dev password']).code).toBe(0);
+    expect(
+      magekit([
+        'accounts',
+        'create',
+        '--email',
+        'Ops@Example.com',
+        '--name',
+        'Ops Team',
+        '--password',
+        'the ops password',
+      ]).code,
+    ).toBe(0);
+    expect(
+      magekit(['accounts', 'create', '--email', 'dev@example.com', '--name', 'Dev', '--password', 'the dev password'])
+        .code,
+    ).toBe(0);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -33,15 +53,18 @@ describe('magekit accounts list / disable / enable / reset-password / unlock (bu
     }
   }
 
-  const account = (email: string) => database((dataSource) => dataSource.getRepository(VendorAccountEntity).findOneByOrFail({ email }));
+  const account = (email: string) =>
+    database((dataSource) => dataSource.getRepository(VendorAccountEntity).findOneByOrFail({ email }));
   const counters = () => database((dataSource) => dataSource.getRepository(SignInAttemptEntity).find());
 
   async function lockOut(email: string, ip: string) {
     const windowEndsAt = new Date(Date.now() + 10 * 60_000);
-    await database((dataSource) => dataSource.getRepository(SignInAttemptEntity).insert([
-      { id: randomUUID(), kind: 'email', subjectHash: sha256(email), failures: 6, windowEndsAt },
-      { id: randomUUID(), kind: 'ip', subjectHash: sha256(ip), failures: 6, windowEndsAt },
-    ]));
+    await database((dataSource) =>
+      dataSource.getRepository(SignInAttemptEntity).insert([
+        { id: randomUUID(), kind: 'email', subjectHash: sha256(email), failures: 6, windowEndsAt },
+        { id: randomUUID(), kind: 'ip', subjectHash: sha256(ip), failures: 6, windowEndsAt },
+      ]),
+    );
     return windowEndsAt;
   }
 
@@ -52,8 +75,26 @@ describe('magekit accounts list / disable / enable / reset-password / unlock (bu
       for (let i = 0; i < count; i += 1) {
         const id = randomUUID();
         await dataSource.getRepository(StoreEntity).insert({
-          id, tenant: 'acme', consumerKey: id.replace(/-/g, ''), consumerSecretEnc: 'x', storeBaseUrl: `https://s${i}.example.com/`, usesIndexPhp: false, status: 'active', statusCode: null, statusReason: null, statusHint: null,
-          accessTokenEnc: null, accessTokenSecretEnc: null, signatureProfile: 'latest', vendorAccountId, facts: null, activatedAt: at, lastProbedAt: null, probeLeaseUntil: null, createdAt: at, updatedAt: at,
+          id,
+          tenant: 'acme',
+          consumerKey: id.replace(/-/g, ''),
+          consumerSecretEnc: 'x',
+          storeBaseUrl: `https://s${i}.example.com/`,
+          usesIndexPhp: false,
+          status: 'active',
+          statusCode: null,
+          statusReason: null,
+          statusHint: null,
+          accessTokenEnc: null,
+          accessTokenSecretEnc: null,
+          signatureProfile: 'latest',
+          vendorAccountId,
+          facts: null,
+          activatedAt: at,
+          lastProbedAt: null,
+          probeLeaseUntil: null,
+          createdAt: at,
+          updatedAt: at,
         });
       }
     });
@@ -69,9 +110,23 @@ describe('magekit accounts list / disable / enable / reset-password / unlock (bu
     expect(lines[1]).toMatch(/^dev@example\.com +Dev +\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ +no +0 +no$/);
     expect(lines[2]).toMatch(/^ops@example\.com +Ops Team +\S+ \S+ +no +2 +until \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
     const json = JSON.parse(magekit(['accounts', 'list', '--json']).stdout) as Array<Record<string, unknown>>;
-    expect(json.map(({ email, disabledAt, linkedStores, lockedOut, lockedUntil }) => ({ email, disabledAt, linkedStores, lockedOut, lockedUntil }))).toEqual([
+    expect(
+      json.map(({ email, disabledAt, linkedStores, lockedOut, lockedUntil }) => ({
+        email,
+        disabledAt,
+        linkedStores,
+        lockedOut,
+        lockedUntil,
+      })),
+    ).toEqual([
       { email: 'dev@example.com', disabledAt: null, linkedStores: 0, lockedOut: false, lockedUntil: null },
-      { email: 'ops@example.com', disabledAt: null, linkedStores: 2, lockedOut: true, lockedUntil: until.toISOString() },
+      {
+        email: 'ops@example.com',
+        disabledAt: null,
+        linkedStores: 2,
+        lockedOut: true,
+        lockedUntil: until.toISOString(),
+      },
     ]);
     expect(JSON.stringify(json)).not.toContain('scrypt');
     expect(JSON.parse(magekit(['accounts', 'list', '--json', '--max-failures', '7']).stdout)[1].lockedOut).toBe(false);
@@ -80,14 +135,22 @@ describe('magekit accounts list / disable / enable / reset-password / unlock (bu
   it('disable sets disabledAt and enable clears it; list shows it', async () => {
     const disabled = magekit(['accounts', 'disable', 'OPS@example.com']);
     expect(disabled).toMatchObject({ code: 0, stderr: '' });
-    expect(disabled.stdout).toMatch(/^Vendor account ops@example\.com is disabled \(since \S+ \S+Z\): it can no longer sign in\.\n$/);
+    expect(disabled.stdout).toMatch(
+      /^Vendor account ops@example\.com is disabled \(since \S+ \S+Z\): it can no longer sign in\.\n$/,
+    );
     expect((await account('ops@example.com')).disabledAt).toBeInstanceOf(Date);
     const listed = magekit(['accounts', 'list']);
     expect(listed.stderr).toBe('');
     expect(listed.stdout).toMatch(/ops@example\.com +Ops Team +\S+ \S+ +since \S+ \S+Z +0 +no/);
-    expect(magekit(['accounts', 'enable', 'ops@example.com'])).toMatchObject({ code: 0, stdout: 'Vendor account ops@example.com is enabled: it can sign in again.\n' });
+    expect(magekit(['accounts', 'enable', 'ops@example.com'])).toMatchObject({
+      code: 0,
+      stdout: 'Vendor account ops@example.com is enabled: it can sign in again.\n',
+    });
     expect((await account('ops@example.com')).disabledAt).toBeNull();
-    expect(JSON.parse(magekit(['accounts', 'disable', 'dev@example.com', '--json']).stdout)).toMatchObject({ email: 'dev@example.com', disabledAt: expect.stringMatching(/^\d{4}-/) });
+    expect(JSON.parse(magekit(['accounts', 'disable', 'dev@example.com', '--json']).stdout)).toMatchObject({
+      email: 'dev@example.com',
+      disabledAt: expect.stringMatching(/^\d{4}-/),
+    });
   });
 
   it('reset-password prints a generated password once and clears the e-mail lockout only', async () => {
@@ -95,14 +158,19 @@ describe('magekit accounts list / disable / enable / reset-password / unlock (bu
     const reset = magekit(['accounts', 'reset-password', 'ops@example.com']);
     expect(reset.code).toBe(0);
     const password = /^New password, shown only now: (\S+)$/m.exec(reset.stdout)?.[1] ?? '';
-    expect(reset.stdout).toContain('Password of vendor account ops@example.com replaced; its sign-in lockout is cleared.');
+    expect(reset.stdout).toContain(
+      'Password of vendor account ops@example.com replaced; its sign-in lockout is cleared.',
+    );
     expect(await verifyPassword(password, (await account('ops@example.com')).passwordHash)).toBe(true);
     expect(await verifyPassword('the ops password', (await account('ops@example.com')).passwordHash)).toBe(false);
     expect((await counters()).map((row) => row.kind)).toEqual(['ip']);
   });
 
   it('reset-password --password-stdin takes the password from stdin, prints none, and refuses a short or empty one', async () => {
-    const reset = magekit(['accounts', 'reset-password', 'dev@example.com', '--password-stdin', '--json'], 'a piped new password\n');
+    const reset = magekit(
+      ['accounts', 'reset-password', 'dev@example.com', '--password-stdin', '--json'],
+      'a piped new password\n',
+    );
     expect(reset.code).toBe(0);
     expect(JSON.parse(reset.stdout)).toEqual({ id: expect.any(String), email: 'dev@example.com', name: 'Dev' });
     expect(await verifyPassword('a piped new password', (await account('dev@example.com')).passwordHash)).toBe(true);
@@ -117,9 +185,15 @@ describe('magekit accounts list / disable / enable / reset-password / unlock (bu
 
   it('unlock clears an e-mail counter, and with --ip an address counter', async () => {
     await lockOut('dev@example.com', '::ffff:198.51.100.4');
-    expect(magekit(['accounts', 'unlock', 'dev@example.com'])).toMatchObject({ code: 0, stdout: 'Cleared 1 sign-in failure counter (e-mail dev@example.com).\n' });
+    expect(magekit(['accounts', 'unlock', 'dev@example.com'])).toMatchObject({
+      code: 0,
+      stdout: 'Cleared 1 sign-in failure counter (e-mail dev@example.com).\n',
+    });
     expect((await counters()).map((row) => row.kind)).toEqual(['ip']);
-    expect(magekit(['accounts', 'unlock', '--ip', '198.51.100.4'])).toMatchObject({ code: 0, stdout: 'Cleared 1 sign-in failure counter (address 198.51.100.4).\n' });
+    expect(magekit(['accounts', 'unlock', '--ip', '198.51.100.4'])).toMatchObject({
+      code: 0,
+      stdout: 'Cleared 1 sign-in failure counter (address 198.51.100.4).\n',
+    });
     expect(await counters()).toEqual([]);
     const neither = magekit(['accounts', 'unlock']);
     expect(neither).toMatchObject({ code: 2, stdout: '' });
@@ -142,6 +216,14 @@ describe('magekit accounts list / disable / enable / reset-password / unlock (bu
 
   it('help lists the account commands', () => {
     const help = magekit(['accounts', '--help']);
-    for (const command of ['create', 'list', 'disable [options] <email>', 'enable [options] <email>', 'reset-password [options] <email>', 'unlock [options] [email]']) expect(help.stdout).toContain(command);
+    for (const command of [
+      'create',
+      'list',
+      'disable [options] <email>',
+      'enable [options] <email>',
+      'reset-password [options] <email>',
+      'unlock [options] [email]',
+    ])
+      expect(help.stdout).toContain(command);
   });
 });

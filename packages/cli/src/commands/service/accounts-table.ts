@@ -7,7 +7,8 @@ export function formatTime(date: Date | null): string {
 
 /** The `magekit accounts list` table: one account a line, columns padded to the widest cell. */
 export function formatAccountsTable(accounts: readonly VendorAccountSummary[]): string {
-  if (accounts.length === 0) return 'No vendor accounts yet (`magekit accounts create --email <e-mail> --name <name>`).\n';
+  if (accounts.length === 0)
+    return 'No vendor accounts yet (`magekit accounts create --email <e-mail> --name <name>`).\n';
   const rows = [
     ['E-MAIL', 'NAME', 'CREATED', 'DISABLED', 'STORES', 'LOCKED OUT'],
     ...accounts.map((account) => [
@@ -20,5 +21,11 @@ export function formatAccountsTable(accounts: readonly VendorAccountSummary[]): 
     ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')).join('\n') + '\n';
+  return (
+    rows
+      .map((row) =>
+        row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  '),
+      )
+      .join('\n') + '\n'
+  );
 }

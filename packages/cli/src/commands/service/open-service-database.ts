@@ -12,17 +12,30 @@ import { readServiceDatabase } from './service-settings';
  *
  * @throws CliError `UNREACHABLE` (cannot connect), `NOT_AVAILABLE` (not migrated yet)
  */
-export async function openServiceDatabase<T>(io: CliIo, flags: ServiceFlags, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+export async function openServiceDatabase<T>(
+  io: CliIo,
+  flags: ServiceFlags,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const { options, description } = readServiceDatabase(io.env, flags);
   const dataSource = createMagekitDataSource(options);
   try {
     await dataSource.initialize();
   } catch (cause) {
-    throw new CliError(`Cannot open the service's database (${description}): ${(cause as Error).message}`, 'UNREACHABLE', { cause, hint: `Use the same DATABASE_URL / DATA_DIR as the service (or --database-url / --data-dir${flags.app === undefined ? ', or --app <app> for a generated app' : ''}).${startHint(flags)}` });
+    throw new CliError(
+      `Cannot open the service's database (${description}): ${(cause as Error).message}`,
+      'UNREACHABLE',
+      {
+        cause,
+        hint: `Use the same DATABASE_URL / DATA_DIR as the service (or --database-url / --data-dir${flags.app === undefined ? ', or --app <app> for a generated app' : ''}).${startHint(flags)}`,
+      },
+    );
   }
   try {
     if (await dataSource.showMigrations()) {
-      throw new CliError(`The service's database (${description}) is not migrated yet.`, 'NOT_AVAILABLE', { hint: `${startHint(flags).trim()} It runs the migrations at boot.` });
+      throw new CliError(`The service's database (${description}) is not migrated yet.`, 'NOT_AVAILABLE', {
+        hint: `${startHint(flags).trim()} It runs the migrations at boot.`,
+      });
     }
     return await work(dataSource);
   } finally {
@@ -32,5 +45,7 @@ export async function openServiceDatabase<T>(io: CliIo, flags: ServiceFlags, wor
 
 /** ` Start … once (…).`: how the service (or the generated app) creates and migrates its database. */
 function startHint(flags: ServiceFlags): string {
-  return flags.app === undefined ? ' Start the integration service once (`npm start`).' : ` Start the app once (\`npx nx serve ${flags.app}\`).`;
+  return flags.app === undefined
+    ? ' Start the integration service once (`npm start`).'
+    : ` Start the app once (\`npx nx serve ${flags.app}\`).`;
 }

@@ -22,7 +22,10 @@ describe('magekit tokens / accounts / rotate --app (a generated app, SQLite)', (
 
   async function migrate(dataDir: string): Promise<void> {
     mkdirSync(dataDir, { recursive: true });
-    const dataSource = createMagekitDataSource({ ...readServiceDatabase({ DATA_DIR: dataDir }, {}, cwd).options, migrationsRun: true });
+    const dataSource = createMagekitDataSource({
+      ...readServiceDatabase({ DATA_DIR: dataDir }, {}, cwd).options,
+      migrationsRun: true,
+    });
     await dataSource.initialize();
     await dataSource.destroy();
   }
@@ -55,15 +58,38 @@ describe('magekit tokens / accounts / rotate --app (a generated app, SQLite)', (
     await migrate(join(cwd, '.data', 'integration'));
     const token = await runInProcess(['tokens', 'create', '--name', 'jobs', '--app', 'acme-sync', '--json'], '', {});
     expect(token.code).toBe(0);
-    const account = await runInProcess(['accounts', 'create', '--app', 'acme-sync', '--email', 'ops@example.com', '--name', 'Ops', '--password', 'a long given password'], '', {});
+    const account = await runInProcess(
+      [
+        'accounts',
+        'create',
+        '--app',
+        'acme-sync',
+        '--email',
+        'ops@example.com',
+        '--name',
+        'Ops',
+        '--password',
+        'a long given password',
+      ],
+      '',
+      {},
+    );
     expect(account.code).toBe(0);
     expect(await count(join(cwd, '.data', 'acme-sync'), ApiTokenEntity)).toBe(1);
     expect(await count(join(cwd, '.data', 'acme-sync'), VendorAccountEntity)).toBe(1);
     expect(await count(join(cwd, '.data', 'integration'), ApiTokenEntity)).toBe(0);
-    expect((await runInProcess(['accounts', 'list', '--app', 'acme-sync'], '', {})).stdout).toContain('ops@example.com');
+    expect((await runInProcess(['accounts', 'list', '--app', 'acme-sync'], '', {})).stdout).toContain(
+      'ops@example.com',
+    );
 
-    writeFileSync(join(cwd, '.data', 'acme-sync', 'keys.json'), JSON.stringify({ activeKeyId: 'k1', keys: { k1: randomBytes(32).toString('base64') } }));
-    expect(await runInProcess(['rotate', '--app', 'acme-sync'], '', {})).toMatchObject({ code: 0, stdout: 'Re-encrypted 0 secrets under key k1; 0 already were.\n' });
+    writeFileSync(
+      join(cwd, '.data', 'acme-sync', 'keys.json'),
+      JSON.stringify({ activeKeyId: 'k1', keys: { k1: randomBytes(32).toString('base64') } }),
+    );
+    expect(await runInProcess(['rotate', '--app', 'acme-sync'], '', {})).toMatchObject({
+      code: 0,
+      stdout: 'Re-encrypted 0 secrets under key k1; 0 already were.\n',
+    });
   });
 
   it('an app that never started: says to start it with nx serve', async () => {
@@ -74,7 +100,12 @@ describe('magekit tokens / accounts / rotate --app (a generated app, SQLite)', (
   });
 
   it('help of tokens create, accounts create and rotate shows --app', async () => {
-    for (const argv of [['tokens', 'create', '--help'], ['accounts', 'create', '--help'], ['accounts', 'list', '--help'], ['rotate', '--help']]) {
+    for (const argv of [
+      ['tokens', 'create', '--help'],
+      ['accounts', 'create', '--help'],
+      ['accounts', 'list', '--help'],
+      ['rotate', '--help'],
+    ]) {
       expect((await runInProcess(argv, '', {})).stdout).toContain('--app <app>');
     }
   });

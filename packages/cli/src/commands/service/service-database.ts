@@ -12,7 +12,14 @@ export type ServiceModule = typeof import('@magekit/nest');
  *
  * @throws CliError `UNREACHABLE` (cannot connect), `NOT_AVAILABLE` (not migrated yet), `INVALID_INPUT` (settings)
  */
-export async function withServiceDatabase<T>(io: CliIo, flags: ServiceFlags, work: (dataSource: DataSource, nest: ServiceModule) => Promise<T>): Promise<T> {
-  const [{ openServiceDatabase }, nest] = await Promise.all([import('./open-service-database.js'), import('@magekit/nest')]);
+export async function withServiceDatabase<T>(
+  io: CliIo,
+  flags: ServiceFlags,
+  work: (dataSource: DataSource, nest: ServiceModule) => Promise<T>,
+): Promise<T> {
+  const [{ openServiceDatabase }, nest] = await Promise.all([
+    import('./open-service-database.js'),
+    import('@magekit/nest'),
+  ]);
   return openServiceDatabase(io, flags, (dataSource) => work(dataSource, nest));
 }

@@ -11,7 +11,13 @@ export interface ServiceFlags {
 /** Adds `--app`, `--database-url` and `--data-dir` to a service command. */
 export function withServiceFlags(command: Command): Command {
   return command
-    .option('--app <app>', 'a generated integration app (nx g @magekit/nx-plugin:integration <app>): its data in .data/<app>')
+    .option(
+      '--app <app>',
+      'a generated integration app (nx g @magekit/nx-plugin:integration <app>): its data in .data/<app>',
+    )
     .option('--database-url <url>', "the service's database (default DATABASE_URL, else SQLite in DATA_DIR)")
-    .option('--data-dir <dir>', "the service's DATA_DIR (default .data/<app> with --app, else DATA_DIR or .data/integration)");
+    .option(
+      '--data-dir <dir>',
+      "the service's DATA_DIR (default .data/<app> with --app, else DATA_DIR or .data/integration)",
+    );
 }

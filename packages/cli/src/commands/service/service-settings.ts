@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { KeyRingConfig } from '@magekit/nest';
-import { describeDatabase, IntegrationServiceError, loadKeys, readStorageSettings, toDataSourceOptions, type StorageSettings } from '@magekit/service/settings';
+import {
+  describeDatabase,
+  IntegrationServiceError,
+  loadKeys,
+  readStorageSettings,
+  toDataSourceOptions,
+  type StorageSettings,
+} from '@magekit/service/settings';
 import { CliError } from '../../cli-error';
 import type { ServiceFlags } from './service-flags';
 
@@ -17,7 +24,11 @@ const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
  *
  * @throws CliError `INVALID_INPUT` naming every bad variable
  */
-export function readServiceDatabase(env: Record<string, string | undefined>, flags: ServiceFlags, cwd: string = process.cwd()): { options: DataSourceOptions; description: string } {
+export function readServiceDatabase(
+  env: Record<string, string | undefined>,
+  flags: ServiceFlags,
+  cwd: string = process.cwd(),
+): { options: DataSourceOptions; description: string } {
   const { database } = readSettings(env, flags, cwd);
   return { options: toDataSourceOptions(database), description: describeDatabase(database) };
 }
@@ -28,11 +39,19 @@ export function readServiceDatabase(env: Record<string, string | undefined>, fla
  *
  * @throws CliError `INVALID_INPUT` naming every problem; `FILE_NOT_FOUND` without keys
  */
-export function readServiceKeys(env: Record<string, string | undefined>, flags: ServiceFlags, cwd: string = process.cwd()): KeyRingConfig {
+export function readServiceKeys(
+  env: Record<string, string | undefined>,
+  flags: ServiceFlags,
+  cwd: string = process.cwd(),
+): KeyRingConfig {
   const { keys } = readSettings(env, flags, cwd);
   if (keys.kind === 'env') return keys.keys;
   if (!existsSync(keys.path)) {
-    throw new CliError(`No encryption keys: MAGEKIT_ENCRYPTION_KEYS is unset and ${keys.path} does not exist.`, 'FILE_NOT_FOUND', { hint: 'Set the same MAGEKIT_ENCRYPTION_KEYS and MAGEKIT_ACTIVE_KEY as the service, or --data-dir.' });
+    throw new CliError(
+      `No encryption keys: MAGEKIT_ENCRYPTION_KEYS is unset and ${keys.path} does not exist.`,
+      'FILE_NOT_FOUND',
+      { hint: 'Set the same MAGEKIT_ENCRYPTION_KEYS and MAGEKIT_ACTIVE_KEY as the service, or --data-dir.' },
+    );
   }
   try {
     return loadKeys({ ...keys, mayCreate: false }).keys;
@@ -44,7 +63,10 @@ export function readServiceKeys(env: Record<string, string | undefined>, flags: 
 function readSettings(env: Record<string, string | undefined>, flags: ServiceFlags, cwd: string): StorageSettings {
   const dataDir = serviceDataDir(env, flags, cwd);
   try {
-    return readStorageSettings({ ...env, DATA_DIR: dataDir, DATABASE_URL: flags.databaseUrl || env['DATABASE_URL'] }, cwd);
+    return readStorageSettings(
+      { ...env, DATA_DIR: dataDir, DATABASE_URL: flags.databaseUrl || env['DATABASE_URL'] },
+      cwd,
+    );
   } catch (error) {
     throw asCliError(error);
   }
@@ -53,7 +75,10 @@ function readSettings(env: Record<string, string | undefined>, flags: ServiceFla
 /** The service's own error as the CLI's, with its message and hint. */
 function asCliError(error: unknown): unknown {
   if (!(error instanceof IntegrationServiceError)) return error;
-  return new CliError(error.message, 'INVALID_INPUT', { hint: error.hint ?? 'Use the same environment as the integration service, or --database-url / --data-dir.', cause: error });
+  return new CliError(error.message, 'INVALID_INPUT', {
+    hint: error.hint ?? 'Use the same environment as the integration service, or --database-url / --data-dir.',
+    cause: error,
+  });
 }
 
 /**
@@ -62,9 +87,16 @@ function asCliError(error: unknown): unknown {
  *
  * @throws CliError `INVALID_INPUT` for an `--app` that is not a kebab-case app name
  */
-export function serviceDataDir(env: Record<string, string | undefined>, flags: ServiceFlags, cwd: string = process.cwd()): string {
+export function serviceDataDir(
+  env: Record<string, string | undefined>,
+  flags: ServiceFlags,
+  cwd: string = process.cwd(),
+): string {
   if (flags.app !== undefined && !APP_NAME.test(flags.app)) {
-    throw new CliError(`--app ${JSON.stringify(flags.app)} is not an app name: the kebab-case name the app was generated with (e.g. acme-sync).`, 'INVALID_INPUT');
+    throw new CliError(
+      `--app ${JSON.stringify(flags.app)} is not an app name: the kebab-case name the app was generated with (e.g. acme-sync).`,
+      'INVALID_INPUT',
+    );
   }
   const appDir = flags.app === undefined ? undefined : join('.data', flags.app);
   return resolve(cwd, flags.dataDir || appDir || env['DATA_DIR'] || join('.data', 'integration'));

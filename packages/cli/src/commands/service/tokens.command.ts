@@ -19,17 +19,21 @@ export function registerTokenCommands(program: Command, io: CliIo): void {
       .requiredOption('--name <name>', 'what the token is for (1-100 characters)')
       .option('--json', 'print {id, name, token}'),
   ).action(async (flags: CreateFlags) => {
-    const created = await withServiceDatabase(io, flags, (dataSource, nest) => nest.createApiToken(dataSource, flags.name));
+    const created = await withServiceDatabase(io, flags, (dataSource, nest) =>
+      nest.createApiToken(dataSource, flags.name),
+    );
     if (flags.json) io.writeOut(`${JSON.stringify(created, null, 2)}\n`);
-    else io.writeOut(`API token "${created.name}" created (id ${created.id}). It is shown only now:\n${created.token}\n`);
+    else
+      io.writeOut(`API token "${created.name}" created (id ${created.id}). It is shown only now:\n${created.token}\n`);
   });
   withServiceFlags(
-    tokens
-      .command('revoke <id-or-name>')
-      .description('Revoke the live API tokens with that id or name.'),
+    tokens.command('revoke <id-or-name>').description('Revoke the live API tokens with that id or name.'),
   ).action(async (idOrName: string, flags: ServiceFlags) => {
-    const revoked = await withServiceDatabase(io, flags, (dataSource, nest) => nest.revokeApiToken(dataSource, idOrName));
-    if (revoked === 0) throw new CliError(`No live API token has the id or name ${JSON.stringify(idOrName)}.`, 'INVALID_INPUT');
+    const revoked = await withServiceDatabase(io, flags, (dataSource, nest) =>
+      nest.revokeApiToken(dataSource, idOrName),
+    );
+    if (revoked === 0)
+      throw new CliError(`No live API token has the id or name ${JSON.stringify(idOrName)}.`, 'INVALID_INPUT');
     io.writeOut(`Revoked ${revoked} API token${revoked === 1 ? '' : 's'}.\n`);
   });
 }

@@ -1,4 +1,12 @@
-import { addDependenciesToPackageJson, formatFiles, installPackagesTask, readJson, updateJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import {
+  addDependenciesToPackageJson,
+  formatFiles,
+  installPackagesTask,
+  readJson,
+  updateJson,
+  type GeneratorCallback,
+  type Tree,
+} from '@nx/devkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPinnedVersions, WORKSPACE_DEV_DEPENDENCIES } from '../integration/lib/workspace-versions';
@@ -26,7 +34,14 @@ const BASE_COMPILER_OPTIONS = {
 /** Options Nest cannot work without, added to an existing tsconfig.base.json that lacks them. */
 const REQUIRED_COMPILER_OPTIONS = { experimentalDecorators: true, emitDecoratorMetadata: true };
 
-const ESLINT_CONFIGS = ['eslint.config.mjs', 'eslint.config.js', 'eslint.config.cjs', 'eslint.config.ts', '.eslintrc.json', '.eslintrc.js'];
+const ESLINT_CONFIGS = [
+  'eslint.config.mjs',
+  'eslint.config.js',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  '.eslintrc.json',
+  '.eslintrc.js',
+];
 
 /**
  * `npx nx add @magekit/nx-plugin`: makes an Nx workspace ready for magekit integration apps.
@@ -44,10 +59,12 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {
   const versions = findPinnedVersions(tree, WORKSPACE_DEV_DEPENDENCIES);
   const install = addDependenciesToPackageJson(tree, {}, versions, undefined, true);
   await formatFiles(tree);
-  return options.skipInstall ? () => undefined : () => {
-    install();
-    installPackagesTask(tree);
-  };
+  return options.skipInstall
+    ? () => undefined
+    : () => {
+        install();
+        installPackagesTask(tree);
+      };
 }
 
 /** A file of `files/` as it is (these have no template values). */
@@ -60,7 +77,10 @@ function writeBaseTsconfig(tree: Tree): void {
     tree.write('tsconfig.base.json', `${JSON.stringify({ compilerOptions: BASE_COMPILER_OPTIONS }, null, 2)}\n`);
     return;
   }
-  updateJson(tree, 'tsconfig.base.json', (json: { compilerOptions?: Record<string, unknown> }) => ({ ...json, compilerOptions: { ...json.compilerOptions, ...REQUIRED_COMPILER_OPTIONS } }));
+  updateJson(tree, 'tsconfig.base.json', (json: { compilerOptions?: Record<string, unknown> }) => ({
+    ...json,
+    compilerOptions: { ...json.compilerOptions, ...REQUIRED_COMPILER_OPTIONS },
+  }));
 }
 
 /** `apps/*` in the root package.json's `workspaces` (npm, yarn and bun read it; pnpm has its own file). */
@@ -69,7 +89,10 @@ function addAppsWorkspace(tree: Tree): void {
   const workspaces = readJson<{ workspaces?: unknown }>(tree, 'package.json').workspaces;
   if (workspaces !== undefined && !Array.isArray(workspaces)) return;
   if ((workspaces ?? []).includes('apps/*')) return;
-  updateJson(tree, 'package.json', (json: { workspaces?: string[] }) => ({ ...json, workspaces: [...(json.workspaces ?? []), 'apps/*'] }));
+  updateJson(tree, 'package.json', (json: { workspaces?: string[] }) => ({
+    ...json,
+    workspaces: [...(json.workspaces ?? []), 'apps/*'],
+  }));
 }
 
 export default initGenerator;

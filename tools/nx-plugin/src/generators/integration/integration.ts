@@ -1,4 +1,12 @@
-import { formatFiles, generateFiles, getProjects, logger, offsetFromRoot, type GeneratorCallback, type Tree } from '@nx/devkit';
+import {
+  formatFiles,
+  generateFiles,
+  getProjects,
+  logger,
+  offsetFromRoot,
+  type GeneratorCallback,
+  type Tree,
+} from '@nx/devkit';
 import { join } from 'node:path';
 import { fail, normalizeOptions } from './lib/normalize-options';
 import { writeAppManifest } from './lib/app-manifest';
@@ -17,8 +25,12 @@ import type { IntegrationGeneratorSchema } from './schema';
  */
 export async function integrationGenerator(tree: Tree, schema: IntegrationGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalizeOptions(schema);
-  if (tree.exists(options.projectRoot)) fail(`${options.projectRoot} already exists; nothing was changed. Remove it or choose another name.`);
-  if (getProjects(tree).has(options.name)) fail(`a project named "${options.name}" already exists (${getProjects(tree).get(options.name)?.root}); nothing was changed.`);
+  if (tree.exists(options.projectRoot))
+    fail(`${options.projectRoot} already exists; nothing was changed. Remove it or choose another name.`);
+  if (getProjects(tree).has(options.name))
+    fail(
+      `a project named "${options.name}" already exists (${getProjects(tree).get(options.name)?.root}); nothing was changed.`,
+    );
   const required = resolveRequiredResources(tree, options);
   writePackageJson(tree, options);
   addProject(tree, options);

@@ -22,17 +22,28 @@ describe('magento-module generator with --integration <generated app>', () => {
     const xml = read('etc/integration.xml');
     expect(xml).toContain('<endpoint_url>http://localhost:3200/magento/callback/acme_EU-1</endpoint_url>');
     expect(xml).toContain('<identity_link_url>http://localhost:3200/magento/identity/acme_EU-1</identity_link_url>');
-    expect(xml).toMatch(/<resources>\s*<resource name="Magento_Sales::actions_view"\/>\s*<resource name="Magento_Catalog::products"\/>\s*<resource name="Magento_Backend::store"\/>\s*<\/resources>/);
+    expect(xml).toMatch(
+      /<resources>\s*<resource name="Magento_Sales::actions_view"\/>\s*<resource name="Magento_Catalog::products"\/>\s*<resource name="Magento_Backend::store"\/>\s*<\/resources>/,
+    );
     const readme = read('README.md');
-    expect(readme).toContain('| Resources | `Magento_Sales::actions_view`, `Magento_Catalog::products`, `Magento_Backend::store` |');
+    expect(readme).toContain(
+      '| Resources | `Magento_Sales::actions_view`, `Magento_Catalog::products`, `Magento_Backend::store` |',
+    );
     expect(readme).toContain('the least privilege of `calls.txt`');
     expect(readme).toContain('## Before you publish this module');
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(/http:\/\/localhost:3200 placeholders .*--baseUrl https:\/\/<public host>, the URL the app is started with as PUBLIC_URL \(or set "publicUrl" in acme-sync's magekit.json\)/);
+    expect(warn.mock.calls[0][0]).toMatch(
+      /http:\/\/localhost:3200 placeholders .*--baseUrl https:\/\/<public host>, the URL the app is started with as PUBLIC_URL \(or set "publicUrl" in acme-sync's magekit.json\)/,
+    );
   });
 
   it('--baseUrl and --resources: the public URL, no warning, and the extra resources added', async () => {
-    await magentoModuleGenerator(tree, { name: 'Acme_Sync', integration: 'acme-sync', baseUrl: 'https://sync.acme.example', resources: 'Magento_Customer::customer' });
+    await magentoModuleGenerator(tree, {
+      name: 'Acme_Sync',
+      integration: 'acme-sync',
+      baseUrl: 'https://sync.acme.example',
+      resources: 'Magento_Customer::customer',
+    });
     const xml = read('etc/integration.xml');
     expect(xml).toContain('<endpoint_url>https://sync.acme.example/magento/callback/acme_EU-1</endpoint_url>');
     expect(xml).toContain('<resource name="Magento_Customer::customer"/>');
@@ -44,7 +55,9 @@ describe('magento-module generator with --integration <generated app>', () => {
     const manifest = JSON.parse(tree.read('apps/acme-sync/magekit.json', 'utf-8') ?? '{}');
     tree.write('apps/acme-sync/magekit.json', JSON.stringify({ ...manifest, publicUrl: 'https://sync.acme.example' }));
     await magentoModuleGenerator(tree, { name: 'Acme_Sync', integration: 'acme-sync' });
-    expect(read('etc/integration.xml')).toContain('<endpoint_url>https://sync.acme.example/magento/callback/acme_EU-1</endpoint_url>');
+    expect(read('etc/integration.xml')).toContain(
+      '<endpoint_url>https://sync.acme.example/magento/callback/acme_EU-1</endpoint_url>',
+    );
     expect(warn).not.toHaveBeenCalled();
   });
 

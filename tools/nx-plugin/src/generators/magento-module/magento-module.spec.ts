@@ -19,9 +19,15 @@ describe('magento-module generator', () => {
     expect(tree.children(dir).sort()).toEqual(['README.md', 'composer.json', 'etc', 'registration.php']);
     expect(tree.read(`${dir}/etc/integration.xml`, 'utf-8')).toMatchSnapshot();
     expect(tree.read(`${dir}/etc/module.xml`, 'utf-8')).toMatchSnapshot();
-    expect(tree.read(`${dir}/registration.php`, 'utf-8')).toContain("ComponentRegistrar::register(ComponentRegistrar::MODULE, 'Acme_ShopSync', __DIR__);");
+    expect(tree.read(`${dir}/registration.php`, 'utf-8')).toContain(
+      "ComponentRegistrar::register(ComponentRegistrar::MODULE, 'Acme_ShopSync', __DIR__);",
+    );
     const composer = JSON.parse(tree.read(`${dir}/composer.json`, 'utf-8') ?? '{}');
-    expect(composer).toMatchObject({ name: 'acme/module-shop-sync', type: 'magento2-module', autoload: { 'psr-4': { 'Acme\\ShopSync\\': '' } } });
+    expect(composer).toMatchObject({
+      name: 'acme/module-shop-sync',
+      type: 'magento2-module',
+      autoload: { 'psr-4': { 'Acme\\ShopSync\\': '' } },
+    });
   });
 
   it('declares no <resources> when none are given and escapes XML', async () => {
@@ -41,12 +47,16 @@ describe('magento-module generator', () => {
     [{ resources: 'products' }, /not ACL resource ids: products/],
     [{ tenant: 'Bad Tenant' }, /--tenant/],
   ])('refuses %j', async (patch, message) => {
-    await expect(magentoModuleGenerator(tree, { name: 'Acme_ShopSync', integration: 'X', ...patch })).rejects.toThrow(message);
+    await expect(magentoModuleGenerator(tree, { name: 'Acme_ShopSync', integration: 'X', ...patch })).rejects.toThrow(
+      message,
+    );
   });
 
   it('refuses to overwrite an existing module and leaves it untouched', async () => {
     tree.write('magento/Acme/ShopSync/registration.php', '<?php // mine');
-    await expect(magentoModuleGenerator(tree, { name: 'Acme_ShopSync', integration: 'X' })).rejects.toThrow(/already exists/);
+    await expect(magentoModuleGenerator(tree, { name: 'Acme_ShopSync', integration: 'X' })).rejects.toThrow(
+      /already exists/,
+    );
     expect(tree.read('magento/Acme/ShopSync/registration.php', 'utf-8')).toBe('<?php // mine');
   });
 });

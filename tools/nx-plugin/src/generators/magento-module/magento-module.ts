@@ -16,7 +16,9 @@ export async function magentoModuleGenerator(tree: Tree, schema: MagentoModuleGe
   const { options: merged, app } = withAppDefaults(tree, schema);
   const options = normalizeOptions(merged);
   if (tree.exists(options.directory) && tree.children(options.directory).length > 0) {
-    throw new Error(`magento-module: ${options.directory} already exists; nothing was changed. Remove it or pass --directory.`);
+    throw new Error(
+      `magento-module: ${options.directory} already exists; nothing was changed. Remove it or pass --directory.`,
+    );
   }
   const warnings = warnAboutPlaceholders(options, app);
   generateFiles(tree, join(__dirname, 'files'), options.directory, { ...options, app, warnings, tmpl: '' });

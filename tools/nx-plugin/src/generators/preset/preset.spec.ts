@@ -19,7 +19,10 @@ describe('preset generator (create-nx-workspace --preset=@magekit/nx-plugin)', (
   it("the app's package.json names only published packages at exact versions", async () => {
     await presetGenerator(tree, { name: 'ws', app: 'acme-sync', port: 4100 });
     const manifest = readJson(tree, 'apps/acme-sync/package.json');
-    for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>)) {
+    for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies } as Record<
+      string,
+      string
+    >)) {
       expect(`${name}@${version}`).toMatch(/^(@[a-z0-9-]+\/)?[a-z0-9.-]+@\d+\.\d+\.\d+$/);
       expect(name).not.toBe('@magekit/integration');
     }

@@ -9,7 +9,12 @@ import type { PresetGeneratorSchema } from './schema';
  */
 export async function presetGenerator(tree: Tree, options: PresetGeneratorSchema): Promise<GeneratorCallback> {
   const init = await initGenerator(tree, {});
-  const app = await integrationGenerator(tree, { name: options.app ?? options.name, port: options.port, tenant: options.tenant, resources: options.resources });
+  const app = await integrationGenerator(tree, {
+    name: options.app ?? options.name,
+    port: options.port,
+    tenant: options.tenant,
+    resources: options.resources,
+  });
   return runTasksInSerial(init, app);
 }
 

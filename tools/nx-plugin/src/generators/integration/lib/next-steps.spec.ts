@@ -11,7 +11,12 @@ function commandsUnder(markdown: string, heading: string): string[] {
   return block
     .replace(/\\\n\s*/g, ' ')
     .split('\n')
-    .map((line) => line.replace(/\s+#.*$/, '').replace(/\s+/g, ' ').trim())
+    .map((line) =>
+      line
+        .replace(/\s+#.*$/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((line) => line !== '');
 }
 
@@ -33,8 +38,17 @@ describe('the integration generator\'s "Next:" lines', () => {
   });
 
   it("use the app's own folder, port and tenant", () => {
-    const { steps } = listNextSteps({ name: 'shop-feed', projectRoot: 'apps/integrations/shop-feed', port: 4200, tenant: 'eu' });
-    expect(steps).toContain('STORE_URL_ALLOW_HTTP=true STORE_URL_ALLOWED_NETWORKS=127.0.0.0/8 node apps/integrations/shop-feed/dist/main.js &');
-    expect(steps.at(-1)).toBe('npx magekit sandbox integration create --url http://127.0.0.1:3001 --name shop-feed --resources all --endpoint http://localhost:4200/magento/callback/eu --identity http://localhost:4200/magento/identity/eu');
+    const { steps } = listNextSteps({
+      name: 'shop-feed',
+      projectRoot: 'apps/integrations/shop-feed',
+      port: 4200,
+      tenant: 'eu',
+    });
+    expect(steps).toContain(
+      'STORE_URL_ALLOW_HTTP=true STORE_URL_ALLOWED_NETWORKS=127.0.0.0/8 node apps/integrations/shop-feed/dist/main.js &',
+    );
+    expect(steps.at(-1)).toBe(
+      'npx magekit sandbox integration create --url http://127.0.0.1:3001 --name shop-feed --resources all --endpoint http://localhost:4200/magento/callback/eu --identity http://localhost:4200/magento/identity/eu',
+    );
   });
 });

@@ -9,7 +9,9 @@ const SANDBOX_URL = 'http://127.0.0.1:3001';
  * the app with loopback store URLs allowed, a sandbox integration with the app's Callback and
  * Identity link URLs), then an API token for the app's own routes.
  */
-export function listNextSteps(options: Pick<NormalizedIntegrationOptions, 'name' | 'projectRoot' | 'port' | 'tenant'>): { oneCommand: string; steps: string[]; token: string } {
+export function listNextSteps(
+  options: Pick<NormalizedIntegrationOptions, 'name' | 'projectRoot' | 'port' | 'tenant'>,
+): { oneCommand: string; steps: string[]; token: string } {
   const base = `http://localhost:${options.port}`;
   return {
     oneCommand: `npx magekit dev ${options.name}`,
@@ -24,7 +26,9 @@ export function listNextSteps(options: Pick<NormalizedIntegrationOptions, 'name'
 }
 
 /** The generator's closing message: what was created and the {@link listNextSteps}. */
-export function formatNextSteps(options: Pick<NormalizedIntegrationOptions, 'name' | 'projectRoot' | 'port' | 'tenant'>): string {
+export function formatNextSteps(
+  options: Pick<NormalizedIntegrationOptions, 'name' | 'projectRoot' | 'port' | 'tenant'>,
+): string {
   const { oneCommand, steps, token } = listNextSteps(options);
   return [
     `Created ${options.projectRoot} (npm install records it in package-lock.json). Next, against the local sandbox store:`,

@@ -4,7 +4,18 @@ import type { IntegrationGeneratorSchema } from '../schema';
 const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const TENANT = /^[A-Za-z0-9_-]{1,64}$/;
 /** magekit's own projects: an app of that name would shadow the package or the project. */
-export const RESERVED_NAMES: readonly string[] = ['integration', 'sandbox', 'dashboard', 'nest', 'client', 'acl', 'oauth1', 'cli', 'nx-plugin', 'magekit'];
+export const RESERVED_NAMES: readonly string[] = [
+  'integration',
+  'sandbox',
+  'dashboard',
+  'nest',
+  'client',
+  'acl',
+  'oauth1',
+  'cli',
+  'nx-plugin',
+  'magekit',
+];
 
 /** The options after validation (required resources come from {@link resolveRequiredResources}). */
 export interface NormalizedIntegrationOptions {
@@ -26,19 +37,58 @@ export function fail(message: string): never {
 /** Validates name, port, tenant, directory and that at most one of --calls and --resources is given. */
 export function normalizeOptions(options: IntegrationGeneratorSchema): NormalizedIntegrationOptions {
   const name = String(options.name ?? '').trim();
-  if (!NAME.test(name) || name.length > 50) fail(`"${name}" is not a kebab-case name: use 1-50 lower-case letters, digits and single dashes, starting with a letter (e.g. acme-sync).`);
-  if (RESERVED_NAMES.includes(name)) fail(`"${name}" is reserved: magekit has a project or package of that name (${RESERVED_NAMES.join(', ')}). Pick another name, e.g. ${name}-app.`);
+  if (!NAME.test(name) || name.length > 50)
+    fail(
+      `"${name}" is not a kebab-case name: use 1-50 lower-case letters, digits and single dashes, starting with a letter (e.g. acme-sync).`,
+    );
+  if (RESERVED_NAMES.includes(name))
+    fail(
+      `"${name}" is reserved: magekit has a project or package of that name (${RESERVED_NAMES.join(', ')}). Pick another name, e.g. ${name}-app.`,
+    );
   const port = options.port ?? 3100;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port ${String(options.port)} must be an integer from 1 to 65535.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`--port ${String(options.port)} must be an integer from 1 to 65535.`);
   const tenant = options.tenant ?? 'default';
-  if (!TENANT.test(tenant)) fail(`--tenant "${tenant}" must be 1-64 letters, digits, _ or - (it is a path segment of the Callback and Identity link URLs).`);
-  if (options.calls !== undefined && options.resources !== undefined) fail('give either --calls or --resources, not both: --calls derives the resources from the calls the app makes.');
-  if (options.calls !== undefined && options.calls.trim() === '') fail('--calls needs a file: one "METHOD /V1/path" per line.');
-  const directory = normalizePath(options.directory ?? 'apps').replace(/^\.\/+/, '').replace(/\/+$/, '');
-  if (directory === '' || directory.startsWith('/') || /^[A-Za-z]:/.test(directory) || directory.split('/').some((part) => part === '..' || part === '.' || part === '')) {
+  if (!TENANT.test(tenant))
+    fail(
+      `--tenant "${tenant}" must be 1-64 letters, digits, _ or - (it is a path segment of the Callback and Identity link URLs).`,
+    );
+  if (options.calls !== undefined && options.resources !== undefined)
+    fail('give either --calls or --resources, not both: --calls derives the resources from the calls the app makes.');
+  if (options.calls !== undefined && options.calls.trim() === '')
+    fail('--calls needs a file: one "METHOD /V1/path" per line.');
+  const directory = normalizePath(options.directory ?? 'apps')
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
+  if (
+    directory === '' ||
+    directory.startsWith('/') ||
+    /^[A-Za-z]:/.test(directory) ||
+    directory.split('/').some((part) => part === '..' || part === '.' || part === '')
+  ) {
     fail(`--directory "${options.directory}" must be a folder inside the workspace, relative to its root (e.g. apps).`);
   }
-  const resources = options.resources === undefined ? null : [...new Set(options.resources.split(',').map((id) => id.trim()).filter((id) => id !== ''))];
-  if (resources !== null && resources.length === 0) fail('--resources needs at least one ACL id, e.g. Magento_Catalog::products.');
-  return { name, packageName: `@magekit/${name}`, projectRoot: `${directory}/${name}`, port, tenant, dataDir: `.data/${name}`, calls: options.calls?.trim() ?? null, resources };
+  const resources =
+    options.resources === undefined
+      ? null
+      : [
+          ...new Set(
+            options.resources
+              .split(',')
+              .map((id) => id.trim())
+              .filter((id) => id !== ''),
+          ),
+        ];
+  if (resources !== null && resources.length === 0)
+    fail('--resources needs at least one ACL id, e.g. Magento_Catalog::products.');
+  return {
+    name,
+    packageName: `@magekit/${name}`,
+    projectRoot: `${directory}/${name}`,
+    port,
+    tenant,
+    dataDir: `.data/${name}`,
+    calls: options.calls?.trim() ?? null,
+    resources,
+  };
 }

@@ -27,11 +27,24 @@ export function addProject(tree: Tree, options: NormalizedIntegrationOptions): v
     projectType: 'application',
     tags: ['scope:app'],
     targets: {
-      build: { executor: 'nx:run-commands', outputs: ['{projectRoot}/dist'], options: { command: `tsc -p ${root}/tsconfig.app.json` } },
-      serve: { executor: 'nx:run-commands', dependsOn: ['build'], continuous: true, options: { command: `npx magekit dev ${options.name} --no-build` } },
+      build: {
+        executor: 'nx:run-commands',
+        outputs: ['{projectRoot}/dist'],
+        options: { command: `tsc -p ${root}/tsconfig.app.json` },
+      },
+      serve: {
+        executor: 'nx:run-commands',
+        dependsOn: ['build'],
+        continuous: true,
+        options: { command: `npx magekit dev ${options.name} --no-build` },
+      },
       typecheck: { executor: 'nx:run-commands', options: { command: `tsc -p ${root}/tsconfig.json --noEmit` } },
       lint: { executor: 'nx:run-commands', options: { command: `eslint ${root}` } },
-      test: { executor: 'nx:run-commands', dependsOn: ['build'], options: { command: `jest -c ${root}/jest.config.cjs` } },
+      test: {
+        executor: 'nx:run-commands',
+        dependsOn: ['build'],
+        options: { command: `jest -c ${root}/jest.config.cjs` },
+      },
     },
   });
 }

@@ -25,14 +25,26 @@ export function resolveRequiredResources(tree: Tree, options: NormalizedIntegrat
   const model = loadStockModel();
   if (options.resources !== null) {
     const unknown = options.resources.filter((id) => !model.tree.nodes.has(id));
-    if (unknown.length > 0) fail(`--resources: not in the ACL tree of stock ${STOCK_RELEASE}: ${unknown.join(', ')} (expected ids such as Magento_Catalog::products).`);
+    if (unknown.length > 0)
+      fail(
+        `--resources: not in the ACL tree of stock ${STOCK_RELEASE}: ${unknown.join(', ')} (expected ids such as Magento_Catalog::products).`,
+      );
     return { source: 'resources', resources: sortInTreeOrder(model.tree, options.resources) };
   }
   if (options.calls === null) return { source: 'none', resources: [] };
   const plan = planCallsFile(model, readCallsFile(tree, options.calls));
-  if (plan.problems.length > 0) fail(`--calls ${options.calls}: ${endSentence(plan.problems.map((problem) => `${options.calls}:${problem.line} ${problem.message}`).join('; '))}`);
-  if (plan.calls.length === 0) fail(`--calls ${options.calls} lists no calls: one "METHOD /V1/path" per line (# comments).`);
-  return { source: 'calls', file: options.calls, calls: plan.calls.map(({ call, resources }) => ({ call, resources })), resources: plan.resources };
+  if (plan.problems.length > 0)
+    fail(
+      `--calls ${options.calls}: ${endSentence(plan.problems.map((problem) => `${options.calls}:${problem.line} ${problem.message}`).join('; '))}`,
+    );
+  if (plan.calls.length === 0)
+    fail(`--calls ${options.calls} lists no calls: one "METHOD /V1/path" per line (# comments).`);
+  return {
+    source: 'calls',
+    file: options.calls,
+    calls: plan.calls.map(({ call, resources }) => ({ call, resources })),
+    resources: plan.resources,
+  };
 }
 
 /** The text with a final period, unless it ends with one or a question ("did you mean …?"). */
@@ -50,7 +62,8 @@ function readCallsFile(tree: Tree, file: string): string {
   const outside = isAbsolute(inside) || inside.startsWith('..');
   const onDisk = outside ? file : join(tree.root, inside);
   try {
-    if (outside || (existsSync(onDisk) && !tree.listChanges().some((change) => change.path === inside))) return readCallsFileOnDisk(onDisk);
+    if (outside || (existsSync(onDisk) && !tree.listChanges().some((change) => change.path === inside)))
+      return readCallsFileOnDisk(onDisk);
     const text = tree.read(inside, 'utf-8');
     if (text !== null) return text;
   } catch (error) {

@@ -3,11 +3,24 @@ import { join } from 'node:path';
 import { getProjects, joinPathFragments, readJson, type Tree } from '@nx/devkit';
 
 /** What the generated app depends on, and on what at test time. */
-export const APP_DEPENDENCIES: readonly string[] = ['@magekit/service', '@magekit/nest', '@magekit/client', '@nestjs/common', '@nestjs/core', '@nestjs/passport', '@nestjs/typeorm', 'typeorm', 'reflect-metadata', 'rxjs'];
+export const APP_DEPENDENCIES: readonly string[] = [
+  '@magekit/service',
+  '@magekit/nest',
+  '@magekit/client',
+  '@nestjs/common',
+  '@nestjs/core',
+  '@nestjs/passport',
+  '@nestjs/typeorm',
+  'typeorm',
+  'reflect-metadata',
+  'rxjs',
+];
 export const APP_DEV_DEPENDENCIES: readonly string[] = ['@magekit/sandbox'];
 
 /** This plugin's version: the version of every `@magekit/*` package it was released with. */
-export const MAGEKIT_VERSION: string = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+export const MAGEKIT_VERSION: string = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** What `init` adds to the workspace root: the magekit command and the toolchain the apps build, test and lint with. */
 export const WORKSPACE_DEV_DEPENDENCIES: readonly string[] = [
@@ -71,10 +84,15 @@ export function findPinnedVersions(tree: Tree, packages: readonly string[]): Rec
   const manifests = listManifests(tree);
   const versions: Record<string, string> = {};
   for (const name of packages) {
-    const own = manifests.find((manifest) => manifest.name === name && manifest.version && EXACT.test(manifest.version));
-    const pinned = manifests.map((manifest) => manifest.dependencies?.[name] ?? manifest.devDependencies?.[name]).find((version) => version !== undefined && EXACT.test(version));
+    const own = manifests.find(
+      (manifest) => manifest.name === name && manifest.version && EXACT.test(manifest.version),
+    );
+    const pinned = manifests
+      .map((manifest) => manifest.dependencies?.[name] ?? manifest.devDependencies?.[name])
+      .find((version) => version !== undefined && EXACT.test(version));
     const version = own?.version ?? pinned ?? FALLBACK_VERSIONS[name];
-    if (version === undefined) throw new Error(`integration: no version known for ${name}; pin it in the root package.json.`);
+    if (version === undefined)
+      throw new Error(`integration: no version known for ${name}; pin it in the root package.json.`);
     versions[name] = version;
   }
   return versions;

@@ -11,17 +11,31 @@ export const EXAMPLE_BASE_URL = 'https://integration.example.com';
  * they leave a value unset: the tenant, the base URL (`publicUrl`, else `http://localhost:<port>`)
  * and the resources (`requiredResources` and `sampleJobResources`, plus `--resources`, in tree order).
  */
-export function withAppDefaults(tree: Tree, options: MagentoModuleGeneratorSchema): { options: MagentoModuleGeneratorSchema; app: AppManifest | null } {
+export function withAppDefaults(
+  tree: Tree,
+  options: MagentoModuleGeneratorSchema,
+): { options: MagentoModuleGeneratorSchema; app: AppManifest | null } {
   const project = getProjects(tree).get((options.integration ?? '').trim());
   const app = project === undefined ? null : readAppManifest(tree, project.root);
   if (app === null) return { options, app: null };
-  const given = (options.resources ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const given = (options.resources ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   const all = new Set([...app.requiredResources, ...app.sampleJobResources, ...given]);
   const model = loadStockModel();
-  const known = sortInTreeOrder(model.tree, [...all].filter((id) => model.tree.nodes.has(id)));
+  const known = sortInTreeOrder(
+    model.tree,
+    [...all].filter((id) => model.tree.nodes.has(id)),
+  );
   const resources = [...known, ...[...all].filter((id) => !model.tree.nodes.has(id))];
   return {
-    options: { ...options, tenant: options.tenant ?? app.tenant, baseUrl: options.baseUrl ?? app.publicUrl ?? `http://localhost:${app.port}`, resources: resources.join(',') },
+    options: {
+      ...options,
+      tenant: options.tenant ?? app.tenant,
+      baseUrl: options.baseUrl ?? app.publicUrl ?? `http://localhost:${app.port}`,
+      resources: resources.join(','),
+    },
     app,
   };
 }
@@ -31,7 +45,10 @@ export function withAppDefaults(tree: Tree, options: MagentoModuleGeneratorSchem
  * Callback and Identity link URLs that are placeholders (localhost or the example host) Magento
  * cannot reach.
  */
-export function warnAboutPlaceholders(module: { moduleName: string; resources: readonly string[]; endpointUrl: string }, app: AppManifest | null): string[] {
+export function warnAboutPlaceholders(
+  module: { moduleName: string; resources: readonly string[]; endpointUrl: string },
+  app: AppManifest | null,
+): string[] {
   const warnings: string[] = [];
   if (module.resources.length === 0) {
     warnings.push(
@@ -46,7 +63,9 @@ export function warnAboutPlaceholders(module: { moduleName: string; resources: r
         `Regenerate with --baseUrl https://<public host>${app ? `, the URL the app is started with as PUBLIC_URL (or set "publicUrl" in ${app.name}'s magekit.json)` : ''}.`,
     );
   } else if (module.endpointUrl.startsWith(`${EXAMPLE_BASE_URL}/`)) {
-    warnings.push(`${module.moduleName}: the Callback and Identity link URLs use the placeholder ${EXAMPLE_BASE_URL}. Regenerate with --baseUrl https://<public host>, the integration service's PUBLIC_URL.`);
+    warnings.push(
+      `${module.moduleName}: the Callback and Identity link URLs use the placeholder ${EXAMPLE_BASE_URL}. Regenerate with --baseUrl https://<public host>, the integration service's PUBLIC_URL.`,
+    );
   }
   for (const warning of warnings) logger.warn(warning);
   return warnings;

@@ -22,7 +22,10 @@ export interface NormalizedMagentoModuleOptions {
 
 /** "ShopSync" → "shop-sync" (Magento's composer naming: vendor/module-shop-sync). */
 export function toKebab(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 function fail(message: string): never {
@@ -32,9 +35,13 @@ function fail(message: string): never {
 /** Validates the generator options; every problem names what is wrong and what to do. */
 export function normalizeOptions(options: MagentoModuleGeneratorSchema): NormalizedMagentoModuleOptions {
   const match = MODULE_NAME.exec(options.name ?? '');
-  if (!match) fail(`"${options.name}" is not a Magento module name: use Vendor_Module, both parts starting with a capital letter (e.g. Acme_ShopSync).`);
+  if (!match)
+    fail(
+      `"${options.name}" is not a Magento module name: use Vendor_Module, both parts starting with a capital letter (e.g. Acme_ShopSync).`,
+    );
   const integration = (options.integration ?? '').trim();
-  if (integration === '') fail('--integration is required: the integration name merchants see in System > Extensions > Integrations.');
+  if (integration === '')
+    fail('--integration is required: the integration name merchants see in System > Extensions > Integrations.');
   let base: URL;
   try {
     base = new URL(options.baseUrl ?? EXAMPLE_BASE_URL);
@@ -45,10 +52,19 @@ export function normalizeOptions(options: MagentoModuleGeneratorSchema): Normali
     fail(`--baseUrl must use https (Magento posts consumer secrets to it); got ${base.protocol}//${base.host}.`);
   }
   const tenant = options.tenant ?? 'default';
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(tenant)) fail(`--tenant "${tenant}" must be 1-64 letters, digits, _ or - (as the integration generator's).`);
-  const resources = [...new Set((options.resources ?? '').split(',').map((r) => r.trim()).filter(Boolean))];
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(tenant))
+    fail(`--tenant "${tenant}" must be 1-64 letters, digits, _ or - (as the integration generator's).`);
+  const resources = [
+    ...new Set(
+      (options.resources ?? '')
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    ),
+  ];
   const bad = resources.filter((r) => r !== 'self' && r !== 'anonymous' && !RESOURCE_ID.test(r));
-  if (bad.length > 0) fail(`not ACL resource ids: ${bad.join(', ')} (expected Vendor_Module::resource, e.g. Magento_Catalog::products).`);
+  if (bad.length > 0)
+    fail(`not ACL resource ids: ${bad.join(', ')} (expected Vendor_Module::resource, e.g. Magento_Catalog::products).`);
   const root = base.href.replace(/\/+$/, '');
   const [, vendor, module] = match;
   return {
