@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import prettierRecommended from 'eslint-plugin-prettier/recommended';
 
 export default [
   {
@@ -22,7 +23,10 @@ export default [
           depConstraints: [
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:nest', onlyDependOnLibsWithTags: ['scope:core', 'scope:nest', 'scope:testing'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:nest', 'scope:app', 'scope:testing'] },
+            {
+              sourceTag: 'scope:app',
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:nest', 'scope:app', 'scope:testing'],
+            },
             { sourceTag: 'scope:tool', onlyDependOnLibsWithTags: ['scope:core', 'scope:nest', 'scope:tool'] },
             // @magekit/testing (tools/testing) holds test helpers only and depends on no workspace package.
             { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [] },
@@ -37,16 +41,37 @@ export default [
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['**/*.spec.ts', '**/*.spec.tsx', '**/test-support/**', '**/e2e/**', 'tools/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@magekit/testing', '@magekit/testing/*'], message: '@magekit/testing is for tests only (specs and test-support).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@magekit/testing', '@magekit/testing/*'],
+              message: '@magekit/testing is for tests only (specs and test-support).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.cjs', '**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  // Formatting is Prettier's (.prettierrc.json): a file it would change is a lint error.
+  prettierRecommended,
 ];
