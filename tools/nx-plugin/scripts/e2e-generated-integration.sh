@@ -102,7 +102,11 @@ module_from_app() {
 
 step "generators describe themselves (--help)" generators_describe_themselves
 step generate generate_app
-grep -q "'Magento_Sales::actions_view'," "$dir/src/config.ts" && grep -q "'Magento_Catalog::products'," "$dir/src/config.ts"
+required_in_config() {
+  # The workspace's formatter (Prettier here) decides the layout: look for the quoted ids.
+  grep -q "'Magento_Sales::actions_view'" "$dir/src/config.ts" && grep -q "'Magento_Catalog::products'" "$dir/src/config.ts" || { cat "$dir/src/config.ts" >&2; return 1; }
+}
+step "required resources in src/config.ts" required_in_config
 step "second run refuses" refuses_second_run
 step "magento-module from the app's magekit.json" module_from_app
 # The e2e target has built every dependency already; building them again here would restore their
