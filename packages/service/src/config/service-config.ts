@@ -64,7 +64,7 @@ export interface ServiceConfig {
   redisUrl: string | null;
   logLevel: LogLevel;
   production: boolean;
-  /** A built dashboard to serve (`DASHBOARD_DIR`); null: apps/dashboard/dist when it exists. */
+  /** A built dashboard to serve (`DASHBOARD_DIR`); null: the one shipped in the package, else apps/dashboard/dist. */
   dashboardDir: string | null;
   /** ACL ids the integration needs (`REQUIRED_RESOURCES` and the least privilege of `MAGEKIT_CALLS_FILE`), in tree order; every probe checks them. */
   requiredResources: string[];

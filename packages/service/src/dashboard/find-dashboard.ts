@@ -17,23 +17,30 @@ export function detectBase(indexHtml: string): string {
   return match?.[1] ?? '/';
 }
 
+/** The dashboard shipped in this package (`dashboard/`, copied there by the package's build). */
+export const SHIPPED_DASHBOARD = join(__dirname, '..', '..', 'dashboard');
+
 /**
- * Finds the dashboard build: `DASHBOARD_DIR` when given, else `apps/dashboard/dist` of this
- * workspace (`npx nx build dashboard`). Null when there is no `index.html`.
+ * Finds the dashboard build: `DASHBOARD_DIR` when given, else the one shipped in this package,
+ * else `apps/dashboard/dist` of this workspace (`npx nx build dashboard`). Null when none has an
+ * `index.html`.
  */
 export function findDashboard(
   configured: string | null,
   resolve: (id: string) => string = require.resolve,
+  shipped: string = SHIPPED_DASHBOARD,
 ): DashboardBuild | null {
-  let dir = configured;
-  if (dir === null) {
-    try {
-      dir = join(dirname(resolve('@magekit/dashboard/package.json')), 'dist');
-    } catch {
-      return null;
-    }
+  if (configured !== null) return readBuild(configured);
+  const found = readBuild(shipped);
+  if (found !== null) return found;
+  try {
+    return readBuild(join(dirname(resolve('@magekit/dashboard/package.json')), 'dist'));
+  } catch {
+    return null;
   }
+}
+
+function readBuild(dir: string): DashboardBuild | null {
   const index = join(dir, 'index.html');
-  if (!existsSync(index)) return null;
-  return { dir, base: detectBase(readFileSync(index, 'utf8')) };
+  return existsSync(index) ? { dir, base: detectBase(readFileSync(index, 'utf8')) } : null;
 }
