@@ -5,7 +5,16 @@ import prettierRecommended from 'eslint-plugin-prettier/recommended';
 
 export default [
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/coverage', '**/test-output', '**/tmp', '**/*.d.ts'],
+    ignores: [
+      '**/dist',
+      'packages/service/dashboard',
+      '**/node_modules',
+      '**/.nx',
+      '**/coverage',
+      '**/test-output',
+      '**/tmp',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
