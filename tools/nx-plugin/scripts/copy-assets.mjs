@@ -1,4 +1,4 @@
-// The generators' non-TypeScript parts (schema.json, the files/ templates) go beside their compiled
+// The generators' parts tsc does not emit (schema.json, schema.d.ts, the files/ templates) go beside their compiled
 // code in dist/, which generators.json names and the package publishes.
 import { cpSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ for (const entry of readdirSync(generators, { withFileTypes: true })) {
   const from = join(generators, name);
   const to = join(root, 'dist', 'generators', name);
   for (const asset of readdirSync(from)) {
-    if (asset === 'schema.json' || asset === 'files') cpSync(join(from, asset), join(to, asset), { recursive: true });
+    if (asset === 'schema.json' || asset === 'schema.d.ts' || asset === 'files')
+      cpSync(join(from, asset), join(to, asset), { recursive: true });
   }
 }
