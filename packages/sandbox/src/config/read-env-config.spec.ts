@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readEnvConfig } from './read-env-config';
 
@@ -15,23 +16,25 @@ describe('readEnvConfig (SANDBOX_*)', () => {
   });
 
   it('reads every variable', () => {
+    const dataDir = join(tmpdir(), 'sandbox-data');
+    const xmlDir = join(tmpdir(), 'magento-xml');
     expect(
       readEnvConfig({
         SANDBOX_PORT: '0',
         SANDBOX_HOST: '0.0.0.0',
-        SANDBOX_DATA_DIR: '/tmp/s',
+        SANDBOX_DATA_DIR: dataDir,
         SANDBOX_BASE_URL: 'https://shop.test:8443',
         SANDBOX_ADMIN_TOKEN: 'long-enough',
-        SANDBOX_MAGENTO_XML_DIR: '/m2',
+        SANDBOX_MAGENTO_XML_DIR: xmlDir,
         SANDBOX_PRODUCTS: '100000',
       }),
     ).toEqual({
       port: 0,
       host: '0.0.0.0',
-      dataDir: '/tmp/s',
+      dataDir,
       baseUrl: 'https://shop.test:8443/',
       adminToken: 'long-enough',
-      magentoXmlDir: '/m2',
+      magentoXmlDir: xmlDir,
       products: 100000,
     });
   });
