@@ -6,14 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
+import { packAll, publishedPackages, repo } from './published-packages.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PACKAGES = ['php', 'oauth1', 'acl', 'client', 'nest', 'service', 'sandbox', 'cli'].map(
-  (name) => `packages/${name}`,
-);
-PACKAGES.push('tools/nx-plugin');
 /** What a user's app brings itself (the peers), at the versions this repository tests with. */
 const PEERS = [
   '@nestjs/common',
@@ -40,7 +35,7 @@ function step(label, run) {
 }
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
-const manifests = PACKAGES.map((dir) => ({ dir, manifest: readJson(join(repo, dir, 'package.json')) }));
+const manifests = publishedPackages();
 /** `@magekit/acl`, `@magekit/acl/node`, …: every exported entry but package.json. */
 const entries = manifests.flatMap(({ manifest }) =>
   Object.keys(manifest.exports)
@@ -50,16 +45,8 @@ const entries = manifests.flatMap(({ manifest }) =>
 
 const tarballs = {};
 function pack() {
-  mkdirSync(join(work, 'tarballs'));
-  for (const { dir, manifest } of manifests) {
-    const [packed] = JSON.parse(
-      execFileSync('npm', ['pack', '--json', '--pack-destination', join(work, 'tarballs')], {
-        cwd: join(repo, dir),
-        encoding: 'utf8',
-      }),
-    );
-    tarballs[manifest.name] = join(work, 'tarballs', packed.filename);
-    const files = packed.files.map((file) => file.path);
+  for (const { manifest, tarball, size, files } of packAll(join(work, 'tarballs'))) {
+    tarballs[manifest.name] = tarball;
     const shipped = (path) => files.includes(path.replace(/^\.\//, ''));
     for (const [key, target] of Object.entries(manifest.exports)) {
       for (const path of typeof target === 'string' ? [target] : [target.types, target.default].filter(Boolean)) {
@@ -74,7 +61,7 @@ function pack() {
           /\.spec\.|\.e2e\.|(^|\/)test-support\//.test(file) || (/\.tsx?$/.test(file) && !file.endsWith('.d.ts')),
       );
     if (stray.length > 0) problems.push(`${manifest.name} ships tests or sources: ${stray.slice(0, 5).join(', ')}`);
-    console.log(`  ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(0)} KiB`);
+    console.log(`  ${basename(tarball)}: ${files.length} files, ${(size / 1024).toFixed(0)} KiB`);
   }
 }
 

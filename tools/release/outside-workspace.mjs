@@ -8,15 +8,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { packAll, repo } from './published-packages.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PACKAGES = ['php', 'oauth1', 'acl', 'client', 'nest', 'service', 'sandbox', 'cli'].map(
-  (name) => `packages/${name}`,
-);
-PACKAGES.push('tools/nx-plugin');
 const CHROMIUM = process.env.MAGEKIT_CHROMIUM ?? '/usr/bin/chromium';
 const work = mkdtempSync(join(tmpdir(), 'magekit-outside-'));
 const ws = join(work, 'acme-ws');
@@ -45,16 +40,7 @@ let dev = null;
 
 try {
   await step('npm pack the publishable packages', () => {
-    mkdirSync(join(work, 'tarballs'));
-    for (const dir of PACKAGES) {
-      const [packed] = JSON.parse(
-        execFileSync('npm', ['pack', '--json', '--pack-destination', join(work, 'tarballs')], {
-          cwd: join(repo, dir),
-          encoding: 'utf8',
-        }),
-      );
-      tarballs[readJson(join(repo, dir, 'package.json')).name] = `file:${join(work, 'tarballs', packed.filename)}`;
-    }
+    for (const { manifest, tarball } of packAll(join(work, 'tarballs'))) tarballs[manifest.name] = `file:${tarball}`;
   });
 
   await step('a new Nx workspace with @magekit/nx-plugin', () => {
