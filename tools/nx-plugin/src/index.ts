@@ -6,3 +6,5 @@ export { initGenerator } from './generators/init/init';
 export type { InitGeneratorSchema } from './generators/init/schema';
 export { presetGenerator } from './generators/preset/preset';
 export type { PresetGeneratorSchema } from './generators/preset/schema';
+export { createNodesV2 } from './plugins/create-nodes';
+export type { MagekitPluginOptions } from './plugins/create-nodes';

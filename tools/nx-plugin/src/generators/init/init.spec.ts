@@ -1,4 +1,4 @@
-import { readJson, writeJson, type Tree } from '@nx/devkit';
+import { readJson, readNxJson, updateNxJson, writeJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { FALLBACK_VERSIONS, MAGEKIT_VERSION } from '../integration/lib/workspace-versions';
 import { initGenerator } from './init';
@@ -62,6 +62,19 @@ describe('init generator (nx add @magekit/nx-plugin)', () => {
     expect(tree.read('jest.preset.js', 'utf-8')).toBe('module.exports = { mine: true };\n');
     expect(tree.read('eslint.config.js', 'utf-8')).toBe('module.exports = [];\n');
     expect(tree.exists('eslint.config.mjs')).toBe(false);
+  });
+
+  it('registers the plugin in nx.json once, keeping other plugins and an existing entry as it is', async () => {
+    updateNxJson(tree, { ...readNxJson(tree), plugins: ['@nx/js/typescript'] });
+    await initGenerator(tree, { skipInstall: true, keepExistingVersions: true });
+    expect(readNxJson(tree)?.plugins).toEqual([
+      '@nx/js/typescript',
+      { plugin: '@magekit/nx-plugin', options: { devTargetName: 'dev', sandboxTargetName: 'sandbox' } },
+    ]);
+
+    updateNxJson(tree, { ...readNxJson(tree), plugins: ['@magekit/nx-plugin'] });
+    await initGenerator(tree, { skipInstall: true });
+    expect(readNxJson(tree)?.plugins).toEqual(['@magekit/nx-plugin']);
   });
 
   it('running it again changes nothing', async () => {

@@ -3,13 +3,16 @@ import {
   formatFiles,
   installPackagesTask,
   readJson,
+  readNxJson,
   updateJson,
+  updateNxJson,
   type GeneratorCallback,
   type Tree,
 } from '@nx/devkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPinnedVersions, WORKSPACE_DEV_DEPENDENCIES } from '../integration/lib/workspace-versions';
+import type { MagekitPluginOptions } from '../../plugins/create-nodes';
 import type { InitGeneratorSchema } from './schema';
 
 /** The compiler options the apps need (Nest's decorators, Node's module resolution) and magekit's checks. */
@@ -49,13 +52,15 @@ const ESLINT_CONFIGS = [
  * versions the workspace pins (the tested ones where it pins none); writes `tsconfig.base.json`,
  * `jest.preset.js` and `eslint.config.mjs` only where there are none (an existing
  * tsconfig.base.json only gains Nest's decorator options); makes `apps/*` npm workspaces so each
- * app's own package.json is installed. Running it again changes nothing.
+ * app's own package.json is installed; registers the plugin in `nx.json` so each app's `dev` and
+ * `sandbox` targets are inferred. Running it again changes nothing.
  */
 export async function initGenerator(tree: Tree, options: InitGeneratorSchema = {}): Promise<GeneratorCallback> {
   writeBaseTsconfig(tree);
   if (!tree.exists('jest.preset.js')) writeFromFiles(tree, 'jest.preset.js');
   if (!ESLINT_CONFIGS.some((file) => tree.exists(file))) writeFromFiles(tree, 'eslint.config.mjs');
   addAppsWorkspace(tree);
+  addPluginEntry(tree);
   const versions = findPinnedVersions(tree, WORKSPACE_DEV_DEPENDENCIES);
   const install = addDependenciesToPackageJson(tree, {}, versions, undefined, true);
   await formatFiles(tree);
@@ -93,6 +98,23 @@ function addAppsWorkspace(tree: Tree): void {
     ...json,
     workspaces: [...(json.workspaces ?? []), 'apps/*'],
   }));
+}
+
+/** The plugin's inferred targets, under their default names (kept as they are when the entry exists). */
+const PLUGIN_ENTRY = {
+  plugin: '@magekit/nx-plugin',
+  options: { devTargetName: 'dev', sandboxTargetName: 'sandbox' } satisfies MagekitPluginOptions,
+};
+
+/** `@magekit/nx-plugin` in `nx.json`'s `plugins`, once (as a name or an object). */
+function addPluginEntry(tree: Tree): void {
+  const nxJson = readNxJson(tree);
+  if (nxJson === null) return;
+  const plugins = nxJson.plugins ?? [];
+  const registered = plugins.some(
+    (entry) => (typeof entry === 'string' ? entry : entry.plugin) === PLUGIN_ENTRY.plugin,
+  );
+  if (!registered) updateNxJson(tree, { ...nxJson, plugins: [...plugins, PLUGIN_ENTRY] });
 }
 
 export default initGenerator;
