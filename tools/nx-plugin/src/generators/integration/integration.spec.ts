@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { addProjectConfiguration, readJson, readProjectConfiguration, writeJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { integrationGenerator } from './integration';
+import { appPackageName } from './lib/normalize-options';
 import type { IntegrationGeneratorSchema } from './schema';
 
 /** Every file under `dir`, path → content, sorted. */
@@ -180,7 +181,7 @@ describe('integration generator', () => {
       addProjectConfiguration(tree, 'nest', { root: 'packages/nest' });
       await integrationGenerator(tree, { name: 'acme-sync' });
       const manifest = readJson(tree, 'apps/acme-sync/package.json');
-      expect(manifest).toMatchObject({ name: '@magekit/acme-sync', private: true, main: './dist/main.js' });
+      expect(manifest).toMatchObject({ name: '@proj/acme-sync', private: true, main: './dist/main.js' });
       expect(manifest.type).toBeUndefined();
       expect(manifest.dependencies).toEqual({
         '@magekit/service': '0.3.1',
@@ -294,5 +295,21 @@ describe('integration generator', () => {
       'a project named "acme-sync" already exists (libs/acme-sync)',
     );
     expect(tree.exists('apps/acme-sync')).toBe(false);
+  });
+
+  describe('the app package name', () => {
+    it.each([
+      ['@acme/source', '@acme/billing'],
+      ['acme-ws', '@acme-ws/billing'],
+      ['Not A Name', 'billing'],
+    ])('a root package.json named %s gives %s', (root, expected) => {
+      writeJson(tree, 'package.json', { name: root });
+      expect(appPackageName(tree, 'billing')).toBe(expected);
+    });
+
+    it('a workspace without a root package.json gives the plain name', () => {
+      tree.delete('package.json');
+      expect(appPackageName(tree, 'billing')).toBe('billing');
+    });
   });
 });

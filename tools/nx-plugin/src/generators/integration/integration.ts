@@ -24,7 +24,7 @@ import type { IntegrationGeneratorSchema } from './schema';
  * Installs nothing.
  */
 export async function integrationGenerator(tree: Tree, schema: IntegrationGeneratorSchema): Promise<GeneratorCallback> {
-  const options = normalizeOptions(schema);
+  const options = normalizeOptions(tree, schema);
   if (tree.exists(options.projectRoot))
     fail(`${options.projectRoot} already exists; nothing was changed. Remove it or choose another name.`);
   if (getProjects(tree).has(options.name))

@@ -1,4 +1,4 @@
-import { normalizePath } from '@nx/devkit';
+import { normalizePath, readJson, type Tree } from '@nx/devkit';
 import type { IntegrationGeneratorSchema } from '../schema';
 
 const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -35,7 +35,7 @@ export function fail(message: string): never {
 }
 
 /** Validates name, port, tenant, directory and that at most one of --calls and --resources is given. */
-export function normalizeOptions(options: IntegrationGeneratorSchema): NormalizedIntegrationOptions {
+export function normalizeOptions(tree: Tree, options: IntegrationGeneratorSchema): NormalizedIntegrationOptions {
   const name = String(options.name ?? '').trim();
   if (!NAME.test(name) || name.length > 50)
     fail(
@@ -83,7 +83,7 @@ export function normalizeOptions(options: IntegrationGeneratorSchema): Normalize
     fail('--resources needs at least one ACL id, e.g. Magento_Catalog::products.');
   return {
     name,
-    packageName: `@magekit/${name}`,
+    packageName: appPackageName(tree, name),
     projectRoot: `${directory}/${name}`,
     port,
     tenant,
@@ -91,4 +91,15 @@ export function normalizeOptions(options: IntegrationGeneratorSchema): Normalize
     calls: options.calls?.trim() ?? null,
     resources,
   };
+}
+
+/**
+ * The app's npm name in the workspace's scope: `@acme/<name>` in a workspace whose root package is
+ * `@acme/source` (what create-nx-workspace writes) or `acme`; just `<name>` when the root has no name.
+ */
+export function appPackageName(tree: Tree, name: string): string {
+  const root = tree.exists('package.json') ? readJson<{ name?: unknown }>(tree, 'package.json').name : undefined;
+  if (typeof root !== 'string') return name;
+  const scope = /^@([a-z0-9][a-z0-9._-]*)\//.exec(root)?.[1] ?? (/^[a-z0-9][a-z0-9._-]*$/.test(root) ? root : null);
+  return scope === null ? name : `@${scope}/${name}`;
 }
