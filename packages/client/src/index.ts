@@ -30,7 +30,9 @@ export { estimateClockSkew, chooseSkewCorrection } from './http/clock-skew';
 export type { Clock, Sleep, SetTimer, FetchLike } from './http/side-effects';
 export { path, restPath, checkRestPath } from './url/rest-path';
 export { buildQueryString, type QueryValue } from './url/build-query-string';
-export { buildRestRoot, joinRestUrl, type RestScope } from './url/build-rest-url';
+export { buildRestRoot, joinRestUrl, checkStoreCode, type RestScope } from './url/build-rest-url';
+export { describeStoreUrl, type StoreEdition, type StoreUrlDescription } from './url/describe-store-url';
+export { buildSaasRestPath, findSaasMissingRoute } from './url/saas-rest-path';
 export type { AuthStrategy, AuthContext, AuthRequest } from './auth/auth-strategy';
 export { createOAuthAuth, type OAuthCredentials } from './auth/oauth-auth';
 export { createBearerAuth, createGuestAuth, type BearerOptions } from './auth/bearer-auth';
@@ -44,6 +46,11 @@ export {
   type TwoFactorOptions,
 } from './auth/admin-token-auth';
 export { readJwtExpiry } from './auth/jwt-expiry';
+export { createImsAuth, createImsAuth as imsAuth, type ImsAuth } from './auth/ims-auth';
+export { IMS_TOKEN_URL, IMS_COMMERCE_SCOPES, type ImsAuthOptions } from './auth/ims-options';
+export { requestImsToken } from './auth/request-ims-token';
+export { parseImsTokenResponse, type ImsToken } from './auth/parse-ims-token-response';
+export { checkAuthForEdition } from './auth/edition-auth';
 export { createMagentoClient, type MagentoClient, type CallOptions } from './rest/create-magento-client';
 export type { MagentoClientOptions, ClientConfig } from './rest/client-options';
 export type { RestRequest } from './rest/prepare-request';

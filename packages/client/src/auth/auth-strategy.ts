@@ -1,6 +1,6 @@
 import type { SignatureProfile } from '@magekit/oauth1';
 import type { MagentoClientError } from '../errors/magento-client-error';
-import type { Clock } from '../http/side-effects';
+import type { Clock, FetchLike, SetTimer } from '../http/side-effects';
 import type { ClientEvent } from '../rest/client-events';
 
 /** The request to authorize: the exact URL and body that will be sent. */
@@ -18,6 +18,9 @@ export interface AuthContext {
   /** Client clock corrected by the adopted store clock skew (ms). */
   clock: Clock;
   randomBytes?: (size: number) => Uint8Array;
+  /** The client's `fetch` and timer, for strategies that call an identity service (IMS). */
+  fetch?: FetchLike;
+  setTimer?: SetTimer;
   emit(event: ClientEvent): void;
   /**
    * Sends an anonymous JSON POST to a REST path (e.g. `/V1/integration/admin/token`) through the
@@ -28,10 +31,10 @@ export interface AuthContext {
   postAnonymous(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
 }
 
-/** How a client authenticates: one of integration OAuth, Bearer, admin/customer token or guest. */
+/** How a client authenticates: one of integration OAuth, Bearer, admin/customer token, Adobe IMS or guest. */
 export interface AuthStrategy {
-  /** `oauth` requests take part in signature-profile detection. */
-  readonly kind: 'oauth' | 'bearer' | 'admin-token' | 'customer-token' | 'guest';
+  /** `oauth` requests take part in signature-profile detection; the kind also decides what an edition accepts (docs/magento-behaviour.md §11.1). */
+  readonly kind: 'oauth' | 'bearer' | 'admin-token' | 'customer-token' | 'ims' | 'guest';
   /** Headers to add to this attempt (called for every attempt: a fresh nonce/timestamp each time). */
   authorize(
     request: AuthRequest,

@@ -43,13 +43,18 @@ const TEXT_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s/]+@/gi, `$1${REDACTED}@`],
   // magekit ciphertexts.
   [/\bmk1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED],
+  // JWTs on their own (Adobe IMS access tokens, Magento admin and customer tokens): header.payload.signature.
+  [/\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
+  // Adobe Developer Console client secrets (`p8e-…`).
+  [/\bp8e-[A-Za-z0-9_-]{12,}/g, REDACTED],
 ];
 
 /**
  * Replaces the secrets inside a text by {@link REDACTED}: `Authorization` and `Cookie` values (OAuth
  * parameter lists, Bearer and Basic credentials), `key=value` and `"key":"value"` pairs of secret
- * names, passwords in URLs and magekit ciphertexts (`mk1.…`). Consumer keys and store URLs are
- * identifiers and stay. Pure.
+ * names, passwords in URLs, magekit ciphertexts (`mk1.…`), bare JWTs (IMS access tokens, Magento
+ * admin/customer tokens) and Adobe client secrets (`p8e-…`). Consumer keys, IMS client and org ids
+ * and store URLs are identifiers and stay. Pure.
  */
 export function redactText(text: string): string {
   return TEXT_RULES.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text);

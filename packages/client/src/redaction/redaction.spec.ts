@@ -35,6 +35,22 @@ describe('redactText', () => {
       'connect postgres://app:[REDACTED]@db:5432/app failed',
     ],
     ['ciphertext', 'value mk1.k1.aaaa.bbbb.cccc stored', `value ${REDACTED} stored`],
+    [
+      'bare JWT (IMS access token)',
+      'token eyJhbGciOiJSUzI1NiJ9.eyJ0eXBlIjoiYWNjZXNzX3Rva2VuIn0.c2lnbmF0dXJl expired',
+      `token ${REDACTED} expired`,
+    ],
+    ['Adobe client secret', 'secret p8e-Zq8xWv7uTs6rQp5oNm4lKj3iHg2fEd1C rotated', `secret ${REDACTED} rotated`],
+    [
+      'IMS token request body',
+      'grant_type=client_credentials&client_id=abc123&client_secret=s3cr3t&scope=openid,commerce.accs',
+      'grant_type=client_credentials&client_id=abc123&client_secret=[REDACTED]&scope=openid,commerce.accs',
+    ],
+    [
+      'IMS token answer',
+      '{"access_token":"opaque-token","token_type":"bearer","expires_in":86399}',
+      '{"access_token":"[REDACTED]","token_type":"[REDACTED]","expires_in":86399}',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
@@ -42,6 +58,8 @@ describe('redactText', () => {
   it('keeps what is not secret (consumer keys, store URLs, ordinary words)', () => {
     const text = 'callback for consumer 0123456789abcdefghijklmnopqrstuv from https://shop.example.com/ accepted';
     expect(redactText(text)).toBe(text);
+    const ims = 'client 0123456789abcdef0123456789abcdef of 0123456789ABCDEF01234567@AdobeOrg, scope commerce.accs';
+    expect(redactText(ims)).toBe(ims);
   });
 });
 
@@ -63,6 +81,9 @@ describe('isSecretName', () => {
     'private_key',
     'keys',
     'tokenExpiresAt',
+    'client_secret',
+    'clientSecret',
+    'access_token',
   ])('%s is secret', (name) => {
     expect(isSecretName(name)).toBe(true);
   });
@@ -78,6 +99,8 @@ describe('isSecretName', () => {
     'msg',
     'path',
     'keyId',
+    'client_id',
+    'x-gw-ims-org-id',
   ])('%s is not', (name) => {
     expect(isSecretName(name)).toBe(false);
   });

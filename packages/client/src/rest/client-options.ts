@@ -13,7 +13,8 @@ import {
   type SetTimer,
   type Sleep,
 } from '../http/side-effects';
-import { buildRestRoot, type RestScope } from '../url/build-rest-url';
+import { buildRestRoot, checkStoreCode, type RestScope } from '../url/build-rest-url';
+import { describeStoreUrl, type StoreEdition } from '../url/describe-store-url';
 import type { ClientEventHandler } from './client-events';
 import { createConcurrencyLimiter, type ConcurrencyLimiter } from './concurrency-limiter';
 import { createMemoryProfileStore, type ProfileStore } from './profile-store';
@@ -21,8 +22,14 @@ import type { RetryOptions } from './retry-policy';
 
 /** Options of {@link createMagentoClient}. Side effects are parameters with real defaults. */
 export interface MagentoClientOptions extends RestScope {
-  /** `store_base_url`, e.g. `https://shop.example.com/`. */
+  /** `store_base_url`, e.g. `https://shop.example.com/`, or a SaaS REST base `https://na1.api.commerce.adobe.com/<tenant>/`. */
   baseUrl: string;
+  /**
+   * `saas` (Adobe Commerce as a Cloud Service: no `rest/`, the store in the `Store` header, IMS auth)
+   * or `paas`; default: told from `baseUrl` ({@link describeStoreUrl}). Set `saas` for a
+   * SaaS-compatible store on another host, such as a local sandbox.
+   */
+  edition?: StoreEdition;
   /** Default: guest. */
   auth?: AuthStrategy;
   /** Profile to sign with until the profile store knows better; default `latest`. */
@@ -51,6 +58,7 @@ export interface MagentoClientOptions extends RestScope {
 
 /** Validated options with defaults filled in. */
 export interface ClientConfig {
+  edition: StoreEdition;
   root: string;
   storeKey: string;
   scope: RestScope;
@@ -82,12 +90,14 @@ export function resolveClientConfig(options: MagentoClientOptions): ClientConfig
   if (problems.length > 0)
     throw new MagentoClientError(`Invalid Magento client options: ${problems.join('; ')}.`, 'INVALID_INPUT');
   const scope: RestScope = { store: options.store, mode: options.mode, indexPhp: options.indexPhp };
-  const root = buildRestRoot(options.baseUrl, scope);
+  const { edition, restRoot } = describeStoreUrl(options.baseUrl, options.edition);
+  if (edition === 'saas') checkSaasScope(scope);
   const setTimer = options.setTimer ?? systemSetTimer;
   const onEvent = options.onEvent;
   return {
-    root,
-    storeKey: buildRestRoot(options.baseUrl).replace(/rest\/$/, ''),
+    edition,
+    root: edition === 'saas' ? restRoot : buildRestRoot(options.baseUrl, scope),
+    storeKey: edition === 'saas' ? restRoot : restRoot.replace(/rest\/$/, ''),
     scope,
     baseUrl: options.baseUrl,
     auth: options.auth ?? createGuestAuth(),
@@ -111,6 +121,8 @@ export function resolveClientConfig(options: MagentoClientOptions): ClientConfig
 function findOptionProblems(options: MagentoClientOptions): string[] {
   const problems: string[] = [];
   if (!options || typeof options.baseUrl !== 'string' || options.baseUrl === '') problems.push('baseUrl is required');
+  if (options?.edition !== undefined && options.edition !== 'saas' && options.edition !== 'paas')
+    problems.push('edition must be "saas" or "paas"');
   if (options?.profile !== undefined && !isSignatureProfile(options.profile))
     problems.push('profile must be "latest" or "laminas"');
   if (options?.auth !== undefined && typeof options.auth?.authorize !== 'function')
@@ -126,6 +138,20 @@ function findOptionProblems(options: MagentoClientOptions): string[] {
   if (options?.retry?.methods?.some((method) => method.toUpperCase() === 'POST'))
     problems.push('retry.methods must not include POST (a POST is never re-sent)');
   return problems;
+}
+
+/**
+ * SaaS takes the store as the `Store` header and has no `index.php` (docs/magento-behaviour.md §11.3).
+ *
+ * @throws MagentoClientError `INVALID_INPUT` for a bad store code or `indexPhp`.
+ */
+export function checkSaasScope(scope: RestScope): void {
+  if (scope.store !== undefined) checkStoreCode(scope.store);
+  if (scope.indexPhp)
+    throw new MagentoClientError(
+      'indexPhp does not apply to Adobe Commerce as a Cloud Service (its REST URLs have no index.php).',
+      'INVALID_INPUT',
+    );
 }
 
 function safely(fn: () => void): void {

@@ -33,6 +33,8 @@ export class ClientState {
       profile,
       clock: this.signingClock,
       randomBytes: this.config.randomBytes,
+      fetch: this.config.fetch,
+      setTimer: this.config.setTimer,
       emit: this.config.emit,
       postAnonymous,
     };

@@ -1,9 +1,12 @@
 import type { SignatureProfile } from '@magekit/oauth1';
+import type { AuthStrategy } from '../auth/auth-strategy';
 import { createGuestAuth } from '../auth/bearer-auth';
+import { checkAuthForEdition, explainImsRejection } from '../auth/edition-auth';
 import { resolveClientConfig, type ClientConfig, type MagentoClientOptions } from './client-options';
 import { ClientState } from './client-state';
 import { executeRequest } from './execute-request';
-import { prepareRequest, type RestRequest } from './prepare-request';
+import { prepareRequest, type PreparedRequest, type RestRequest } from './prepare-request';
+import { prepareSaasRequest } from './prepare-saas-request';
 import { paginate, type PaginateOptions } from '../search/paginate';
 import type { SearchCriteria } from '../search/search-criteria';
 
@@ -37,20 +40,33 @@ export interface MagentoClient {
  * Creates a REST client for one store: `<baseUrl>[index.php/]rest/[<store>/][async[/bulk]/]V1/…`
  * (docs/magento-behaviour.md §4.1), authenticated by `auth` (default guest), with retries, clock-skew correction,
  * signature-profile detection, a per-store concurrency limit, timeouts and redacted event hooks.
+ * For Adobe Commerce as a Cloud Service (`https://<region>.api.commerce.adobe.com/<tenant>/`, or
+ * `edition: 'saas'`): `<base>[V1/async[/bulk]/]…` with the store in the `Store` header, IMS auth,
+ * and routes or strategies SaaS does not have refused before sending (§11).
  *
- * @throws MagentoClientError `INVALID_INPUT` for bad options (all named in one message).
+ * @throws MagentoClientError `INVALID_INPUT` for bad options (all named in one message);
+ *   `SAAS_UNSUPPORTED` for an auth strategy SaaS does not accept.
  * @example
  * const client = createMagentoClient({ baseUrl: 'https://shop.example.com/', store: 'default', auth: createOAuthAuth(tokens) });
  * const product = await client.get(path('/V1/products/:sku', { sku: 'ABC/10' }));
  */
 export function createMagentoClient(options: MagentoClientOptions): MagentoClient {
   const config = resolveClientConfig(options);
+  checkAuthForEdition(config.auth, config.edition);
   const state = new ClientState(config);
   const guest = createGuestAuth();
+  const prepare = (request: RestRequest): PreparedRequest =>
+    config.edition === 'saas' ? prepareSaasRequest(config, request) : prepareRequest(config, request);
   const postAnonymous = (path: string, body: unknown, signal?: AbortSignal) =>
     call({ method: 'POST', path, body, signal, auth: guest });
-  const call = (request: RestRequest): Promise<unknown> =>
-    executeRequest(state, prepareRequest(config, request), request.auth ?? config.auth, postAnonymous, request.signal);
+  const call = (request: RestRequest): Promise<unknown> => {
+    const auth: AuthStrategy = request.auth ?? config.auth;
+    checkAuthForEdition(auth, config.edition);
+    const sent = executeRequest(state, prepare(request), auth, postAnonymous, request.signal);
+    return auth.kind === 'ims'
+      ? sent.catch((error: unknown) => Promise.reject(explainImsRejection(error, auth)))
+      : sent;
+  };
   const client: MagentoClient = {
     request: <T>(request: RestRequest) => call(request) as Promise<T>,
     get: <T>(path: string, opts: CallOptions = {}) => call({ ...opts, method: 'GET', path }) as Promise<T>,
@@ -61,7 +77,7 @@ export function createMagentoClient(options: MagentoClientOptions): MagentoClien
     delete: <T>(path: string, opts: CallOptions = {}) => call({ ...opts, method: 'DELETE', path }) as Promise<T>,
     paginate: <T>(path: string, criteria?: SearchCriteria, opts?: PaginateOptions<T>) =>
       paginate<T>(client, path, criteria, opts),
-    url: (path, query, scope = {}) => prepareRequest(config, { method: 'GET', path, query, ...scope }).url,
+    url: (path, query, scope = {}) => prepare({ method: 'GET', path, query, ...scope }).url,
     signatureProfile: () => state.resolveProfile(),
     get clockSkew() {
       return { appliedMs: state.appliedSkewMs, estimatedMs: state.estimatedSkewMs };

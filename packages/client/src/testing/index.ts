@@ -10,3 +10,11 @@ export type {
 } from './fake-magento-types';
 export { createManualClock, createRecordingSleep, type ManualClock } from './test-time';
 export { failureOf } from './failure-of';
+export {
+  createFakeSaasFetch,
+  makeFakeImsToken,
+  type FakeSaasFetch,
+  type FakeFetchRequest,
+  type FakeFetchReply,
+  type FakeFetchHandler,
+} from './fake-saas-fetch';

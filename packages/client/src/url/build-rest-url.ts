@@ -20,6 +20,22 @@ const STORE_CODE = /^[a-z][a-z0-9_]*$/i;
  * @throws MagentoClientError `INVALID_INPUT` for a bad base URL or store code.
  */
 export function buildRestRoot(baseUrl: string, scope: RestScope = {}): string {
+  const parsed = parseBaseUrl(baseUrl);
+  if (scope.store !== undefined) checkStoreCode(scope.store);
+  let basePath = parsed.pathname.endsWith('/') ? parsed.pathname : parsed.pathname + '/';
+  basePath = basePath.replace(/\/index\.php\/$/, '/');
+  const index = scope.indexPhp ? 'index.php/' : '';
+  const store = scope.store ? `${scope.store}/` : '';
+  const mode = scope.mode && scope.mode !== 'sync' ? `${scope.mode}/` : '';
+  return `${parsed.origin}${basePath}${index}rest/${store}${mode}`;
+}
+
+/**
+ * Parses a store base URL: absolute http(s), without credentials, query or fragment. Pure.
+ *
+ * @throws MagentoClientError `INVALID_INPUT` otherwise.
+ */
+export function parseBaseUrl(baseUrl: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(baseUrl);
@@ -34,17 +50,20 @@ export function buildRestRoot(baseUrl: string, scope: RestScope = {}): string {
       'INVALID_INPUT',
     );
   }
-  if (scope.store !== undefined && !STORE_CODE.test(scope.store)) {
-    throw new MagentoClientError(`Not a Magento store code: ${JSON.stringify(scope.store)}.`, 'INVALID_INPUT', {
-      hint: 'Store codes are letters, digits and underscores, starting with a letter; use "all" for the admin scope or "default".',
-    });
-  }
-  let basePath = parsed.pathname.endsWith('/') ? parsed.pathname : parsed.pathname + '/';
-  basePath = basePath.replace(/\/index\.php\/$/, '/');
-  const index = scope.indexPhp ? 'index.php/' : '';
-  const store = scope.store ? `${scope.store}/` : '';
-  const mode = scope.mode && scope.mode !== 'sync' ? `${scope.mode}/` : '';
-  return `${parsed.origin}${basePath}${index}rest/${store}${mode}`;
+  return parsed;
+}
+
+/**
+ * Checks a store code (letters, digits and underscores, starting with a letter; `all` is the admin
+ * store, docs/magento-behaviour.md §4.1). Pure.
+ *
+ * @throws MagentoClientError `INVALID_INPUT` for anything else.
+ */
+export function checkStoreCode(store: string): string {
+  if (typeof store === 'string' && STORE_CODE.test(store)) return store;
+  throw new MagentoClientError(`Not a Magento store code: ${JSON.stringify(store)}.`, 'INVALID_INPUT', {
+    hint: 'Store codes are letters, digits and underscores, starting with a letter; use "all" for the admin scope or "default".',
+  });
 }
 
 /**
