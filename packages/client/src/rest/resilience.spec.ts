@@ -116,7 +116,7 @@ describe('retries', () => {
 
 describe('timeouts and abort', () => {
   it('times out a hanging attempt and retries GETs within the budget', async () => {
-    const { client } = await setup({}, { timeoutMs: 40, retry: { retries: 1 } });
+    const { client } = await setup({}, { timeoutMs: 500, retry: { retries: 1 } });
     store.expect('GET', '/rest/V1/modules', { hang: true });
     store.expect('GET', '/rest/V1/modules', { hang: true });
     const error = await failureOf(client.get('/V1/modules'));
