@@ -12,6 +12,7 @@ import { FETCH, MAGENTO_MODEL, SandboxRuntime } from './common/sandbox-runtime';
 import { SANDBOX_OPTIONS, type SandboxOptions } from './config/sandbox-options';
 import { CUSTOMERS_CONTROLLERS, CUSTOMERS_PROVIDERS } from './customers/customers.providers';
 import { SANDBOX_ENTITIES } from './db/entities';
+import { DIRECTORY_PROVIDERS } from './directory/directory.providers';
 import { ActivationService } from './integrations/activation.service';
 import { IntegrationService } from './integrations/integration.service';
 import { OAuthStoreService } from './oauth/oauth-store.service';
@@ -81,6 +82,7 @@ export class SandboxModule {
         ...CATALOG_PROVIDERS,
         ...CUSTOMERS_PROVIDERS,
         ...SALES_PROVIDERS,
+        ...DIRECTORY_PROVIDERS,
       ],
     };
   }

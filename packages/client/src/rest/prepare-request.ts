@@ -7,6 +7,14 @@ import type { ClientConfig } from './client-options';
 
 /** One REST call. */
 export interface RestRequest extends RestScope {
+  /**
+   * Store code of this call (default: the client's). It decides where Magento saves: `all` writes the
+   * default values every store view inherits; a store view's code, or none (`/rest/V1/`, the default
+   * store view), saves each store- or website-scoped attribute sent (`name`, `description`, `status`, …)
+   * as that view's own value, which later `all` writes no longer change there. Write global values with
+   * `store: 'all'` and send only the fields that change (docs/magento-behaviour.md §10, README "Store views").
+   */
+  store?: string;
   method: string;
   /** Encoded path from `/V1`, e.g. `path('/V1/products/:sku', { sku })`. */
   path: string;

@@ -2,7 +2,7 @@ import type { ResolvedField, SqlExpr } from '../search/search-conditions';
 import type { SearchFilter } from '../search/search-criteria';
 import { createEavSource } from '../search/eav-source';
 import type { SearchSource } from '../search/search-query';
-import { customAttributeField, jsonField } from '../search/search-result';
+import { customAttributeField, customAttributeValueSql, jsonField } from '../search/search-result';
 import { STORE_VIEWS } from '../stores/store-catalog';
 import { PRODUCT_COLUMNS } from './product-json';
 
@@ -52,11 +52,19 @@ const ATTRIBUTES: Record<string, ResolvedField['kind']> = {
   gift_message_available: 'number',
 };
 
-function resolve(field: string): ResolvedField | null {
+/** A product field as the default scope (store 0) holds it, or null when the collection does not know it. */
+export function resolveProductField(field: string): ResolvedField | null {
   if (Object.prototype.hasOwnProperty.call(COLUMNS, field)) return COLUMNS[field];
   if (field === 'weight') return jsonField('t.data', 'weight', 'number');
   if (Object.prototype.hasOwnProperty.call(ATTRIBUTES, field))
     return customAttributeField('t.data', field, ATTRIBUTES[field]);
+  return null;
+}
+
+/** The default-scope value of a product attribute as stored (no collation, no cast), or null for other fields. */
+export function productValueSql(field: string): string | null {
+  if (Object.prototype.hasOwnProperty.call(COLUMNS, field)) return COLUMNS[field].sql;
+  if (Object.prototype.hasOwnProperty.call(ATTRIBUTES, field)) return customAttributeValueSql('t.data', field);
   return null;
 }
 
@@ -102,20 +110,25 @@ function storeFilter(filter: SearchFilter): SqlExpr {
  * an attribute Magento does not have is `Invalid attribute name: %1`; sorting on one is ignored.
  * `category_ids` is Magento's unknown-column SQL error (filter on `category_id`, magento/magento2#8665).
  */
-export const PRODUCT_SEARCH: SearchSource = createEavSource(
-  {
-    from: 'catalog_product_entity t',
-    columns: PRODUCT_COLUMNS.split(', ')
-      .map((column) => `t.${column}`)
-      .join(', '),
-    idColumn: 't.id',
-  },
-  resolve,
-  {
-    guardFilter: (field) => {
-      if (field === 'category_ids')
-        throw new Error("SQLSTATE[42S22]: Column not found: 1054 Unknown column 'e.category_ids' in 'where clause'");
+export const PRODUCT_SEARCH: SearchSource = createProductSearch(resolveProductField);
+
+/** The product collection with fields resolved by `resolve` (the default scope's, or a store view's). */
+export function createProductSearch(resolve: (field: string) => ResolvedField | null): SearchSource {
+  return createEavSource(
+    {
+      from: 'catalog_product_entity t',
+      columns: PRODUCT_COLUMNS.split(', ')
+        .map((column) => `t.${column}`)
+        .join(', '),
+      idColumn: 't.id',
     },
-    customFilters: { category_id: categoryFilter, website_id: websiteFilter, store_id: storeFilter },
-  },
-);
+    resolve,
+    {
+      guardFilter: (field) => {
+        if (field === 'category_ids')
+          throw new Error("SQLSTATE[42S22]: Column not found: 1054 Unknown column 'e.category_ids' in 'where clause'");
+      },
+      customFilters: { category_id: categoryFilter, website_id: websiteFilter, store_id: storeFilter },
+    },
+  );
+}

@@ -2,10 +2,12 @@ import { AdminUserEntity } from './user-account.entity';
 import { JwtRevokedEntity, TokenRequestLogEntity } from './auth-security.entity';
 import { CategoryEntity, ProductEntity } from './catalog.entity';
 import { CustomerEntity } from './customer.entity';
+import { DirectoryCountryEntity, DirectoryCountryRegionEntity, DirectoryCurrencyRateEntity } from './directory.entity';
 import { IntegrationEntity } from './integration.entity';
 import { OAuthConsumerEntity } from './oauth-consumer.entity';
 import { OAuthNonceEntity } from './oauth-nonce.entity';
 import { OAuthTokenEntity } from './oauth-token.entity';
+import { ProductStoreValueEntity } from './product-store-value.entity';
 import { SalesOrderEntity } from './sales-order.entity';
 import { SettingsEntity } from './settings.entity';
 
@@ -18,9 +20,13 @@ export const SANDBOX_ENTITIES = [
   AdminUserEntity,
   CustomerEntity,
   ProductEntity,
+  ProductStoreValueEntity,
   CategoryEntity,
   SalesOrderEntity,
   TokenRequestLogEntity,
   JwtRevokedEntity,
   SettingsEntity,
+  DirectoryCountryEntity,
+  DirectoryCountryRegionEntity,
+  DirectoryCurrencyRateEntity,
 ];

@@ -48,7 +48,16 @@ export function jsonField(column: string, key: string, kind: ResolvedField['kind
 
 /** The value of a `custom_attributes` entry of the row's JSON (null when the attribute is absent). */
 export function customAttributeField(column: string, code: string, kind: ResolvedField['kind']): ResolvedField {
+  return typedField(customAttributeValueSql(column, code), kind);
+}
+
+/** The SQL of a `custom_attributes` entry's value, as stored (no collation, no cast). */
+export function customAttributeValueSql(column: string, code: string): string {
   if (!isSafeFieldName(code)) throw new Error(`Unsafe attribute code ${JSON.stringify(code)}.`);
-  const value = `(SELECT json_extract(ca.value, '$.value') FROM json_each(${column}, '$.custom_attributes') ca WHERE json_extract(ca.value, '$.attribute_code') = '${code}')`;
+  return `(SELECT json_extract(ca.value, '$.value') FROM json_each(${column}, '$.custom_attributes') ca WHERE json_extract(ca.value, '$.attribute_code') = '${code}')`;
+}
+
+/** A value expression compared as its kind: numbers cast to REAL, text case-insensitively. */
+export function typedField(value: string, kind: ResolvedField['kind']): ResolvedField {
   return { sql: kind === 'number' ? `CAST(${value} AS REAL)` : `${value} COLLATE NOCASE`, kind };
 }

@@ -10,8 +10,15 @@ export interface RestAnswer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
 }
 
+/** A call's query, JSON body and store code (`rest/<store>/V1/…`; none: `rest/V1/…`). */
+export interface CallOptions {
+  query?: string;
+  body?: unknown;
+  store?: string;
+}
+
 export interface StoreCaller {
-  call(method: string, path: string, options?: { query?: string; body?: unknown }): Promise<RestAnswer>;
+  call(method: string, path: string, options?: CallOptions): Promise<RestAnswer>;
   get(path: string, query?: string): Promise<RestAnswer>;
 }
 
@@ -38,12 +45,9 @@ export function bearerCaller(sandbox: RunningSandbox, token: string): StoreCalle
 }
 
 function makeCaller(sandbox: RunningSandbox, authorize: (method: string, url: string) => string): StoreCaller {
-  const call = async (
-    method: string,
-    path: string,
-    options: { query?: string; body?: unknown } = {},
-  ): Promise<RestAnswer> => {
-    const url = `${sandbox.baseUrl}rest/V1/${path}${options.query ? `?${options.query}` : ''}`;
+  const call = async (method: string, path: string, options: CallOptions = {}): Promise<RestAnswer> => {
+    const store = options.store === undefined ? '' : `${options.store}/`;
+    const url = `${sandbox.baseUrl}rest/${store}V1/${path}${options.query ? `?${options.query}` : ''}`;
     const headers: Record<string, string> = { authorization: authorize(method, url) };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(url, {

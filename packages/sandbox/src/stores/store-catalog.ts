@@ -6,7 +6,10 @@ export interface StoreView {
   websiteId: number;
   groupId: number;
   locale: string;
+  /** Base and default display currency (`currency/options/base`, `currency/options/default`). */
   currency: string;
+  /** `currency/options/allow`, in configured order. */
+  allowedCurrencies: readonly string[];
   timezone: string;
   weightUnit: 'lbs' | 'kgs';
 }
@@ -21,6 +24,7 @@ export const STORE_VIEWS: readonly StoreView[] = [
     groupId: 1,
     locale: 'en_US',
     currency: 'USD',
+    allowedCurrencies: ['USD', 'EUR'],
     timezone: 'America/Chicago',
     weightUnit: 'lbs',
   },
@@ -32,6 +36,7 @@ export const STORE_VIEWS: readonly StoreView[] = [
     groupId: 2,
     locale: 'es_MX',
     currency: 'MXN',
+    allowedCurrencies: ['MXN', 'USD'],
     timezone: 'America/Mexico_City',
     weightUnit: 'kgs',
   },
@@ -58,6 +63,29 @@ const GROUPS = [
 
 /** Store codes `PathProcessor` accepts (`getStores(false, true)`: the admin store is not one). */
 export const STORE_CODES: readonly string[] = STORE_VIEWS.map((view) => view.code);
+
+/** The admin store's id (`Store::DEFAULT_STORE_ID`): default-scope values, `/rest/all`. */
+export const ADMIN_STORE_ID = 0;
+
+/**
+ * Default-scope configuration as Magento ships it (`Directory/etc/config.xml`), which the admin store
+ * (`/rest/all`) reads: locale, base and display currency, allowed currencies.
+ */
+export const DEFAULT_SCOPE_CONFIG = { locale: 'en_US', currency: 'USD', allowedCurrencies: ['USD', 'EUR'] } as const;
+
+/**
+ * The store view a request runs in (`Webapi\Controller\PathProcessor::process()`): its code's view, the
+ * default store view when the path has no code, null for the admin store (`all`).
+ */
+export function resolveStoreView(code: string | null): StoreView | null {
+  if (code === 'all') return null;
+  return STORE_VIEWS.find((view) => view.code === code) ?? STORE_VIEWS[0];
+}
+
+/** The store id a request reads and writes product values in: 0 for `all`, else its store view's id. */
+export function resolveStoreId(code: string | null): number {
+  return resolveStoreView(code)?.id ?? ADMIN_STORE_ID;
+}
 
 /** The store whose settings a request uses: its code, or `default` for no code and `all`. */
 export function resolveSettingsStore(code: string | null): string {
