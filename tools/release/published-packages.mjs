@@ -1,5 +1,5 @@
 // The packages magekit publishes: the projects `nx release` versions (nx.json `release.projects`),
-// packed with `npm pack`. Shared by check-tarballs.mjs and outside-workspace.mjs.
+// packed with `npm pack`. Shared by check-tarballs.mjs and registry-workspace.mjs.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
