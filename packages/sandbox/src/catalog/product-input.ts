@@ -1,5 +1,6 @@
 import { inputError } from '../common/magento-exception';
-import { isNumeric } from '@magekit/php';
+import { processObject } from '../common/service-input-processor';
+import { convertProductInput } from './product-input-types';
 import type { ProductRow } from './product-json';
 
 /** A product as written: column values plus the JSON `data`. */
@@ -37,7 +38,8 @@ const REPLACED_LISTS = ['product_links', 'options', 'media_gallery_entries', 'ti
 /**
  * `ProductRepository::save()` input merged onto the stored product (`initializeProductData` +
  * `addData`): fields present in the input replace the stored ones, absent ones are kept; custom
- * attributes merge by code; `stock_item` merges key by key. A new product needs SKU, name and
+ * attributes merge by code; `stock_item` merges key by key. The input is first converted as the web
+ * API converts `ProductInterface` ({@link convertProductInput}). A new product needs SKU, name and
  * (for priced types) price, as the EAV backend validation demands.
  * @throws MagentoException 400 for a missing `product`, a value of the wrong type, an empty required attribute, or a SKU over 64 characters.
  */
@@ -47,20 +49,21 @@ export function mergeProductInput(
   context: SaveContext,
 ): ProductWrite {
   const input = body['product'];
-  if (input === null || typeof input !== 'object' || Array.isArray(input))
+  // `ServiceInputProcessor::process()` checks with `isset`; a scalar becomes an empty product.
+  if (input === null || input === undefined)
     throw inputError('"%fieldName" is required. Enter and try again.', { fieldName: 'product' });
-  const product = input as Record<string, unknown>;
-  const sku = context.pathSku ?? readString(product['sku'], 'string') ?? existing?.sku ?? null;
+  const product = convertProductInput(processObject(input));
+  const sku = context.pathSku ?? asString(product['sku']) ?? existing?.sku ?? null;
   const stored = existing === null ? {} : (JSON.parse(existing.data) as Record<string, unknown>);
-  const typeId = readString(product['type_id'], 'string') ?? existing?.type_id ?? 'simple';
+  const typeId = asString(product['type_id']) ?? existing?.type_id ?? 'simple';
   const write: ProductWrite = {
     sku: sku ?? '',
-    name: readString(product['name'], 'string') ?? existing?.name ?? null,
-    price: readNumber(product['price'], 'float') ?? existing?.price ?? null,
-    status: readNumber(product['status'], 'int') ?? existing?.status ?? 1,
-    visibility: readNumber(product['visibility'], 'int') ?? existing?.visibility ?? 4,
+    name: asString(product['name']) ?? existing?.name ?? null,
+    price: asNumber(product['price']) ?? existing?.price ?? null,
+    status: asNumber(product['status']) ?? existing?.status ?? 1,
+    visibility: asNumber(product['visibility']) ?? existing?.visibility ?? 4,
     typeId,
-    attributeSetId: readNumber(product['attribute_set_id'], 'int') ?? existing?.attribute_set_id ?? 4,
+    attributeSetId: asNumber(product['attribute_set_id']) ?? existing?.attribute_set_id ?? 4,
     createdAt: existing?.created_at ?? context.now,
     updatedAt: context.now,
     categoryIds: [],
@@ -69,7 +72,7 @@ export function mergeProductInput(
   if (existing === null) assertRequired(write);
   if (write.sku.length > SKU_MAX_LENGTH)
     throw inputError('SKU length should be %1 characters maximum.', [SKU_MAX_LENGTH]);
-  if (product['weight'] !== undefined) write.data['weight'] = readNumber(product['weight'], 'float');
+  if (product['weight'] !== undefined) write.data['weight'] = product['weight'];
   for (const key of REPLACED_LISTS) if (Array.isArray(product[key])) write.data[key] = product[key];
   write.data['custom_attributes'] = mergeCustomAttributes(stored['custom_attributes'], product['custom_attributes']);
   write.data['extension_attributes'] = mergeExtensions(
@@ -91,21 +94,13 @@ function assertRequired(write: ProductWrite): void {
   if (write.price === null && PRICED_TYPES.includes(write.typeId)) throw empty('Price');
 }
 
+/** Custom attributes of the input (already `{attribute_code, value}` entries) merged by code onto the stored ones. */
 function mergeCustomAttributes(stored: unknown, input: unknown): Array<{ attribute_code: string; value: unknown }> {
   const merged = new Map<string, unknown>();
   for (const attribute of (Array.isArray(stored) ? stored : []) as Array<{ attribute_code: string; value: unknown }>)
     merged.set(attribute.attribute_code, attribute.value);
-  if (input !== undefined && !Array.isArray(input))
-    throw inputError('Invalid type for value: "%value". Expected Type: "%type".', {
-      value: typeof input,
-      type: '\\Magento\\Framework\\Api\\AttributeInterface[]',
-    });
-  for (const attribute of (input ?? []) as unknown[]) {
-    const code = (attribute as { attribute_code?: unknown } | null)?.attribute_code;
-    if (typeof code !== 'string' || code === '')
-      throw inputError('Each custom_attributes entry needs an "attribute_code" (got %1).', [JSON.stringify(attribute)]);
-    merged.set(code, (attribute as { value?: unknown }).value ?? null);
-  }
+  for (const attribute of (input ?? []) as Array<{ attribute_code: string; value: unknown }>)
+    merged.set(attribute.attribute_code, attribute.value ?? null);
   return [...merged].map(([attribute_code, value]) => ({ attribute_code, value }));
 }
 
@@ -116,18 +111,17 @@ function mergeExtensions(
 ): Record<string, unknown> {
   const current = { ...((stored ?? {}) as Record<string, unknown>) };
   const input = (product['extension_attributes'] ?? {}) as Record<string, unknown>;
-  if (Array.isArray(input['website_ids']))
-    current['website_ids'] = input['website_ids'].map((id) => readNumber(id, 'int'));
+  if (Array.isArray(input['website_ids'])) current['website_ids'] = input['website_ids'];
   else if (newWebsiteIds !== null) current['website_ids'] = newWebsiteIds;
   if (Array.isArray(input['category_links'])) {
-    current['category_links'] = input['category_links'].map((link) => ({
-      position: readNumber((link as Record<string, unknown>)['position'], 'int') ?? 0,
-      category_id: String((link as Record<string, unknown>)['category_id']),
+    current['category_links'] = (input['category_links'] as Array<Record<string, unknown>>).map((link) => ({
+      position: asNumber(link['position']) ?? 0,
+      category_id: String(link['category_id']),
     }));
   } else {
-    const fromAttribute = (Array.isArray(product['custom_attributes']) ? product['custom_attributes'] : []).find(
-      (attribute) => (attribute as { attribute_code?: unknown }).attribute_code === 'category_ids',
-    ) as { value?: unknown } | undefined;
+    const fromAttribute = (
+      (product['custom_attributes'] ?? []) as Array<{ attribute_code: string; value: unknown }>
+    ).find((attribute) => attribute.attribute_code === 'category_ids');
     if (fromAttribute !== undefined)
       current['category_links'] = (
         Array.isArray(fromAttribute.value) ? fromAttribute.value : String(fromAttribute.value ?? '').split(',')
@@ -143,21 +137,12 @@ function mergeExtensions(
   return current;
 }
 
-/** `TypeProcessor::processSimpleAndAnyType` for a string property of the input. */
-function readString(value: unknown, type: string): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'object')
-    throw inputError('Invalid type for value: "%value". Expected Type: "%type".', { value: 'array', type });
-  return String(value);
+/** A converted string property: null and absent alike. */
+function asString(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }
 
-/** `TypeProcessor::processSimpleAndAnyType` for an int/float property: numeric or refused. */
-function readNumber(value: unknown, type: 'int' | 'float'): number | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'number') return type === 'int' ? Math.trunc(value) : value;
-  if (typeof value === 'string' && isNumeric(value)) return type === 'int' ? Math.trunc(Number(value)) : Number(value);
-  throw inputError('Invalid type for value: "%value". Expected Type: "%type".', {
-    value: typeof value === 'object' ? 'array' : String(value),
-    type,
-  });
+/** A converted int or float property: null and absent alike. */
+function asNumber(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
 }

@@ -187,8 +187,8 @@ describe('sandbox: products over HTTP (ProductRepositoryInterface)', () => {
     ).toEqual({
       status: 400,
       body: {
-        message: 'Invalid type for value: "%value". Expected Type: "%type".',
-        parameters: { value: 'cheap', type: 'float' },
+        message:
+          'Error occurred during "price" processing. The "cheap" value\'s type is invalid. The "float" type was expected. Verify and try again.',
       },
     });
   });

@@ -1,4 +1,5 @@
-import { inputError, MagentoException } from '../common/magento-exception';
+import { MagentoException } from '../common/magento-exception';
+import { convertFields, processObject, processObjectList, type FieldType } from '../common/service-input-processor';
 
 /** What a `CustomerRepository::save()` writes. */
 export interface CustomerWrite {
@@ -21,18 +22,72 @@ const REQUIRED = [
   ['lastname', 'Last Name'],
 ] as const;
 
+/** `Magento\Customer\Api\Data\RegionInterface` getters. */
+const REGION_FIELDS: Record<string, FieldType> = { region_code: 'string', region: 'string', region_id: 'int' };
+
+/** `Magento\Customer\Api\Data\AddressInterface` getters. */
+const ADDRESS_FIELDS: Record<string, FieldType> = {
+  id: 'int',
+  customer_id: 'int',
+  region: (value) => convertFields(processObject(value), REGION_FIELDS),
+  region_id: 'int',
+  country_id: 'string',
+  street: 'string[]',
+  company: 'string',
+  telephone: 'string',
+  fax: 'string',
+  postcode: 'string',
+  city: 'string',
+  firstname: 'string',
+  lastname: 'string',
+  middlename: 'string',
+  prefix: 'string',
+  suffix: 'string',
+  vat_id: 'string',
+  default_shipping: 'bool',
+  default_billing: 'bool',
+};
+
+/** `Magento\Customer\Api\Data\CustomerInterface` getters and their types (addresses: `AddressInterface[]`). */
+const CUSTOMER_FIELDS: Record<string, FieldType> = {
+  id: 'int',
+  group_id: 'int',
+  default_billing: 'string',
+  default_shipping: 'string',
+  confirmation: 'string',
+  created_at: 'string',
+  updated_at: 'string',
+  created_in: 'string',
+  dob: 'string',
+  email: 'string',
+  firstname: 'string',
+  lastname: 'string',
+  middlename: 'string',
+  prefix: 'string',
+  suffix: 'string',
+  gender: 'int',
+  store_id: 'int',
+  taxvat: 'string',
+  website_id: 'int',
+  disable_auto_group_change: 'int',
+  addresses: (value) => processObjectList(value, (address) => convertFields(address, ADDRESS_FIELDS)),
+};
+
 /**
  * The `customer` input of a save merged onto the stored customer: attributes present replace,
  * absent ones are kept (EAV saves what it is given); `addresses` replaces the list when present.
- * The model validates the input it got: an e-mail, then first and last name.
- * @throws MagentoException 400 (`ValidatorException`) for a missing e-mail or name.
+ * The input is first converted as the web API builds `CustomerInterface` (each property by its
+ * getter's type, errors prefixed with the property; addresses lose their XML `item` wrapper). The
+ * model validates the input it got: an e-mail, then first and last name.
+ * @throws MagentoException 400: a value of the wrong type, `Not all parameters valid.` for addresses that are not a list, a missing e-mail or name (`ValidatorException`).
  */
 export function mergeCustomerInput(
-  input: Record<string, unknown>,
+  raw: Record<string, unknown>,
   stored: Record<string, unknown> | null,
   defaults: NewCustomerDefaults,
   nextAddressId: () => number,
 ): CustomerWrite {
+  const input = convertFields(raw, CUSTOMER_FIELDS);
   const email = typeof input['email'] === 'string' ? input['email'].trim() : '';
   if (email === '') throw new MagentoException(400, 'The customer email is missing. Enter and try again.');
   const missing = REQUIRED.filter(
@@ -51,38 +106,20 @@ export function mergeCustomerInput(
   };
   const { id: _id, addresses, ...fields } = input;
   const data: Record<string, unknown> = { ...base, ...fields, email, updated_at: defaults.now };
-  for (const key of ['group_id', 'store_id', 'website_id', 'gender', 'disable_auto_group_change'])
-    if (data[key] !== undefined && data[key] !== null) data[key] = toInt(data[key]);
   data['website_id'] ??= defaults.websiteId;
   data['store_id'] ??= defaults.storeId;
   data['group_id'] ??= 1;
-  if (addresses !== undefined && addresses !== null) data['addresses'] = readAddresses(addresses, nextAddressId);
+  if (addresses !== undefined)
+    data['addresses'] = readAddresses(addresses as Array<Record<string, unknown>>, nextAddressId);
   return { email, websiteId: data['website_id'] as number, data };
 }
 
-function readAddresses(input: unknown, nextAddressId: () => number): Array<Record<string, unknown>> {
-  if (!Array.isArray(input))
-    throw inputError('Invalid type for value: "%value". Expected Type: "%type".', {
-      value: typeof input,
-      type: '\\Magento\\Customer\\Api\\Data\\AddressInterface[]',
-    });
-  return input.map((address) => {
-    if (address === null || typeof address !== 'object')
-      throw inputError('Invalid type for value: "%value". Expected Type: "%type".', {
-        value: String(address),
-        type: '\\Magento\\Customer\\Api\\Data\\AddressInterface',
-      });
-    const record = address as Record<string, unknown>;
-    return { ...record, id: typeof record['id'] === 'number' ? record['id'] : nextAddressId() };
-  });
-}
-
-function toInt(value: unknown): number {
-  const number = Number(value);
-  if (typeof value === 'boolean' || !Number.isFinite(number))
-    throw inputError('Invalid type for value: "%value". Expected Type: "%type".', {
-      value: String(value),
-      type: 'int',
-    });
-  return Math.trunc(number);
+function readAddresses(
+  addresses: Array<Record<string, unknown>>,
+  nextAddressId: () => number,
+): Array<Record<string, unknown>> {
+  return addresses.map((address) => ({
+    ...address,
+    id: typeof address['id'] === 'number' ? address['id'] : nextAddressId(),
+  }));
 }

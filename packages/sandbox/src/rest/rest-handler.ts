@@ -18,7 +18,7 @@ export interface RestCall {
   params: Record<string, string>;
   /** The query string as PHP's `parse_str` reads it (`searchCriteria[filterGroups][0]…`). */
   query: PhpArray;
-  /** The parsed JSON body (`{}` when there is none). */
+  /** The body parameters, decoded from JSON or XML (`readRestBody`; `{}` when there is none). */
   body: Record<string, unknown>;
   /** Values of the route's `<data><parameter>` overrides for this caller, by input name. */
   forced: Record<string, unknown>;

@@ -53,24 +53,44 @@ describe('parseSearchCriteria (ServiceInputProcessor for SearchCriteriaInterface
     expect(errorOf(() => parse('searchCriteria[pageSize]=12abc'))).toEqual({
       status: 400,
       body: {
-        message: 'Invalid type for value: "%value". Expected Type: "%type".',
-        parameters: { value: '12abc', type: 'int' },
+        message:
+          'Error occurred during "pageSize" processing. The "12abc" value\'s type is invalid. The "int" type was expected. Verify and try again.',
       },
     });
-    expect(errorOf(() => parse('searchCriteria[currentPage][]=1'))).toEqual({
+    expect(errorOf(() => parse('searchCriteria[current_page][]=1'))).toEqual({
       status: 400,
       body: {
-        message: 'Invalid type for value: "%value". Expected Type: "%type".',
-        parameters: { value: 'array', type: 'int' },
+        message:
+          'Error occurred during "current_page" processing. The "array" value\'s type is invalid. The "int" type was expected. Verify and try again.',
       },
     });
+  });
+
+  it('names every key on the way to a value of the wrong type, as sent', () => {
     expect(errorOf(() => parse('searchCriteria[filterGroups][0][filters][0][value][]=1'))).toEqual({
       status: 400,
       body: {
-        message: 'Invalid type for value: "%value". Expected Type: "%type".',
-        parameters: { value: 'array', type: 'string' },
+        message:
+          'Error occurred during "filterGroups" processing. Error occurred during "filters" processing. Error occurred during "value" processing. The "array" value\'s type is invalid. The "string" type was expected. Verify and try again.',
       },
     });
+    expect(errorOf(() => parse('searchCriteria[filter_groups][0][filters][0][condition_type][a]=eq')).body).toEqual({
+      message:
+        'Error occurred during "filter_groups" processing. Error occurred during "filters" processing. Error occurred during "condition_type" processing. The "array" value\'s type is invalid. The "string" type was expected. Verify and try again.',
+    });
+    expect(errorOf(() => parse('searchCriteria[sortOrders][0][direction][]=ASC')).body).toEqual({
+      message:
+        'Error occurred during "sortOrders" processing. Error occurred during "direction" processing. The "array" value\'s type is invalid. The "string" type was expected. Verify and try again.',
+    });
+  });
+
+  it('refuses a string where a list of groups, filters or sort orders is expected, without naming the field', () => {
+    for (const query of [
+      'searchCriteria[filterGroups]=x',
+      'searchCriteria[filterGroups][0][filters]=x',
+      'searchCriteria[sortOrders]=x',
+    ])
+      expect(errorOf(() => parse(query))).toEqual({ status: 400, body: { message: 'Not all parameters valid.' } });
   });
 
   it('enforces the maximum page size only when there is one', () => {

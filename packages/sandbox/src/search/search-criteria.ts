@@ -1,5 +1,6 @@
 import { inputError, MagentoException } from '../common/magento-exception';
-import { isNumeric, phpArrayValues, type PhpArray, type PhpValue } from '@magekit/php';
+import { inField, processSimpleType } from '../common/type-processor';
+import { phpArrayValues, type PhpArray, type PhpValue } from '@magekit/php';
 
 /** One `Filter` (`field`, `value`, `condition_type`; Magento's getter defaults the condition to `eq`). */
 export interface SearchFilter {
@@ -32,7 +33,10 @@ export interface CriteriaLimits {
 /**
  * Reads `searchCriteria` from a query (PHP `parse_str` form) as Magento's `ServiceInputProcessor`
  * does: snake_case and camelCase keys, int conversion of `pageSize`/`currentPage`, sort directions
- * validated and upper-cased, the store's maximum page size enforced.
+ * validated and upper-cased, the store's maximum page size enforced. A value of the wrong type is
+ * reported with the path of keys that led to it, as sent (`Error occurred during "filterGroups"
+ * processing. Error occurred during "filters" processing. Error occurred during "value" processing.
+ * The "array" value's type is invalid. The "string" type was expected. Verify and try again.`).
  * @throws MagentoException 400 for a missing `searchCriteria`, a value of the wrong type, a bad direction or too large a page.
  */
 export function parseSearchCriteria(query: PhpArray, limits: CriteriaLimits, name = 'searchCriteria'): SearchCriteria {
@@ -43,19 +47,19 @@ export function parseSearchCriteria(query: PhpArray, limits: CriteriaLimits, nam
   for (const [key, value] of Object.entries(input)) {
     switch (normalizeKey(key)) {
       case 'filtergroups':
-        criteria.filterGroups = phpArrayValues(value).map(readFilterGroup);
+        criteria.filterGroups = inField(key, () => listOf(value).map(readFilterGroup));
         break;
       case 'sortorders':
-        criteria.sortOrders = phpArrayValues(value).map(readSortOrder);
+        criteria.sortOrders = inField(key, () => listOf(value).map(readSortOrder));
         break;
       case 'pagesize':
-        criteria.pageSize = readInt(value);
+        criteria.pageSize = inField(key, () => readInt(value));
         if (limits.maxPageSize > 0 && criteria.pageSize > limits.maxPageSize) {
           throw new MagentoException(400, 'Maximum SearchCriteria pageSize is %max', { max: limits.maxPageSize });
         }
         break;
       case 'currentpage':
-        criteria.currentPage = readInt(value);
+        criteria.currentPage = inField(key, () => readInt(value));
         break;
     }
   }
@@ -89,10 +93,21 @@ function normalizeKey(key: string): string {
   return key.replace(/_/g, '').toLowerCase();
 }
 
+/**
+ * `ServiceInputProcessor::processComplexTypes()` for a list of data objects: a string is refused with
+ * 400 `Not all parameters valid.` (not wrapped in the field name); items in key order.
+ */
+function listOf(value: PhpValue): PhpValue[] {
+  if (typeof value === 'string') throw new MagentoException(400, 'Not all parameters valid.');
+  return phpArrayValues(value);
+}
+
 function readFilterGroup(group: PhpValue): SearchFilter[] {
   if (typeof group === 'string') return [];
   const filters = Object.entries(group).filter(([key]) => normalizeKey(key) === 'filters');
-  return filters.length === 0 ? [] : phpArrayValues(filters[filters.length - 1][1]).map(readFilter);
+  if (filters.length === 0) return [];
+  const [key, value] = filters[filters.length - 1];
+  return inField(key, () => listOf(value).map(readFilter));
 }
 
 function readFilter(input: PhpValue): SearchFilter {
@@ -100,9 +115,9 @@ function readFilter(input: PhpValue): SearchFilter {
   if (typeof input === 'string') return filter;
   for (const [key, value] of Object.entries(input)) {
     const name = normalizeKey(key);
-    if (name === 'field') filter.field = readString(value);
-    else if (name === 'value') filter.value = readString(value);
-    else if (name === 'conditiontype') filter.conditionType = readString(value) || 'eq';
+    if (name === 'field') filter.field = inField(key, () => readString(value));
+    else if (name === 'value') filter.value = inField(key, () => readString(value));
+    else if (name === 'conditiontype') filter.conditionType = inField(key, () => readString(value)) || 'eq';
   }
   return filter;
 }
@@ -112,15 +127,14 @@ function readSortOrder(input: PhpValue): SearchSortOrder {
   if (typeof input === 'string') return order;
   for (const [key, value] of Object.entries(input)) {
     const name = normalizeKey(key);
-    if (name === 'field') order.field = readString(value);
-    else if (name === 'direction') order.direction = readDirection(value);
+    if (name === 'field') order.field = inField(key, () => readString(value));
+    else if (name === 'direction') order.direction = readDirection(inField(key, () => readString(value)));
   }
   return order;
 }
 
-/** `SortOrder::setDirection`: a string, ASC or DESC in any case. */
-function readDirection(value: PhpValue): 'ASC' | 'DESC' {
-  if (typeof value !== 'string') throw inputError('The sort order has to be specified as a string, got %1.', ['array']);
+/** `SortOrder::setDirection`: ASC or DESC in any case (the value is a string by then). */
+function readDirection(value: string): 'ASC' | 'DESC' {
   const direction = value.toUpperCase();
   if (direction !== 'ASC' && direction !== 'DESC')
     throw inputError('The sort order has to be specified as %1 for ascending order or %2 for descending order.', [
@@ -130,19 +144,16 @@ function readDirection(value: PhpValue): 'ASC' | 'DESC' {
   return direction;
 }
 
-/** `TypeProcessor::processSimpleAndAnyType` for a `string` property. */
+/** `TypeProcessor::processSimpleAndAnyType` for a `string` property (query values are strings or arrays). */
 function readString(value: PhpValue): string {
-  if (typeof value !== 'string') throw invalidType('array', 'string');
-  return value;
+  return processSimpleType(value, 'string') as string;
 }
 
-/** `TypeProcessor::processSimpleAndAnyType` for an `int`: PHP `is_numeric`, then truncation. */
+/**
+ * `TypeProcessor::processSimpleAndAnyType` for an `int`: PHP `is_numeric`, then `(int)`. Unwrapped:
+ * a top-level parameter (`GET /V1/orders/:id`) reports the bare type error.
+ * @throws SerializationException 400 `The "x" value's type is invalid. The "int" type was expected. Verify and try again.`
+ */
 export function readInt(value: PhpValue): number {
-  if (typeof value !== 'string') throw invalidType('array', 'int');
-  if (!isNumeric(value)) throw invalidType(value, 'int');
-  return Math.trunc(Number(value.trim()));
-}
-
-function invalidType(value: string, type: string): MagentoException {
-  return inputError('Invalid type for value: "%value". Expected Type: "%type".', { value, type });
+  return processSimpleType(value, 'int') as number;
 }

@@ -163,8 +163,8 @@ describe('sandbox: searchCriteria sort, paging, page-size limit, echo and fields
     expect(await store.get('products', criteria(['[pageSize]', 'ten']))).toEqual({
       status: 400,
       body: {
-        message: 'Invalid type for value: "%value". Expected Type: "%type".',
-        parameters: { value: 'ten', type: 'int' },
+        message:
+          'Error occurred during "pageSize" processing. The "ten" value\'s type is invalid. The "int" type was expected. Verify and try again.',
       },
     });
   });

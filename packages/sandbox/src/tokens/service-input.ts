@@ -1,4 +1,5 @@
 import { MagentoException } from '../common/magento-exception';
+import { processSimpleType } from '../common/type-processor';
 
 /** One error of an `InputException`: a raw phrase and its named parameters. */
 export interface InputError {
@@ -85,15 +86,9 @@ export function validateCredentials(username: string, password: string): void {
   if (empty.length > 0) throw requiredFields(empty);
 }
 
+/** `settype($value, 'string')`; an array or object is the `SerializationException` of `TypeProcessor`. */
 function castToPhpString(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? '1' : '';
-  if (typeof value === 'number') return String(value);
-  // SerializationException wrapped as `new WebapiException(new Phrase($e->getMessage()))`: rendered, no parameters.
-  throw new MagentoException(
-    400,
-    `The "${Array.isArray(value) || typeof value === 'object' ? 'array' : typeof value}" value's type is invalid. The "string" type was expected. Verify and try again.`,
-  );
+  return processSimpleType(value, 'string') as string;
 }
 
 function snakeCase(name: string): string {
