@@ -79,3 +79,21 @@ export {
   type SearchCriteriaData,
 } from './search/search-criteria';
 export { paginate, type PaginateOptions, type SearchResults } from './search/paginate';
+export { sendAsync, sendBulk, bulkPath, type AsyncRequest, type BulkRequest } from './async/send-async';
+export {
+  waitForBulk,
+  getBulkStatus,
+  BULK_STATUS_RESOURCE,
+  type WaitForBulkOptions,
+  type BulkStatusOptions,
+} from './async/wait-for-bulk';
+export { parseAsyncResponse } from './async/parse-async-response';
+export { parseBulkStatus } from './async/parse-bulk-status';
+export {
+  OPERATION_STATUSES,
+  type AsyncAccepted,
+  type AcceptedItem,
+  type BulkStatus,
+  type BulkOperation,
+  type OperationState,
+} from './async/bulk-types';

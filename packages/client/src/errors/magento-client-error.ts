@@ -27,6 +27,7 @@ export type MagentoClientErrorCode =
   | 'RATE_LIMITED'
   | 'SERVER_ERROR'
   | 'TIMEOUT'
+  | 'BULK_TIMEOUT'
   | 'ABORTED'
   | 'NETWORK'
   | 'HTTP_ERROR'
