@@ -6,6 +6,7 @@ import { ActivityLogService } from './admin/activity-log.service';
 import { AdminPageController } from './admin/admin-page.controller';
 import { AdminController } from './admin/admin.controller';
 import { AdminTokenGuard } from './admin/admin-token.guard';
+import { ASYNC_PROVIDERS } from './async/async.providers';
 import { CATALOG_CONTROLLERS, CATALOG_PROVIDERS } from './catalog/catalog.providers';
 import { CLOCK, RANDOM_BYTES, systemClock } from './common/clock';
 import { FETCH, MAGENTO_MODEL, SandboxRuntime } from './common/sandbox-runtime';
@@ -82,6 +83,7 @@ export class SandboxModule {
         ...CATALOG_PROVIDERS,
         ...CUSTOMERS_PROVIDERS,
         ...SALES_PROVIDERS,
+        ...ASYNC_PROVIDERS,
         ...DIRECTORY_PROVIDERS,
       ],
     };

@@ -1,3 +1,4 @@
+import { BulkEntity, OperationEntity } from '../async/bulk.entity';
 import { AdminUserEntity } from './user-account.entity';
 import { JwtRevokedEntity, TokenRequestLogEntity } from './auth-security.entity';
 import { CategoryEntity, ProductEntity } from './catalog.entity';
@@ -26,6 +27,8 @@ export const SANDBOX_ENTITIES = [
   TokenRequestLogEntity,
   JwtRevokedEntity,
   SettingsEntity,
+  BulkEntity,
+  OperationEntity,
   DirectoryCountryEntity,
   DirectoryCountryRegionEntity,
   DirectoryCurrencyRateEntity,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { decide, type Decision, type MagentoModel } from '@magekit/acl';
 import type { Response } from 'express';
+import { AsyncRequestService } from '../async/async-request.service';
 import type { RawRequest } from '../common/http-request';
 import { MagentoException } from '../common/magento-exception';
 import { parseStrNested } from '@magekit/php';
@@ -36,11 +37,13 @@ export class RestDispatchService {
     private readonly callers: CallerResolverService,
     private readonly handlers: RestHandlerRegistry,
     private readonly runtime: SandboxRuntime,
+    private readonly asyncRequests: AsyncRequestService,
   ) {}
 
   async dispatch(req: RawRequest, res: Response): Promise<RestAnswer> {
     const path = req.originalUrl.split('?')[0];
-    const routing = decide(this.model, { type: 'guest' }, req.method, path, { storeCodes: STORE_CODES });
+    const model = this.asyncRequests.bulkRouteModel(req.method, path) ?? this.model;
+    const routing = decide(model, { type: 'guest' }, req.method, path, { storeCodes: STORE_CODES });
     const store = await this.faults.apply(resolveSettingsStore(routing.request.storeCode), req, res);
     if (routing.outcome === 'schema')
       throw new MagentoException(501, 'The sandbox store does not serve the REST schema (%1).', [
@@ -50,11 +53,11 @@ export class RestDispatchService {
       throw new MagentoException(routing.error.httpStatus, routing.error.message, routing.error.parameters);
     const anonymous = routing.resources.includes('anonymous');
     const user = anonymous ? GUEST : await this.callers.resolve(req, store, routing.resources);
-    const decision = anonymous
-      ? routing
-      : decide(this.model, user.caller, req.method, path, { storeCodes: STORE_CODES });
+    const decision = anonymous ? routing : decide(model, user.caller, req.method, path, { storeCodes: STORE_CODES });
     if (!decision.allowed && decision.error !== null)
       throw new MagentoException(decision.error.httpStatus, decision.error.message, decision.error.parameters);
+    // Magento_WebapiAsync: `/async/V…` and `/async/bulk/V…` are accepted with 202 and run later (docs/magento-behaviour.md §4.10).
+    if (this.asyncRequests.isAsync(decision)) return this.asyncRequests.accept(req, decision, user, store);
     return { status: 200, body: await this.run(req, decision, user, store) };
   }
 
