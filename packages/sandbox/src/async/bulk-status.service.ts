@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isNumeric } from '@magekit/php';
 import type { Repository } from 'typeorm';
 import { MagentoException } from '../common/magento-exception';
+import { processSimpleType } from '../common/type-processor';
 import { RestHandlerRegistry } from '../rest/rest-handler.registry';
 import { BulkEntity, OperationEntity } from './bulk.entity';
 import { renderDetailedStatus, renderShortStatus } from './bulk-status-json';
@@ -49,11 +49,6 @@ export class BulkStatusService implements OnModuleInit {
    * @throws MagentoException 400 when `:status` is not an int (`ServiceInputProcessor`)
    */
   private async countByStatus(bulkUuid: string, status: string): Promise<number> {
-    if (!isNumeric(status))
-      throw new MagentoException(
-        400,
-        `The "${status}" value's type is invalid. The "int" type was expected. Verify and try again.`,
-      );
-    return this.operations.countBy({ bulkUuid, status: Math.trunc(Number(status.trim())) });
+    return this.operations.countBy({ bulkUuid, status: processSimpleType(status, 'int') as number });
   }
 }

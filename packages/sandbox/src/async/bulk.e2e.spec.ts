@@ -107,7 +107,10 @@ describe('sandbox: the bulk web API (/rest/async/bulk/V1/…) and the bulk statu
       status: 404,
       body: { message: 'Bulk uuid %bulkUuid not exist', parameters: { bulkUuid: 'no-such-bulk' } },
     });
-    expect((await reader.call('GET', `V1/bulk/${uuid}/operation-status/open`)).status).toBe(400);
+    expect(await reader.call('GET', `V1/bulk/${uuid}/operation-status/open`)).toEqual({
+      status: 400,
+      body: { message: 'The "open" value\'s type is invalid. The "int" type was expected. Verify and try again.' },
+    });
   });
 
   it('lets any caller with the Bulk Actions resource read any bulk, and no one without it', async () => {

@@ -1,5 +1,4 @@
-import { isNumeric } from '@magekit/php';
-import { MagentoException } from '../common/magento-exception';
+import { processSimpleType } from '../common/type-processor';
 import { inputException, REQUIRED_FIELD, type InputError } from '../tokens/service-input';
 
 /** A service method parameter as `MethodsMap::getMethodParams()` describes it. */
@@ -81,24 +80,9 @@ export function checkServiceInput(input: Record<string, unknown>, parameters: re
       if (parameter.required) missing.push({ phrase: REQUIRED_FIELD, parameters: { fieldName: parameter.name } });
       continue;
     }
-    if (parameter.type !== 'object' && !convertsTo(value, parameter.type)) throw invalidType(value, parameter.type);
+    if (parameter.type !== 'object') processSimpleType(value, parameter.type);
   }
   if (missing.length > 0) throw inputException(missing);
-}
-
-/** `TypeProcessor::processSimpleAndAnyType()`: arrays never convert; int needs `is_numeric`; bool takes anything. */
-function convertsTo(value: unknown, type: ServiceParameter['type']): boolean {
-  if (typeof value === 'object') return false;
-  if (type === 'int') return typeof value === 'number' || (typeof value === 'string' && isNumeric(value));
-  return true;
-}
-
-function invalidType(value: unknown, type: string): MagentoException {
-  const shown = typeof value === 'object' ? 'array' : typeof value === 'boolean' ? (value ? '1' : '') : String(value);
-  return new MagentoException(
-    400,
-    `The "${shown}" value's type is invalid. The "${type}" type was expected. Verify and try again.`,
-  );
 }
 
 /** `strtolower(preg_replace('/(?<=\\w)(?=[A-Z])/', '_$1', $name))`. */
