@@ -8,6 +8,8 @@ import { SandboxRuntime } from './common/sandbox-runtime';
 import { resolveOptions, type SandboxOptions } from './config/sandbox-options';
 import { SandboxModule } from './sandbox.module';
 import { SeedService } from './seed/seed.service';
+import { createVersionMiddleware } from './version/version-answer';
+import { resolveVersionProfile, type VersionProfile } from './version/version-profile';
 
 /** Where the sandbox listens. */
 export interface ListenOptions {
@@ -28,6 +30,8 @@ export interface SandboxApp {
   baseUrl: string;
   port: number;
   options: SandboxOptions;
+  /** The Magento version profile the store runs as (`options.magentoVersion`). */
+  profile: VersionProfile;
   close(): Promise<void>;
 }
 
@@ -35,17 +39,21 @@ const BODY_LIMIT = '16mb';
 
 /**
  * Builds, seeds and starts a sandbox store. Bodies are kept raw (the OAuth verifier and Magento's JSON
- * deserializer read them as received); only the admin API gets Express's JSON parser.
+ * deserializer read them as received); only the admin API gets Express's JSON parser. Every answer names
+ * the version profile (`X-Magekit-Sandbox-Version`); `/magento_version` answers as Magento's does.
+ * @throws Error for an unknown `magentoVersion`, before anything starts
  */
 export async function createSandboxApp(
   input: Partial<SandboxOptions> = {},
   listen: ListenOptions = {},
 ): Promise<SandboxApp> {
   const options = resolveOptions(input);
+  const profile = resolveVersionProfile(options.magentoVersion);
   const app = await NestFactory.create(SandboxModule.forRoot(options), {
     bodyParser: false,
     logger: listen.logger ?? ['error', 'warn'],
   });
+  app.use(createVersionMiddleware(profile));
   app.use('/sandbox/admin', express.json({ limit: BODY_LIMIT }));
   app.use(express.raw({ type: () => true, limit: BODY_LIMIT }));
   app.use(keepRawBody);
@@ -66,7 +74,7 @@ export async function createSandboxApp(
     '/',
   );
   app.get(SandboxRuntime).baseUrl = baseUrl;
-  return { app, baseUrl, port: address.port, options, close: () => app.close() };
+  return { app, baseUrl, port: address.port, options, profile, close: () => app.close() };
 }
 
 function keepRawBody(req: Request, _res: Response, next: NextFunction): void {

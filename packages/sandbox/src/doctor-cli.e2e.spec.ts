@@ -16,11 +16,24 @@ interface Check {
   details: Record<string, unknown>;
 }
 
-/** Starts `magekit sandbox start` and resolves with its base URL once it prints it. */
-function startFromCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts `magekit sandbox start` (and `extraArgs`) and resolves with its base URL once it prints it. */
+function startFromCli(dataDir: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [BIN, 'sandbox', 'start', '--port', '0', '--data', dataDir, '--seed-products', '20', '--admin-token', ADMIN_TOKEN],
+    [
+      BIN,
+      'sandbox',
+      'start',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--seed-products',
+      '20',
+      '--admin-token',
+      ADMIN_TOKEN,
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -79,7 +92,11 @@ describe('magekit doctor (built bin) against the sandbox store, with its faults 
   const doctorJson = async (args: string[], env: Record<string, string> = credentials) => {
     const result = await runBin(['doctor', sandbox.url, '--json', ...args], env);
     expect(result.stderr).toBe('');
-    const report = JSON.parse(result.stdout) as { store: string; checks: Check[] };
+    const report = JSON.parse(result.stdout) as {
+      store: string;
+      version: { magento: string | null; sandboxProfile: string | null; url: string } | null;
+      checks: Check[];
+    };
     const byName = Object.fromEntries(report.checks.map((check) => [check.name, check])) as Record<string, Check>;
     const statuses = Object.fromEntries(report.checks.map((check) => [check.name, check.status]));
     return { code: result.code, report, byName, statuses, stdout: result.stdout };
@@ -131,6 +148,11 @@ describe('magekit doctor (built bin) against the sandbox store, with its faults 
     const { code, report, byName, statuses } = await doctorJson(['--calls', callsFile]);
     expect(code).toBe(0);
     expect(report.store).toBe(sandbox.url);
+    expect(report.version).toEqual({
+      magento: 'Magento/2.4 (Community)',
+      sandboxProfile: '2.4.8',
+      url: `${sandbox.url}magento_version`,
+    });
     expect(statuses).toEqual({
       reachability: 'pass',
       'signature-profile': 'pass',
@@ -165,8 +187,9 @@ describe('magekit doctor (built bin) against the sandbox store, with its faults 
     ];
     const { code, stdout, stderr } = await runBin(['doctor', sandbox.url, ...flags], noCredentials);
     expect(code).toBe(0);
-    expect(stdout.split('\n').slice(0, 3)).toEqual([
+    expect(stdout.split('\n').slice(0, 4)).toEqual([
       `magekit doctor ${sandbox.url}`,
+      'version: Magento/2.4 (Community) (GET /magento_version); a magekit sandbox store with the 2.4.8 profile (X-Magekit-Sandbox-Version)',
       '',
       expect.stringMatching(/^PASS {2}reachability {10}Magento's REST front controller answered in \d+ ms/),
     ]);
@@ -283,5 +306,55 @@ describe('magekit doctor (built bin) against the sandbox store, with its faults 
     );
     const badUrl = await runBin(['doctor', 'shop.example.com'], noCredentials);
     expect(badUrl).toMatchObject({ code: 2, stdout: '' });
+  }, 30_000);
+});
+
+describe('magekit doctor (built bin) against a sandbox started with --magento 2.4.6-p1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'magekit-doctor-version-e2e-'));
+  let sandbox: Awaited<ReturnType<typeof startFromCli>>;
+  let credentials: Record<string, string>;
+
+  beforeAll(async () => {
+    sandbox = await startFromCli(join(dir, 'data'), ['--magento', '2.4.6-p1']);
+    const created = await runBin([
+      'sandbox',
+      'integration',
+      'create',
+      '--url',
+      sandbox.url,
+      '--name',
+      'doctor',
+      '--resources',
+      'Magento_Backend::store,Magento_Catalog::products',
+      '--admin-token',
+      ADMIN_TOKEN,
+      '--json',
+    ]);
+    const tokens = JSON.parse(created.stdout) as Record<string, string>;
+    credentials = {
+      MAGEKIT_CONSUMER_KEY: tokens['consumerKey'],
+      MAGEKIT_CONSUMER_SECRET: tokens['consumerSecret'],
+      MAGEKIT_TOKEN: tokens['accessToken'],
+      MAGEKIT_TOKEN_SECRET: tokens['accessTokenSecret'],
+    };
+  }, 60_000);
+  afterAll(() => {
+    sandbox?.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports Magento/2.4 (Community) and the exact profile; its signature and page-size checks agree with 2.4.6-p1', async () => {
+    const result = await runBin(['doctor', sandbox.url, '--json'], credentials);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as {
+      version: { magento: string | null; sandboxProfile: string | null };
+      checks: Check[];
+    };
+    expect(result.code).toBe(0);
+    expect(report.version).toMatchObject({ magento: 'Magento/2.4 (Community)', sandboxProfile: '2.4.6-p1' });
+    const byName = Object.fromEntries(report.checks.map((check) => [check.name, check])) as Record<string, Check>;
+    expect(byName['signature-profile']).toMatchObject({ status: 'pass', details: { profile: 'laminas' } });
+    expect(byName['signature-profile'].finding).toContain('laminas');
+    if (byName['page-size'].status !== 'skipped') expect(byName['page-size'].details['maxPageSize']).toBe(300);
   }, 30_000);
 });

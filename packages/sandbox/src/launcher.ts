@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The `--magento` versions the sandbox has profiles of (a file of constants: nothing else is loaded). */
+export { MAGENTO_VERSIONS, DEFAULT_MAGENTO_VERSION, type MagentoVersion } from './version/magento-versions';
+
 /**
  * The built `magekit-sandbox` bin, for tools that run the sandbox store as a child process
  * (`magekit sandbox start`, `magekit dev`). This entry loads nothing else of the sandbox.

@@ -7,7 +7,6 @@ import { readEnvConfig } from './config/read-env-config';
 import { MAGENTO_MODEL } from './common/sandbox-runtime';
 import { createSandboxApp } from './create-sandbox-app';
 import { describeStartError, formatSandboxBanner } from './sandbox-banner';
-import { DEFAULT_STORE_SETTINGS } from './settings/store-settings';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, CUSTOMER_PASSWORD } from './seed/seed-options';
 
 /** The `magekit-sandbox` bin (what `magekit sandbox start` and `magekit dev` run): settings from `SANDBOX_*`. */
@@ -21,6 +20,7 @@ async function main(): Promise<void> {
       adminToken: config.adminToken,
       seed: { products: config.products },
       magento,
+      magentoVersion: config.magentoVersion,
       log: (line) => console.log(`  ${line}`),
     },
     { port: config.port, host: config.host, baseUrl: config.baseUrl ?? undefined },
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       adminPassword: ADMIN_PASSWORD,
       customerPassword: CUSTOMER_PASSWORD,
       modelSource: sandbox.app.get(MAGENTO_MODEL).source,
-      signatureProfile: DEFAULT_STORE_SETTINGS.signatureProfile,
+      profile: sandbox.profile,
       dataDir: config.dataDir,
     }),
   );

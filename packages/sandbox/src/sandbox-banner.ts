@@ -1,5 +1,7 @@
 import { STOCK_RELEASE } from '@magekit/acl';
 import type { SignatureProfile } from '@magekit/oauth1';
+import { MAGENTO_VERSIONS, SANDBOX_VERSION_HEADER } from './version/magento-versions';
+import { MAGENTO_VERSION_ANSWER, type VersionProfile } from './version/version-profile';
 
 /** What `magekit sandbox start` prints once the store listens. */
 export interface SandboxBannerInput {
@@ -10,40 +12,57 @@ export interface SandboxBannerInput {
   customerPassword: string;
   /** Where the route table and ACL tree come from (`MagentoModel.source`). */
   modelSource: string;
-  /** The signature profile stores start with (`DEFAULT_STORE_SETTINGS.signatureProfile`). */
-  signatureProfile: SignatureProfile;
+  /** The Magento version profile the store runs as (its signature profile, page sizes and locks). */
+  profile: VersionProfile;
   dataDir: string;
 }
 
 /** The Magento releases whose OAuth signature code each profile follows. */
 export const SIGNATURE_PROFILE_RELEASES: Readonly<Record<SignatureProfile, string>> = {
-  latest: 'Magento 2.4.8+ / 2.4-develop',
+  latest: 'Magento 2.4.7+ / 2.4-develop',
   laminas: 'Magento 2.4.4–2.4.6',
 };
 
 /**
- * The sandbox's start banner. It says which release each half of the store follows, since they
- * differ: routes and ACL come from the bundled stock table (Magento Open Source 2.4.6-p1) or
- * `SANDBOX_MAGENTO_XML_DIR`, while stores verify signatures with the `latest` profile (2.4.8+) unless
- * switched to `laminas` (2.4.4–2.4.6) per store.
+ * The sandbox's start banner: the version profile and what it implies (signature profile, page sizes,
+ * sign-in locks), and where routes and ACL come from, which is the bundled stock table (Magento Open
+ * Source 2.4.6-p1) for every profile, or `SANDBOX_MAGENTO_XML_DIR`.
  */
 export function formatSandboxBanner(input: SandboxBannerInput): string {
-  const { url } = input;
+  const { url, profile } = input;
   const routes =
     input.modelSource === STOCK_RELEASE
-      ? `${STOCK_RELEASE} (the bundled stock route table and ACL tree; SANDBOX_MAGENTO_XML_DIR for another release's)`
+      ? `${STOCK_RELEASE} (the bundled stock route table and ACL tree, for every --magento version; SANDBOX_MAGENTO_XML_DIR for another release's)`
       : input.modelSource;
-  const other: SignatureProfile = input.signatureProfile === 'latest' ? 'laminas' : 'latest';
+  const signature = profile.signatureProfile;
+  const other: SignatureProfile = signature === 'latest' ? 'laminas' : 'latest';
   return [
     `magekit sandbox store listening on ${url}`,
     `  admin page:        ${url}admin   (admin token: ${input.adminToken})`,
     `  admin API:         ${url}sandbox/admin/integrations   (Authorization: Bearer <admin token>)`,
     `  REST:              ${url}rest/V1/…   OAuth: ${url}oauth/token/request, ${url}oauth/token/access`,
     `  admin user:        ${input.adminUser} / ${input.adminPassword}   customers: customer1@example.com … / ${input.customerPassword}`,
+    `  magento:           ${profile.version} profile (--magento ${MAGENTO_VERSIONS.join('|')}); every answer carries ${SANDBOX_VERSION_HEADER}: ${profile.version}; ${url}magento_version answers "${MAGENTO_VERSION_ANSWER}"`,
     `  routes and ACL:    ${routes}`,
-    `  signatures:        "${input.signatureProfile}" profile for every store (${SIGNATURE_PROFILE_RELEASES[input.signatureProfile]}); "${other}" (${SIGNATURE_PROFILE_RELEASES[other]}) per store: PUT ${url}sandbox/admin/stores/<code>/settings {"signatureProfile":"${other}"}`,
+    `  signatures:        "${signature}" profile for every store (${SIGNATURE_PROFILE_RELEASES[signature]}); "${other}" (${SIGNATURE_PROFILE_RELEASES[other]}) per store: PUT ${url}sandbox/admin/stores/<code>/settings {"signatureProfile":"${other}"}`,
+    `  searches:          ${describePageSizes(profile)}`,
+    `  sign-in locks:     ${describeLocks(profile)}`,
     `  data:              ${input.dataDir}`,
   ].join('\n');
+}
+
+function describePageSizes(profile: VersionProfile): string {
+  const fallback =
+    profile.defaultPageSize === null
+      ? 'no default pageSize (every row, as a stock store with Web API input limits off)'
+      : `pageSize ${profile.defaultPageSize} when none is given`;
+  return `${fallback}; pageSize above ${profile.maxPageSize} refused (store setting maxPageSize, 0 for no limit)`;
+}
+
+function describeLocks(profile: VersionProfile): string {
+  const token = profile.tokenLockout;
+  const customer = profile.customerLockout;
+  return `${token.maxFailures} failed token requests lock a user name for ${token.seconds} s (lockoutMaxFailures); ${customer.failures} wrong passwords lock a customer for ${customer.minutes} min (customerLockoutFailures)`;
 }
 
 /**

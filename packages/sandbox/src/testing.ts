@@ -14,6 +14,13 @@ export type { StoreSettings, GlobalSettings } from './settings/store-settings';
 export type { ActivityEvent } from './admin/activity-log.service';
 export type { SandboxOptions } from './config/sandbox-options';
 export {
+  MAGENTO_VERSIONS,
+  DEFAULT_MAGENTO_VERSION,
+  SANDBOX_VERSION_HEADER,
+  type MagentoVersion,
+} from './version/magento-versions';
+export { VERSION_PROFILES, MAGENTO_VERSION_ANSWER, type VersionProfile } from './version/version-profile';
+export {
   ADMIN_USERNAME,
   ADMIN_PASSWORD,
   CUSTOMER_PASSWORD,

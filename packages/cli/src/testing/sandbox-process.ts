@@ -10,8 +10,12 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-/** Runs `magekit sandbox start --port 0` on a data folder; resolves once it prints its URL. */
-export function startSandboxProcess(dataDir: string, adminToken = 'cli-test-admin-token'): Promise<SandboxProcess> {
+/** Runs `magekit sandbox start --port 0` (and `extraArgs`) on a data folder; resolves once it prints its URL. */
+export function startSandboxProcess(
+  dataDir: string,
+  adminToken = 'cli-test-admin-token',
+  extraArgs: readonly string[] = [],
+): Promise<SandboxProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -26,6 +30,7 @@ export function startSandboxProcess(dataDir: string, adminToken = 'cli-test-admi
       '20',
       '--admin-token',
       adminToken,
+      ...extraArgs,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

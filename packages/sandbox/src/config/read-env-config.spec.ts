@@ -12,6 +12,7 @@ describe('readEnvConfig (SANDBOX_*)', () => {
       adminToken: 'sandbox-admin-token',
       magentoXmlDir: null,
       products: 1000,
+      magentoVersion: '2.4.8',
     });
   });
 
@@ -27,6 +28,7 @@ describe('readEnvConfig (SANDBOX_*)', () => {
         SANDBOX_ADMIN_TOKEN: 'long-enough',
         SANDBOX_MAGENTO_XML_DIR: xmlDir,
         SANDBOX_PRODUCTS: '100000',
+        SANDBOX_MAGENTO_VERSION: '2.4.6-p1',
       }),
     ).toEqual({
       port: 0,
@@ -36,6 +38,7 @@ describe('readEnvConfig (SANDBOX_*)', () => {
       adminToken: 'long-enough',
       magentoXmlDir: xmlDir,
       products: 100000,
+      magentoVersion: '2.4.6-p1',
     });
   });
 
@@ -46,9 +49,10 @@ describe('readEnvConfig (SANDBOX_*)', () => {
         SANDBOX_PRODUCTS: '1.5',
         SANDBOX_BASE_URL: 'ftp://x/y',
         SANDBOX_ADMIN_TOKEN: '',
+        SANDBOX_MAGENTO_VERSION: '2.4.5',
       }),
     ).toThrow(
-      'Invalid sandbox configuration: SANDBOX_PORT must be an integer from 0 to 65535 (got "70000"); SANDBOX_BASE_URL must be http(s)://host[:port]/ (got "ftp://x/y"); SANDBOX_ADMIN_TOKEN must have at least 8 characters; SANDBOX_PRODUCTS must be an integer from 1 to 100000 (got "1.5").',
+      'Invalid sandbox configuration: SANDBOX_PORT must be an integer from 0 to 65535 (got "70000"); SANDBOX_BASE_URL must be http(s)://host[:port]/ (got "ftp://x/y"); SANDBOX_ADMIN_TOKEN must have at least 8 characters; SANDBOX_PRODUCTS must be an integer from 1 to 100000 (got "1.5"); SANDBOX_MAGENTO_VERSION must be one of 2.4.6-p1, 2.4.7, 2.4.8 (got "2.4.5").',
     );
   });
 });

@@ -1,5 +1,11 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_MAGENTO_VERSION,
+  isMagentoVersion,
+  MAGENTO_VERSIONS,
+  type MagentoVersion,
+} from '../version/magento-versions';
 
 /** What `main.ts` reads from the environment. */
 export interface EnvConfig {
@@ -11,6 +17,8 @@ export interface EnvConfig {
   adminToken: string;
   magentoXmlDir: string | null;
   products: number;
+  /** The Magento release the store behaves as (`SANDBOX_MAGENTO_VERSION`, default the newest). */
+  magentoVersion: MagentoVersion;
 }
 
 /** An optional variable: unset and empty mean "use the default". */
@@ -45,6 +53,11 @@ const envSchema = z.object({
   SANDBOX_ADMIN_TOKEN: z.string().min(8, 'must have at least 8 characters').optional(),
   SANDBOX_MAGENTO_XML_DIR: optional(z.string()),
   SANDBOX_PRODUCTS: optional(integer(1, 100000)),
+  SANDBOX_MAGENTO_VERSION: optional(
+    z.string().refine(isMagentoVersion, (value) => ({
+      message: `must be one of ${MAGENTO_VERSIONS.join(', ')} (got ${JSON.stringify(value)})`,
+    })),
+  ),
 });
 
 /**
@@ -67,5 +80,6 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     adminToken: values.SANDBOX_ADMIN_TOKEN ?? 'sandbox-admin-token',
     magentoXmlDir: values.SANDBOX_MAGENTO_XML_DIR ?? null,
     products: values.SANDBOX_PRODUCTS ?? 1000,
+    magentoVersion: (values.SANDBOX_MAGENTO_VERSION as MagentoVersion | undefined) ?? DEFAULT_MAGENTO_VERSION,
   };
 }

@@ -1,6 +1,8 @@
 import type { MagentoModel } from '@magekit/acl';
 import type { Clock, RandomBytes } from '../common/clock';
 import type { SeedOptions } from '../seed/seed-options';
+import type { MagentoVersion } from '../version/magento-versions';
+import { resolveVersionProfile } from '../version/version-profile';
 
 /** Injection token of the resolved {@link SandboxOptions}. */
 export const SANDBOX_OPTIONS = Symbol('SANDBOX_OPTIONS');
@@ -15,8 +17,13 @@ export interface SandboxOptions {
   jwtSecret?: string;
   /** Seed data on an empty database; false seeds nothing (stores and the admin user are always created). */
   seed: SeedOptions | false;
-  /** Route table and ACL tree: default the bundled stock 2.4.6-p1 table. */
+  /** Route table and ACL tree: default the bundled stock 2.4.6-p1 table (for every version profile). */
   magento?: MagentoModel;
+  /**
+   * The Magento release the store behaves as (its signature profile and the other defaults of
+   * `VERSION_PROFILES`); default the newest, 2.4.8.
+   */
+  magentoVersion: MagentoVersion;
   /** `oauth/consumer/post_timeout` in ms (default 5000). */
   postTimeoutMs: number;
   /** `oauth/consumer/expiration_period` (default 300 s). */
@@ -29,9 +36,13 @@ export interface SandboxOptions {
   log?: (line: string) => void;
 }
 
-/** Defaults for everything but the database. */
+/**
+ * Defaults for everything but the database.
+ * @throws Error naming the supported versions when `magentoVersion` is not one
+ */
 export function resolveOptions(input: Partial<SandboxOptions>): SandboxOptions {
   return {
+    magentoVersion: resolveVersionProfile(input.magentoVersion).version,
     database: input.database ?? ':memory:',
     adminToken: input.adminToken ?? 'sandbox-admin-token',
     jwtSecret: input.jwtSecret,

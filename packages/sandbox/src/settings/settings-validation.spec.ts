@@ -49,7 +49,7 @@ describe('sandbox settings validation', () => {
 
   it('refuses unknown settings, naming the known ones', () => {
     expect(refusal(() => validateGlobalSettings({ twoFactor: true }))).toBe(
-      'Invalid settings: unknown setting "twoFactor" (known: twoFactorAuth, adminTokenTtlMinutes, customerTokenTtlMinutes, lockoutMaxFailures, lockoutSeconds).',
+      'Invalid settings: unknown setting "twoFactor" (known: twoFactorAuth, adminTokenTtlMinutes, customerTokenTtlMinutes, lockoutMaxFailures, lockoutSeconds, customerLockoutFailures, customerLockoutMinutes).',
     );
   });
 

@@ -40,6 +40,8 @@ const globalSettingsSchema = z
     customerTokenTtlMinutes: integer(-1e6, 1e6),
     lockoutMaxFailures: integer(1, 1000),
     lockoutSeconds: integer(1, 1e7),
+    customerLockoutFailures: integer(0, 1000),
+    customerLockoutMinutes: integer(0, 1e6),
   } satisfies Record<keyof GlobalSettings, z.ZodTypeAny>)
   .partial()
   .strict();

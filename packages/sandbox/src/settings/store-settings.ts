@@ -1,4 +1,5 @@
 import type { SignatureProfile } from '@magekit/oauth1';
+import type { VersionProfile } from '../version/version-profile';
 
 /** A burst of injected HTTP errors: the next `remaining` requests to the store get `status`. */
 export interface FaultBurst {
@@ -7,7 +8,7 @@ export interface FaultBurst {
   retryAfterSeconds: number;
 }
 
-/** Per-store profile and faults (admin API `PUT /sandbox/admin/stores/:code/settings`). */
+/** Per-store signature profile, limits and faults (admin API `PUT /sandbox/admin/stores/:code/settings`). */
 export interface StoreSettings {
   /** Which Magento signature code verifies requests. */
   signatureProfile: SignatureProfile;
@@ -38,8 +39,13 @@ export interface GlobalSettings {
   lockoutMaxFailures: number;
   /** `oauth/authentication_lock/timeout` (seconds). */
   lockoutSeconds: number;
+  /** `customer/password/lockout_failures`: a customer's wrong passwords before the customer is locked; 0: never. */
+  customerLockoutFailures: number;
+  /** `customer/password/lockout_threshold` (minutes): how long that lock lasts; 0: never locked. */
+  customerLockoutMinutes: number;
 }
 
+/** The store settings of the newest version profile (2.4.8); {@link storeDefaults} gives any profile's. */
 export const DEFAULT_STORE_SETTINGS: StoreSettings = {
   signatureProfile: 'latest',
   latencyMs: 0,
@@ -51,10 +57,29 @@ export const DEFAULT_STORE_SETTINGS: StoreSettings = {
   integrationAsBearer: false,
 };
 
+/** The global settings of the newest version profile; {@link globalDefaults} gives any profile's. */
 export const DEFAULT_GLOBAL_SETTINGS: GlobalSettings = {
   twoFactorAuth: false,
   adminTokenTtlMinutes: 60,
   customerTokenTtlMinutes: 60,
   lockoutMaxFailures: 6,
   lockoutSeconds: 1800,
+  customerLockoutFailures: 10,
+  customerLockoutMinutes: 10,
 };
+
+/** What a store of this Magento version starts with, before its own settings. */
+export function storeDefaults(profile: VersionProfile): StoreSettings {
+  return { ...DEFAULT_STORE_SETTINGS, signatureProfile: profile.signatureProfile, maxPageSize: profile.maxPageSize };
+}
+
+/** The global settings this Magento version starts with, before `PUT /sandbox/admin/settings`. */
+export function globalDefaults(profile: VersionProfile): GlobalSettings {
+  return {
+    ...DEFAULT_GLOBAL_SETTINGS,
+    lockoutMaxFailures: profile.tokenLockout.maxFailures,
+    lockoutSeconds: profile.tokenLockout.seconds,
+    customerLockoutFailures: profile.customerLockout.failures,
+    customerLockoutMinutes: profile.customerLockout.minutes,
+  };
+}

@@ -5,6 +5,7 @@ import { MagentoException, SIGN_IN_FAILED } from '../common/magento-exception';
 import { verifyPassword } from '../common/password';
 import { CustomerEntity } from '../db/customer.entity';
 import { STORE_VIEWS } from '../stores/store-catalog';
+import { CustomerLockoutService } from './customer-lockout.service';
 import { JwtTokenService } from './jwt-token.service';
 import { RequestThrottlerService, THROTTLED_USER_TYPE } from './request-throttler.service';
 import { requiredFields, validateCredentials } from './service-input';
@@ -15,8 +16,9 @@ export const EMAIL_NOT_CONFIRMED = "This account isn't confirmed. Verify and try
 /**
  * `Magento\Integration\Model\CustomerTokenService` (docs/magento-behaviour.md §3.2–§3.3): `createCustomerAccessToken()` runs
  * `CredentialsValidator`, the request throttler and `AccountManagement::authenticate()` (the customer
- * by e-mail in the website of the request's store, the password, then the e-mail confirmation); every
- * failure counts toward the lockout and all but the unconfirmed e-mail answer the one sign-in message.
+ * by e-mail in the website of the request's store, the customer's own lock, the password, then the
+ * e-mail confirmation); every failure counts toward the throttler's lockout, a wrong password also
+ * toward the customer's, and all but the unconfirmed e-mail answer the one sign-in message.
  * `revokeCustomerAccessToken()` revokes every token of the customer issued so far.
  */
 @Injectable()
@@ -24,6 +26,7 @@ export class CustomerTokenService {
   constructor(
     @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
     private readonly throttler: RequestThrottlerService,
+    private readonly lockout: CustomerLockoutService,
     private readonly jwt: JwtTokenService,
   ) {}
 
@@ -35,11 +38,15 @@ export class CustomerTokenService {
     validateCredentials(username, password);
     await this.throttler.throttle(username, THROTTLED_USER_TYPE.customer, nowMs);
     const customer = await this.findCustomer(username, websiteOf(storeCode));
-    const passwordOk = customer !== null && (await verifyPassword(password, customer.passwordHash));
+    // `UserLockedException` before the password is looked at.
+    const locked = customer !== null && (await this.lockout.isLocked(customer.id, nowMs));
+    const passwordOk = customer !== null && !locked && (await verifyPassword(password, customer.passwordHash));
+    if (customer !== null && !locked && !passwordOk) await this.lockout.recordFailure(customer.id, nowMs);
     if (customer === null || !passwordOk || isAwaitingConfirmation(customer)) {
       await this.throttler.logFailure(username, THROTTLED_USER_TYPE.customer, nowMs);
       throw new MagentoException(401, passwordOk ? EMAIL_NOT_CONFIRMED : SIGN_IN_FAILED);
     }
+    await this.lockout.unlock(customer.id);
     await this.throttler.reset(username, THROTTLED_USER_TYPE.customer);
     return this.jwt.issue({ type: 'customer', userId: customer.id }, nowMs);
   }

@@ -9,7 +9,7 @@ import {
   type StoreReply,
 } from './store-reply';
 
-/** The page size tried: above Magento 2.4.7's default limit of 300. */
+/** The page size tried: above the default limit of 300 that Magento's Web API input limits impose when on. */
 export const PAGE_SIZE_PROBE = 1000;
 /** @magekit/client's default `maxPageSize`. */
 export const CLIENT_DEFAULT_MAX_PAGE_SIZE = 300;
@@ -33,8 +33,11 @@ export function readPageSizeLimit(reply: StoreReply): number | null {
 }
 
 /**
- * Maximum page size: 2.4.7+ refuses `searchCriteria[pageSize]` above `webapi/validation/maximum_page_size`
- * (default 300) with 400 "Maximum SearchCriteria pageSize is %max"; older stores accept any size. Pure.
+ * Maximum page size: with Web API input limits on (`webapi/validation/input_limit_enabled`, off in a stock
+ * 2.4.4–2.4.8 install), `Magento\Framework\Webapi\Validator\SearchCriteriaValidator` refuses
+ * `searchCriteria[pageSize]` above `webapi/validation/maximum_page_size` (default 300) with 400
+ * "Maximum SearchCriteria pageSize is %max"; with them off any size is accepted
+ * (docs/magento-behaviour.md §8.2). Pure.
  */
 export function classifyPageSize(reply: StoreReply, requested = PAGE_SIZE_PROBE): CheckResult {
   const route = `GET ${PAGE_SIZE_PATH}`;
@@ -82,7 +85,7 @@ export function classifyPageSize(reply: StoreReply, requested = PAGE_SIZE_PROBE)
     'page-size',
     'warn',
     `unexpected answer to ${route} with pageSize ${requested}: ${describeReply(reply)}`,
-    'Magento answers 200, or 400 "Maximum SearchCriteria pageSize is %max" on 2.4.7+.',
+    'Magento answers 200, or 400 "Maximum SearchCriteria pageSize is %max" when its Web API input limits are on.',
     details,
   );
 }

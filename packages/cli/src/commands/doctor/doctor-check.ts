@@ -1,3 +1,5 @@
+import type { StoreVersion } from './store-version';
+
 /** How a check came out. `skipped`: it could not run (no credentials, an earlier failure, not implemented). */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
@@ -26,6 +28,8 @@ export interface CheckResult {
 /** What `magekit doctor --json` prints. */
 export interface DoctorReport {
   store: string;
+  /** The store's release as far as it tells (`/magento_version`, a sandbox's profile); null when it was not reached. */
+  version: StoreVersion | null;
   checks: CheckResult[];
 }
 

@@ -8,6 +8,7 @@ describe('magekit doctor (in process, against a fake Magento on loopback)', () =
   let env: Record<string, string>;
   beforeAll(async () => {
     fake = await startFakeMagento();
+    fake.route('GET', '/magento_version', () => ({ body: 'Magento/2.4 (Community)' }));
     fake.route('GET', '/rest/V1/magekit-doctor-no-such-route', () => ({
       status: 404,
       json: { message: 'Request does not match any route.' },
@@ -39,11 +40,17 @@ describe('magekit doctor (in process, against a fake Magento on loopback)', () =
     const { code, stdout, stderr } = await runInProcess(['doctor', fake.baseUrl, '--json'], '', env);
     const report = JSON.parse(stdout) as {
       store: string;
+      version: { magento: string | null; sandboxProfile: string | null; url: string };
       checks: Array<{ name: string; status: string; finding: string; hint: string | null; details: object }>;
     };
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(report.store).toBe(fake.baseUrl);
+    expect(report.version).toEqual({
+      magento: 'Magento/2.4 (Community)',
+      sandboxProfile: null,
+      url: `${fake.baseUrl}magento_version`,
+    });
     expect(report.checks.map((check) => `${check.name}:${check.status}`)).toEqual([
       'reachability:pass',
       'signature-profile:pass',

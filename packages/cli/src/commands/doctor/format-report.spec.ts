@@ -4,6 +4,7 @@ import { formatReport } from './format-report';
 describe('formatReport', () => {
   const report: DoctorReport = {
     store: 'https://shop.example.com/',
+    version: null,
     checks: sortResults([
       buildResult('clock-skew', 'warn', 'the store is 90 s ahead', 'Use NTP.'),
       buildResult('reachability', 'pass', 'Magento answered', 'never shown for a pass'),
@@ -27,6 +28,25 @@ describe('formatReport', () => {
       '1 passed, 1 warnings, 0 failed, 2 skipped',
       '',
     ]);
+  });
+
+  it('prints the version below the title when the store was reached, a sandbox profile beside it', () => {
+    const url = 'https://shop.example.com/magento_version';
+    const lines = (version: DoctorReport['version']) =>
+      formatReport({ ...report, version })
+        .split('\n')
+        .slice(0, 3);
+    expect(lines({ magento: 'Magento/2.4 (Community)', sandboxProfile: null, url })).toEqual([
+      'magekit doctor https://shop.example.com/',
+      'version: Magento/2.4 (Community) (GET /magento_version)',
+      '',
+    ]);
+    expect(lines({ magento: 'Magento/2.4 (Community)', sandboxProfile: '2.4.6-p1', url })[1]).toBe(
+      'version: Magento/2.4 (Community) (GET /magento_version); a magekit sandbox store with the 2.4.6-p1 profile (X-Magekit-Sandbox-Version)',
+    );
+    expect(lines({ magento: null, sandboxProfile: null, url })[1]).toBe(
+      'version: not shown (GET /magento_version gave no "Magento/<major.minor> (<edition>)")',
+    );
   });
 
   it('drops the hint of a pass and tells failures apart', () => {

@@ -1,11 +1,17 @@
 import { CHECK_NAMES, type CheckStatus, type DoctorReport } from './doctor-check';
+import { describeStoreVersion } from './store-version';
 
 const LABELS: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' };
 
-/** The readable report: one row per check (status, name, finding), the hint indented below (a repeated hint once), a summary line. Pure. */
+/**
+ * The readable report: the store's version when it was reached, one row per check (status, name,
+ * finding), the hint indented below (a repeated hint once), a summary line. Pure.
+ */
 export function formatReport(report: DoctorReport): string {
   const width = Math.max(...CHECK_NAMES.map((name) => name.length));
-  const lines = [`magekit doctor ${report.store}`, ''];
+  const lines = [`magekit doctor ${report.store}`];
+  if (report.version !== null) lines.push(`version: ${describeStoreVersion(report.version)}`);
+  lines.push('');
   let lastHint: string | null = null;
   for (const check of report.checks) {
     lines.push(`${LABELS[check.status].padEnd(5)} ${check.name.padEnd(width)}  ${check.finding}`);

@@ -11,7 +11,7 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
   program
     .command('doctor <store-url>')
     .description(
-      'Check a Magento store for an integration: REST reachability, signature profile (Magento line), clock skew, Authorization header passthrough, %2F routing, maximum page size and, with --calls/--resources, the ACL. Exit 1 when a check fails.',
+      'Check a Magento store for an integration: its version (/magento_version), REST reachability, signature profile (Magento line), clock skew, Authorization header passthrough, %2F routing, maximum page size and, with --calls/--resources, the ACL. Exit 1 when a check fails.',
     )
     .option('--store <code>', 'store code for REST calls (rest/<code>/V1/…); default rest/V1/… (the default store)')
     .option('--index-php', 'the store has no URL rewrites: <base>index.php/rest/…')
@@ -25,7 +25,10 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
     )
     .option('--resources <ids>', 'comma-separated ACL resource ids to try (one GET route each)')
     .option('--timeout <ms>', 'per-request timeout', '15000')
-    .option('--json', 'print {store, checks:[{name,status,finding,hint,details}]}')
+    .option(
+      '--json',
+      'print {store, version:{magento,sandboxProfile,url}, checks:[{name,status,finding,hint,details}]}',
+    )
     .action(async (storeUrl: string, flags: DoctorFlags) => {
       const scope = readStoreScope(storeUrl, flags);
       const credentials = readCredentials(flags, io.env);

@@ -20,6 +20,7 @@ function serveLikeMagento(fake: FakeMagentoServer, granted: string[], maxPageSiz
     request.oauth?.valid && granted.includes(resource)
       ? answer(request)
       : { status: 401, json: { message: NOT_AUTHORIZED, parameters: { resources: resource } } };
+  fake.route('GET', '/magento_version', () => ({ body: 'Magento/2.4 (Community)' }));
   fake.route('GET', /^\/rest\/V1\/magekit-doctor-no-such-route$/, () => ({
     status: 404,
     json: { message: 'Request does not match any route.' },
@@ -170,7 +171,12 @@ describe('runDoctor against a fake Magento on loopback (signatures verified as M
       resources: 'skipped',
     });
     expect(check(report, 'page-size').hint).toContain('MAGEKIT_CONSUMER_KEY');
-    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests).toHaveLength(4);
+    expect(report.version).toEqual({
+      magento: 'Magento/2.4 (Community)',
+      sandboxProfile: null,
+      url: `${fake.baseUrl}magento_version`,
+    });
   });
 
   it('a web server page instead of Magento: reachability fails, the rest is not checked', async () => {
@@ -180,6 +186,7 @@ describe('runDoctor against a fake Magento on loopback (signatures verified as M
     expect(check(report, 'reachability').status).toBe('fail');
     expect(report.checks.filter((entry) => entry.status === 'skipped')).toHaveLength(6);
     expect(fake.requests).toHaveLength(1);
+    expect(report.version).toBeNull();
   });
 });
 

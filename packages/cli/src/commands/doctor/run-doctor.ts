@@ -16,6 +16,7 @@ import { skipCheck, sortResults, type CheckName, type CheckResult, type DoctorRe
 import type { ResourceProbe } from './plan-resource-probes';
 import { createSignedProber, sendProbe, type ProbeDeps } from './store-probe';
 import type { StoreReply } from './store-reply';
+import { fetchStoreVersion, type StoreVersion } from './store-version';
 
 /** What to examine. */
 export interface DoctorInput {
@@ -33,9 +34,9 @@ const CREDENTIALS_HINT =
 
 /**
  * Runs every check against one store, as a recipe: the unsigned probes (reachability and clock
- * skew from one answer, the Authorization header, encoded slashes), then with credentials the
- * signed ones (signature profile, page size, resources). A check that cannot run is `skipped` with
- * the reason. Never throws for the store's answers.
+ * skew from one answer, the store's version from `/magento_version`, the Authorization header, encoded
+ * slashes), then with credentials the signed ones (signature profile, page size, resources). A check
+ * that cannot run is `skipped` with the reason. Never throws for the store's answers.
  */
 export async function runDoctor(input: DoctorInput, deps: ProbeDeps): Promise<DoctorReport> {
   const root = buildRestRoot(input.baseUrl, input.scope);
@@ -44,13 +45,14 @@ export async function runDoctor(input: DoctorInput, deps: ProbeDeps): Promise<Do
   const first = await sendProbe(reachabilityUrl, {}, deps);
   const reachability = classifyReachability(first, reachabilityUrl);
   if (!isReachable(reachability))
-    return report(input, [
+    return report(input, null, [
       reachability,
       ...skipAll(
         ['signature-profile', 'clock-skew', 'authorization-header', 'encoded-slash', 'page-size', 'resources'],
         'not checked: the store did not answer as Magento (see reachability)',
       ),
     ]);
+  const version = await fetchStoreVersion(input.baseUrl, input.scope, deps);
   const clock =
     first.dateHeader !== null && first.receivedAt !== null
       ? classifyClockSkew(estimateClockSkew(first.dateHeader, first.receivedAt))
@@ -65,7 +67,7 @@ export async function runDoctor(input: DoctorInput, deps: ProbeDeps): Promise<Do
   const slash = classifyEncodedSlash(await sendProbe(url(ENCODED_SLASH_PATH), {}, deps));
   const unsigned = [reachability, clock, header, slash];
   if (input.credentials === null)
-    return report(input, [
+    return report(input, version, [
       ...unsigned,
       ...skipAll(
         ['signature-profile', 'page-size', 'resources'],
@@ -73,7 +75,7 @@ export async function runDoctor(input: DoctorInput, deps: ProbeDeps): Promise<Do
         CREDENTIALS_HINT,
       ),
     ]);
-  return report(input, [
+  return report(input, version, [
     ...unsigned,
     ...(await runSignedChecks(input, input.credentials, readHeaderArrival(header), deps)),
   ]);
@@ -160,6 +162,6 @@ function skipAll(names: CheckName[], finding: string, hint: string | null = null
   return names.map((name) => skipCheck(name, finding, hint));
 }
 
-function report(input: DoctorInput, results: CheckResult[]): DoctorReport {
-  return { store: input.baseUrl, checks: sortResults(results) };
+function report(input: DoctorInput, version: StoreVersion | null, results: CheckResult[]): DoctorReport {
+  return { store: input.baseUrl, version, checks: sortResults(results) };
 }

@@ -20,3 +20,18 @@ export function readResourcesOption(raw: string | undefined): 'all' | string[] {
     .map((id) => id.trim())
     .filter((id) => id !== '');
 }
+
+/**
+ * `--magento`: one of the versions the installed sandbox has profiles of (`@magekit/sandbox/launcher`'s
+ * `MAGENTO_VERSIONS`), else a typed error listing them.
+ */
+export function readMagentoVersionOption(raw: string, supported: readonly string[]): string {
+  if (supported.includes(raw)) return raw;
+  throw new CliError(
+    `--magento must be one of ${supported.join(', ')} (got ${JSON.stringify(raw)}).`,
+    'INVALID_INPUT',
+    {
+      hint: 'The sandbox has a profile of each of these Magento releases; without --magento it behaves as the newest.',
+    },
+  );
+}

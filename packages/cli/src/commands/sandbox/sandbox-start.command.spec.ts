@@ -21,11 +21,40 @@ describe('magekit sandbox start', () => {
         'routes and ACL:    Magento Open Source 2.4.6-p1 (the bundled stock route table and ACL tree',
       );
       expect(sandbox.output()).toContain(
-        'signatures:        "latest" profile for every store (Magento 2.4.8+ / 2.4-develop); "laminas" (Magento 2.4.4–2.4.6) per store',
+        'signatures:        "latest" profile for every store (Magento 2.4.7+ / 2.4-develop); "laminas" (Magento 2.4.4–2.4.6) per store',
       );
+      expect(sandbox.output()).toContain('magento:           2.4.8 profile (--magento 2.4.6-p1|2.4.7|2.4.8)');
     } finally {
       await sandbox.stop();
     }
+  });
+
+  it('--magento 2.4.6-p1: the banner and the store both follow the 2.4.6-p1 profile', async () => {
+    const sandbox = await startSandboxProcess(dir, 'cli-test-admin-token', ['--magento', '2.4.6-p1']);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the banner is one write after the URL line
+      expect(sandbox.output()).toContain('magento:           2.4.6-p1 profile');
+      expect(sandbox.output()).toContain(
+        'signatures:        "laminas" profile for every store (Magento 2.4.4–2.4.6); "latest" (Magento 2.4.7+ / 2.4-develop) per store',
+      );
+      const version = await fetch(`${sandbox.url}magento_version`);
+      expect(await version.text()).toBe('Magento/2.4 (Community)');
+      expect(version.headers.get('x-magekit-sandbox-version')).toBe('2.4.6-p1');
+      const settings = await fetch(`${sandbox.url}sandbox/admin/stores/default/settings`, {
+        headers: { authorization: `Bearer ${sandbox.adminToken}` },
+      });
+      expect(((await settings.json()) as { signatureProfile: string }).signatureProfile).toBe('laminas');
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it('an unknown --magento: a typed error listing the supported versions, nothing started', async () => {
+    const result = await runBinAsync(['sandbox', 'start', '--port', '0', '--data', dir, '--magento', '2.4.5']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--magento must be one of 2.4.6-p1, 2.4.7, 2.4.8 (got "2.4.5").');
+    expect(result.stderr).toContain('[INVALID_INPUT]');
   });
 
   it('a port in use: exits non-zero naming the port and --port', async () => {

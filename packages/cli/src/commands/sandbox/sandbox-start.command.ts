@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
-import { readIntegerOption } from './sandbox-options';
+import { readIntegerOption, readMagentoVersionOption } from './sandbox-options';
 
 interface StartFlags {
   port: string;
@@ -11,17 +11,20 @@ interface StartFlags {
   data?: string;
   seedProducts?: string;
   adminToken?: string;
+  magento?: string;
 }
 
 /** What `@magekit/sandbox/launcher` exports. */
 interface Launcher {
   sandboxMain(): string | null;
+  /** The `--magento` versions the sandbox has profiles of. */
+  MAGENTO_VERSIONS?: readonly string[];
 }
 
+const loadLauncher = () => createRequire(__filename)('@magekit/sandbox/launcher') as Launcher;
+
 /** The sandbox store's built bin, from the `@magekit/sandbox` package (its `./launcher` entry). */
-export function findSandboxMain(
-  load: () => Launcher = () => createRequire(__filename)('@magekit/sandbox/launcher') as Launcher,
-): string {
+export function findSandboxMain(load: () => Launcher = loadLauncher): string {
   let main: string | null;
   try {
     main = load().sandboxMain();
@@ -51,6 +54,10 @@ export function registerSandboxStartCommand(sandbox: Command, io: CliIo): void {
       '--admin-token <token>',
       'token of the admin API and page (default SANDBOX_ADMIN_TOKEN or sandbox-admin-token)',
     )
+    .option(
+      '--magento <version>',
+      'the Magento release the store behaves as: 2.4.6-p1, 2.4.7 or 2.4.8 (signature profile, page sizes, sign-in locks; default SANDBOX_MAGENTO_VERSION or 2.4.8)',
+    )
     .action(async (flags: StartFlags) => {
       const env: Record<string, string | undefined> = {
         ...io.env,
@@ -61,7 +68,10 @@ export function registerSandboxStartCommand(sandbox: Command, io: CliIo): void {
       if (flags.seedProducts !== undefined)
         env['SANDBOX_PRODUCTS'] = String(readIntegerOption(flags.seedProducts, '--seed-products', 1, 100000));
       if (flags.adminToken !== undefined) env['SANDBOX_ADMIN_TOKEN'] = flags.adminToken;
-      const code = await runForeground(findSandboxMain(), env);
+      const main = findSandboxMain();
+      if (flags.magento !== undefined)
+        env['SANDBOX_MAGENTO_VERSION'] = readMagentoVersionOption(flags.magento, loadLauncher().MAGENTO_VERSIONS ?? []);
+      const code = await runForeground(main, env);
       if (code !== 0)
         throw new CliError(`the sandbox store exited with code ${code}.`, 'SANDBOX_FAILED', {
           hint: 'Its message is printed above.',
