@@ -13,6 +13,7 @@ export type { IntegrationView } from './integrations/integration.service';
 export type { StoreSettings, GlobalSettings } from './settings/store-settings';
 export type { ActivityEvent } from './admin/activity-log.service';
 export type { SandboxOptions } from './config/sandbox-options';
+export { OperationConsumerService } from './async/operation-consumer.service';
 export {
   MAGENTO_VERSIONS,
   DEFAULT_MAGENTO_VERSION,
