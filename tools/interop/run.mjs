@@ -29,17 +29,21 @@ const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const started = Date.now();
 const log = (line) => console.log(`[interop ${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
 
-/** The clients installed and checked, and both stores started, all at once. */
+/**
+ * The clients installed and checked, and both stores started, all at once. On a failure it waits for
+ * the other steps and stops the stores that started, so nothing writes to the folder afterwards.
+ */
 async function prepare(folder) {
   log(`installing the npm clients into ${folder}; checking python3 (${PYTHON_PACKAGE})`);
   const sandboxes = PROFILES.map((profile) => startSandboxProcess(profile.version, folder));
-  try {
-    const [npm, python, ...stores] = await Promise.all([installNpmClients(folder), ensurePython(log), ...sandboxes]);
-    return { npm, python, stores };
-  } catch (error) {
-    await Promise.allSettled(sandboxes.map(async (pending) => (await pending).stop()));
-    throw error;
+  const settled = await Promise.allSettled([installNpmClients(folder), ensurePython(log), ...sandboxes]);
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed !== undefined) {
+    await Promise.allSettled(settled.slice(2).map((outcome) => outcome.value?.stop()));
+    throw failed.reason;
   }
+  const [npm, python, ...stores] = settled.map((outcome) => outcome.value);
+  return { npm, python, stores };
 }
 
 async function runProfile(profile, sandbox, npm) {
