@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 /** The `--magento` versions the sandbox has profiles of (a file of constants: nothing else is loaded). */
 export { MAGENTO_VERSIONS, DEFAULT_MAGENTO_VERSION, type MagentoVersion } from './version/magento-versions';
+/** The `--edition` values: `paas` (Magento's own web API) and `saas` (Adobe Commerce as a Cloud Service). */
+export { SANDBOX_EDITIONS, type SandboxEdition } from './saas/saas-options';
 
 /**
  * The built `magekit-sandbox` bin, for tools that run the sandbox store as a child process

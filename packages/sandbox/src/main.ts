@@ -6,6 +6,8 @@ import { loadMagentoTree } from '@magekit/acl/node';
 import { readEnvConfig } from './config/read-env-config';
 import { MAGENTO_MODEL } from './common/sandbox-runtime';
 import { createSandboxApp } from './create-sandbox-app';
+import { describeSaasEndpoints } from './saas/saas-endpoints';
+import { resolveSaasOptions } from './saas/saas-options';
 import { describeStartError, formatSandboxBanner } from './sandbox-banner';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, CUSTOMER_PASSWORD } from './seed/seed-options';
 
@@ -21,6 +23,11 @@ async function main(): Promise<void> {
       seed: { products: config.products },
       magento,
       magentoVersion: config.magentoVersion,
+      edition: config.edition,
+      saas: {
+        ...(config.tenantId === null ? {} : { tenantId: config.tenantId }),
+        ...(config.imsTokenLifetimeSeconds === null ? {} : { tokenLifetimeSeconds: config.imsTokenLifetimeSeconds }),
+      },
       log: (line) => console.log(`  ${line}`),
     },
     { port: config.port, host: config.host, baseUrl: config.baseUrl ?? undefined },
@@ -35,6 +42,10 @@ async function main(): Promise<void> {
       modelSource: sandbox.app.get(MAGENTO_MODEL).source,
       profile: sandbox.profile,
       dataDir: config.dataDir,
+      saas:
+        config.edition === 'saas'
+          ? describeSaasEndpoints(sandbox.baseUrl, resolveSaasOptions(sandbox.options.saas))
+          : undefined,
     }),
   );
 }

@@ -1,5 +1,7 @@
 import { STOCK_RELEASE } from '@magekit/acl';
 import type { SignatureProfile } from '@magekit/oauth1';
+import { formatSaasBannerLines } from './saas/saas-banner';
+import type { SaasEndpoints } from './saas/saas-endpoints';
 import { MAGENTO_VERSIONS, SANDBOX_VERSION_HEADER } from './version/magento-versions';
 import { MAGENTO_VERSION_ANSWER, type VersionProfile } from './version/version-profile';
 
@@ -15,6 +17,8 @@ export interface SandboxBannerInput {
   /** The Magento version profile the store runs as (its signature profile, page sizes and locks). */
   profile: VersionProfile;
   dataDir: string;
+  /** The SaaS edition's endpoints and credential; absent for the PaaS edition. */
+  saas?: SaasEndpoints;
 }
 
 /** The Magento releases whose OAuth signature code each profile follows. */
@@ -26,7 +30,9 @@ export const SIGNATURE_PROFILE_RELEASES: Readonly<Record<SignatureProfile, strin
 /**
  * The sandbox's start banner: the version profile and what it implies (signature profile, page sizes,
  * sign-in locks), and where routes and ACL come from, which is the bundled stock table (Magento Open
- * Source 2.4.6-p1) for every profile, or `SANDBOX_MAGENTO_XML_DIR`.
+ * Source 2.4.6-p1) for every profile, or `SANDBOX_MAGENTO_XML_DIR`. The SaaS edition shows its REST base,
+ * IMS token endpoint and credential instead of REST, OAuth and the token users, and no OAuth signatures
+ * or sign-in locks, which it does not have.
  */
 export function formatSandboxBanner(input: SandboxBannerInput): string {
   const { url, profile } = input;
@@ -36,17 +42,26 @@ export function formatSandboxBanner(input: SandboxBannerInput): string {
       : input.modelSource;
   const signature = profile.signatureProfile;
   const other: SignatureProfile = signature === 'latest' ? 'laminas' : 'latest';
+  const saas = input.saas;
   return [
     `magekit sandbox store listening on ${url}`,
     `  admin page:        ${url}admin   (admin token: ${input.adminToken})`,
     `  admin API:         ${url}sandbox/admin/integrations   (Authorization: Bearer <admin token>)`,
-    `  REST:              ${url}rest/V1/…   OAuth: ${url}oauth/token/request, ${url}oauth/token/access`,
-    `  admin user:        ${input.adminUser} / ${input.adminPassword}   customers: customer1@example.com … / ${input.customerPassword}`,
+    ...(saas !== undefined
+      ? formatSaasBannerLines(url, saas)
+      : [
+          `  REST:              ${url}rest/V1/…   OAuth: ${url}oauth/token/request, ${url}oauth/token/access`,
+          `  admin user:        ${input.adminUser} / ${input.adminPassword}   customers: customer1@example.com … / ${input.customerPassword}`,
+        ]),
     `  magento:           ${profile.version} profile (--magento ${MAGENTO_VERSIONS.join('|')}); every answer carries ${SANDBOX_VERSION_HEADER}: ${profile.version}; ${url}magento_version answers "${MAGENTO_VERSION_ANSWER}"`,
     `  routes and ACL:    ${routes}`,
-    `  signatures:        "${signature}" profile for every store (${SIGNATURE_PROFILE_RELEASES[signature]}); "${other}" (${SIGNATURE_PROFILE_RELEASES[other]}) per store: PUT ${url}sandbox/admin/stores/<code>/settings {"signatureProfile":"${other}"}`,
+    ...(saas !== undefined
+      ? []
+      : [
+          `  signatures:        "${signature}" profile for every store (${SIGNATURE_PROFILE_RELEASES[signature]}); "${other}" (${SIGNATURE_PROFILE_RELEASES[other]}) per store: PUT ${url}sandbox/admin/stores/<code>/settings {"signatureProfile":"${other}"}`,
+        ]),
     `  searches:          ${describePageSizes(profile)}`,
-    `  sign-in locks:     ${describeLocks(profile)}`,
+    ...(saas !== undefined ? [] : [`  sign-in locks:     ${describeLocks(profile)}`]),
     `  data:              ${input.dataDir}`,
   ].join('\n');
 }

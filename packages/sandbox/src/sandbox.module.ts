@@ -23,6 +23,7 @@ import { CallerResolverService } from './rest/caller-resolver.service';
 import { RestDispatchService } from './rest/rest-dispatch.service';
 import { RestHandlerRegistry } from './rest/rest-handler.registry';
 import { RestController } from './rest/rest.controller';
+import { saasProviders, selectEditionControllers, selectEditionModel } from './saas/saas.providers';
 import { SALES_CONTROLLERS, SALES_PROVIDERS } from './sales/sales.providers';
 import { SeedService } from './seed/seed.service';
 import { FaultService } from './settings/fault.service';
@@ -48,7 +49,7 @@ export class SandboxModule {
         }),
         TypeOrmModule.forFeature(SANDBOX_ENTITIES),
       ],
-      controllers: [
+      controllers: selectEditionControllers(options, [
         OAuthTokenController,
         AdminController,
         AdminPageController,
@@ -57,12 +58,12 @@ export class SandboxModule {
         ...CUSTOMERS_CONTROLLERS,
         ...SALES_CONTROLLERS,
         RestController,
-      ],
+      ]),
       providers: [
         { provide: SANDBOX_OPTIONS, useValue: options },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: RANDOM_BYTES, useValue: options.randomBytes ?? ((size: number) => randomBytes(size)) },
-        { provide: MAGENTO_MODEL, useFactory: () => options.magento ?? loadStockModel() },
+        { provide: MAGENTO_MODEL, useFactory: () => selectEditionModel(options, options.magento ?? loadStockModel()) },
         { provide: FETCH, useValue: options.fetch ?? fetch },
         SandboxRuntime,
         ActivityLogService,
@@ -85,6 +86,7 @@ export class SandboxModule {
         ...SALES_PROVIDERS,
         ...ASYNC_PROVIDERS,
         ...DIRECTORY_PROVIDERS,
+        ...saasProviders(options),
       ],
     };
   }

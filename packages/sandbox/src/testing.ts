@@ -4,6 +4,8 @@
 import { createSandboxApp, type ListenOptions, type SandboxApp } from './create-sandbox-app';
 import type { SandboxOptions } from './config/sandbox-options';
 import { SandboxAdminClient } from './admin/sandbox-admin.client';
+import { describeSaasEndpoints, type SaasEndpoints } from './saas/saas-endpoints';
+import { resolveSaasOptions } from './saas/saas-options';
 
 export { SandboxAdminClient, SandboxAdminError, type CreateIntegrationInput } from './admin/sandbox-admin.client';
 export type { PermissionsDialogView, RequestedResource } from './admin/permissions-dialog';
@@ -14,6 +16,24 @@ export type { StoreSettings, GlobalSettings } from './settings/store-settings';
 export type { ActivityEvent } from './admin/activity-log.service';
 export type { SandboxOptions } from './config/sandbox-options';
 export { OperationConsumerService } from './async/operation-consumer.service';
+export type { ImsCredentialInput, ImsCredentialPatch } from './saas/ims-credential-input';
+export type { ImsCredentialView } from './saas/ims-credentials.service';
+export {
+  imsAuthOptions,
+  describeSaasEndpoints,
+  type EditionView,
+  type SaasEndpoints,
+  type SandboxImsAuthOptions,
+} from './saas/saas-endpoints';
+export {
+  DEFAULT_IMS_CREDENTIAL,
+  DEFAULT_TENANT_ID,
+  IMS_COMMERCE_SCOPES,
+  IMS_TOKEN_LIFETIME_SECONDS,
+  type ImsCredentialSeed,
+  type SaasInput,
+  type SandboxEdition,
+} from './saas/saas-options';
 export {
   MAGENTO_VERSIONS,
   DEFAULT_MAGENTO_VERSION,
@@ -36,11 +56,14 @@ export interface RunningSandbox extends SandboxApp {
   /** The admin API, authenticated. */
   admin: SandboxAdminClient;
   adminToken: string;
+  /** The SaaS edition's REST base, token endpoint and default credential; null in the PaaS edition. */
+  saas: SaasEndpoints | null;
 }
 
 /**
  * Starts a sandbox store on a free loopback port with an in-memory database and a small seed
- * (unless given), ready for a test. Close it in `afterAll`.
+ * (unless given), ready for a test. Close it in `afterAll`. `{ edition: 'saas' }` starts the Adobe
+ * Commerce as a Cloud Service edition (`saas` then says where it answers).
  */
 export async function startSandbox(
   options: Partial<SandboxOptions> = {},
@@ -54,5 +77,9 @@ export async function startSandbox(
     ...started,
     adminToken: started.options.adminToken,
     admin: new SandboxAdminClient(started.baseUrl, started.options.adminToken),
+    saas:
+      started.options.edition === 'saas'
+        ? describeSaasEndpoints(started.baseUrl, resolveSaasOptions(started.options.saas))
+        : null,
   };
 }

@@ -13,7 +13,12 @@ export interface ActivityEvent {
     | 'access_token'
     | 'token_rejected'
     | 'direct_tokens'
-    | 'reauthorize';
+    | 'reauthorize'
+    // The SaaS edition: IMS tokens issued, refused and revoked, and calls its gateway refused.
+    | 'ims_token'
+    | 'ims_token_refused'
+    | 'ims_token_revoked'
+    | 'ims_call_refused';
   detail: string;
 }
 

@@ -1,5 +1,8 @@
 import type { ActivationResult } from '../integrations/activation.service';
 import type { IntegrationView } from '../integrations/integration.service';
+import type { ImsCredentialInput, ImsCredentialPatch } from '../saas/ims-credential-input';
+import type { ImsCredentialView } from '../saas/ims-credentials.service';
+import type { EditionView } from '../saas/saas-endpoints';
 import type { GlobalSettings, StoreSettings } from '../settings/store-settings';
 import type { ActivityEvent } from './activity-log.service';
 import type { PermissionsDialogView } from './permissions-dialog';
@@ -82,6 +85,52 @@ export class SandboxAdminClient {
 
   listActivity(integrationId?: number): Promise<ActivityEvent[]> {
     return this.call('GET', integrationId === undefined ? '/activity' : `/activity?integration=${integrationId}`);
+  }
+
+  /** Which product the store behaves as (`paas` or `saas`) and where it answers. */
+  getEdition(): Promise<EditionView> {
+    return this.call('GET', '/edition');
+  }
+
+  /** SaaS edition: a new OAuth Server-to-Server credential (every field has a default; resources default `all`). */
+  createImsCredential(input: ImsCredentialInput = {}): Promise<ImsCredentialView> {
+    return this.call('POST', '/ims/credentials', input);
+  }
+
+  listImsCredentials(): Promise<ImsCredentialView[]> {
+    return this.call('GET', '/ims/credentials');
+  }
+
+  getImsCredential(clientId: string): Promise<ImsCredentialView> {
+    return this.call('GET', `/ims/credentials/${encodeURIComponent(clientId)}`);
+  }
+
+  /** Changes name, organization, scopes, ACL resources or token lifetime. */
+  updateImsCredential(clientId: string, patch: ImsCredentialPatch): Promise<ImsCredentialView> {
+    return this.call('PUT', `/ims/credentials/${encodeURIComponent(clientId)}`, patch);
+  }
+
+  /** A new client secret; the old one is refused from now on. */
+  rotateImsSecret(clientId: string): Promise<ImsCredentialView> {
+    return this.call('POST', `/ims/credentials/${encodeURIComponent(clientId)}/secret`);
+  }
+
+  /** Revokes every token the credential was issued; resolves with how many were still valid. */
+  async revokeImsTokens(clientId: string): Promise<number> {
+    const answer = await this.call<{ revoked: number }>(
+      'POST',
+      `/ims/credentials/${encodeURIComponent(clientId)}/revoke`,
+    );
+    return answer.revoked;
+  }
+
+  /** Revokes one access token; false when the sandbox never issued it. */
+  async revokeImsToken(accessToken: string): Promise<boolean> {
+    return (await this.call<{ revoked: number }>('POST', '/ims/tokens/revoke', { accessToken })).revoked === 1;
+  }
+
+  deleteImsCredential(clientId: string): Promise<void> {
+    return this.call('DELETE', `/ims/credentials/${encodeURIComponent(clientId)}`);
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

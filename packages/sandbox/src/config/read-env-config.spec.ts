@@ -13,6 +13,9 @@ describe('readEnvConfig (SANDBOX_*)', () => {
       magentoXmlDir: null,
       products: 1000,
       magentoVersion: '2.4.8',
+      edition: 'paas',
+      tenantId: null,
+      imsTokenLifetimeSeconds: null,
     });
   });
 
@@ -29,6 +32,9 @@ describe('readEnvConfig (SANDBOX_*)', () => {
         SANDBOX_MAGENTO_XML_DIR: xmlDir,
         SANDBOX_PRODUCTS: '100000',
         SANDBOX_MAGENTO_VERSION: '2.4.6-p1',
+        SANDBOX_EDITION: 'saas',
+        SANDBOX_TENANT_ID: 'X2duJmy3FaTKf1Mmr4GiQY',
+        SANDBOX_IMS_TOKEN_LIFETIME: '120',
       }),
     ).toEqual({
       port: 0,
@@ -39,6 +45,9 @@ describe('readEnvConfig (SANDBOX_*)', () => {
       magentoXmlDir: xmlDir,
       products: 100000,
       magentoVersion: '2.4.6-p1',
+      edition: 'saas',
+      tenantId: 'X2duJmy3FaTKf1Mmr4GiQY',
+      imsTokenLifetimeSeconds: 120,
     });
   });
 
@@ -50,9 +59,12 @@ describe('readEnvConfig (SANDBOX_*)', () => {
         SANDBOX_BASE_URL: 'ftp://x/y',
         SANDBOX_ADMIN_TOKEN: '',
         SANDBOX_MAGENTO_VERSION: '2.4.5',
+        SANDBOX_EDITION: 'cloud',
+        SANDBOX_TENANT_ID: 'rest',
+        SANDBOX_IMS_TOKEN_LIFETIME: '0',
       }),
     ).toThrow(
-      'Invalid sandbox configuration: SANDBOX_PORT must be an integer from 0 to 65535 (got "70000"); SANDBOX_BASE_URL must be http(s)://host[:port]/ (got "ftp://x/y"); SANDBOX_ADMIN_TOKEN must have at least 8 characters; SANDBOX_PRODUCTS must be an integer from 1 to 100000 (got "1.5"); SANDBOX_MAGENTO_VERSION must be one of 2.4.6-p1, 2.4.7, 2.4.8 (got "2.4.5").',
+      'Invalid sandbox configuration: SANDBOX_PORT must be an integer from 0 to 65535 (got "70000"); SANDBOX_BASE_URL must be http(s)://host[:port]/ (got "ftp://x/y"); SANDBOX_ADMIN_TOKEN must have at least 8 characters; SANDBOX_PRODUCTS must be an integer from 1 to 100000 (got "1.5"); SANDBOX_MAGENTO_VERSION must be one of 2.4.6-p1, 2.4.7, 2.4.8 (got "2.4.5"); SANDBOX_EDITION must be one of paas, saas (got "cloud"); SANDBOX_TENANT_ID "rest" is a path the sandbox serves itself; choose another; SANDBOX_IMS_TOKEN_LIFETIME must be an integer from 1 to 604800 (got "0").',
     );
   });
 });

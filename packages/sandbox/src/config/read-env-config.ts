@@ -6,6 +6,7 @@ import {
   MAGENTO_VERSIONS,
   type MagentoVersion,
 } from '../version/magento-versions';
+import { checkTenantId, MAX_TOKEN_LIFETIME_SECONDS, SANDBOX_EDITIONS, type SandboxEdition } from '../saas/saas-options';
 
 /** What `main.ts` reads from the environment. */
 export interface EnvConfig {
@@ -19,6 +20,12 @@ export interface EnvConfig {
   products: number;
   /** The Magento release the store behaves as (`SANDBOX_MAGENTO_VERSION`, default the newest). */
   magentoVersion: MagentoVersion;
+  /** `paas` or `saas` (`SANDBOX_EDITION`, default `paas`), docs/magento-behaviour.md §11.6. */
+  edition: SandboxEdition;
+  /** The SaaS edition's tenant id (`SANDBOX_TENANT_ID`); null for the default. */
+  tenantId: string | null;
+  /** `expires_in` of the SaaS edition's IMS tokens (`SANDBOX_IMS_TOKEN_LIFETIME`, seconds); null for 86399. */
+  imsTokenLifetimeSeconds: number | null;
 }
 
 /** An optional variable: unset and empty mean "use the default". */
@@ -58,6 +65,19 @@ const envSchema = z.object({
       message: `must be one of ${MAGENTO_VERSIONS.join(', ')} (got ${JSON.stringify(value)})`,
     })),
   ),
+  SANDBOX_EDITION: optional(
+    z.string().refine(
+      (value) => (SANDBOX_EDITIONS as readonly string[]).includes(value),
+      (value) => ({ message: `must be one of ${SANDBOX_EDITIONS.join(', ')} (got ${JSON.stringify(value)})` }),
+    ),
+  ),
+  SANDBOX_TENANT_ID: optional(
+    z.string().refine(
+      (value) => checkTenantId(value).length === 0,
+      (value) => ({ message: checkTenantId(value)[0].replace(/^tenantId /, '') }),
+    ),
+  ),
+  SANDBOX_IMS_TOKEN_LIFETIME: optional(integer(1, MAX_TOKEN_LIFETIME_SECONDS)),
 });
 
 /**
@@ -81,5 +101,8 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     magentoXmlDir: values.SANDBOX_MAGENTO_XML_DIR ?? null,
     products: values.SANDBOX_PRODUCTS ?? 1000,
     magentoVersion: (values.SANDBOX_MAGENTO_VERSION as MagentoVersion | undefined) ?? DEFAULT_MAGENTO_VERSION,
+    edition: (values.SANDBOX_EDITION as SandboxEdition | undefined) ?? 'paas',
+    tenantId: values.SANDBOX_TENANT_ID ?? null,
+    imsTokenLifetimeSeconds: values.SANDBOX_IMS_TOKEN_LIFETIME ?? null,
   };
 }

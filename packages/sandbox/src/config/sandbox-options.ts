@@ -1,5 +1,6 @@
 import type { MagentoModel } from '@magekit/acl';
 import type { Clock, RandomBytes } from '../common/clock';
+import { resolveSaasOptions, SANDBOX_EDITIONS, type SaasInput, type SandboxEdition } from '../saas/saas-options';
 import type { SeedOptions } from '../seed/seed-options';
 import type { MagentoVersion } from '../version/magento-versions';
 import { resolveVersionProfile } from '../version/version-profile';
@@ -24,6 +25,13 @@ export interface SandboxOptions {
    * `VERSION_PROFILES`); default the newest, 2.4.8.
    */
   magentoVersion: MagentoVersion;
+  /**
+   * `paas` (default): Magento's own web API. `saas`: Adobe Commerce as a Cloud Service, IMS tokens from
+   * `POST /ims/token/v3` and REST under `/<tenant id>/V1/…` (docs/magento-behaviour.md §11.6).
+   */
+  edition: SandboxEdition;
+  /** The SaaS edition's tenant id, token lifetime and default IMS credential (defaults for each). */
+  saas: SaasInput;
   /** `oauth/consumer/post_timeout` in ms (default 5000). */
   postTimeoutMs: number;
   /** `oauth/consumer/expiration_period` (default 300 s). */
@@ -38,10 +46,15 @@ export interface SandboxOptions {
 
 /**
  * Defaults for everything but the database.
- * @throws Error naming the supported versions when `magentoVersion` is not one
+ * @throws Error naming the supported versions when `magentoVersion` is not one, or for a bad `edition` or `saas`
  */
 export function resolveOptions(input: Partial<SandboxOptions>): SandboxOptions {
+  const edition = input.edition ?? 'paas';
+  if (!SANDBOX_EDITIONS.includes(edition))
+    throw new Error(`edition must be one of ${SANDBOX_EDITIONS.join(', ')} (got ${JSON.stringify(edition)}).`);
   return {
+    edition,
+    saas: resolveSaasOptions(input.saas),
     magentoVersion: resolveVersionProfile(input.magentoVersion).version,
     database: input.database ?? ':memory:',
     adminToken: input.adminToken ?? 'sandbox-admin-token',

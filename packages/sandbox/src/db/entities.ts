@@ -1,4 +1,5 @@
 import { BulkEntity, OperationEntity } from '../async/bulk.entity';
+import { SAAS_ENTITIES } from '../saas/saas.entities';
 import { AdminUserEntity } from './user-account.entity';
 import { JwtRevokedEntity, TokenRequestLogEntity } from './auth-security.entity';
 import { CategoryEntity, ProductEntity } from './catalog.entity';
@@ -32,4 +33,5 @@ export const SANDBOX_ENTITIES = [
   DirectoryCountryEntity,
   DirectoryCountryRegionEntity,
   DirectoryCurrencyRateEntity,
+  ...SAAS_ENTITIES,
 ];

@@ -8,6 +8,7 @@ import { IntegrationService } from '../integrations/integration.service';
 import { OAuthStoreService } from '../oauth/oauth-store.service';
 import type { StoreContext } from '../settings/fault.service';
 import { JwtTokenService } from '../tokens/jwt-token.service';
+import { readAuthenticatedUser } from './authenticated-user';
 import type { RestUser } from './rest-handler';
 
 const GUEST: RestUser = { caller: { type: 'guest' }, userId: null };
@@ -17,7 +18,8 @@ const GUEST: RestUser = { caller: { type: 'guest' }, userId: null };
  * §3.5–§3.6): `Bearer <token>` (exactly two pieces) is an admin/customer JWT or, when
  * `integrationAsBearer` is on, an integration access token; an `OAuth` header is verified like
  * `OauthUserContext` (a failed check is the response; a valid one for an inactive integration is a
- * guest); anything else, or a token that does not verify, is a guest.
+ * guest); anything else, or a token that does not verify, is a guest. A request the SaaS edition's
+ * gateway authenticated carries its user already (`setAuthenticatedUser`).
  */
 @Injectable()
 export class CallerResolverService {
@@ -29,6 +31,8 @@ export class CallerResolverService {
   ) {}
 
   async resolve(req: RawRequest, store: StoreContext, routeResources: readonly string[]): Promise<RestUser> {
+    const authenticated = readAuthenticatedUser(req);
+    if (authenticated !== undefined) return authenticated;
     const header = req.headers.authorization ?? '';
     const pieces = header.split(' ');
     if (pieces.length === 2 && pieces[0].toLowerCase() === 'bearer') return this.fromBearer(pieces[1], store);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { CliError } from '../../cli-error';
 import type { CliIo } from '../../cli-io';
+import { readEditionOption } from './sandbox-edition-option';
 import { readIntegerOption, readMagentoVersionOption } from './sandbox-options';
 
 interface StartFlags {
@@ -12,6 +13,8 @@ interface StartFlags {
   seedProducts?: string;
   adminToken?: string;
   magento?: string;
+  edition?: string;
+  tenant?: string;
 }
 
 /** What `@magekit/sandbox/launcher` exports. */
@@ -19,6 +22,8 @@ interface Launcher {
   sandboxMain(): string | null;
   /** The `--magento` versions the sandbox has profiles of. */
   MAGENTO_VERSIONS?: readonly string[];
+  /** The `--edition` values the sandbox has. */
+  SANDBOX_EDITIONS?: readonly string[];
 }
 
 const loadLauncher = () => createRequire(__filename)('@magekit/sandbox/launcher') as Launcher;
@@ -58,6 +63,14 @@ export function registerSandboxStartCommand(sandbox: Command, io: CliIo): void {
       '--magento <version>',
       'the Magento release the store behaves as: 2.4.6-p1, 2.4.7 or 2.4.8 (signature profile, page sizes, sign-in locks; default SANDBOX_MAGENTO_VERSION or 2.4.8)',
     )
+    .option(
+      '--edition <edition>',
+      'paas (Magento Open Source / Adobe Commerce: OAuth, /rest/…) or saas (Adobe Commerce as a Cloud Service: IMS tokens, /<tenant>/V1/…); default SANDBOX_EDITION or paas',
+    )
+    .option(
+      '--tenant <id>',
+      "the SaaS edition's tenant id, in its REST paths (default SANDBOX_TENANT_ID or sandbox-tenant)",
+    )
     .action(async (flags: StartFlags) => {
       const env: Record<string, string | undefined> = {
         ...io.env,
@@ -71,6 +84,9 @@ export function registerSandboxStartCommand(sandbox: Command, io: CliIo): void {
       const main = findSandboxMain();
       if (flags.magento !== undefined)
         env['SANDBOX_MAGENTO_VERSION'] = readMagentoVersionOption(flags.magento, loadLauncher().MAGENTO_VERSIONS ?? []);
+      if (flags.edition !== undefined)
+        env['SANDBOX_EDITION'] = readEditionOption(flags.edition, loadLauncher().SANDBOX_EDITIONS ?? ['paas']);
+      if (flags.tenant !== undefined) env['SANDBOX_TENANT_ID'] = flags.tenant;
       const code = await runForeground(main, env);
       if (code !== 0)
         throw new CliError(`the sandbox store exited with code ${code}.`, 'SANDBOX_FAILED', {
