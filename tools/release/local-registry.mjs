@@ -45,7 +45,14 @@ export async function startLocalRegistry(work) {
   }
   const userconfig = join(work, 'npmrc');
   writeFileSync(userconfig, registryUserConfig(url));
-  return { url, env: { ...process.env, npm_config_userconfig: userconfig, npm_config_registry: `${url}/` }, stop };
+  // `npm test` exports the developer's npm config as npm_config_* variables, which beat any file.
+  const env = {
+    ...process.env,
+    npm_config_userconfig: userconfig,
+    npm_config_registry: `${url}/`,
+    npm_config_omit_lockfile_registry_resolved: 'false',
+  };
+  return { url, env, stop };
 }
 
 /**
