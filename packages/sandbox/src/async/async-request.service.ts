@@ -8,7 +8,7 @@ import { MagentoException } from '../common/magento-exception';
 import { MAGENTO_MODEL, SandboxRuntime } from '../common/sandbox-runtime';
 import { CallerResolverService } from '../rest/caller-resolver.service';
 import type { RestAnswer } from '../rest/rest-dispatch.service';
-import { readJsonBody } from '../rest/rest-body';
+import { readRestBody } from '../rest/rest-body';
 import type { RestUser } from '../rest/rest-handler';
 import { RestHandlerRegistry } from '../rest/rest-handler.registry';
 import type { StoreContext } from '../settings/fault.service';
@@ -130,7 +130,7 @@ export class AsyncRequestService {
   /** `[$this->inputParamsResolver->resolve()]`: the synchronous route's input, one entity with key 0. */
   private singleEntity(req: RawRequest, route: Route, query: PhpArray, decision: Decision): AcceptedEntity[] {
     const signature = findSignature(route.serviceClass, route.serviceMethod);
-    const body = readJsonBody(req);
+    const body = readRestBody(req);
     const input = resolveSingleInput(route.method, body, decision.params, query, decision.forcedParams, signature);
     if (signature !== undefined) checkServiceInput(input, signature);
     return [{ key: 0, input, call: { body, params: decision.params } }];

@@ -1,6 +1,6 @@
 import type { RandomBytes } from '../common/clock';
 import { readRawBody, type RawRequest } from '../common/http-request';
-import { readJsonBody } from '../rest/rest-body';
+import { readRestBody } from '../rest/rest-body';
 import { STORE_VIEWS } from '../stores/store-catalog';
 import { toEntries, type PhpEntries } from './operation-input';
 import { snakeCase } from './service-signatures';
@@ -15,7 +15,7 @@ import { snakeCase } from './service-signatures';
  */
 export function readBulkBody(req: RawRequest): PhpEntries {
   const asPost = Object.create(req, { method: { value: 'POST' } }) as RawRequest;
-  const body = readJsonBody(asPost);
+  const body = readRestBody(asPost);
   // A JSON list is its elements keyed 0…n-1 (PHP's `(array)` keeps the list), read from the text itself.
   const list = parseJsonList(readRawBody(req));
   return toEntries(list ?? body);

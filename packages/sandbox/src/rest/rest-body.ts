@@ -31,12 +31,6 @@ export function readRestBody(req: RawRequest): Record<string, unknown> {
   return castToArray(deserialize(decodeUtf8(bytes)));
 }
 
-/**
- * The name the REST pipeline used before XML bodies; reads JSON and XML alike.
- * @deprecated use {@link readRestBody}
- */
-export const readJsonBody = readRestBody;
-
 /** `Deserializer\Json`: `json_decode`; anything it refuses is `Decoding error.` (production mode). */
 function deserializeJsonBody(body: string): unknown {
   try {

@@ -10,7 +10,7 @@ import { MAGENTO_MODEL, SandboxRuntime } from '../common/sandbox-runtime';
 import { FaultService, type StoreContext } from '../settings/fault.service';
 import { resolveSettingsStore, STORE_CODES } from '../stores/store-catalog';
 import { CallerResolverService } from './caller-resolver.service';
-import { readJsonBody } from './rest-body';
+import { readRestBody } from './rest-body';
 import type { RestCall, RestUser } from './rest-handler';
 import { RestHandlerRegistry } from './rest-handler.registry';
 
@@ -79,7 +79,7 @@ export class RestDispatchService {
       query: parseStrNested(
         req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '',
       ),
-      body: readJsonBody(req),
+      body: readRestBody(req),
       forced: Object.fromEntries(decision.forcedParams.map((param) => [param.name, param.value])),
       user,
       storeCode: decision.request.storeCode,
