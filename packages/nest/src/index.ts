@@ -40,12 +40,22 @@ export {
   SignInAttemptEntity,
 } from './entities';
 export { SECURITY_EVENT_TYPES, type SecurityEventType } from './entities/security-event.entity';
-export type { StoreStatus, StoreFacts, StoreViewFacts } from './entities/store.entity';
+export {
+  STORE_AUTH_KINDS,
+  STORE_EDITIONS,
+  STORE_STATUSES,
+  type StoreStatus,
+  type StoreAuthKind,
+  type StoreEdition,
+  type StoreFacts,
+  type StoreViewFacts,
+} from './entities/store.entity';
 export type { ActivationEventType } from './entities/activation-event.entity';
 export {
   MAGEKIT_MIGRATIONS,
   CreateMagekitTables1764633600000,
   CreateStoreCallFailures1767225600000,
+  AddStoreAuthKind1804118400000,
 } from './migrations';
 export { createMagekitDataSource } from './storage/create-data-source';
 export { isUniqueViolation } from './storage/unique-violation';
@@ -93,7 +103,11 @@ export { classifyAddress, type AddressCategory } from './url-guard/ip-ranges';
 export { createGuardedFetch, type GuardedFetchOptions } from './url-guard/guarded-fetch';
 export { StoreClientFactory, type StoreClientOptions } from './stores/store-client.factory';
 export { StoreClientRegistry } from './stores/store-client.registry';
-export { StoreHealthService } from './stores/store-health.service';
+export { StoreHealthService, REGISTERED_RETRY_MS } from './stores/store-health.service';
+export { SaasStoreRegistrar, type SaasRegistration } from './stores/saas-store-registrar';
+export { parseSaasStoreInput, type SaasStoreInput } from './stores/saas-store-input';
+export { storeCredentialOf, imsScopesOf } from './stores/store-auth';
+export { withMagentoIntegration, registerSaasStore, type SaasStoreRegistered } from './integration-task';
 export { StoreProber, REJECTED_TOKEN_CODES, type ProbeOutcome } from './stores/store-prober';
 export { parseStoreFacts } from './stores/parse-store-facts';
 export { StoreDirectory } from './admin/store-directory.service';

@@ -33,6 +33,7 @@ import { ConfigurableModuleClass } from './magento.module-definition';
 import { MAGEKIT_VALUE_PROVIDERS } from './module-providers';
 import { RequestThrottleGuard } from './security/request-throttle.guard';
 import { SecurityEventLog } from './security/security-event-log';
+import { SaasStoreRegistrar } from './stores/saas-store-registrar';
 import { StoreClientFactory } from './stores/store-client.factory';
 import { StoreClientRegistry } from './stores/store-client.registry';
 import { StoreHealthService } from './stores/store-health.service';
@@ -50,7 +51,8 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
 
 /**
  * The Magento integration module: activation callback and identity link, the activation state
- * machine, encrypted storage, the store-URL guard, per-store clients, probes and the admin API.
+ * machine, Adobe Commerce as a Cloud Service stores registered with an IMS credential, encrypted
+ * storage, the store-URL guard, per-store clients, probes and the admin API.
  * The app's TypeORM connection must include `MAGEKIT_ENTITIES` and run `MAGEKIT_MIGRATIONS`.
  *
  * @example
@@ -89,6 +91,7 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
     StoreClientFactory,
     StoreProber,
     StoreHealthService,
+    SaasStoreRegistrar,
     StoreDirectory,
     ApiBearerStrategy,
     ApiAuthGuard,
@@ -108,6 +111,7 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
     StoreClientFactory,
     StoreClientRegistry,
     StoreHealthService,
+    SaasStoreRegistrar,
     StoreDirectory,
     ActivationRunner,
     BackgroundTasks,

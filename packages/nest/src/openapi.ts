@@ -22,7 +22,7 @@ export function createMagentoOpenApiDocument(app: INestApplication, info: Magent
   const config = new DocumentBuilder()
     .setTitle(info.title ?? 'Magento integration admin API')
     .setDescription(
-      'Stores activated through the Magento integration, their activation timelines, probes and reauthorization. Authenticate with `Authorization: Bearer <token>` (`npx magekit tokens create --name <name>`).',
+      'Stores activated through the Magento integration (OAuth 1.0a) or registered with an Adobe IMS credential (Adobe Commerce as a Cloud Service), their activation timelines, probes and reauthorization. Authenticate with `Authorization: Bearer <token>` (`npx magekit tokens create --name <name>`).',
     )
     .setVersion(info.version ?? '1')
     .addBearerAuth()

@@ -14,6 +14,7 @@ import type { ResolvedMagentoOptions } from '../config/module-options';
 import { SecurityEventLog } from '../security/security-event-log';
 import { ActivationTimeline } from './activation-timeline';
 import { CallbackAdmission, type Admission } from './callback-admission';
+import { editionOfBaseUrl } from '../stores/store-auth';
 
 /** The outcome of recording a callback. */
 export interface RecordedCallback {
@@ -91,6 +92,8 @@ export class ActivationRecorder {
     const store = this.stores.create({
       id,
       tenant,
+      authKind: 'oauth1',
+      edition: editionOfBaseUrl(callback.storeBaseUrl),
       consumerKey: callback.consumerKey,
       consumerSecretEnc: this.secrets.seal('magekit_stores', 'consumer_secret_enc', id, callback.consumerSecret),
       storeBaseUrl: callback.storeBaseUrl,
@@ -214,6 +217,7 @@ export class ActivationRecorder {
       {
         tenant,
         storeBaseUrl: callback.storeBaseUrl,
+        edition: editionOfBaseUrl(callback.storeBaseUrl),
         usesIndexPhp: callback.usesIndexPhp,
         status: 'activating',
         statusCode: null,

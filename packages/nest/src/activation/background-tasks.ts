@@ -8,7 +8,8 @@ import { PendingStoreCleaner } from './pending-store-cleaner';
 
 /**
  * The module's timers: the sweeper resumes activations a crash left pending (their leases have
- * expired) and removes pending stores whose window passed, the probe re-checks active stores
+ * expired), removes pending stores whose window passed and probes newly registered IMS stores
+ * (`StoreHealthService.probeRegistered`), the probe re-checks active stores
  * (unless `probe.scheduler` is `external`: then the app's scheduler does). Both are safe to run on
  * every instance; the row leases decide who does the work. Intervals of 0 turn them off.
  */
@@ -40,11 +41,12 @@ export class BackgroundTasks implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Starts every resumable activation and removes expired pending stores (also callable
-   * directly). Returns how many activations were started.
+   * Starts every resumable activation, removes expired pending stores and probes `ims` stores
+   * registered but not yet active (also callable directly). Returns how many activations were started.
    */
   async sweep(limit = 20): Promise<number> {
     await this.pending.removeExpired();
+    await this.health.probeRegistered(limit);
     const ids = await this.lease.findResumable(limit);
     for (const id of ids) this.runner.start(id);
     return ids.length;

@@ -7,6 +7,7 @@ import type { ResolvedMagentoOptions } from '../config/module-options';
 import { SecretBox } from '../crypto/secret-box';
 import { StoreEntity } from '../entities/store.entity';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
+import { oauthConsumerOf } from '../stores/store-auth';
 import { MAGEKIT_CONFIG } from '../tokens';
 
 /** What a callback may do, decided before anything is written or any request is sent. */
@@ -49,7 +50,8 @@ export class CallbackAdmission {
   admitKnown(store: StoreEntity, callback: ActivationCallback): Admission {
     // A revoked store holds no token; its next activation may bring anything.
     if (store.status === 'revoked') return { known: store, movedFrom: null };
-    const stored = this.secrets.open('magekit_stores', 'consumer_secret_enc', store.id, store.consumerSecretEnc);
+    const consumer = oauthConsumerOf(store);
+    const stored = this.secrets.open('magekit_stores', 'consumer_secret_enc', store.id, consumer.consumerSecretEnc);
     if (!sameSecret(stored, callback.consumerSecret)) {
       throw new MagentoIntegrationError(
         'This callback names a consumer key the service already holds, with a different consumer secret; nothing was changed.',
@@ -68,7 +70,9 @@ export class CallbackAdmission {
 
   private async checkPendingRoom(sourceAddress: string | null): Promise<void> {
     const { perAddress, max } = this.config.pendingStores;
-    const pending = () => this.stores.createQueryBuilder('s').where('s.activated_at IS NULL');
+    // Stores waiting for a handshake (registered IMS stores are not callbacks' doing).
+    const pending = () =>
+      this.stores.createQueryBuilder('s').where('s.activated_at IS NULL').andWhere("s.auth_kind = 'oauth1'");
     const fromAddress =
       sourceAddress === null
         ? pending().andWhere('s.created_from_address IS NULL')

@@ -37,6 +37,8 @@ export class PendingStoreCleaner {
     const candidates = await this.stores
       .createQueryBuilder('s')
       .where('s.activated_at IS NULL')
+      // Registered IMS stores have no consumer window; they stay until an operator removes them.
+      .andWhere("s.auth_kind = 'oauth1'")
       .andWhere('s.created_at < :edge', { edge: new Date(now - this.config.consumerWindowMs - PENDING_GRACE_MS) })
       .andWhere(
         new Brackets((q) =>
@@ -62,7 +64,12 @@ export class PendingStoreCleaner {
     );
     if (busy) return false;
     // Only if nothing touched the row since it was read (a new callback updates `updated_at`).
-    const result = await this.stores.delete({ id: store.id, activatedAt: IsNull(), updatedAt: store.updatedAt });
+    const result = await this.stores.delete({
+      id: store.id,
+      authKind: 'oauth1',
+      activatedAt: IsNull(),
+      updatedAt: store.updatedAt,
+    });
     if (!result.affected) return false;
     await this.activations.delete({ storeId: store.id });
     this.clients.drop(store.id);

@@ -123,6 +123,7 @@ describe('admin API (/api/stores) over HTTP', () => {
       '/api/service',
       '/api/stats/activity',
       '/api/stores',
+      '/api/stores/saas',
       '/api/stores/{id}',
       '/api/stores/{id}/activations',
       '/api/stores/{id}/failed-calls',
@@ -137,5 +138,11 @@ describe('admin API (/api/stores) over HTTP', () => {
     const properties = Object.keys((document.components?.schemas?.StoreDto as { properties: object }).properties);
     expect(properties).toContain('hasAccessToken');
     expect(properties.filter((name) => /secret|enc$|^accessToken/i.test(name))).toEqual([]);
+    const register = document.components?.schemas?.RegisterSaasStoreDto as {
+      properties: Record<string, { writeOnly?: boolean }>;
+      required: string[];
+    };
+    expect(register.required.sort()).toEqual(['clientId', 'clientSecret', 'orgId', 'url']);
+    expect(register.properties['clientSecret'].writeOnly).toBe(true);
   });
 });

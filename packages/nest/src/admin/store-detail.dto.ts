@@ -6,7 +6,7 @@ export class TokenHealthDto {
   @ApiProperty({
     enum: ['ok', 'rejected', 'failing', 'unknown', 'none'],
     description:
-      'ok: the last probe worked; rejected: the store refused the token; failing: the last probe could not reach a verdict (network, 5xx); unknown: not probed yet; none: no token stored (revoked or never activated).',
+      'ok: the last probe worked; rejected: the store refused the token (for an IMS store: IMS or the store refused the credential); failing: the last probe could not reach a verdict (network, 5xx); unknown: not probed yet; none: no token (IMS client secret) stored (revoked or never activated).',
   })
   state!: 'ok' | 'rejected' | 'failing' | 'unknown' | 'none';
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) checkedAt!: string | null;

@@ -29,15 +29,15 @@ export class StoreDirectory {
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
   ) {}
 
-  /** Filters by status, searches base URL, consumer key and tenant (case-insensitive), pages on the server. */
+  /** Filters by status, searches base URL, consumer key, IMS client id and tenant (case-insensitive), pages on the server. */
   async list(query: StoreQuery): Promise<StorePageDto> {
     const builder = this.stores.createQueryBuilder('s');
     if (query.status) builder.andWhere('s.status = :status', { status: query.status });
     if (query.search) {
-      builder.andWhere(
-        "(LOWER(s.store_base_url) LIKE :q ESCAPE '!' OR LOWER(s.consumer_key) LIKE :q ESCAPE '!' OR LOWER(s.tenant) LIKE :q ESCAPE '!')",
-        { q: containsPattern(query.search) },
-      );
+      const columns = ['s.store_base_url', 's.consumer_key', 's.ims_client_id', 's.tenant'];
+      builder.andWhere(`(${columns.map((column) => `LOWER(${column}) LIKE :q ESCAPE '!'`).join(' OR ')})`, {
+        q: containsPattern(query.search),
+      });
     }
     const [rows, total] = await builder
       .orderBy('s.created_at', 'DESC')
@@ -47,7 +47,9 @@ export class StoreDirectory {
       .getManyAndCount();
     const accounts = await this.accountsFor(rows);
     return {
-      items: rows.map((store) => toStoreDto(store, accounts.get(store.vendorAccountId ?? ''))),
+      items: rows.map((store) =>
+        toStoreDto(store, accounts.get(store.vendorAccountId ?? ''), this.config.ims.tokenUrl),
+      ),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -58,7 +60,7 @@ export class StoreDirectory {
   async get(id: string): Promise<StoreDto> {
     const store = await this.health.findStore(id);
     const accounts = await this.accountsFor([store]);
-    return toStoreDto(store, accounts.get(store.vendorAccountId ?? ''));
+    return toStoreDto(store, accounts.get(store.vendorAccountId ?? ''), this.config.ims.tokenUrl);
   }
 
   /** One store with its token health and required resources. @throws MagentoIntegrationError `STORE_NOT_FOUND` */
@@ -68,7 +70,7 @@ export class StoreDirectory {
     const latest = await this.activations.findOne({ where: { storeId: store.id }, order: { createdAt: 'DESC' } });
     const events = latest ? await this.timeline.list([latest.id]) : [];
     return {
-      ...toStoreDto(store, accounts.get(store.vendorAccountId ?? '')),
+      ...toStoreDto(store, accounts.get(store.vendorAccountId ?? ''), this.config.ims.tokenUrl),
       tokenHealth: readTokenHealth(store, events),
       resources: buildResourceReport(this.config.requiredResources, parseFactsJson(store.facts), loadStockModel()),
     };

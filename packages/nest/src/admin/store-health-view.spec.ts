@@ -4,7 +4,34 @@ import type { StoreEntity } from '../entities/store.entity';
 import { buildResourceReport, readTokenHealth } from './store-health-view';
 
 const store = (patch: Partial<StoreEntity> = {}) =>
-  ({ accessTokenEnc: 'mk1.x', statusCode: null, statusReason: null, statusHint: null, ...patch }) as StoreEntity;
+  ({
+    authKind: 'oauth1',
+    consumerKey: 'c'.repeat(32),
+    consumerSecretEnc: 'mk1.c',
+    accessTokenEnc: 'mk1.x',
+    accessTokenSecretEnc: 'mk1.y',
+    statusCode: null,
+    statusReason: null,
+    statusHint: null,
+    ...patch,
+  }) as StoreEntity;
+const imsStore = (patch: Partial<StoreEntity> = {}) =>
+  store({
+    authKind: 'ims',
+    consumerKey: null,
+    consumerSecretEnc: null,
+    accessTokenEnc: null,
+    accessTokenSecretEnc: null,
+    imsClientId: 'client',
+    imsClientSecretEnc: 'mk1.s',
+    lastProbedAt: new Date(Date.UTC(2026, 0, 2)),
+    facts: JSON.stringify({
+      storeViews: [{ id: 1, code: 'default' }],
+      baseUrls: [],
+      probePath: '/V1/store/storeConfigs',
+    }),
+    ...patch,
+  });
 let minute = 0;
 const event = (type: ActivationEventType, code: string | null = null) =>
   ({
@@ -40,6 +67,41 @@ describe('token health', () => {
           ? events.at(-2)?.occurredAt.toISOString()
           : events.at(-1)?.occurredAt.toISOString(),
       );
+  });
+
+  describe('of an IMS store (no activation timeline: its row)', () => {
+    it.each([
+      ['ok after a probe that worked', imsStore(), 'ok', null],
+      ['unknown before the first probe', imsStore({ lastProbedAt: null }), 'unknown', null],
+      [
+        'rejected when IMS refused the credential',
+        imsStore({
+          status: 'failed',
+          statusCode: 'IMS_CLIENT_REJECTED',
+          statusReason: 'The IMS credential was refused: …',
+        }),
+        'rejected',
+        'IMS_CLIENT_REJECTED',
+      ],
+      [
+        'failing when the probe found no verdict',
+        imsStore({ statusCode: 'NETWORK', statusReason: 'Probe failed: connect ECONNREFUSED' }),
+        'failing',
+        'NETWORK',
+      ],
+      [
+        'none once the secret is deleted',
+        imsStore({ imsClientSecretEnc: null, statusCode: 'REVOKED' }),
+        'none',
+        'REVOKED',
+      ],
+    ])('%s', (_name, row, state, code) => {
+      const health = readTokenHealth(row, [event('active')]);
+      expect(health).toMatchObject({ state, code });
+      if (state === 'ok')
+        expect(health.message).toBe('Probe ok: an IMS token was issued and the store answered (1 store view(s)).');
+      if (state === 'ok' || state === 'rejected') expect(health.checkedAt).toBe('2026-01-02T00:00:00.000Z');
+    });
   });
 
   it('is none without a stored token, with the reason', () => {

@@ -1,7 +1,9 @@
 import { describeBreadcrumb, type MagentoModel } from '@magekit/acl';
 import type { ActivationEventEntity } from '../entities/activation-event.entity';
 import type { StoreEntity, StoreFacts } from '../entities/store.entity';
+import { storeCredentialOf } from '../stores/store-auth';
 import { REJECTED_TOKEN_CODES } from '../stores/store-prober';
+import { parseFactsJson } from './to-store-dto';
 import type { ResourceReportDto, TokenHealthDto } from './store-detail.dto';
 
 const NOT_CHECKED = 'Not checked yet: the next successful probe checks it (Probe now).';
@@ -13,8 +15,9 @@ const NOT_CHECKED = 'Not checked yet: the next successful probe checks it (Probe
  */
 export function readTokenHealth(store: StoreEntity, latestEvents: readonly ActivationEventEntity[]): TokenHealthDto {
   const empty = { checkedAt: null, code: null, message: null, hint: null };
-  if (store.accessTokenEnc === null)
+  if (storeCredentialOf(store) === null)
     return { state: 'none', ...empty, code: store.statusCode, message: store.statusReason, hint: store.statusHint };
+  if (store.authKind === 'ims') return readImsHealth(store);
   for (let i = latestEvents.length - 1; i >= 0; i -= 1) {
     const event = latestEvents[i];
     const seen = {
@@ -29,6 +32,24 @@ export function readTokenHealth(store: StoreEntity, latestEvents: readonly Activ
       return { state: 'rejected', ...seen };
   }
   return { state: 'unknown', ...empty };
+}
+
+/**
+ * Token health of an `ims` store, from its row (it has no activation timeline): the last probe
+ * worked (`ok`), IMS or the store refused the credential (`rejected`), it found no verdict
+ * (`failing`), or it has not run yet (`unknown`). Pure.
+ */
+function readImsHealth(store: StoreEntity): TokenHealthDto {
+  const checkedAt = store.lastProbedAt?.toISOString() ?? null;
+  const problem = { checkedAt, code: store.statusCode, message: store.statusReason, hint: store.statusHint };
+  if (checkedAt === null) return { state: 'unknown', ...problem, checkedAt: null };
+  if (store.statusCode === null) {
+    const views = parseFactsJson(store.facts)?.storeViews.length ?? 0;
+    const message = `Probe ok: an IMS token was issued and the store answered (${views} store view(s)).`;
+    return { state: 'ok', checkedAt, code: null, message, hint: null };
+  }
+  const rejected = (REJECTED_TOKEN_CODES as readonly string[]).includes(store.statusCode);
+  return { state: rejected ? 'rejected' : 'failing', ...problem };
 }
 
 /** Each required resource with its title from the ACL tree and the last check's verdict. Pure. */

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STORE_STATUSES, type StoreFacts, type StoreStatus } from '../entities/store.entity';
+import {
+  STORE_AUTH_KINDS,
+  STORE_EDITIONS,
+  STORE_STATUSES,
+  type StoreAuthKind,
+  type StoreEdition,
+  type StoreFacts,
+  type StoreStatus,
+} from '../entities/store.entity';
 
 /** A vendor account as shown in the admin API. */
 export class VendorAccountDto {
@@ -27,18 +35,59 @@ export class StoreFactsDto implements StoreFacts {
   @ApiProperty() probePath!: string;
 }
 
+/** The IMS credential of an `ims` store, without its client secret (which the API never returns). */
+export class ImsCredentialDto {
+  @ApiProperty({
+    description: 'Client id of the OAuth Server-to-Server credential (an identifier, sent as x-api-key).',
+  })
+  clientId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'IMS organization id (sent as x-gw-ims-org-id).' })
+  orgId!: string | null;
+  @ApiProperty({ type: [String], description: 'The scopes asked for.' }) scopes!: string[];
+  @ApiProperty({ description: 'The IMS token endpoint used.' }) tokenUrl!: string;
+}
+
 /** A store as the admin API shows it: never any secret or token. */
 export class StoreDto {
   @ApiProperty() id!: string;
   @ApiProperty() tenant!: string;
-  @ApiProperty({ description: "Magento's consumer key (an identifier, not a secret)." }) consumerKey!: string;
-  @ApiProperty() storeBaseUrl!: string;
+  @ApiProperty({
+    enum: STORE_AUTH_KINDS,
+    description:
+      'oauth1: an integration activated by the OAuth 1.0a handshake; ims: an Adobe IMS server-to-server credential registered by an operator (Adobe Commerce as a Cloud Service).',
+  })
+  authKind!: StoreAuthKind;
+  @ApiProperty({
+    enum: STORE_EDITIONS,
+    description:
+      'saas: Adobe Commerce as a Cloud Service; paas: Magento Open Source or Adobe Commerce on premises or on cloud infrastructure.',
+  })
+  edition!: StoreEdition;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "Magento's consumer key (an identifier, not a secret); null for an IMS store.",
+  })
+  consumerKey!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: ImsCredentialDto,
+    description: 'The IMS credential (never its secret); null for an OAuth store.',
+  })
+  ims!: ImsCredentialDto | null;
+  @ApiProperty({
+    description: 'The base URL (an IMS store: its REST base, https://<region>.api.commerce.adobe.com/<tenant id>/).',
+  })
+  storeBaseUrl!: string;
   @ApiProperty({ enum: STORE_STATUSES }) status!: StoreStatus;
   @ApiProperty({ nullable: true, type: String }) statusCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) statusReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) statusHint!: string | null;
   @ApiProperty({ enum: ['latest', 'laminas'] }) signatureProfile!: string;
-  @ApiProperty() hasAccessToken!: boolean;
+  @ApiProperty({
+    description: 'The service holds a credential for the store: an access token (OAuth), a client secret (IMS).',
+  })
+  hasAccessToken!: boolean;
   @ApiProperty({ nullable: true, type: VendorAccountDto }) vendorAccount!: VendorAccountDto | null;
   @ApiProperty({ nullable: true, type: StoreFactsDto }) facts!: StoreFactsDto | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) activatedAt!: string | null;

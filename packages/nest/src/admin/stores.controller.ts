@@ -1,12 +1,24 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import { STORE_STATUSES } from '../entities/store.entity';
 import { MagentoIntegrationExceptionFilter } from '../errors/magento-integration-exception.filter';
+import { SaasStoreRegistrar } from '../stores/saas-store-registrar';
 import { StoreHealthService } from '../stores/store-health.service';
 import { ApiAuthGuard } from './api-auth.guard';
 import { StoreDirectory } from './store-directory.service';
 import { parseStoreQuery } from './store-query';
 import { FailedCallDto, StoreDetailDto } from './store-detail.dto';
+import { RegisterSaasStoreDto, SaasRegistrationDto } from './saas-store.dto';
 import { ActivationDto, ProbeResultDto, StoreDto, StorePageDto } from './store-view.dto';
 import { FAILED_CALLS_KEPT } from './call-failure-recorder.service';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
@@ -21,16 +33,50 @@ export class StoresController {
   constructor(
     private readonly directory: StoreDirectory,
     private readonly health: StoreHealthService,
+    private readonly saas: SaasStoreRegistrar,
   ) {}
 
   @Get()
   @ApiQuery({ name: 'status', required: false, enum: STORE_STATUSES })
-  @ApiQuery({ name: 'search', required: false, description: 'Part of the base URL, consumer key or tenant' })
+  @ApiQuery({
+    name: 'search',
+    required: false,
+    description: 'Part of the base URL, consumer key, IMS client id or tenant',
+  })
   @ApiQuery({ name: 'page', required: false, type: Number })
   @ApiQuery({ name: 'pageSize', required: false, type: Number, description: '1-100, default 20' })
   @ApiOkResponse({ type: StorePageDto })
   list(@Query() query: Record<string, unknown>): Promise<StorePageDto> {
     return this.directory.list(parseStoreQuery(query));
+  }
+
+  @Post('saas')
+  @ApiOperation({
+    summary: 'Register an Adobe Commerce as a Cloud Service store with its IMS credential',
+    description:
+      'No activation handshake: the credential is validated, both URLs pass the store-URL guard, the client secret is stored encrypted, and the store is probed at once (an IMS token, then GET /V1/store/storeConfigs). The same URL again replaces its credential.',
+  })
+  @ApiBody({ type: RegisterSaasStoreDto })
+  @ApiCreatedResponse({
+    type: SaasRegistrationDto,
+    description: 'Registered (200 with the same body: credential replaced).',
+  })
+  @ApiOkResponse({
+    type: SaasRegistrationDto,
+    description: 'The URL was registered already: its credential was replaced.',
+  })
+  @ApiBadRequestResponse({ description: 'INVALID_INPUT (every bad field in details.problems) or STORE_URL_REFUSED.' })
+  async registerSaas(
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SaasRegistrationDto> {
+    const registration = await this.saas.register(body);
+    response.status(registration.created ? 201 : 200);
+    return {
+      created: registration.created,
+      outcome: registration.outcome,
+      store: await this.directory.detail(registration.storeId),
+    };
   }
 
   @Get(':id')

@@ -4,27 +4,46 @@ import type { StoreCallFailureEntity } from '../entities/store-call-failure.enti
 import type { StoreEntity, StoreFacts } from '../entities/store.entity';
 import type { VendorAccountEntity } from '../entities/vendor-account.entity';
 import type { FailedCallDto } from './store-detail.dto';
-import type { ActivationDto, ActivationEventDto, StoreDto } from './store-view.dto';
+import { imsScopesOf, storeCredentialOf } from '../stores/store-auth';
+import type { ActivationDto, ActivationEventDto, ImsCredentialDto, StoreDto } from './store-view.dto';
 
 /** The admin API's view of a store: an allow-list of fields, so no secret can slip out. */
-export function toStoreDto(store: StoreEntity, account: VendorAccountEntity | null | undefined): StoreDto {
+export function toStoreDto(
+  store: StoreEntity,
+  account: VendorAccountEntity | null | undefined,
+  imsTokenUrl: string,
+): StoreDto {
   return {
     id: store.id,
     tenant: store.tenant,
+    authKind: store.authKind,
+    edition: store.edition,
     consumerKey: store.consumerKey,
+    ims: toImsCredentialDto(store, imsTokenUrl),
     storeBaseUrl: store.storeBaseUrl,
     status: store.status,
     statusCode: store.statusCode,
     statusReason: store.statusReason,
     statusHint: store.statusHint,
     signatureProfile: store.signatureProfile,
-    hasAccessToken: store.accessTokenEnc !== null,
+    hasAccessToken: storeCredentialOf(store) !== null,
     vendorAccount: account ? { id: account.id, email: account.email, name: account.name } : null,
     facts: readFacts(store.facts),
     activatedAt: iso(store.activatedAt),
     lastProbedAt: iso(store.lastProbedAt),
     createdAt: store.createdAt.toISOString(),
     updatedAt: store.updatedAt.toISOString(),
+  };
+}
+
+/** An IMS store's credential without its secret (`imsTokenUrl`: the module's default endpoint); null for OAuth stores. */
+function toImsCredentialDto(store: StoreEntity, imsTokenUrl: string): ImsCredentialDto | null {
+  if (store.authKind !== 'ims' || store.imsClientId === null) return null;
+  return {
+    clientId: store.imsClientId,
+    orgId: store.imsOrgId,
+    scopes: imsScopesOf(store),
+    tokenUrl: store.imsTokenUrl ?? imsTokenUrl,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { z } from 'zod';
+import { IMS_TOKEN_URL } from '@magekit/client';
 import { keyRingConfigSchema, type KeyRingConfig } from '../crypto/key-ring';
 import { DEFAULT_SIGN_IN_LOCKOUT } from '../identity/sign-in-lockout';
 import { storeUrlOptionsSchema, type StoreUrlOptions } from '../url-guard/store-url-policy';
@@ -131,6 +132,19 @@ export const magentoIntegrationOptionsSchema = group({
    * without success and Magento's consumer window has passed.
    */
   pendingStores: group({ perAddress: integer(1).default(10), max: integer(1).default(500) }).default({}),
+  /** Stores registered with an Adobe IMS credential (Adobe Commerce as a Cloud Service). */
+  ims: group({
+    /**
+     * The IMS token endpoint, or an origin (`/ims/token/v3` is appended), for stores registered
+     * without one; default Adobe's, `https://ims-na1.adobelogin.com/ims/token/v3`. Point it at a
+     * local sandbox or a fake in development and tests.
+     */
+    tokenUrl: z
+      .string({ message: 'must be an http(s) URL' })
+      .max(2048, 'must be at most 2,048 characters')
+      .refine(isTokenUrl, 'must be an https URL (plain http only on loopback) without credentials or fragment')
+      .default(IMS_TOKEN_URL),
+  }).default({}),
   /**
    * How the app names the settings that error hints tell the user to change (e.g. environment
    * variables such as `STORE_URL_ALLOW_HTTP=true`). Default: the option paths.
@@ -164,5 +178,18 @@ export interface ResolvedMagentoOptions {
     storage: ThrottlerStorage | null;
   };
   pendingStores: { perAddress: number; max: number };
+  ims: { tokenUrl: string };
   settingNames: SettingNames;
+}
+
+/** An IMS token endpoint as @magekit/client's `createImsAuth` takes it: https (plain http only on loopback), no credentials or fragment. */
+function isTokenUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+    return secure && !url.username && !url.password && !url.hash;
+  } catch {
+    return false;
+  }
 }

@@ -47,12 +47,14 @@ describe('resolveMagentoOptions', () => {
         storage: null,
       },
       pendingStores: { perAddress: 10, max: 500 },
+      ims: { tokenUrl: 'https://ims-na1.adobelogin.com/ims/token/v3' },
       settingNames: {
         allowHttp: 'storeUrl.allowHttp: true',
         allowedNetworks: 'storeUrl.allowedNetworks',
         tenants: 'the tenants option',
         throttle: 'the throttle option',
         pendingStores: 'the pendingStores option',
+        imsTokenUrl: 'ims.tokenUrl',
       },
     });
   });
@@ -108,6 +110,7 @@ describe('resolveMagentoOptions', () => {
       signIn: { maxFailures: 0, lockSeconds: 0.5 },
       throttle: { windowSeconds: 0, callback: { perAddress: 0 }, signIn: { global: '5' }, storage: {} },
       pendingStores: { perAddress: 0, max: 0 },
+      ims: { tokenUrl: 'http://ims.example.com/ims/token/v3' },
       settingNames: { allowHttp: '', tenants: 5 },
     });
     expect(problems).toEqual([
@@ -135,6 +138,7 @@ describe('resolveMagentoOptions', () => {
       'throttle.storage must be a ThrottlerStorage (an object with increment())',
       'pendingStores.perAddress must be an integer >= 1',
       'pendingStores.max must be an integer >= 1',
+      'ims.tokenUrl must be an https URL (plain http only on loopback) without credentials or fragment',
       'settingNames.allowHttp must be a name of 1-200 characters',
       'settingNames.tenants must be a name of 1-200 characters',
     ]);

@@ -18,6 +18,8 @@ export const settingNamesSchema = group({
   throttle: settingName.default('the throttle option'),
   /** The pending-store limits. */
   pendingStores: settingName.default('the pendingStores option'),
+  /** The default IMS token endpoint. */
+  imsTokenUrl: settingName.default('ims.tokenUrl'),
 });
 
 /** The names hints use for settings a user can change. */

@@ -4,7 +4,7 @@ import type { KeyRing } from './key-ring';
 
 /** The encrypted columns, by table. Each ciphertext is bound to `<table>.<column>:<row id>`. */
 export const ENCRYPTED_COLUMNS = {
-  magekit_stores: ['consumer_secret_enc', 'access_token_enc', 'access_token_secret_enc'],
+  magekit_stores: ['consumer_secret_enc', 'access_token_enc', 'access_token_secret_enc', 'ims_client_secret_enc'],
   magekit_activations: [
     'verifier_enc',
     'request_token_enc',

@@ -17,9 +17,9 @@ export const UuidColumn = (name: string, nullable = false) => Column({ name, typ
  */
 export const TimestampColumn = (name: string, nullable = false) => Column({ name, type: Date, precision: 3, nullable });
 
-/** A text enum: stored as `varchar(length)`, checked in code. */
-export const TextEnumColumn = (name: string, length: number, nullable = false) =>
-  Column({ name, type: 'varchar', length, nullable });
+/** A text enum: stored as `varchar(length)`, checked in code; `fallback` is the column's default (rows written before it existed). */
+export const TextEnumColumn = (name: string, length: number, nullable = false, fallback?: string) =>
+  Column({ name, type: 'varchar', length, nullable, ...(fallback === undefined ? {} : { default: fallback }) });
 
 /** A short string. */
 export const VarcharColumn = (name: string, length: number, nullable = false) =>

@@ -3,6 +3,7 @@ import { CreateStoreCallFailures1767225600000 } from './1767225600000-create-sto
 import { CreateSignInAttempts1796083200000 } from './1796083200000-create-sign-in-attempts';
 import { AddActivationSecurity1798761600000 } from './1798761600000-add-activation-security';
 import { AddStoreClockSkew1801440000000 } from './1801440000000-add-store-clock-skew';
+import { AddStoreAuthKind1804118400000 } from './1804118400000-add-store-auth-kind';
 
 /** Every migration of @magekit/nest, oldest first: add them to the app's TypeORM `migrations`. */
 export const MAGEKIT_MIGRATIONS = [
@@ -11,6 +12,7 @@ export const MAGEKIT_MIGRATIONS = [
   CreateSignInAttempts1796083200000,
   AddActivationSecurity1798761600000,
   AddStoreClockSkew1801440000000,
+  AddStoreAuthKind1804118400000,
 ] as const;
 
 export {
@@ -19,4 +21,5 @@ export {
   CreateSignInAttempts1796083200000,
   AddActivationSecurity1798761600000,
   AddStoreClockSkew1801440000000,
+  AddStoreAuthKind1804118400000,
 };

@@ -8,7 +8,7 @@ export function column(
   runner: QueryRunner,
   name: string,
   kind: ColumnKind,
-  options: { nullable?: boolean; primary?: boolean } = {},
+  options: { nullable?: boolean; primary?: boolean; default?: string } = {},
 ): TableColumn {
   const driver = runner.connection.driver;
   const base: TableColumnOptions = {
@@ -16,6 +16,8 @@ export function column(
     type: '',
     isNullable: options.nullable ?? false,
     isPrimary: options.primary ?? false,
+    // A text default, quoted as SQL (the entity declares the same value).
+    ...(options.default === undefined ? {} : { default: `'${options.default.replace(/'/g, "''")}'` }),
   };
   if (kind === 'timestamp') {
     const type = driver.options.type === 'postgres' ? 'timestamp with time zone' : driver.normalizeType({ type: Date });

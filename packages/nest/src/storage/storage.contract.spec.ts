@@ -9,6 +9,7 @@ import { ActivationEntity, ActivationEventEntity, StoreEntity } from '../entitie
 import { MAGEKIT_MIGRATIONS } from '../migrations';
 import { makeCallback, recordCallback } from '../test-support/callbacks';
 import { runOnTestDatabases, type TestDatabase } from '../test-support/test-databases';
+import { insertImsStore } from '../test-support/ims-stores';
 import { createTestModule, TEST_KEYS, type TestHarness } from '../test-support/test-app';
 import { isUniqueViolation } from './unique-violation';
 
@@ -146,23 +147,34 @@ function runContract(db: TestDatabase): void {
       expect(JSON.stringify(page)).not.toMatch(/mk1\./);
     });
 
-    it('rotateSecrets re-encrypts every secret under the active key, and they still decrypt', async () => {
+    it('rotateSecrets re-encrypts every secret under the active key (IMS client secrets too), and they still decrypt', async () => {
       const callback = makeCallback();
       const recorded = await recordCallback(harness.module, 'rotate', callback);
+      const ims = await insertImsStore(dataSource);
       const k2 = { activeKeyId: 'k2', keys: { ...TEST_KEYS.keys, k2: Buffer.alloc(32, 7).toString('base64') } };
       const result = await rotateSecrets(dataSource, k2, 3);
       expect(result.reencrypted['magekit_stores.consumer_secret_enc']).toBeGreaterThan(0);
+      expect(result.reencrypted['magekit_stores.ims_client_secret_enc']).toBe(1);
       expect(result.reencrypted['magekit_activations.verifier_enc']).toBeGreaterThan(0);
       const again = await rotateSecrets(dataSource, k2);
       expect(Object.values(again.reencrypted).every((count) => count === 0)).toBe(true);
       const ring = createKeyRing(k2);
+      const box = new SecretBox(ring);
       const store = await dataSource.getRepository(StoreEntity).findOneByOrFail({ id: recorded.store.id });
-      expect(ring.keyIdOf(store.consumerSecretEnc)).toBe('k2');
-      expect(new SecretBox(ring).open('magekit_stores', 'consumer_secret_enc', store.id, store.consumerSecretEnc)).toBe(
+      expect(ring.keyIdOf(store.consumerSecretEnc ?? '')).toBe('k2');
+      expect(box.open('magekit_stores', 'consumer_secret_enc', store.id, store.consumerSecretEnc ?? '')).toBe(
         callback.consumerSecret,
       );
+      const imsRow = await dataSource.getRepository(StoreEntity).findOneByOrFail({ id: ims.store.id });
+      expect(ring.keyIdOf(imsRow.imsClientSecretEnc ?? '')).toBe('k2');
+      expect(box.open('magekit_stores', 'ims_client_secret_enc', imsRow.id, imsRow.imsClientSecretEnc ?? '')).toBe(
+        ims.clientSecret,
+      );
       const stale = await dataSource.getRepository(StoreEntity).find();
-      expect(stale.every((row) => ring.keyIdOf(row.consumerSecretEnc) === 'k2')).toBe(true);
+      const ciphertexts = stale.flatMap((row) => [row.consumerSecretEnc, row.imsClientSecretEnc]);
+      expect(ciphertexts.filter((value) => value !== null).every((value) => ring.keyIdOf(value ?? '') === 'k2')).toBe(
+        true,
+      );
     });
   });
 

@@ -1,11 +1,10 @@
 import {
   createMagentoClient,
-  createOAuthAuth,
+  type AuthStrategy,
   type ClientEvent,
   type ConcurrencyLimiter,
   type FetchLike,
   type MagentoClient,
-  type OAuthCredentials,
 } from '@magekit/client';
 import { FailedCallCapture, type FailedCallSink } from '../admin/failed-call-capture';
 import type { StoreEntity } from '../entities/store.entity';
@@ -19,8 +18,11 @@ export interface StoreKnowledge {
 
 /** The client of one store and what it was built from. */
 export interface StoreClientEntry {
-  /** The encrypted access token the client signs with: another value on the row means the tokens rotated. */
-  readonly accessTokenEnc: string;
+  /**
+   * The encrypted credential the client works with (an `oauth1` store's access token, an `ims`
+   * store's client secret): another value on the row means the credential changed.
+   */
+  readonly credentialEnc: string;
   /** `updated_at` of the row the client was built from (ms). */
   readonly builtFrom: number;
   readonly limiter: ConcurrencyLimiter;
@@ -33,7 +35,10 @@ export interface StoreClientEntry {
 
 /** What {@link buildStoreClientEntry} needs besides the store. */
 export interface StoreClientParts {
-  credentials: OAuthCredentials;
+  /** The store's auth strategy (`buildStoreAuth`): OAuth 1.0a or Adobe IMS. */
+  auth: AuthStrategy;
+  /** The encrypted credential it was built from (`storeCredentialOf`). */
+  credentialEnc: string;
   limiter: ConcurrencyLimiter;
   knowledge: StoreKnowledge;
   fetch: FetchLike;
@@ -48,7 +53,8 @@ export interface StoreClientParts {
 const RECORD_NOTHING: FailedCallSink = async () => undefined;
 
 /**
- * Builds the one client of a store: OAuth-signed with its tokens, through the shared limiter,
+ * Builds the one client of a store: authenticated by its strategy (OAuth 1.0a with its tokens, or
+ * Adobe IMS with its credential and token cache), for its edition, through the shared limiter,
  * signing with the clock plus the store's known skew, remembering a detected signature profile
  * and an adopted skew, and watched by one failed-call capture.
  */
@@ -62,8 +68,9 @@ export function buildStoreClientEntry(store: StoreEntity, parts: StoreClientPart
   };
   const client = createMagentoClient({
     baseUrl: store.storeBaseUrl,
+    edition: store.edition,
     indexPhp: store.usesIndexPhp,
-    auth: capture.wrapAuth(createOAuthAuth(parts.credentials)),
+    auth: capture.wrapAuth(parts.auth),
     profile: knowledge.profile,
     profileStore: {
       get: () => knowledge.profile,
@@ -79,7 +86,7 @@ export function buildStoreClientEntry(store: StoreEntity, parts: StoreClientPart
     onEvent,
   });
   return {
-    accessTokenEnc: store.accessTokenEnc ?? '',
+    credentialEnc: parts.credentialEnc,
     builtFrom: store.updatedAt?.getTime() ?? 0,
     limiter: parts.limiter,
     knowledge,

@@ -3,6 +3,7 @@ import { paginate, type FetchLike, type HandshakeOptions, type MagentoClient, ty
 import { SecretBox } from '../crypto/secret-box';
 import type { StoreEntity } from '../entities/store.entity';
 import { MAGEKIT_CLOCK, MAGEKIT_FETCH } from '../tokens';
+import { oauthConsumerOf } from './store-auth';
 import { StoreClientRegistry } from './store-client.registry';
 
 /** Options of {@link StoreClientFactory.forStore}. */
@@ -31,12 +32,14 @@ export class StoreClientFactory {
   ) {}
 
   /**
-   * A REST client authenticated with the store's access token: the store's shared client (the
+   * A REST client authenticated with the store's credential (an integration's OAuth 1.0a access
+   * token, or an Adobe IMS credential for Adobe Commerce as a Cloud Service; app code is the same
+   * for both): the store's shared client (the
    * same object on every call without options), or a view of it with these call defaults. Calls
    * that fail for good (after retries) are recorded for the admin API with the explained base
    * string, secrets masked.
    *
-   * @throws MagentoIntegrationError `STORE_NOT_ACTIVE` when the store holds no access token.
+   * @throws MagentoIntegrationError `STORE_NOT_ACTIVE` when the store holds no credential.
    */
   forStore(store: StoreEntity, options: StoreClientOptions = {}): MagentoClient {
     const entry = this.registry.entryFor(store);
@@ -47,14 +50,19 @@ export class StoreClientFactory {
     return Object.keys(defaults).length === 0 ? client : withCallDefaults(client, defaults);
   }
 
-  /** The consumer part of the handshake options for a store (the token steps add tokens and verifier), signed with its known clock skew. */
+  /**
+   * The consumer part of the handshake options for an `oauth1` store (the token steps add tokens and verifier), signed with its known clock skew.
+   *
+   * @throws MagentoIntegrationError `INVALID_TRANSITION` for an `ims` store.
+   */
   handshakeFor(store: StoreEntity, timeoutMs: number): HandshakeOptions {
     const skewMs = this.registry.knownSkewMs(store);
+    const consumer = oauthConsumerOf(store);
     return {
       storeBaseUrl: store.storeBaseUrl,
       usesIndexPhp: store.usesIndexPhp,
-      consumerKey: store.consumerKey,
-      consumerSecret: this.secrets.open('magekit_stores', 'consumer_secret_enc', store.id, store.consumerSecretEnc),
+      consumerKey: consumer.consumerKey,
+      consumerSecret: this.secrets.open('magekit_stores', 'consumer_secret_enc', store.id, consumer.consumerSecretEnc),
       profile: store.signatureProfile,
       fetch: this.fetch,
       clock: () => this.clock() + skewMs,

@@ -8,6 +8,7 @@ import { StoreEntity } from '../entities/store.entity';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { MAGEKIT_CLOCK, MAGEKIT_CONFIG, MAGEKIT_FETCH } from '../tokens';
 import type { ResolvedMagentoOptions } from '../config/module-options';
+import { buildStoreAuth, storeCredentialOf } from './store-auth';
 import { buildStoreClientEntry, currentSkewMs, type StoreClientEntry, type StoreKnowledge } from './store-client-entry';
 
 /** Skews are stored in a 32-bit integer column (±24 days). */
@@ -16,9 +17,10 @@ const MAX_SKEW_MS = 2_147_483_647;
 /**
  * Owns one `MagentoClient` per store in this process: one concurrency limiter per store
  * (`storeClients.maxConcurrency`), the signature profile and clock skew learnt once and kept on
- * the store row. A row whose access token differs from the client's (a new activation,
- * Reauthorize, on this or another instance) gets a new client with the same limiter and what
- * was learnt; a row without tokens (revoked) drops it.
+ * the store row; for an `ims` store, one IMS strategy and so one cached token. A row whose
+ * credential differs from the client's (a new activation, Reauthorize, a new IMS registration, on
+ * this or another instance) gets a new client with the same limiter and what was learnt; a row
+ * without a credential (revoked) drops it.
  */
 @Injectable()
 export class StoreClientRegistry implements OnApplicationShutdown {
@@ -38,24 +40,26 @@ export class StoreClientRegistry implements OnApplicationShutdown {
   ) {}
 
   /**
-   * The store's client entry, built on first use and replaced when the row holds other tokens.
+   * The store's client entry, built on first use and replaced when the row holds another credential.
    * A row older than the one the client was built from (a caller's stale copy) gets the current client.
    *
-   * @throws MagentoIntegrationError `STORE_NOT_ACTIVE` when the store holds no access token, or
-   *   the row was read before the store was revoked or removed here.
+   * @throws MagentoIntegrationError `STORE_NOT_ACTIVE` when the store holds no access token (no IMS
+   *   client secret), or the row was read before the store was revoked or removed here.
    */
   entryFor(store: StoreEntity): StoreClientEntry {
     const current = this.entries.get(store.id);
     const updatedAt = store.updatedAt?.getTime() ?? 0;
     const fresh = !current || updatedAt >= current.builtFrom;
     if (updatedAt < (this.dropped.get(store.id) ?? Number.NEGATIVE_INFINITY))
-      throw notActive(`Store ${store.id} was revoked or removed after this copy of its row was read.`);
-    if (!store.accessTokenEnc || !store.accessTokenSecretEnc) {
+      throw notActive(store, `Store ${store.id} was revoked or removed after this copy of its row was read.`);
+    const credential = storeCredentialOf(store);
+    if (credential === null) {
       if (fresh) this.entries.delete(store.id);
-      throw notActive(`Store ${store.id} has no access token (status ${store.status}).`);
+      const what = store.authKind === 'ims' ? 'IMS credential' : 'access token';
+      throw notActive(store, `Store ${store.id} has no ${what} (status ${store.status}).`);
     }
-    if (current && (current.accessTokenEnc === store.accessTokenEnc || !fresh)) return current;
-    const entry = this.build(store, current);
+    if (current && (current.credentialEnc === credential || !fresh)) return current;
+    const entry = this.build(store, credential, current);
     this.entries.set(store.id, entry);
     return entry;
   }
@@ -90,18 +94,14 @@ export class StoreClientRegistry implements OnApplicationShutdown {
     this.entries.clear();
   }
 
-  private build(store: StoreEntity, previous: StoreClientEntry | undefined): StoreClientEntry {
+  private build(store: StoreEntity, credentialEnc: string, previous: StoreClientEntry | undefined): StoreClientEntry {
     const open = (column: string, value: string) => this.secrets.open('magekit_stores', column, store.id, value);
     const knowledge: StoreKnowledge = previous
       ? { profile: previous.knowledge.profile, baseSkewMs: currentSkewMs(previous) }
       : { profile: store.signatureProfile, baseSkewMs: store.clockSkewMs ?? 0 };
     return buildStoreClientEntry(store, {
-      credentials: {
-        consumerKey: store.consumerKey,
-        consumerSecret: open('consumer_secret_enc', store.consumerSecretEnc),
-        accessToken: open('access_token_enc', store.accessTokenEnc ?? ''),
-        accessTokenSecret: open('access_token_secret_enc', store.accessTokenSecretEnc ?? ''),
-      },
+      auth: buildStoreAuth(store, open, { tokenUrl: this.config.ims.tokenUrl, timeoutMs: this.config.probe.timeoutMs }),
+      credentialEnc,
       limiter: previous?.limiter ?? createConcurrencyLimiter(this.config.storeClients.maxConcurrency),
       knowledge,
       fetch: this.fetch,
@@ -129,8 +129,11 @@ export class StoreClientRegistry implements OnApplicationShutdown {
   }
 }
 
-function notActive(message: string): MagentoIntegrationError {
+function notActive(store: StoreEntity, message: string): MagentoIntegrationError {
   return new MagentoIntegrationError(message, 'STORE_NOT_ACTIVE', {
-    hint: 'The merchant must Activate or Reauthorize the integration in the Magento admin.',
+    hint:
+      store.authKind === 'ims'
+        ? 'Register the store again with its IMS credential (POST /api/stores/saas or magekit stores add-saas).'
+        : 'The merchant must Activate or Reauthorize the integration in the Magento admin.',
   });
 }

@@ -17,7 +17,9 @@ export type ProbeOutcome =
 /**
  * Codes meaning the store no longer accepts the stored credentials: revoked or unknown token,
  * deleted/recreated consumer, a signature no profile verifies, or "The consumer isn't authorized
- * to access %resources." (an inactive integration, or an ACL without the probe's resource).
+ * to access %resources." (an inactive integration, or an ACL without the probe's resource); for an
+ * IMS credential also IMS's refusal of the client credentials, of the scopes or of the token
+ * request itself (the store is never called then; docs/magento-behaviour.md §11.4).
  */
 export const REJECTED_TOKEN_CODES = [
   'TOKEN_REVOKED',
@@ -25,12 +27,18 @@ export const REJECTED_TOKEN_CODES = [
   'CONSUMER_UNKNOWN',
   'SIGNATURE_INVALID',
   'NOT_AUTHORIZED',
+  'IMS_CLIENT_REJECTED',
+  'IMS_SCOPE_REJECTED',
+  'IMS_REQUEST_REJECTED',
 ] as const;
 
 /**
- * Makes one signed call (`probe.path`, default `GET /V1/store/storeConfigs`) and reads store facts
- * from it; when it works and `requiredResources` are configured, checks each of them with one
- * representative call (see `planResourceProbes`).
+ * Makes one authenticated call (`probe.path`, default `GET /V1/store/storeConfigs`) and reads store
+ * facts from it; when it works and `requiredResources` are configured, checks each of them with one
+ * representative call (see `planResourceProbes`). For an `ims` store the call first needs an IMS
+ * token (from the store client's cache, or issued now), so the probe also proves the credential;
+ * resource checks whose route Adobe Commerce as a Cloud Service does not have (token services,
+ * guest and customer APIs) are refused by the client before sending and read `unknown`.
  */
 @Injectable()
 export class StoreProber {

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { FakeMagentoServer } from '@magekit/client/testing';
@@ -21,15 +21,16 @@ export interface E2eApp extends TestHarness {
   close(): Promise<void>;
 }
 
-/** Starts the module in a real Nest app over SQLite (or `database`) with migrations run. */
+/** Starts the module in a real Nest app over SQLite (or `database`) with migrations run; Nest logs to `logger` (default none). */
 export async function startE2eApp(
   options: Partial<MagentoIntegrationOptions> = {},
   lookup?: LookupAll,
   database: TestDatabase = listTestDatabases()[0],
+  logger: LoggerService | false = false,
 ): Promise<E2eApp> {
   const { dataSource, drop } = await database.open();
   const harness = await createTestModule(dataSource, testOptions(options), lookup);
-  const app = harness.module.createNestApplication({ logger: false });
+  const app = harness.module.createNestApplication({ logger });
   await app.init();
   const { token } = await createApiToken(dataSource, 'e2e');
   const runner = app.get(ActivationRunner);
