@@ -8,7 +8,7 @@ import { MagentoIntegrationModule, ServiceInfoModule, type MagentoIntegrationOpt
 import { formatBanner, serviceUrls, type ServiceUrls } from './banner';
 import { loadKeys, type LoadedKeys } from './config/key-file';
 import { readServiceConfig, type ServiceConfig } from './config/service-config';
-import { ENV_SETTING_NAMES } from './config/setting-names';
+import { toModuleOptions } from './config/module-options';
 import { findDashboard } from './dashboard/find-dashboard';
 import { setUpApiDocs } from './http/api-docs';
 import { applyHttpSurface } from './http/http-surface';
@@ -103,12 +103,8 @@ export async function startIntegrationService(options: StartServiceOptions = {})
       queue: { probeIntervalMs: 60_000, prefix: 'magekit', ...options.queue },
     };
     const magento: MagentoIntegrationOptions = {
-      encryption: keys.keys,
-      storeUrl: config.storeUrl,
-      tenants: [config.tenant],
-      requiredResources: config.requiredResources,
+      ...toModuleOptions(config, keys.keys),
       ...throttle.options,
-      settingNames: ENV_SETTING_NAMES,
       ...options.magento,
     };
     magento.probe = { scheduler: probeSchedulerFor(config.redisUrl), ...options.magento?.probe };

@@ -30,6 +30,19 @@ export const publicUrlField = z.string().transform((value, ctx) => {
   return url.toString().replace(/\/+$/, '');
 });
 
+/**
+ * `IMS_TOKEN_URL`: the IMS token endpoint (or an origin) of SaaS stores registered without one;
+ * https, plain http only on loopback (as @magekit/client's `createImsAuth` takes it).
+ */
+export const imsTokenUrlField = z.string().refine((value) => {
+  const url = parseUrl(value);
+  if (!url || url.username || url.password || url.hash) return false;
+  return (
+    url.protocol === 'https:' ||
+    (url.protocol === 'http:' && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname))
+  );
+}, 'must be an https URL (plain http only on loopback) without credentials or fragment, e.g. https://ims-na1.adobelogin.com/ims/token/v3');
+
 export const tenantField = z.string().regex(TENANT_PATTERN, 'must be 1-64 letters, digits, _ or -');
 
 export const booleanField = z

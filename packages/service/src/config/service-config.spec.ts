@@ -29,6 +29,7 @@ describe('readServiceConfig', () => {
       database: { type: 'better-sqlite3', database: '/srv/app/.data/integration/integration.sqlite' },
       keys: { kind: 'file', path: '/srv/app/.data/integration/keys.json', mayCreate: true },
       storeUrl: { allowHttp: false, allowedNetworks: [] },
+      imsTokenUrl: null,
       redisUrl: null,
       logLevel: 'info',
       production: false,
@@ -54,6 +55,7 @@ describe('readServiceConfig', () => {
         MAGEKIT_ACTIVE_KEY: 'new',
         STORE_URL_ALLOW_HTTP: 'true',
         STORE_URL_ALLOWED_NETWORKS: '127.0.0.0/8, ::1/128',
+        IMS_TOKEN_URL: 'http://127.0.0.1:4010/ims/token/v3',
         REDIS_URL: 'redis://127.0.0.1:6379/2',
         LOG_LEVEL: 'debug',
         DASHBOARD_DIR: '/opt/dashboard',
@@ -69,6 +71,7 @@ describe('readServiceConfig', () => {
       database: { type: 'postgres', url: 'postgres://app:pw@db:5432/app' },
       keys: { kind: 'env', keys: { activeKeyId: 'new', keys: { old: KEY_A, new: KEY_B } } },
       storeUrl: { allowHttp: true, allowedNetworks: ['127.0.0.0/8', '::1/128'] },
+      imsTokenUrl: 'http://127.0.0.1:4010/ims/token/v3',
       redisUrl: 'redis://127.0.0.1:6379/2',
       logLevel: 'debug',
       dashboardDir: '/opt/dashboard',
@@ -104,6 +107,7 @@ describe('readServiceConfig', () => {
       REDIS_URL: 'http://redis',
       LOG_LEVEL: 'loud',
       MAGEKIT_ENCRYPTION_KEYS: 'k1:short',
+      IMS_TOKEN_URL: 'https://user:pw@ims.example.com/',
     });
     for (const name of [
       'PORT',
@@ -116,12 +120,14 @@ describe('readServiceConfig', () => {
       'REDIS_URL',
       'LOG_LEVEL',
       'MAGEKIT_ENCRYPTION_KEYS',
+      'IMS_TOKEN_URL',
     ]) {
       expect(message).toContain(name);
     }
     expect(message).toContain('10.0.0.0/99');
     expect(message).toContain('key k1 must be base64 of 32 random bytes');
-    expect(message.split('; ')).toHaveLength(10);
+    expect(message).not.toContain('user:pw');
+    expect(message.split('; ')).toHaveLength(11);
   });
 
   it('refuses to generate a key in production and checks MAGEKIT_ACTIVE_KEY', () => {

@@ -17,6 +17,7 @@ import {
   databaseUrlField,
   encryptionKeysField,
   hostField,
+  imsTokenUrlField,
   logLevelField,
   networksField,
   optional,
@@ -61,6 +62,8 @@ export interface ServiceConfig {
   database: DatabaseConfig;
   keys: KeySource;
   storeUrl: { allowHttp: boolean; allowedNetworks: string[] };
+  /** `IMS_TOKEN_URL`: the IMS token endpoint of SaaS stores registered without one; null: Adobe's. */
+  imsTokenUrl: string | null;
   redisUrl: string | null;
   logLevel: LogLevel;
   production: boolean;
@@ -102,6 +105,7 @@ const envSchema = storageEnvSchema.extend({
   TENANT: optional(tenantField),
   STORE_URL_ALLOW_HTTP: optional(booleanField),
   STORE_URL_ALLOWED_NETWORKS: optional(networksField),
+  IMS_TOKEN_URL: optional(imsTokenUrlField),
   REDIS_URL: optional(redisUrlField),
   LOG_LEVEL: optional(logLevelField),
   DASHBOARD_DIR: optional(z.string()),
@@ -163,6 +167,7 @@ export function readServiceConfig(
       allowHttp: values.STORE_URL_ALLOW_HTTP ?? false,
       allowedNetworks: values.STORE_URL_ALLOWED_NETWORKS ?? [],
     },
+    imsTokenUrl: values.IMS_TOKEN_URL ?? null,
     redisUrl: values.REDIS_URL ?? null,
     logLevel: values.LOG_LEVEL ?? 'info',
     production,

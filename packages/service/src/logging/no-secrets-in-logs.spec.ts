@@ -21,6 +21,10 @@ const SECRETS = [
   'THROWNSECRET1',
   'SIGNATURE1',
   'DBPASSWORD1',
+  'IMSSECRETFIELD1',
+  'IMSSECRETFORM1',
+  'IMSSECRETTEXT1',
+  'IMSACCESSTOKEN1',
 ];
 
 @Controller()
@@ -34,6 +38,15 @@ class CarelessController {
     this.logger.warn(
       `callback body ${new URLSearchParams(body).toString()} with ${String(request.headers.authorization)}`,
     );
+    return { ok: true };
+  }
+
+  /** Logs a SaaS store registration and IMS's token request as user code might. */
+  @Post('api/stores/saas')
+  saas(@Body() body: Record<string, string>): { ok: true } {
+    this.logger.log({ msg: 'registering', body });
+    this.logger.log(`token request grant_type=client_credentials&client_id=c1&client_secret=${body.clientSecret}`);
+    this.logger.warn(`IMS said no to ${body.note}`);
     return { ok: true };
   }
 
@@ -86,6 +99,16 @@ describe('no secret reaches stdout: the real pino logger, its request logs and N
       },
       body: 'oauth_consumer_key=ck1&oauth_consumer_secret=CONSUMERSECRET1&store_base_url=https%3A%2F%2Fshop.example.com%2F&oauth_verifier=VERIFIER1',
     });
+    await fetch(`${base}/api/stores/saas`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        url: 'https://na1.api.commerce.adobe.com/T1/',
+        clientSecret: 'IMSSECRETFIELD1',
+        note: 'p8e-IMSSECRETTEXT1abcdefgh with Bearer eyJhbGciOiJSUzI1NiJ9.eyJJTVNBQ0NFU1NUT0tFTjEiOjF9.IMSACCESSTOKEN1',
+      }),
+    });
+    logger.log(`form client_secret=IMSSECRETFORM1 sent`, 'Text');
     await fetch(`${base}/boom`, {
       headers: { authorization: 'OAuth oauth_consumer_key="ck1", oauth_signature="SIGNATURE1"' },
     });
@@ -153,6 +176,13 @@ describe('no secret reaches stdout: the real pino logger, its request logs and N
         ip: '127.0.0.1',
         reqId: expect.any(String),
       }),
+      expect.objectContaining({
+        level: 'info',
+        context: 'HTTP',
+        method: 'POST',
+        path: '/api/stores/saas',
+        status: 201,
+      }),
       expect.objectContaining({ level: 'error', context: 'HTTP', method: 'GET', path: '/boom', status: 500 }),
     ]);
     expect(Object.keys(requests[0]).sort()).toEqual([
@@ -176,7 +206,7 @@ describe('no secret reaches stdout: the real pino logger, its request logs and N
     });
     const thrown = entries().find((entry) => entry['level'] === 'error' && entry['context'] === 'ExceptionsHandler');
     expect(thrown).toMatchObject({
-      reqId: requests[1]['reqId'],
+      reqId: requests[2]['reqId'],
       msg: 'token exchange failed: oauth_token_secret=[REDACTED]',
       error: expect.objectContaining({ stack: expect.stringContaining('    at ') }),
     });
