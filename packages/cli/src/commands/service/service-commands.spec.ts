@@ -144,7 +144,7 @@ describe('magekit tokens / accounts / rotate (integration service database, SQLi
     expect(both.decrypt(row.accessTokenEnc!, secretContext('magekit_stores', 'access_token_enc', id))).toBe(
       'access-token',
     );
-    expect(both.decrypt(row.consumerSecretEnc, secretContext('magekit_stores', 'consumer_secret_enc', id))).toBe(
+    expect(both.decrypt(row.consumerSecretEnc!, secretContext('magekit_stores', 'consumer_secret_enc', id))).toBe(
       'consumer-secret',
     );
     const second = await runInProcess(['rotate', '--json'], '', rotateEnv);

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import type { KeyRingConfig } from '@magekit/nest';
+import type { KeyRingConfig, MagentoIntegrationOptions } from '@magekit/nest';
 import {
   describeDatabase,
   IntegrationServiceError,
   loadKeys,
+  readServiceConfig,
   readStorageSettings,
   toDataSourceOptions,
+  toModuleOptions,
   type StorageSettings,
 } from '@magekit/service/settings';
 import { CliError } from '../../cli-error';
@@ -55,6 +57,31 @@ export function readServiceKeys(
   }
   try {
     return loadKeys({ ...keys, mayCreate: false }).keys;
+  } catch (error) {
+    throw asCliError(error);
+  }
+}
+
+/**
+ * The `MagentoIntegrationModule` options the service runs with (store-URL guard, tenant, required
+ * resources, IMS token endpoint, from its environment: `toModuleOptions` of
+ * `@magekit/service/settings`), with `keys`: what `stores add-saas` registers a store with.
+ *
+ * @throws CliError `INVALID_INPUT` naming every bad variable
+ */
+export function readServiceModuleOptions(
+  env: Record<string, string | undefined>,
+  flags: ServiceFlags,
+  keys: KeyRingConfig,
+  cwd: string = process.cwd(),
+): MagentoIntegrationOptions {
+  const dataDir = serviceDataDir(env, flags, cwd);
+  try {
+    const config = readServiceConfig(
+      { ...env, DATA_DIR: dataDir, DATABASE_URL: flags.databaseUrl || env['DATABASE_URL'] },
+      cwd,
+    );
+    return toModuleOptions(config, keys);
   } catch (error) {
     throw asCliError(error);
   }
