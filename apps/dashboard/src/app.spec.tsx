@@ -256,6 +256,8 @@ describe('store detail', () => {
     await userEvent.tab();
     expect(screen.getByRole('searchbox', { name: 'Search stores' })).toHaveFocus();
     await userEvent.tab();
+    expect(screen.getByRole('button', { name: 'Add SaaS store' })).toHaveFocus();
+    await userEvent.tab();
     expect(screen.getByRole('button', { name: /^All/ })).toHaveFocus();
     await userEvent.tab();
     await userEvent.keyboard(' ');

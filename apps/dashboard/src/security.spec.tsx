@@ -113,7 +113,7 @@ describe('security view', () => {
     expect(within(mismatch).getByText('CALLBACK_MISMATCH')).toBeInTheDocument();
     expect(within(mismatch).getByText(/wrong consumer secret: possible takeover attempt/)).toBeInTheDocument();
     expect(within(mismatch).getByText('https://attacker.example.net/')).toBeInTheDocument();
-    expect(within(mismatch).getByText(store.consumerKey)).toBeInTheDocument();
+    expect(within(mismatch).getByText(store.consumerKey ?? '')).toBeInTheDocument();
     expect(within(mismatch).getByText('203.0.113.9')).toBeInTheDocument();
     expect(within(mismatch).getByRole('link', { name: 'Open store' })).toHaveAttribute('href', `#/stores/${store.id}`);
     expect(within(mismatch).getByText('2026-11-22 11:59:00 UTC').closest('time')).toHaveAttribute(

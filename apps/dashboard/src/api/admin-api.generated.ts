@@ -20,6 +20,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stores/saas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an Adobe Commerce as a Cloud Service store with its IMS credential
+         * @description No activation handshake: the credential is validated, both URLs pass the store-URL guard, the client secret is stored encrypted, and the store is probed at once (an IMS token, then GET /V1/store/storeConfigs). The same URL again replaces its credential.
+         */
+        post: operations["StoresController_registerSaas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stores/{id}": {
         parameters: {
             query?: never;
@@ -184,6 +204,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ImsCredentialDto: {
+            /** @description Client id of the OAuth Server-to-Server credential (an identifier, sent as x-api-key). */
+            clientId: string;
+            /** @description IMS organization id (sent as x-gw-ims-org-id). */
+            orgId: string | null;
+            /** @description The scopes asked for. */
+            scopes: string[];
+            /** @description The IMS token endpoint used. */
+            tokenUrl: string;
+        };
         VendorAccountDto: {
             id: string;
             email: string;
@@ -207,8 +237,21 @@ export interface components {
         StoreDto: {
             id: string;
             tenant: string;
-            /** @description Magento's consumer key (an identifier, not a secret). */
-            consumerKey: string;
+            /**
+             * @description oauth1: an integration activated by the OAuth 1.0a handshake; ims: an Adobe IMS server-to-server credential registered by an operator (Adobe Commerce as a Cloud Service).
+             * @enum {string}
+             */
+            authKind: "oauth1" | "ims";
+            /**
+             * @description saas: Adobe Commerce as a Cloud Service; paas: Magento Open Source or Adobe Commerce on premises or on cloud infrastructure.
+             * @enum {string}
+             */
+            edition: "paas" | "saas";
+            /** @description Magento's consumer key (an identifier, not a secret); null for an IMS store. */
+            consumerKey: string | null;
+            /** @description The IMS credential (never its secret); null for an OAuth store. */
+            ims: components["schemas"]["ImsCredentialDto"] | null;
+            /** @description The base URL (an IMS store: its REST base, https://<region>.api.commerce.adobe.com/<tenant id>/). */
             storeBaseUrl: string;
             /** @enum {string} */
             status: "activating" | "active" | "failed" | "needs_reauth" | "revoked";
@@ -217,6 +260,7 @@ export interface components {
             statusHint: string | null;
             /** @enum {string} */
             signatureProfile: "latest" | "laminas";
+            /** @description The service holds a credential for the store: an access token (OAuth), a client secret (IMS). */
             hasAccessToken: boolean;
             vendorAccount: components["schemas"]["VendorAccountDto"] | null;
             facts: components["schemas"]["StoreFactsDto"] | null;
@@ -235,9 +279,34 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        RegisterSaasStoreDto: {
+            /**
+             * @description The tenant's REST URL (Commerce Cloud Manager, instance details): https://<region>.api.commerce.adobe.com/<tenant id>/. Registering a URL again replaces its credential.
+             * @example https://na1.api.commerce.adobe.com/X2duJmy3FaTKf1Mmr4GiQY/
+             */
+            url: string;
+            /** @description Client ID of the credential (Adobe Developer Console > project > credential). */
+            clientId: string;
+            /**
+             * Format: password
+             * @description Client secret of the credential: stored encrypted, never returned or logged.
+             */
+            clientSecret: string;
+            /**
+             * @description IMS organization id.
+             * @example 0123456789ABCDEF01234567@AdobeOrg
+             */
+            orgId: string;
+            /** @description Scopes to ask for (also one text, separated by commas or spaces); default Adobe's list for the Commerce REST API, which includes commerce.accs. */
+            scopes?: string[];
+            /** @description The IMS token endpoint (or an origin, /ims/token/v3 is appended); default the service's (Adobe's IMS unless configured otherwise). */
+            tokenUrl?: string;
+            /** @description The service tenant the store belongs to; default the service's. */
+            tenant?: string;
+        };
         TokenHealthDto: {
             /**
-             * @description ok: the last probe worked; rejected: the store refused the token; failing: the last probe could not reach a verdict (network, 5xx); unknown: not probed yet; none: no token stored (revoked or never activated).
+             * @description ok: the last probe worked; rejected: the store refused the token (for an IMS store: IMS or the store refused the credential); failing: the last probe could not reach a verdict (network, 5xx); unknown: not probed yet; none: no token (IMS client secret) stored (revoked or never activated).
              * @enum {string}
              */
             state: "ok" | "rejected" | "failing" | "unknown" | "none";
@@ -269,8 +338,21 @@ export interface components {
         StoreDetailDto: {
             id: string;
             tenant: string;
-            /** @description Magento's consumer key (an identifier, not a secret). */
-            consumerKey: string;
+            /**
+             * @description oauth1: an integration activated by the OAuth 1.0a handshake; ims: an Adobe IMS server-to-server credential registered by an operator (Adobe Commerce as a Cloud Service).
+             * @enum {string}
+             */
+            authKind: "oauth1" | "ims";
+            /**
+             * @description saas: Adobe Commerce as a Cloud Service; paas: Magento Open Source or Adobe Commerce on premises or on cloud infrastructure.
+             * @enum {string}
+             */
+            edition: "paas" | "saas";
+            /** @description Magento's consumer key (an identifier, not a secret); null for an IMS store. */
+            consumerKey: string | null;
+            /** @description The IMS credential (never its secret); null for an OAuth store. */
+            ims: components["schemas"]["ImsCredentialDto"] | null;
+            /** @description The base URL (an IMS store: its REST base, https://<region>.api.commerce.adobe.com/<tenant id>/). */
             storeBaseUrl: string;
             /** @enum {string} */
             status: "activating" | "active" | "failed" | "needs_reauth" | "revoked";
@@ -279,6 +361,7 @@ export interface components {
             statusHint: string | null;
             /** @enum {string} */
             signatureProfile: "latest" | "laminas";
+            /** @description The service holds a credential for the store: an access token (OAuth), a client secret (IMS). */
             hasAccessToken: boolean;
             vendorAccount: components["schemas"]["VendorAccountDto"] | null;
             facts: components["schemas"]["StoreFactsDto"] | null;
@@ -292,6 +375,16 @@ export interface components {
             updatedAt: string;
             tokenHealth: components["schemas"]["TokenHealthDto"];
             resources: components["schemas"]["ResourceReportDto"];
+        };
+        SaasRegistrationDto: {
+            /** @description False when the URL was registered already and its credential was replaced. */
+            created: boolean;
+            /**
+             * @description The first probe: ok (an IMS token was issued and the store answered: active), rejected (IMS or the store refused the credential: failed, see statusReason), error (no verdict, e.g. unreachable: probed again later).
+             * @enum {string}
+             */
+            outcome: "ok" | "rejected" | "error";
+            store: components["schemas"]["StoreDetailDto"];
         };
         FailedCallDto: {
             id: string;
@@ -410,7 +503,7 @@ export interface operations {
                 /** @description 1-100, default 20 */
                 pageSize?: number;
                 page?: number;
-                /** @description Part of the base URL, consumer key or tenant */
+                /** @description Part of the base URL, consumer key, IMS client id or tenant */
                 search?: unknown;
                 status?: "activating" | "active" | "failed" | "needs_reauth" | "revoked";
             };
@@ -427,6 +520,46 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StorePageDto"];
                 };
+            };
+        };
+    };
+    StoresController_registerSaas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterSaasStoreDto"];
+            };
+        };
+        responses: {
+            /** @description The URL was registered already: its credential was replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaasRegistrationDto"];
+                };
+            };
+            /** @description Registered (200 with the same body: credential replaced). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaasRegistrationDto"];
+                };
+            };
+            /** @description INVALID_INPUT (every bad field in details.problems) or STORE_URL_REFUSED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,12 +1,21 @@
 import { AdminApiError, createAdminApi, encodeQuery } from './admin-api';
 
 function fakeFetch(answers: Array<{ status: number; body?: unknown } | Error>) {
-  const requests: Array<{ url: string; method: string; authorization: string | null }> = [];
+  const requests: Array<{
+    url: string;
+    method: string;
+    authorization: string | null;
+    contentType: string | null;
+    body: string | null;
+  }> = [];
   const impl = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = init?.headers as Record<string, string>;
     requests.push({
       url: String(input),
       method: init?.method ?? 'GET',
-      authorization: (init?.headers as Record<string, string>).authorization ?? null,
+      authorization: headers.authorization ?? null,
+      contentType: headers['content-type'] ?? null,
+      body: typeof init?.body === 'string' ? init.body : null,
     });
     const answer = answers.shift();
     if (!answer) throw new Error('no answer queued');
@@ -71,5 +80,44 @@ describe('admin API client', () => {
     const error = await api.revokeStore('x').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AdminApiError);
     expect(error).toMatchObject({ status: 502, message: 'The service answered HTTP 502.' });
+  });
+
+  it('registers a SaaS store with a JSON body, and hands back the problems of each refused field', async () => {
+    const input = { url: 'https://na1.api.commerce.adobe.com/T1/', clientId: 'c', clientSecret: 's', orgId: 'o' };
+    const { impl, requests } = fakeFetch([
+      { status: 201, body: { created: true, outcome: 'ok', store: { id: 'x' } } },
+      {
+        status: 400,
+        body: {
+          error: {
+            code: 'INVALID_INPUT',
+            message: 'Invalid SaaS store: url must be …',
+            details: { problems: { url: 'must be …' } },
+          },
+        },
+      },
+      {
+        status: 400,
+        body: { error: { code: 'STORE_URL_REFUSED', message: 'refused', details: { field: 'tokenUrl' } } },
+      },
+    ]);
+    const api = createAdminApi('t', impl);
+    expect(await api.registerSaasStore(input)).toMatchObject({ created: true, outcome: 'ok' });
+    expect(requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/stores/saas',
+      contentType: 'application/json',
+      body: JSON.stringify(input),
+    });
+    const invalid = (await api.registerSaasStore(input).catch((caught: unknown) => caught)) as AdminApiError;
+    expect(invalid.code).toBe('INVALID_INPUT');
+    expect(invalid.fieldProblems()).toEqual({ url: 'must be …' });
+    const refused = (await api.registerSaasStore(input).catch((caught: unknown) => caught)) as AdminApiError;
+    expect(refused.fieldProblems()).toEqual({ tokenUrl: 'refused' });
+    expect(requests.map((request) => request.contentType)).toEqual([
+      'application/json',
+      'application/json',
+      'application/json',
+    ]);
   });
 });

@@ -4,6 +4,8 @@ import type {
   FailedCall,
   Page,
   ProbeResult,
+  SaasRegistration,
+  SaasStoreInput,
   SecurityEventPage,
   SecurityEventQuery,
   ServiceInfo,
@@ -12,16 +14,25 @@ import type {
   StoreQuery,
 } from './types';
 
-/** An admin API error: the HTTP status (0 when unreachable), the API's code and its hint. */
+/** An admin API error: the HTTP status (0 when unreachable), the API's code, its hint and details. */
 export class AdminApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly code: string | null = null,
     readonly hint: string | null = null,
+    readonly details: Record<string, unknown> | null = null,
   ) {
     super(message);
     this.name = 'AdminApiError';
+  }
+
+  /** The problem of each bad field of a refused request (`details.problems`), or the refused field (`details.field`). */
+  fieldProblems(): Record<string, string> {
+    const problems = this.details?.['problems'];
+    if (problems && typeof problems === 'object') return problems as Record<string, string>;
+    const field = this.details?.['field'];
+    return typeof field === 'string' ? { [field]: this.message } : {};
   }
 }
 
@@ -38,6 +49,8 @@ export interface AdminApi {
   listRejectedCallbacks(query: Omit<SecurityEventQuery, 'type'>): Promise<SecurityEventPage>;
   probeStore(id: string): Promise<ProbeResult>;
   markForReauth(id: string): Promise<Store>;
+  /** Registers an Adobe Commerce as a Cloud Service store with its IMS credential (the same URL again replaces it) and probes it. */
+  registerSaasStore(input: SaasStoreInput): Promise<SaasRegistration>;
   revokeStore(id: string): Promise<Store>;
   /** The service's name and version (shown in the header). */
   getService(): Promise<ServiceInfo>;
@@ -46,7 +59,7 @@ export interface AdminApi {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; hint?: string };
+  error?: { code?: string; message?: string; hint?: string; details?: Record<string, unknown> };
 }
 
 /** Builds the client for one bearer token. `baseUrl` is where `/api` lives (default: this origin). */
@@ -55,12 +68,15 @@ export function createAdminApi(
   fetchImpl: typeof fetch = (...args) => fetch(...args),
   baseUrl = '',
 ): AdminApi {
-  async function call<T>(method: string, path: string): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     try {
       response = await fetchImpl(`${baseUrl}/api${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch {
       throw new AdminApiError(
@@ -68,7 +84,7 @@ export function createAdminApi(
         0,
       );
     }
-    const body = await readJson(response);
+    const answer = await readJson(response);
     if (response.status === 401) {
       throw new AdminApiError(
         'This API token is not valid (or was revoked).',
@@ -78,15 +94,16 @@ export function createAdminApi(
       );
     }
     if (!response.ok) {
-      const error = (body as ErrorBody | undefined)?.error;
+      const error = (answer as ErrorBody | undefined)?.error;
       throw new AdminApiError(
         error?.message ?? `The service answered HTTP ${response.status}.`,
         response.status,
         error?.code ?? null,
         error?.hint ?? null,
+        error?.details ?? null,
       );
     }
-    return body as T;
+    return answer as T;
   }
   const id = (value: string) => encodeURIComponent(value);
   return {
@@ -99,6 +116,7 @@ export function createAdminApi(
     listRejectedCallbacks: (query) => call('GET', `/rejected-callbacks?${encodeQuery(query)}`),
     probeStore: (store) => call('POST', `/stores/${id(store)}/probe`),
     markForReauth: (store) => call('POST', `/stores/${id(store)}/reauth`),
+    registerSaasStore: (input) => call('POST', '/stores/saas', input),
     revokeStore: (store) => call('POST', `/stores/${id(store)}/revoke`),
     getService: () => call('GET', '/service'),
     checkToken: async () => void (await call('GET', '/stores?pageSize=1')),

@@ -12,6 +12,12 @@ type QueryOf<Operation extends keyof operations> = NonNullable<operations[Operat
 
 export type Store = Schemas['StoreDto'];
 export type StoreStatus = Store['status'];
+/** `oauth1` (an integration activated by the OAuth 1.0a handshake) or `ims` (an Adobe IMS credential). */
+export type StoreAuthKind = Store['authKind'];
+/** `saas` (Adobe Commerce as a Cloud Service) or `paas`. */
+export type StoreEdition = Store['edition'];
+/** An IMS store's credential as the API shows it (never the secret). */
+export type ImsCredential = Schemas['ImsCredentialDto'];
 export type StoreViewFacts = Schemas['StoreViewFactsDto'];
 export type StoreFacts = Schemas['StoreFactsDto'];
 export type VendorAccount = Schemas['VendorAccountDto'];
@@ -32,6 +38,10 @@ export type FailedCall = Schemas['FailedCallDto'];
 export type ActivityDay = Schemas['ActivityDayDto'];
 export type Activity = Schemas['ActivityDto'];
 export type ProbeResult = Schemas['ProbeResultDto'];
+/** `POST /api/stores/saas`: a SaaS store's tenant URL and IMS credential. */
+export type SaasStoreInput = Schemas['RegisterSaasStoreDto'];
+/** What a SaaS registration did: created or credential replaced, the first probe, the store. */
+export type SaasRegistration = Schemas['SaasRegistrationDto'];
 
 /** `GET /api/stores` parameters; the filter form sends `''` for "any status". */
 export type StoreQuery = Omit<QueryOf<'StoresController_list'>, 'search' | 'status'> & {

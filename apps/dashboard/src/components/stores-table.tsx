@@ -1,7 +1,8 @@
 import type { Page, Store } from '../api/types';
-import { hostOf, magentoLine, plural } from '../lib/format';
+import { magentoLine, plural, storeNameOf } from '../lib/format';
 import { storeHref } from '../lib/hash-route';
 import { StatusBadge } from './status-badge';
+import { AuthKind, Edition } from './store-kind';
 import { TimeAgo } from './time-ago';
 
 /** One page of stores with pager; the store name links to its detail page. */
@@ -26,6 +27,8 @@ export function StoresTable({
             <tr>
               <th scope="col">Store</th>
               <th scope="col">Status</th>
+              <th scope="col">Authentication</th>
+              <th scope="col">Edition</th>
               <th scope="col">Store views</th>
               <th scope="col" className="col-magento">
                 Magento
@@ -41,11 +44,17 @@ export function StoresTable({
             {page.items.map((store) => (
               <tr key={store.id}>
                 <td className="cell-store">
-                  <a href={storeHref(store.id)}>{hostOf(store.storeBaseUrl)}</a>
+                  <a href={storeHref(store.id)}>{storeNameOf(store)}</a>
                   <div className="muted small break">{store.storeBaseUrl}</div>
                 </td>
                 <td>
                   <StatusBadge status={store.status} />
+                </td>
+                <td>
+                  <AuthKind kind={store.authKind} />
+                </td>
+                <td>
+                  <Edition edition={store.edition} short />
                 </td>
                 <td>
                   {store.facts?.storeViews.length ? (
@@ -55,7 +64,11 @@ export function StoresTable({
                   )}
                 </td>
                 <td className="col-magento">
-                  {magentoLine(store.signatureProfile) ?? <span className="muted">unknown</span>}
+                  {store.edition === 'saas' ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    (magentoLine(store.signatureProfile) ?? <span className="muted">unknown</span>)
+                  )}
                 </td>
                 <td>
                   <TimeAgo iso={store.activatedAt} never="not yet" />

@@ -1,4 +1,4 @@
-import type { SecurityEventType, StoreStatus, StoreViewFacts } from '../api/types';
+import type { SecurityEventType, Store, StoreAuthKind, StoreEdition, StoreStatus, StoreViewFacts } from '../api/types';
 
 export const STATUS_LABELS: Record<StoreStatus, string> = {
   active: 'Active',
@@ -7,6 +7,39 @@ export const STATUS_LABELS: Record<StoreStatus, string> = {
   failed: 'Failed',
   revoked: 'Revoked',
 };
+
+/** How the service authenticates to a store, in words. */
+export const AUTH_KIND_LABELS: Record<StoreAuthKind, string> = {
+  oauth1: 'OAuth 1.0a integration',
+  ims: 'Adobe IMS',
+};
+
+/** The product behind a store, in words. */
+export const EDITION_LABELS: Record<StoreEdition, string> = {
+  paas: 'Magento / Adobe Commerce',
+  saas: 'Adobe Commerce as a Cloud Service',
+};
+
+/** The short edition name for narrow places (the stores table). */
+export const EDITION_SHORT_LABELS: Record<StoreEdition, string> = {
+  paas: 'PaaS',
+  saas: 'SaaS',
+};
+
+/**
+ * A store's name for lists and headings: the host of its base URL; for Adobe Commerce as a Cloud
+ * Service, whose stores share a host, the host and the tenant id.
+ */
+export function storeNameOf(store: Pick<Store, 'storeBaseUrl' | 'edition'>): string {
+  const host = hostOf(store.storeBaseUrl);
+  if (store.edition !== 'saas') return host;
+  try {
+    const tenant = new URL(store.storeBaseUrl).pathname.split('/').filter(Boolean)[0];
+    return tenant ? `${host}/${tenant}` : host;
+  } catch {
+    return host;
+  }
+}
 
 /** "3 min ago", "2 days ago", or the date; "never" for null. */
 export function formatRelative(iso: string | null, now: Date = new Date()): string {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AdminApi } from '../api/admin-api';
-import type { Activation, FailedCall, StoreDetail } from '../api/types';
+import type { Activation, FailedCall, ImsCredential, StoreDetail } from '../api/types';
 import { FailedCalls } from '../components/failed-calls';
 import { ResourceList } from '../components/resource-list';
 import { StoreSecurityEvents } from '../components/store-security-events';
@@ -9,7 +9,8 @@ import { StatusBadge } from '../components/status-badge';
 import { TimeAgo } from '../components/time-ago';
 import { ActivationHistory } from '../components/timeline';
 import { TokenHealth } from '../components/token-health';
-import { describeStoreView, formatDateTime, hostOf, magentoLine } from '../lib/format';
+import { AuthKind, Edition } from '../components/store-kind';
+import { describeStoreView, formatDateTime, magentoLine, storeNameOf } from '../lib/format';
 import { useAsync, useInterval } from '../lib/use-async';
 
 interface Loaded {
@@ -48,6 +49,13 @@ const PROBE_TEXT = {
   error: 'Probe: no verdict (see token health).',
 } as const;
 
+const IMS_PROBE_TEXT = {
+  ok: 'Probe: the IMS credential works.',
+  rejected:
+    'Probe: the IMS credential was refused; the store has failed (register it again with a working credential).',
+  error: 'Probe: no verdict (see token health).',
+} as const;
+
 function StoreDetailView({
   api,
   store,
@@ -57,7 +65,8 @@ function StoreDetailView({
 }: Loaded & { api: AdminApi; onChanged: () => void }) {
   const [notice, setNotice] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const host = hostOf(store.storeBaseUrl);
+  const host = storeNameOf(store);
+  const ims = store.authKind === 'ims';
   async function act(label: string, action: () => Promise<string>, confirmText?: string) {
     if (confirmText && !window.confirm(confirmText)) return;
     setBusy(true);
@@ -99,26 +108,30 @@ function StoreDetailView({
         <button
           type="button"
           disabled={busy || !store.hasAccessToken}
-          onClick={() => act('Probe', async () => PROBE_TEXT[(await api.probeStore(store.id)).outcome])}
+          onClick={() =>
+            act('Probe', async () => (ims ? IMS_PROBE_TEXT : PROBE_TEXT)[(await api.probeStore(store.id)).outcome])
+          }
         >
           Probe now
         </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            act(
-              'Mark for reauthorization',
-              async () => (
-                await api.markForReauth(store.id),
-                'Marked for reauthorization: ask the merchant to click Reauthorize.'
-              ),
-              `Mark ${host} for reauthorization?`,
-            )
-          }
-        >
-          Mark for reauth
-        </button>
+        {!ims && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              act(
+                'Mark for reauthorization',
+                async () => (
+                  await api.markForReauth(store.id),
+                  'Marked for reauthorization: ask the merchant to click Reauthorize.'
+                ),
+                `Mark ${host} for reauthorization?`,
+              )
+            }
+          >
+            Mark for reauth
+          </button>
+        )}
         <button
           type="button"
           className="danger"
@@ -126,8 +139,13 @@ function StoreDetailView({
           onClick={() =>
             act(
               'Revoke',
-              async () => (await api.revokeStore(store.id), 'Revoked: the stored tokens were deleted.'),
-              `Revoke ${host}? The stored tokens are deleted; the merchant must Reauthorize to activate it again.`,
+              async () => (
+                await api.revokeStore(store.id),
+                ims ? 'Revoked: the stored client secret was deleted.' : 'Revoked: the stored tokens were deleted.'
+              ),
+              ims
+                ? `Revoke ${host}? The stored client secret is deleted; register the store again to use it.`
+                : `Revoke ${host}? The stored tokens are deleted; the merchant must Reauthorize to activate it again.`,
             )
           }
         >
@@ -143,6 +161,14 @@ function StoreDetailView({
         <section aria-labelledby="facts-title" className="panel">
           <h2 id="facts-title">Store</h2>
           <dl className="facts">
+            <dt>Authentication</dt>
+            <dd>
+              <AuthKind kind={store.authKind} />
+            </dd>
+            <dt>Edition</dt>
+            <dd>
+              <Edition edition={store.edition} />
+            </dd>
             <dt>Token health</dt>
             <dd>
               <TokenHealth health={store.tokenHealth} shownAbove={store.statusCode ? store.statusReason : null} />
@@ -155,31 +181,43 @@ function StoreDetailView({
             </dd>
             <dt>Store views</dt>
             <dd>{views.length ? views.map(describeStoreView).join(', ') : '—'}</dd>
-            <dt>Magento</dt>
-            <dd>
-              {magentoLine(store.signatureProfile) ?? <span className="muted">version not exposed</span>}{' '}
-              <span className="muted small">(signature profile: {store.signatureProfile})</span>
-            </dd>
-            <dt>Merchant account</dt>
-            <dd>
-              {store.vendorAccount ? (
-                `${store.vendorAccount.name} <${store.vendorAccount.email}>`
-              ) : (
-                <span className="muted">not linked yet (identity link)</span>
-              )}
-            </dd>
+            {!ims && (
+              <>
+                <dt>Magento</dt>
+                <dd>
+                  {magentoLine(store.signatureProfile) ?? <span className="muted">version not exposed</span>}{' '}
+                  <span className="muted small">(signature profile: {store.signatureProfile})</span>
+                </dd>
+                <dt>Merchant account</dt>
+                <dd>
+                  {store.vendorAccount ? (
+                    `${store.vendorAccount.name} <${store.vendorAccount.email}>`
+                  ) : (
+                    <span className="muted">not linked yet (identity link)</span>
+                  )}
+                </dd>
+              </>
+            )}
             <dt>Tenant</dt>
             <dd>{store.tenant}</dd>
-            <dt>Consumer key</dt>
-            <dd>
-              <code className="break">{store.consumerKey}</code>
-            </dd>
+            {store.consumerKey !== null && (
+              <>
+                <dt>Consumer key</dt>
+                <dd>
+                  <code className="break">{store.consumerKey}</code>
+                </dd>
+              </>
+            )}
           </dl>
         </section>
-        <section aria-labelledby="timeline-title" className="panel">
-          <h2 id="timeline-title">Activation timeline</h2>
-          <ActivationHistory activations={activations} />
-        </section>
+        {store.ims ? (
+          <ImsCredentialPanel credential={store.ims} />
+        ) : (
+          <section aria-labelledby="timeline-title" className="panel">
+            <h2 id="timeline-title">Activation timeline</h2>
+            <ActivationHistory activations={activations} />
+          </section>
+        )}
       </div>
       <section aria-labelledby="acl-title" className="panel">
         <h2 id="acl-title">Required resources</h2>
@@ -194,5 +232,30 @@ function StoreDetailView({
         <StoreSecurityEvents api={api} storeId={store.id} />
       </section>
     </article>
+  );
+}
+
+/** An IMS store's credential (never its secret): it was registered, there is no activation to show. */
+function ImsCredentialPanel({ credential }: { credential: ImsCredential }) {
+  return (
+    <section aria-labelledby="credential-title" className="panel">
+      <h2 id="credential-title">IMS credential</h2>
+      <p className="muted small">
+        Registered by an operator with an OAuth Server-to-Server credential: no activation handshake. Register the store
+        again (same URL) to replace it.
+      </p>
+      <dl className="facts">
+        <dt>Client ID</dt>
+        <dd>
+          <code className="break">{credential.clientId}</code>
+        </dd>
+        <dt>Organization ID</dt>
+        <dd>{credential.orgId ? <code className="break">{credential.orgId}</code> : '—'}</dd>
+        <dt>Scopes</dt>
+        <dd>{credential.scopes.join(', ')}</dd>
+        <dt>IMS token URL</dt>
+        <dd className="break">{credential.tokenUrl}</dd>
+      </dl>
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import type { AdminApi } from '../api/admin-api';
 import type { StoreStatus } from '../api/types';
 import { ActivityChart } from '../components/activity-chart';
 import { RejectedCallbacks } from '../components/rejected-callbacks';
+import { SaasStoreForm } from '../components/saas-store-form';
 import { EmptyState, ErrorState, Loading } from '../components/states';
 import { StatusFilter } from '../components/status-filter';
 import { StoresTable } from '../components/stores-table';
@@ -26,6 +27,7 @@ export function StoresPage({ api }: { api: AdminApi }) {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StoreStatus | ''>('');
   const [page, setPage] = useState(1);
+  const [adding, setAdding] = useState(false);
   const query = useDebounced(search.trim(), 250);
   const stores = useAsync(
     () => api.listStores({ search: query, status, page, pageSize: PAGE_SIZE }),
@@ -60,7 +62,7 @@ export function StoresPage({ api }: { api: AdminApi }) {
           <input
             id="store-search"
             type="search"
-            placeholder="Search base URL, consumer key or tenant"
+            placeholder="Search base URL, consumer key, IMS client id or tenant"
             value={search}
             onChange={(e) => {
               setSearch(e.target.value);
@@ -68,7 +70,20 @@ export function StoresPage({ api }: { api: AdminApi }) {
             }}
           />
         </form>
+        <button
+          type="button"
+          aria-expanded={adding}
+          aria-controls="saas-store"
+          onClick={() => setAdding((open) => !open)}
+        >
+          Add SaaS store
+        </button>
       </div>
+      {adding && (
+        <section id="saas-store" className="panel" aria-label="Add SaaS store">
+          <SaasStoreForm api={api} onRegistered={refresh} />
+        </section>
+      )}
       {activity.status === 'ready' && <ActivityChart activity={activity.data} />}
       <StatusFilter
         value={status}
@@ -91,6 +106,10 @@ export function StoresPage({ api }: { api: AdminApi }) {
           <p>
             Give merchants the <strong>Callback URL</strong> and <strong>Identity link URL</strong> this service printed
             at start-up. They enter them under System › Extensions › Integrations › Add New Integration.
+          </p>
+          <p>
+            Adobe Commerce as a Cloud Service has no integrations to activate: add such a store with{' '}
+            <strong>Add SaaS store</strong> and its Adobe IMS credential.
           </p>
         </EmptyState>
       )}

@@ -3,6 +3,8 @@ import type {
   Activation,
   Activity,
   FailedCall,
+  SaasRegistration,
+  SaasStoreInput,
   SecurityEvent,
   SecurityEventPage,
   SecurityEventQuery,
@@ -18,7 +20,10 @@ export function makeStore(i: number, patch: Partial<Store> = {}): Store {
   return {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     tenant: 'acme',
+    authKind: 'oauth1',
+    edition: 'paas',
     consumerKey: `ck${String(i).padStart(30, '0')}`,
+    ims: null,
     storeBaseUrl: `https://shop${i}.example.com/`,
     status: 'active',
     statusCode: null,
@@ -49,6 +54,23 @@ export function makeStore(i: number, patch: Partial<Store> = {}): Store {
     updatedAt: '2026-11-22T09:00:00.000Z',
     ...patch,
   };
+}
+
+/** An Adobe Commerce as a Cloud Service store registered with an IMS credential. */
+export function makeSaasStore(i: number, patch: Partial<Store> = {}): Store {
+  return makeStore(i, {
+    authKind: 'ims',
+    edition: 'saas',
+    consumerKey: null,
+    storeBaseUrl: `https://na1.api.commerce.adobe.com/Tenant${i}/`,
+    ims: {
+      clientId: `client${String(i).padStart(26, '0')}`,
+      orgId: '0123456789ABCDEF01234567@AdobeOrg',
+      scopes: ['AdobeID', 'openid', 'commerce.accs'],
+      tokenUrl: 'https://ims-na1.adobelogin.com/ims/token/v3',
+    },
+    ...patch,
+  });
 }
 
 /** The detail of a store: token health from its last probe, required resources. */
@@ -194,6 +216,8 @@ export interface FakeApiOptions {
   failWith?: Error;
   /** What `GET /api/service` answers (default the main service's name). */
   service?: ServiceInfo;
+  /** Answers `registerSaasStore` (default: a new active SaaS store, added to the list). */
+  registerSaas?: (input: SaasStoreInput) => Promise<SaasRegistration>;
 }
 
 /** An in-memory admin API over a list of stores; records the calls made. */
@@ -212,7 +236,7 @@ export function createFakeApi(stores: Store[], options: FakeApiOptions = {}) {
       const matching = stores.filter(
         (s) =>
           (!query.status || s.status === query.status) &&
-          (!search || s.storeBaseUrl.toLowerCase().includes(search) || s.consumerKey.includes(search)),
+          (!search || s.storeBaseUrl.toLowerCase().includes(search) || (s.consumerKey ?? '').includes(search)),
       );
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
@@ -246,6 +270,21 @@ export function createFakeApi(stores: Store[], options: FakeApiOptions = {}) {
     async probeStore(id) {
       calls.push(`probe ${id}`);
       return { outcome: 'ok', store: find(id) };
+    },
+    async registerSaasStore(input) {
+      calls.push(`register ${JSON.stringify({ ...input, clientSecret: '(secret)' })}`);
+      if (options.registerSaas) return options.registerSaas(input);
+      const store = makeSaasStore(stores.length + 1, {
+        storeBaseUrl: input.url,
+        ims: {
+          clientId: input.clientId,
+          orgId: input.orgId,
+          scopes: input.scopes ?? ['commerce.accs'],
+          tokenUrl: input.tokenUrl ?? 'https://ims-na1.adobelogin.com/ims/token/v3',
+        },
+      });
+      stores.push(store);
+      return { created: true, outcome: 'ok', store: makeDetail(store) };
     },
     async markForReauth(id) {
       calls.push(`reauth ${id}`);
