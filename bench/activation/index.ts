@@ -142,7 +142,11 @@ async function main(): Promise<void> {
     const deadline = t0 + 120_000;
     let failed: string[] = [];
     while (performance.now() < deadline) {
-      const rows = await stores.find({ select: { consumerKey: true, status: true } });
+      // Every store here activated through the handshake, so each has a consumer key.
+      const rows = (await stores.find({ select: { consumerKey: true, status: true } })).map((row) => ({
+        consumerKey: row.consumerKey ?? '',
+        status: row.status,
+      }));
       const now = performance.now();
       for (const row of rows)
         if (row.status === 'active' && !activeAt.has(row.consumerKey)) activeAt.set(row.consumerKey, now);

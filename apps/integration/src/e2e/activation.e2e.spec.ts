@@ -36,7 +36,7 @@ for (const database of listTestDatabases()) {
       const open = (column: string, value: string | null) =>
         secrets.open('magekit_stores', column, row.id, value ?? '');
       const auth = createOAuthAuth({
-        consumerKey: row.consumerKey,
+        consumerKey: row.consumerKey ?? '',
         consumerSecret: open('consumer_secret_enc', row.consumerSecretEnc),
         accessToken: open('access_token_enc', row.accessTokenEnc),
         accessTokenSecret: open('access_token_secret_enc', row.accessTokenSecretEnc),
