@@ -35,8 +35,13 @@ function bannerValue(stdout: string, label: string): string {
   return match[1].trim();
 }
 
-/** Starts the built app on a fresh data directory with development settings (loopback stores allowed, or not with `strict`). */
-export async function startJourneyApp(options: { strict?: boolean } = {}): Promise<JourneyApp> {
+/**
+ * Starts the built app on a fresh data directory with development settings (loopback stores allowed,
+ * or not with `strict`); `env` adds or overrides settings (e.g. `IMS_TOKEN_URL`, `LOG_LEVEL`).
+ */
+export async function startJourneyApp(
+  options: { strict?: boolean; env?: Record<string, string> } = {},
+): Promise<JourneyApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-journey-'));
   const env = {
     PORT: '0',
@@ -44,6 +49,7 @@ export async function startJourneyApp(options: { strict?: boolean } = {}): Promi
     LOG_LEVEL: 'info',
     STORE_URL_ALLOW_HTTP: 'true',
     STORE_URL_ALLOWED_NETWORKS: options.strict ? '' : '127.0.0.0/8',
+    ...options.env,
   };
   const started = await spawnService(env, dataDir, 30_000, JOURNEY_APP.main);
   const out = started.stdout();
