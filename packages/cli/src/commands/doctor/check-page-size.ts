@@ -1,4 +1,4 @@
-import { searchCriteria } from '@magekit/client';
+import { searchCriteria, type StoreEdition } from '@magekit/client';
 import { buildResult, type CheckResult } from './doctor-check';
 import {
   describeReply,
@@ -37,9 +37,13 @@ export function readPageSizeLimit(reply: StoreReply): number | null {
  * 2.4.4–2.4.8 install), `Magento\Framework\Webapi\Validator\SearchCriteriaValidator` refuses
  * `searchCriteria[pageSize]` above `webapi/validation/maximum_page_size` (default 300) with 400
  * "Maximum SearchCriteria pageSize is %max"; with them off any size is accepted
- * (docs/magento-behaviour.md §8.2). Pure.
+ * (docs/magento-behaviour.md §8.2). On SaaS the ACL's refusal is a 403 (§11.6). Pure.
  */
-export function classifyPageSize(reply: StoreReply, requested = PAGE_SIZE_PROBE): CheckResult {
+export function classifyPageSize(
+  reply: StoreReply,
+  requested = PAGE_SIZE_PROBE,
+  edition: StoreEdition = 'paas',
+): CheckResult {
   const route = `GET ${PAGE_SIZE_PATH}`;
   const limit = readPageSizeLimit(reply);
   const details = { route, requested, maxPageSize: limit, answer: describeReply(reply) };
@@ -71,7 +75,7 @@ export function classifyPageSize(reply: StoreReply, requested = PAGE_SIZE_PROBE)
       null,
       details,
     );
-  const refused = readRefusedResources(reply);
+  const refused = readRefusedResources(reply, edition);
   if (refused !== null) {
     return buildResult(
       'page-size',

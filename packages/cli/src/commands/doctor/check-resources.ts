@@ -1,3 +1,4 @@
+import type { StoreEdition } from '@magekit/client';
 import { buildResult, type CheckResult } from './doctor-check';
 import type { ResourceProbe } from './plan-resource-probes';
 import {
@@ -21,11 +22,12 @@ export interface ProbedCall {
 /**
  * Reads one answer. Magento checks the ACL before it reads the input or runs the service
  * (`RequestValidator` inside `InputParamsResolver::resolve()`), so a 2xx, a 400 of the input, a 404 of
- * the entity, or the sandbox's 501 "does not implement" all mean allowed. Pure.
+ * the entity, or the sandbox's 501 "does not implement" all mean allowed. On SaaS the ACL's refusal
+ * is a 403 (docs/magento-behaviour.md §11.6). Pure.
  */
-export function readCallOutcome(reply: StoreReply | null): CallOutcome {
+export function readCallOutcome(reply: StoreReply | null, edition: StoreEdition = 'paas'): CallOutcome {
   if (reply === null) return 'not-sent';
-  if (readRefusedResources(reply) !== null) return 'refused';
+  if (readRefusedResources(reply, edition) !== null) return 'refused';
   if (reply.status === 404 && hasPhrase(reply, PHRASES.noRoute)) return 'not-routed';
   if (reply.status !== null && reply.status >= 200 && reply.status < 300) return 'allowed';
   if (isNotImplemented(reply)) return 'allowed';
@@ -60,14 +62,14 @@ function describeUnsent(probes: readonly ResourceProbe[]): string {
 /**
  * The required-resources check over GET probes that were sent and calls that were only listed:
  * fail on an ACL refusal or an unrouted call, warn on other errors, pass when every GET was
- * allowed; `skipped` when nothing could be sent. Pure.
+ * allowed; `skipped` when nothing could be sent. On SaaS the resources are the IMS credential's. Pure.
  */
-export function classifyResources(calls: readonly ProbedCall[]): CheckResult {
+export function classifyResources(calls: readonly ProbedCall[], edition: StoreEdition = 'paas'): CheckResult {
   const rows = calls.map(({ probe, reply }) => ({
     call: probe.label,
     route: probe.routeId,
     resources: probe.resources,
-    outcome: readCallOutcome(reply),
+    outcome: readCallOutcome(reply, edition),
     answer: reply === null ? (probe.reason ?? 'not sent') : describeReply(reply),
   }));
   const by = (outcome: CallOutcome) => rows.filter((row) => row.outcome === outcome);
@@ -94,11 +96,18 @@ export function classifyResources(calls: readonly ProbedCall[]): CheckResult {
       refused.length > 0 ? `${refused.length} refused by the ACL (${refused.map((row) => row.call).join(', ')})` : '',
       notRouted.length > 0 ? `${notRouted.length} not routed (${notRouted.map((row) => row.call).join(', ')})` : '',
     ].filter(Boolean);
+    const saas = edition === 'saas';
     const hints = [
       missing.length > 0
-        ? `Grant ${missing.join(', ')} to the integration (System > Extensions > Integrations > API, then Reauthorize; or its etc/integration.xml).`
+        ? saas
+          ? `Grant ${missing.join(', ')} to the IMS credential's technical account (for a magekit sandbox credential: its resources, PUT /sandbox/admin/ims/credentials/:clientId).`
+          : `Grant ${missing.join(', ')} to the integration (System > Extensions > Integrations > API, then Reauthorize; or its etc/integration.xml).`
         : '',
-      notRouted.length > 0 ? 'An unrouted call needs a module this store does not have (or has disabled).' : '',
+      notRouted.length > 0
+        ? saas
+          ? "An unrouted call is not in Adobe Commerce as a Cloud Service's REST API (Adobe's SaaS REST schema lacks some stock routes, e.g. CMS and search)."
+          : 'An unrouted call needs a module this store does not have (or has disabled).'
+        : '',
     ].filter(Boolean);
     return buildResult(
       'resources',

@@ -1,11 +1,18 @@
+import type { SaasTarget } from './saas-target';
 import type { StoreVersion } from './store-version';
 
 /** How a check came out. `skipped`: it could not run (no credentials, an earlier failure, not implemented). */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
-/** The checks of `magekit doctor`, in report order. */
+/**
+ * The checks of `magekit doctor`, in report order. `ims-token` and `authenticated-call` are Adobe
+ * Commerce as a Cloud Service's (docs/magento-behaviour.md §11.2, §11.3); the others are Magento's own
+ * web API's, some of which also run on SaaS.
+ */
 export const CHECK_NAMES = [
   'reachability',
+  'ims-token',
+  'authenticated-call',
   'signature-profile',
   'clock-skew',
   'authorization-header',
@@ -28,6 +35,10 @@ export interface CheckResult {
 /** What `magekit doctor --json` prints. */
 export interface DoctorReport {
   store: string;
+  /** Present only for Adobe Commerce as a Cloud Service (a report without it is of Magento's own web API). */
+  edition?: 'saas';
+  /** Where the SaaS tenant answers and how it was recognised (with `edition`). */
+  saas?: SaasTarget;
   /** The store's release as far as it tells (`/magento_version`, a sandbox's profile); null when it was not reached. */
   version: StoreVersion | null;
   checks: CheckResult[];

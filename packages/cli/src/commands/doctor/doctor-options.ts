@@ -3,10 +3,13 @@ import { buildRestRoot, type OAuthCredentials, type RestScope } from '@magekit/c
 import { CliError } from '../../cli-error';
 import { parseCallsFile } from '../acl/least-privilege.command';
 import { readCallsFileOption } from '../acl/read-calls-file';
+import type { ImsFlags } from './ims-credentials';
 import { planCallProbes, planResourceProbes, type ResourceProbe } from './plan-resource-probes';
 
 /** The flags of `magekit doctor`. */
-export interface DoctorFlags {
+export interface DoctorFlags extends ImsFlags {
+  /** `paas` or `saas`; default: told from the URL. */
+  edition?: string;
   store?: string;
   indexPhp?: boolean;
   consumerKey?: string;

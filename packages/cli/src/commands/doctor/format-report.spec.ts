@@ -49,6 +49,44 @@ describe('formatReport', () => {
     );
   });
 
+  it('prints the edition of a SaaS tenant and why its version is not asked; the rows keep their width', () => {
+    const saas: DoctorReport = {
+      store: 'https://na1.api.commerce.adobe.com/T1/',
+      edition: 'saas',
+      saas: {
+        tenantId: 'T1',
+        region: 'na1',
+        environment: null,
+        restBaseUrl: 'https://na1.api.commerce.adobe.com/T1/',
+        recognisedFrom: 'url',
+      },
+      version: {
+        magento: null,
+        sandboxProfile: '2.4.8',
+        url: 'https://na1.api.commerce.adobe.com/T1/V1/store/storeConfigs',
+      },
+      checks: sortResults([
+        buildResult('authenticated-call', 'pass', 'the tenant took the IMS token'),
+        buildResult('ims-token', 'fail', 'no IMS token', 'Check the secret.'),
+        buildResult('reachability', 'pass', "the tenant's API gateway answered"),
+      ]),
+    };
+    expect(formatReport(saas).split('\n')).toEqual([
+      'magekit doctor https://na1.api.commerce.adobe.com/T1/',
+      'edition: Adobe Commerce as a Cloud Service (SaaS), region na1, tenant T1 (told by the host)',
+      'version: not asked (Adobe keeps Adobe Commerce as a Cloud Service up to date; its API host has no /magento_version); a magekit sandbox store with the 2.4.8 profile (X-Magekit-Sandbox-Version)',
+      '',
+      "PASS  reachability          the tenant's API gateway answered",
+      'FAIL  ims-token             no IMS token',
+      '                            hint: Check the secret.',
+      'PASS  authenticated-call    the tenant took the IMS token',
+      '',
+      '2 passed, 0 warnings, 1 failed, 0 skipped',
+      '',
+    ]);
+    expect(hasFailure(saas)).toBe(true);
+  });
+
   it('drops the hint of a pass and tells failures apart', () => {
     expect(report.checks[0].hint).toBeNull();
     expect(hasFailure(report)).toBe(false);

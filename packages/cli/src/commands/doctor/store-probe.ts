@@ -10,6 +10,7 @@ import {
 } from '@magekit/client';
 import type { SignatureProfile } from '@magekit/oauth1';
 import type { StoreReply } from './store-reply';
+import { SANDBOX_VERSION_HEADER } from './store-version';
 
 /** Side effects of the doctor: the network and the clock. */
 export interface ProbeDeps {
@@ -65,6 +66,7 @@ export async function sendProbe(url: string, headers: Record<string, string>, de
     dateHeader: response.headers.get('date'),
     receivedAt,
     durationMs: receivedAt - started,
+    sandboxProfile: response.headers.get(SANDBOX_VERSION_HEADER),
   };
 }
 

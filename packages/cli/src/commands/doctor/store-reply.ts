@@ -1,4 +1,4 @@
-import type { MagentoClientError } from '@magekit/client';
+import type { MagentoClientError, StoreEdition } from '@magekit/client';
 
 /** What the store answered to one probe (signed or not), reduced to what the checks read. */
 export interface StoreReply {
@@ -16,6 +16,8 @@ export interface StoreReply {
   receivedAt: number | null;
   /** Time from sending to the headers (ms). */
   durationMs: number | null;
+  /** The `X-Magekit-Sandbox-Version` header of the answer (set by `sendProbe`), when there was one. */
+  sandboxProfile?: string | null;
 }
 
 /** Magento's phrases the checks recognise (raw, as the REST error JSON carries them: docs/magento-behaviour.md §1.7, §4.2, §4.3). */
@@ -38,9 +40,15 @@ export function hasPhrase(reply: StoreReply, phrase: string): boolean {
   return readPhrase(reply) === phrase;
 }
 
-/** The `%resources` of a "The consumer isn't authorized to access %resources." answer, or null. */
-export function readRefusedResources(reply: StoreReply): string[] | null {
-  if (reply.status !== 401 || !hasPhrase(reply, PHRASES.notAuthorized)) return null;
+/**
+ * The `%resources` of a "The consumer isn't authorized to access %resources." answer, or null. Magento
+ * sends it with 401; on Adobe Commerce as a Cloud Service a 403 carries it (the gateway's 401 is for
+ * tokens, docs/magento-behaviour.md §11.6), so `saas` takes both.
+ */
+export function readRefusedResources(reply: StoreReply, edition: StoreEdition = 'paas'): string[] | null {
+  const statuses = edition === 'saas' ? [401, 403] : [401];
+  if (reply.status === null || !statuses.includes(reply.status) || !hasPhrase(reply, PHRASES.notAuthorized))
+    return null;
   const parameters = reply.error?.magento?.parameters as { resources?: unknown } | undefined;
   const resources = typeof parameters?.resources === 'string' ? parameters.resources : '';
   return resources

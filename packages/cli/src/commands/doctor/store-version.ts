@@ -50,10 +50,20 @@ export async function fetchStoreVersion(baseUrl: string, scope: RestScope, deps:
   }
 }
 
-/** The report's version line. Pure. */
-export function describeStoreVersion(version: StoreVersion): string {
-  const magento =
-    version.magento === null
+/**
+ * The version of a SaaS tenant: none to ask (Adobe keeps the service up to date and its API host
+ * serves only the REST API, no storefront route such as `/magento_version`); a magekit sandbox's
+ * profile from the header of the answer to `url`. Pure.
+ */
+export function readSaasVersion(url: string, sandboxProfile: string | null | undefined): StoreVersion {
+  return { magento: null, sandboxProfile: sandboxProfile ?? null, url };
+}
+
+/** The report's version line; `saas` for Adobe Commerce as a Cloud Service. Pure. */
+export function describeStoreVersion(version: StoreVersion, saas = false): string {
+  const magento = saas
+    ? 'not asked (Adobe keeps Adobe Commerce as a Cloud Service up to date; its API host has no /magento_version)'
+    : version.magento === null
       ? 'not shown (GET /magento_version gave no "Magento/<major.minor> (<edition>)")'
       : `${version.magento} (GET /magento_version)`;
   return version.sandboxProfile === null
