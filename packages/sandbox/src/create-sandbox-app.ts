@@ -5,7 +5,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { RawRequest } from './common/http-request';
 import { MagentoExceptionFilter } from './common/magento-exception.filter';
 import { SandboxRuntime } from './common/sandbox-runtime';
-import { resolveOptions, type SandboxOptions } from './config/sandbox-options';
+import { createPhpFpmPool, type PhpFpmPool } from './common/php-fpm-pool';
+import { resolveOptions, type SandboxInput, type SandboxOptions } from './config/sandbox-options';
 import { SandboxModule } from './sandbox.module';
 import { SeedService } from './seed/seed.service';
 import { createVersionMiddleware } from './version/version-answer';
@@ -32,6 +33,8 @@ export interface SandboxApp {
   options: SandboxOptions;
   /** The Magento version profile the store runs as (`options.magentoVersion`). */
   profile: VersionProfile;
+  /** The simulated PHP-FPM pool (`options.phpFpm`), with its counters; null when off. */
+  phpFpm: PhpFpmPool | null;
   close(): Promise<void>;
 }
 
@@ -43,16 +46,15 @@ const BODY_LIMIT = '16mb';
  * the version profile (`X-Magekit-Sandbox-Version`); `/magento_version` answers as Magento's does.
  * @throws Error for an unknown `magentoVersion`, before anything starts
  */
-export async function createSandboxApp(
-  input: Partial<SandboxOptions> = {},
-  listen: ListenOptions = {},
-): Promise<SandboxApp> {
+export async function createSandboxApp(input: SandboxInput = {}, listen: ListenOptions = {}): Promise<SandboxApp> {
   const options = resolveOptions(input);
   const profile = resolveVersionProfile(options.magentoVersion);
   const app = await NestFactory.create(SandboxModule.forRoot(options), {
     bodyParser: false,
     logger: listen.logger ?? ['error', 'warn'],
   });
+  const phpFpm = options.phpFpm === null ? null : createPhpFpmPool(options.phpFpm);
+  if (phpFpm !== null) app.use(phpFpm.middleware);
   app.use(createVersionMiddleware(profile));
   app.use('/sandbox/admin', express.json({ limit: BODY_LIMIT }));
   app.use(express.raw({ type: () => true, limit: BODY_LIMIT }));
@@ -74,7 +76,7 @@ export async function createSandboxApp(
     '/',
   );
   app.get(SandboxRuntime).baseUrl = baseUrl;
-  return { app, baseUrl, port: address.port, options, profile, close: () => app.close() };
+  return { app, baseUrl, port: address.port, options, profile, phpFpm, close: () => app.close() };
 }
 
 function keepRawBody(req: Request, _res: Response, next: NextFunction): void {

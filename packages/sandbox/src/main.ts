@@ -29,6 +29,7 @@ async function main(): Promise<void> {
         ...(config.imsTokenLifetimeSeconds === null ? {} : { tokenLifetimeSeconds: config.imsTokenLifetimeSeconds }),
       },
       log: (line) => console.log(`  ${line}`),
+      phpFpm: config.phpFpm,
     },
     { port: config.port, host: config.host, baseUrl: config.baseUrl ?? undefined },
   );
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
           : undefined,
     }),
   );
+  const pool = sandbox.options.phpFpm;
+  if (pool !== null)
+    console.log(
+      `  PHP-FPM pool: ${pool.workers} workers, ${pool.latencyMs} ms per request, backlog ${pool.backlog} (then 503)`,
+    );
 }
 
 main().catch((error: unknown) => {

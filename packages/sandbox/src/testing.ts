@@ -2,7 +2,7 @@
  * `@magekit/sandbox/testing`: start a sandbox store in-process for tests, and drive its admin API.
  */
 import { createSandboxApp, type ListenOptions, type SandboxApp } from './create-sandbox-app';
-import type { SandboxOptions } from './config/sandbox-options';
+import type { SandboxInput } from './config/sandbox-options';
 import { SandboxAdminClient } from './admin/sandbox-admin.client';
 import { describeSaasEndpoints, type SaasEndpoints } from './saas/saas-endpoints';
 import { resolveSaasOptions } from './saas/saas-options';
@@ -14,7 +14,8 @@ export type { ActivationResult, DirectActivation, HandshakeActivation } from './
 export type { IntegrationView } from './integrations/integration.service';
 export type { StoreSettings, GlobalSettings } from './settings/store-settings';
 export type { ActivityEvent } from './admin/activity-log.service';
-export type { SandboxOptions } from './config/sandbox-options';
+export type { SandboxInput, SandboxOptions } from './config/sandbox-options';
+export type { PhpFpmPool, PhpFpmPoolOptions, PhpFpmPoolSettings, PhpFpmPoolStats } from './common/php-fpm-pool';
 export { OperationConsumerService } from './async/operation-consumer.service';
 export type { ImsCredentialInput, ImsCredentialPatch } from './saas/ims-credential-input';
 export type { ImsCredentialView } from './saas/ims-credentials.service';
@@ -63,12 +64,10 @@ export interface RunningSandbox extends SandboxApp {
 /**
  * Starts a sandbox store on a free loopback port with an in-memory database and a small seed
  * (unless given), ready for a test. Close it in `afterAll`. `{ edition: 'saas' }` starts the Adobe
- * Commerce as a Cloud Service edition (`saas` then says where it answers).
+ * Commerce as a Cloud Service edition (`saas` then says where it answers); `{ phpFpm: { latencyMs: 50,
+ * workers: 4 } }` puts a simulated PHP-FPM pool in front of it.
  */
-export async function startSandbox(
-  options: Partial<SandboxOptions> = {},
-  listen: ListenOptions = {},
-): Promise<RunningSandbox> {
+export async function startSandbox(options: SandboxInput = {}, listen: ListenOptions = {}): Promise<RunningSandbox> {
   const started = await createSandboxApp(
     { database: ':memory:', seed: { products: 50, customers: 5, orders: 10 }, ...options },
     { port: 0, logger: false, ...listen },

@@ -6,6 +6,7 @@ import {
   MAGENTO_VERSIONS,
   type MagentoVersion,
 } from '../version/magento-versions';
+import type { PhpFpmPoolOptions } from '../common/php-fpm-pool';
 import { checkTenantId, MAX_TOKEN_LIFETIME_SECONDS, SANDBOX_EDITIONS, type SandboxEdition } from '../saas/saas-options';
 
 /** What `main.ts` reads from the environment. */
@@ -26,6 +27,11 @@ export interface EnvConfig {
   tenantId: string | null;
   /** `expires_in` of the SaaS edition's IMS tokens (`SANDBOX_IMS_TOKEN_LIFETIME`, seconds); null for 86399. */
   imsTokenLifetimeSeconds: number | null;
+  /**
+   * The simulated PHP-FPM pool (`SANDBOX_LATENCY_MS`, `SANDBOX_WORKERS`, `SANDBOX_BACKLOG`; any one of
+   * them turns it on, the others keep their defaults: 0 ms, 5 workers, 511); null when none is set.
+   */
+  phpFpm: PhpFpmPoolOptions | null;
 }
 
 /** An optional variable: unset and empty mean "use the default". */
@@ -78,6 +84,9 @@ const envSchema = z.object({
     ),
   ),
   SANDBOX_IMS_TOKEN_LIFETIME: optional(integer(1, MAX_TOKEN_LIFETIME_SECONDS)),
+  SANDBOX_LATENCY_MS: optional(integer(0, 60000)),
+  SANDBOX_WORKERS: optional(integer(1, 10000)),
+  SANDBOX_BACKLOG: optional(integer(0, 1000000)),
 });
 
 /**
@@ -104,5 +113,19 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     edition: (values.SANDBOX_EDITION as SandboxEdition | undefined) ?? 'paas',
     tenantId: values.SANDBOX_TENANT_ID ?? null,
     imsTokenLifetimeSeconds: values.SANDBOX_IMS_TOKEN_LIFETIME ?? null,
+    phpFpm: readPhpFpmPool(values.SANDBOX_LATENCY_MS, values.SANDBOX_WORKERS, values.SANDBOX_BACKLOG),
+  };
+}
+
+function readPhpFpmPool(
+  latencyMs: number | undefined,
+  workers: number | undefined,
+  backlog: number | undefined,
+): PhpFpmPoolOptions | null {
+  if (latencyMs === undefined && workers === undefined && backlog === undefined) return null;
+  return {
+    ...(latencyMs === undefined ? {} : { latencyMs }),
+    ...(workers === undefined ? {} : { workers }),
+    ...(backlog === undefined ? {} : { backlog }),
   };
 }

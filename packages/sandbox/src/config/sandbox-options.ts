@@ -1,5 +1,6 @@
 import type { MagentoModel } from '@magekit/acl';
 import type { Clock, RandomBytes } from '../common/clock';
+import { resolvePhpFpmPool, type PhpFpmPoolOptions, type PhpFpmPoolSettings } from '../common/php-fpm-pool';
 import { resolveSaasOptions, SANDBOX_EDITIONS, type SaasInput, type SandboxEdition } from '../saas/saas-options';
 import type { SeedOptions } from '../seed/seed-options';
 import type { MagentoVersion } from '../version/magento-versions';
@@ -42,13 +43,23 @@ export interface SandboxOptions {
   fetch?: typeof fetch;
   /** Progress lines (seeding); default silent. */
   log?: (line: string) => void;
+  /**
+   * A simulated PHP-FPM pool in front of every Magento route: per-request latency, a worker limit
+   * and a backlog past which requests get 503 (see {@link PhpFpmPoolOptions}). Default off (null):
+   * every request is handled at once.
+   */
+  phpFpm: PhpFpmPoolSettings | null;
 }
+
+/** What {@link resolveOptions} takes: the pool may be given partly. */
+export type SandboxInput = Partial<Omit<SandboxOptions, 'phpFpm'>> & { phpFpm?: PhpFpmPoolOptions | null };
 
 /**
  * Defaults for everything but the database.
- * @throws Error naming the supported versions when `magentoVersion` is not one, or for a bad `edition` or `saas`
+ * @throws Error naming the supported versions when `magentoVersion` is not one, or for a bad `edition`,
+ *   `saas` or `phpFpm`
  */
-export function resolveOptions(input: Partial<SandboxOptions>): SandboxOptions {
+export function resolveOptions(input: SandboxInput): SandboxOptions {
   const edition = input.edition ?? 'paas';
   if (!SANDBOX_EDITIONS.includes(edition))
     throw new Error(`edition must be one of ${SANDBOX_EDITIONS.join(', ')} (got ${JSON.stringify(edition)}).`);
@@ -67,5 +78,6 @@ export function resolveOptions(input: Partial<SandboxOptions>): SandboxOptions {
     randomBytes: input.randomBytes,
     fetch: input.fetch,
     log: input.log,
+    phpFpm: input.phpFpm ? resolvePhpFpmPool(input.phpFpm) : null,
   };
 }
