@@ -56,6 +56,12 @@ export {
   CreateMagekitTables1764633600000,
   CreateStoreCallFailures1767225600000,
   AddStoreAuthKind1804118400000,
+  AddStoreListIndexes1806796800000,
+  STORE_LIST_INDEXES,
+  STORE_SEARCH_TRIGRAM_INDEX,
+  createStoreListIndexes,
+  dropStoreListIndexes,
+  type StoreListIndex,
 } from './migrations';
 export { createMagekitDataSource } from './storage/create-data-source';
 export { isUniqueViolation } from './storage/unique-violation';

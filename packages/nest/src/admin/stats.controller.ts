@@ -1,10 +1,12 @@
 import { Controller, Get, Query, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { MagentoIntegrationExceptionFilter } from '../errors/magento-integration-exception.filter';
 import { ApiAuthGuard } from './api-auth.guard';
 import { MAX_ACTIVITY_DAYS, parseActivityDays } from './activity-stats';
 import { ActivityStats } from './activity-stats.service';
 import { ActivityDto } from './store-detail.dto';
+import { StoreDirectory } from './store-directory.service';
+import { StoreCountsDto } from './store-view.dto';
 
 /** Figures over all stores for the dashboard. Bearer-token protected. */
 @ApiTags('stats')
@@ -13,7 +15,10 @@ import { ActivityDto } from './store-detail.dto';
 @UseFilters(MagentoIntegrationExceptionFilter)
 @Controller('api/stats')
 export class StatsController {
-  constructor(private readonly stats: ActivityStats) {}
+  constructor(
+    private readonly stats: ActivityStats,
+    private readonly directory: StoreDirectory,
+  ) {}
 
   @Get('activity')
   @ApiQuery({
@@ -25,5 +30,12 @@ export class StatsController {
   @ApiOkResponse({ type: ActivityDto })
   activity(@Query('days') days?: string): Promise<ActivityDto> {
     return this.stats.perDay(parseActivityDays(days));
+  }
+
+  @Get('stores')
+  @ApiOperation({ summary: 'How many stores there are, in all and per status (one query)' })
+  @ApiOkResponse({ type: StoreCountsDto })
+  stores(): Promise<StoreCountsDto> {
+    return this.directory.countByStatus();
   }
 }

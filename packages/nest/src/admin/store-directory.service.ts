@@ -12,7 +12,7 @@ import { MAGEKIT_CONFIG } from '../tokens';
 import { CallFailureRecorder } from './call-failure-recorder.service';
 import type { FailedCallDto, StoreDetailDto } from './store-detail.dto';
 import { buildResourceReport, readTokenHealth } from './store-health-view';
-import { containsPattern, type StoreQuery } from './store-query';
+import { containsPattern, tallyStatusCounts, type StatusCounts, type StoreQuery } from './store-query';
 import type { ActivationDto, StoreDto, StorePageDto } from './store-view.dto';
 import { parseFactsJson, toActivationDto, toFailedCallDto, toStoreDto } from './to-store-dto';
 
@@ -29,7 +29,13 @@ export class StoreDirectory {
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
   ) {}
 
-  /** Filters by status, searches base URL, consumer key, IMS client id and tenant (case-insensitive), pages on the server. */
+  /**
+   * Filters by status, searches base URL, consumer key, IMS client id and tenant (case-insensitive,
+   * anywhere in the value), pages on the server, newest first. The page and its total are two
+   * queries run side by side; newest first walks `IDX_magekit_stores_created` (one status:
+   * `IDX_magekit_stores_status_created`) backwards, and on PostgreSQL the search reads
+   * `IDX_magekit_stores_search_trgm` (see `AddStoreListIndexes1806796800000`).
+   */
   async list(query: StoreQuery): Promise<StorePageDto> {
     const builder = this.stores.createQueryBuilder('s');
     if (query.status) builder.andWhere('s.status = :status', { status: query.status });
@@ -39,21 +45,36 @@ export class StoreDirectory {
         q: containsPattern(query.search),
       });
     }
-    const [rows, total] = await builder
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [rows, counted] = await Promise.all([
+      builder
+        .clone()
+        .orderBy('s.created_at', 'DESC')
+        .addOrderBy('s.id', 'DESC')
+        .skip((query.page - 1) * query.pageSize)
+        .take(query.pageSize)
+        .getMany(),
+      builder.clone().select('COUNT(*)', 'count').getRawOne<{ count: number | string }>(),
+    ]);
     const accounts = await this.accountsFor(rows);
     return {
       items: rows.map((store) =>
         toStoreDto(store, accounts.get(store.vendorAccountId ?? ''), this.config.ims.tokenUrl),
       ),
-      total,
+      total: Number(counted?.count ?? 0),
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+
+  /** How many stores have each status: one `GROUP BY` over the status index. */
+  async countByStatus(): Promise<StatusCounts> {
+    const rows = await this.stores
+      .createQueryBuilder('s')
+      .select('s.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('s.status')
+      .getRawMany<{ status: string; count: number | string }>();
+    return tallyStatusCounts(rows);
   }
 
   /** @throws MagentoIntegrationError `STORE_NOT_FOUND` */

@@ -1,4 +1,4 @@
-import { containsPattern, parseStoreQuery } from './store-query';
+import { containsPattern, parseStoreQuery, tallyStatusCounts } from './store-query';
 
 describe('store list query', () => {
   it('fills defaults', () => {
@@ -25,5 +25,22 @@ describe('store list query', () => {
   it('escapes LIKE wildcards with !', () => {
     expect(containsPattern('50%_off!')).toBe('%50!%!_off!!%');
     expect(containsPattern('Shop')).toBe('%shop%');
+  });
+
+  it('tallies counts per status from GROUP BY rows, zero for absent statuses', () => {
+    expect(
+      tallyStatusCounts([
+        { status: 'active', count: '7' },
+        { status: 'failed', count: 2 },
+        { status: 'legacy', count: '1' },
+      ]),
+    ).toEqual({
+      total: 10,
+      byStatus: { activating: 0, active: 7, failed: 2, needs_reauth: 0, revoked: 0 },
+    });
+    expect(tallyStatusCounts([])).toEqual({
+      total: 0,
+      byStatus: { activating: 0, active: 0, failed: 0, needs_reauth: 0, revoked: 0 },
+    });
   });
 });

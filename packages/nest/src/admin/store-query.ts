@@ -31,6 +31,28 @@ export function parseStoreQuery(query: Record<string, unknown>): StoreQuery {
   return { status: status as StoreStatus | null, search, page, pageSize };
 }
 
+/** How many stores have each status, and in all. */
+export interface StatusCounts {
+  total: number;
+  byStatus: Record<StoreStatus, number>;
+}
+
+/**
+ * Folds the rows of `SELECT status, COUNT(*) … GROUP BY status` into counts for every status
+ * (zero when absent; drivers give counts as numbers or strings; unknown statuses count in `total`
+ * only). Pure.
+ */
+export function tallyStatusCounts(rows: readonly { status: string; count: number | string }[]): StatusCounts {
+  const byStatus = Object.fromEntries(STORE_STATUSES.map((status) => [status, 0])) as Record<StoreStatus, number>;
+  let total = 0;
+  for (const row of rows) {
+    const count = Number(row.count);
+    total += count;
+    if (STORE_STATUSES.includes(row.status as StoreStatus)) byStatus[row.status as StoreStatus] += count;
+  }
+  return { total, byStatus };
+}
+
 /** A LIKE pattern matching `text` anywhere, escaped with `!` (portable across SQLite, PostgreSQL, MySQL). */
 export function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;

@@ -104,6 +104,21 @@ export class StorePageDto {
   @ApiProperty() pageSize!: number;
 }
 
+/** Stores per status. */
+export class StoreStatusCountsDto implements Record<StoreStatus, number> {
+  @ApiProperty() activating!: number;
+  @ApiProperty() active!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty() needs_reauth!: number;
+  @ApiProperty() revoked!: number;
+}
+
+/** The answer of `GET /api/stats/stores`: how many stores there are, in all and per status. */
+export class StoreCountsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: StoreStatusCountsDto }) byStatus!: StoreStatusCountsDto;
+}
+
 /** One timeline entry. */
 export class ActivationEventDto {
   @ApiProperty() position!: number;

@@ -18,6 +18,9 @@ import { StoreEntity } from './store.entity';
 @Entity('magekit_activations')
 @Index('IDX_magekit_activations_store', ['storeId'])
 @Index('IDX_magekit_activations_state', ['state'])
+/** Activations started and failed per day (the dashboard's activity figures). */
+@Index('IDX_magekit_activations_created', ['createdAt'])
+@Index('IDX_magekit_activations_state_updated', ['state', 'updatedAt'])
 export class ActivationEntity {
   @UuidPrimaryColumn() id!: string;
   @UuidColumn('store_id') storeId!: string;

@@ -58,6 +58,11 @@ export interface StoreFacts {
 @Index('IDX_magekit_stores_status', ['status'])
 @Index('IDX_magekit_stores_tenant', ['tenant'])
 @Index('IDX_magekit_stores_pending', ['activatedAt', 'createdFromAddress'])
+/** The stores list, newest first, all stores or one status (`AddStoreListIndexes1806796800000`). */
+@Index('IDX_magekit_stores_created', ['createdAt', 'id'])
+@Index('IDX_magekit_stores_status_created', ['status', 'createdAt', 'id'])
+/** PostgreSQL with pg_trgm only, made by the migration (an expression index TypeORM cannot describe). */
+@Index('IDX_magekit_stores_search_trgm', { synchronize: false })
 export class StoreEntity {
   @UuidPrimaryColumn() id!: string;
   @VarcharColumn('tenant', 64) tenant!: string;
