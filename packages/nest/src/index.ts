@@ -109,7 +109,7 @@ export { classifyAddress, type AddressCategory } from './url-guard/ip-ranges';
 export { createGuardedFetch, type GuardedFetchOptions } from './url-guard/guarded-fetch';
 export { StoreClientFactory, type StoreClientOptions } from './stores/store-client.factory';
 export { StoreClientRegistry } from './stores/store-client.registry';
-export { StoreHealthService, REGISTERED_RETRY_MS } from './stores/store-health.service';
+export { StoreHealthService, REGISTERED_RETRY_MS, type ProbeBatchResult } from './stores/store-health.service';
 export { SaasStoreRegistrar, type SaasRegistration } from './stores/saas-store-registrar';
 export { parseSaasStoreInput, type SaasStoreInput } from './stores/saas-store-input';
 export { storeCredentialOf, imsScopesOf } from './stores/store-auth';

@@ -16,3 +16,10 @@ export { IntegrationServiceError, type IntegrationServiceErrorCode } from './ser
 export { ServiceLogger, type ServiceLoggerOptions } from './logging/service-logger';
 export { serviceUrls, formatBanner, type ServiceUrls } from './banner';
 export { MAINTENANCE_QUEUE } from './queue/maintenance-queue';
+export { PROBE_QUEUE, type ProbeDueResult } from './queue/probe-batches';
+export {
+  DEFAULT_PROBE_SCHEDULING,
+  probeBatchJobId,
+  type ProbeBatchData,
+  type ProbeScheduling,
+} from './queue/probe-scheduling';

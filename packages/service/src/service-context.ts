@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ServiceConfig } from './config/service-config';
 import type { ServiceLogger } from './logging/service-logger';
+import type { ProbeScheduling } from './queue/probe-scheduling';
 
 /** Injection token of the {@link ServiceContext}. */
 export const SERVICE_CONTEXT = Symbol('INTEGRATION_SERVICE_CONTEXT');
@@ -10,6 +11,9 @@ export interface ServiceContext {
   config: ServiceConfig;
   dataSource: DataSource;
   logger: ServiceLogger;
-  /** The BullMQ maintenance queue (with `REDIS_URL`): how often the `probe-due` job runs, and the Redis key prefix. */
-  queue: { probeIntervalMs: number; prefix: string };
+  /**
+   * The BullMQ queues (with `REDIS_URL`): how often the `probe-due` job looks for due stores, the
+   * Redis key prefix, and how probes are spread (see `ProbeScheduling`).
+   */
+  queue: { probeIntervalMs: number; prefix: string } & Partial<ProbeScheduling>;
 }

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { MAGEKIT_CONFIG, StoreEntity, type ResolvedMagentoOptions } from '@magekit/nest';
 import { startSandbox, type RunningSandbox } from '@magekit/sandbox/testing';
-import { MAINTENANCE_QUEUE } from '@magekit/service';
+import { MAINTENANCE_QUEUE, PROBE_QUEUE } from '@magekit/service';
 import { activate, createIntegration, settledStore } from '../test-support/sandbox-flow';
 import { describeIfAvailable, reachability, REDIS_URL } from '../test-support/test-databases';
 import { startTestService, waitFor, type TestService } from '../test-support/test-service';
@@ -29,9 +29,11 @@ describeIfAvailable(
       await service?.stop();
       await sandbox?.close();
       const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
-      const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
-      await queue.obliterate({ force: true });
-      await queue.close();
+      for (const name of [MAINTENANCE_QUEUE, PROBE_QUEUE]) {
+        const queue = new Queue(name, { connection, prefix });
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
       connection.disconnect();
     });
 
@@ -43,7 +45,7 @@ describeIfAvailable(
       expect(report).toEqual({ status: 'ok', database: 'up', queue: 'up' });
     });
 
-    it('the probe-due job re-probes an active store whose last probe is older than the probe interval', async () => {
+    it('the probe-due job has an active store not probed in the current probe interval re-probed by a probe-batch job', async () => {
       const integration = await createIntegration(sandbox, service);
       await activate(sandbox, integration.id);
       const store = await settledStore(service, integration.consumer_key);
@@ -56,11 +58,11 @@ describeIfAvailable(
       });
       expect(probed.status).toBe('active');
       const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
-      const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
+      const queue = new Queue(PROBE_QUEUE, { connection, prefix });
       try {
         const completed = await queue.getJobs(['completed'], 0, 100);
         expect(
-          completed.some((job) => job.name === 'probe-due' && (job.returnvalue as { probed: number }).probed >= 1),
+          completed.some((job) => job.name === 'probe-batch' && (job.returnvalue as { probed: number }).probed >= 1),
         ).toBe(true);
       } finally {
         await queue.close();

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type Repository } from 'typeorm';
 import { nextActivationState } from '../activation/activation-state';
@@ -20,6 +20,8 @@ export const REGISTERED_RETRY_MS = 5 * 60_000;
 /** Probes, reauthorization requests and revocation of stored stores (admin API and scheduler). */
 @Injectable()
 export class StoreHealthService {
+  private readonly logger = new Logger('StoreHealth');
+
   constructor(
     @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
     @InjectRepository(ActivationEntity) private readonly activations: Repository<ActivationEntity>,
@@ -164,6 +166,51 @@ export class StoreHealthService {
     return this.probeLeased('activating', 'ims', REGISTERED_RETRY_MS, limit);
   }
 
+  /**
+   * The probe interval holding `at`: `probe.intervalMs` long, aligned on multiples of it since the
+   * epoch, so every instance names the same interval; with `probe.intervalMs` 0, `at` alone.
+   */
+  probeIntervalAt(at = this.clock()): { start: number; end: number } {
+    const every = this.config.probe.intervalMs;
+    const start = every > 0 ? at - (at % every) : at;
+    return { start, end: start + every };
+  }
+
+  /**
+   * Ids of active stores not probed since `since` and not leased, in id order after `afterId`
+   * (keyset pagination: pass the last id of the previous page), at most `limit`.
+   */
+  async findDueIds(since: Date, afterId: string | null, limit: number): Promise<string[]> {
+    const query = this.dueQuery('active', null, since, new Date(this.clock()));
+    if (afterId !== null) query.andWhere('s.id > :afterId', { afterId });
+    const rows = await query.select('s.id', 'id').orderBy('s.id', 'ASC').limit(limit).getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Probes those of `ids` that are still active and not probed since `since`, at most
+   * `concurrency` at a time. Each store is claimed first by a lease on its row that also checks
+   * it is still due, so a store is probed once per interval whichever instance gets it. A probe
+   * that throws (e.g. a secret that does not decrypt) is logged and counted as failed.
+   */
+  async probeStores(ids: readonly string[], since: Date, concurrency = 1): Promise<ProbeBatchResult> {
+    const result: ProbeBatchResult = { probed: 0, skipped: 0, failed: 0 };
+    await forEachLimited(ids, concurrency, async (id) => {
+      if (!(await this.claim(id, 'active', since))) {
+        result.skipped += 1;
+        return;
+      }
+      try {
+        await this.probeClaimed(id);
+        result.probed += 1;
+      } catch (error) {
+        result.failed += 1;
+        this.logger.warn(`Probe of store ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    return result;
+  }
+
   private async probeLeased(
     status: 'active' | 'activating',
     authKind: StoreAuthKind | null,
@@ -172,36 +219,52 @@ export class StoreHealthService {
   ): Promise<number> {
     const now = this.clock();
     const due = new Date(now - everyMs);
-    const query = this.stores.createQueryBuilder('s').where('s.status = :status', { status });
-    if (authKind !== null) query.andWhere('s.auth_kind = :authKind', { authKind });
-    const candidates = await query
-      .andWhere(new Brackets((q) => q.where('s.last_probed_at IS NULL').orWhere('s.last_probed_at < :due', { due })))
-      .andWhere(
-        new Brackets((q) =>
-          q.where('s.probe_lease_until IS NULL').orWhere('s.probe_lease_until < :now', { now: new Date(now) }),
-        ),
-      )
-      .limit(limit)
-      .getMany();
+    const candidates = await this.dueQuery(status, authKind, due, new Date(now)).limit(limit).getMany();
     let probed = 0;
     for (const store of candidates) {
-      const lease = new Date(now + 2 * this.config.probe.timeoutMs + 30_000);
-      const claimed = await this.stores
-        .createQueryBuilder()
-        .update()
-        .set({ probeLeaseUntil: lease })
-        .where('id = :id', { id: store.id })
-        .andWhere(
-          new Brackets((q) =>
-            q.where('probe_lease_until IS NULL').orWhere('probe_lease_until < :now', { now: new Date(now) }),
-          ),
-        )
-        .execute();
-      if (!claimed.affected) continue;
-      await this.probe(store.id).finally(() => this.stores.update({ id: store.id }, { probeLeaseUntil: null }));
+      if (!(await this.claim(store.id, status, due))) continue;
+      await this.probeClaimed(store.id);
       probed += 1;
     }
     return probed;
+  }
+
+  private dueQuery(status: 'active' | 'activating', authKind: StoreAuthKind | null, due: Date, now: Date) {
+    const query = this.stores.createQueryBuilder('s').where('s.status = :status', { status });
+    if (authKind !== null) query.andWhere('s.auth_kind = :authKind', { authKind });
+    return query
+      .andWhere(new Brackets((q) => q.where('s.last_probed_at IS NULL').orWhere('s.last_probed_at < :due', { due })))
+      .andWhere(
+        new Brackets((q) => q.where('s.probe_lease_until IS NULL').orWhere('s.probe_lease_until < :now', { now })),
+      );
+  }
+
+  /**
+   * Takes the probe lease of a store still in `status`, not probed since `due` and not leased. The
+   * check and the claim are one UPDATE, so a store another instance probed meanwhile (lease already
+   * released, `last_probed_at` written) is not claimed again.
+   */
+  private async claim(id: string, status: 'active' | 'activating', due: Date): Promise<boolean> {
+    const now = this.clock();
+    const claimed = await this.stores
+      .createQueryBuilder()
+      .update()
+      .set({ probeLeaseUntil: new Date(now + 2 * this.config.probe.timeoutMs + 30_000) })
+      .where('id = :id', { id })
+      .andWhere('status = :status', { status })
+      .andWhere(new Brackets((q) => q.where('last_probed_at IS NULL').orWhere('last_probed_at < :due', { due })))
+      .andWhere(
+        new Brackets((q) =>
+          q.where('probe_lease_until IS NULL').orWhere('probe_lease_until < :now', { now: new Date(now) }),
+        ),
+      )
+      .execute();
+    return (claimed.affected ?? 0) > 0;
+  }
+
+  /** Probes a claimed store and releases its lease. */
+  private async probeClaimed(id: string): Promise<void> {
+    await this.probe(id).finally(() => this.stores.update({ id }, { probeLeaseUntil: null }));
   }
 
   /**
@@ -273,4 +336,20 @@ export class StoreHealthService {
   private latestActivation(storeId: string): Promise<ActivationEntity | null> {
     return this.activations.findOne({ where: { storeId }, order: { createdAt: 'DESC' } });
   }
+}
+
+/** What {@link StoreHealthService.probeStores} did: probed, skipped (probed meanwhile, leased or no longer active), failed (threw). */
+export interface ProbeBatchResult {
+  probed: number;
+  skipped: number;
+  failed: number;
+}
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
 import IORedis from 'ioredis';
-import { StoreHealthService } from '@magekit/nest';
+import { StoreHealthService, type ProbeBatchResult } from '@magekit/nest';
 import { SERVICE_CONTEXT, type ServiceContext } from '../service-context';
+import { enqueueDueProbes, PROBE_QUEUE, type ProbeDueResult } from './probe-batches';
+import { DEFAULT_PROBE_SCHEDULING, type ProbeBatchData, type ProbeScheduling } from './probe-scheduling';
 
 /** `disabled` without `REDIS_URL`; otherwise whether Redis answers. */
 export type QueueStatus = 'disabled' | 'up' | 'down';
@@ -10,8 +12,6 @@ export type QueueStatus = 'disabled' | 'up' | 'down';
 /** Name of the BullMQ queue of background maintenance jobs. */
 export const MAINTENANCE_QUEUE = 'magekit-maintenance';
 const PING_TIMEOUT_MS = 1000;
-/** `probeDue` takes at most 20 stores a call: a job calls it until a call finds fewer, at most this often. */
-const MAX_PROBE_ROUNDS = 50;
 
 /**
  * Who runs due probes: the BullMQ job scheduler with `REDIS_URL`, else the module's in-process
@@ -22,26 +22,37 @@ export function probeSchedulerFor(redisUrl: string | null): 'timer' | 'external'
 }
 
 /**
- * With `REDIS_URL`: a BullMQ queue whose job scheduler runs `probe-due` once per interval (60 s)
- * across all instances, on whichever instance's worker takes it: it probes every active store
- * whose last probe is older than the module's `probe.intervalMs`, in rounds of 20, until none is
- * left (each store is claimed by a lease on its row). The module's own probe timer is then off
- * (`probe.scheduler: 'external'`, see {@link probeSchedulerFor}). Without Redis it reports
- * `disabled` and the module's timer probes.
+ * With `REDIS_URL`: BullMQ's job scheduler runs `probe-due` on the maintenance queue once per
+ * `queue.probeIntervalMs` (60 s) across all instances; it enqueues every store due in the current
+ * probe interval (the module's `probe.intervalMs`, aligned) as `probe-batch` jobs on the probe
+ * queue (see {@link enqueueDueProbes}), which the workers of every instance take,
+ * `probeJobConcurrency` at a time, each probing `probesPerJob` stores at once. A store's row lease,
+ * claimed only while the store is still due, keeps it to one probe per interval. The module's own
+ * probe timer is then off (`probe.scheduler: 'external'`, see {@link probeSchedulerFor}). Without
+ * Redis it reports `disabled` and the module's timer probes.
  */
 @Injectable()
 export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private connection: IORedis | null = null;
-  private queue: Queue | null = null;
-  private worker: Worker | null = null;
+  private maintenance: Queue | null = null;
+  private probes: Queue<ProbeBatchData> | null = null;
+  private readonly workers: Worker[] = [];
   private lastError: string | null = null;
-  /** Stops reconnect attempts (of ours and of the worker's duplicate connection) on shutdown. */
+  /** Stops reconnect attempts (of ours and of the workers' duplicate connections) on shutdown. */
   private closing = false;
+  private readonly scheduling: ProbeScheduling;
 
   constructor(
     @Inject(SERVICE_CONTEXT) private readonly context: ServiceContext,
     private readonly health: StoreHealthService,
-  ) {}
+  ) {
+    const { probeBatchSize, probeJobConcurrency, probesPerJob } = context.queue;
+    this.scheduling = {
+      probeBatchSize: probeBatchSize ?? DEFAULT_PROBE_SCHEDULING.probeBatchSize,
+      probeJobConcurrency: probeJobConcurrency ?? DEFAULT_PROBE_SCHEDULING.probeJobConcurrency,
+      probesPerJob: probesPerJob ?? DEFAULT_PROBE_SCHEDULING.probesPerJob,
+    };
+  }
 
   onApplicationBootstrap(): void {
     const url = this.context.config.redisUrl;
@@ -52,27 +63,38 @@ export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationSh
     });
     connection.on('error', (error: Error) => this.noteError(error));
     this.connection = connection;
-    // Queue and worker are made once Redis answers, so a Redis that is down at boot delays nothing.
-    connection.once('ready', () => this.startWorker(connection));
+    // Queues and workers are made once Redis answers, so a Redis that is down at boot delays nothing.
+    connection.once('ready', () => this.startWorkers(connection));
   }
 
-  private startWorker(connection: IORedis): void {
+  private startWorkers(connection: IORedis): void {
     if (this.closing) return;
     const prefix = this.context.queue.prefix;
-    this.queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
-    this.worker = new Worker(MAINTENANCE_QUEUE, (job) => this.process(job), { connection, prefix, concurrency: 1 });
-    this.worker.on('error', (error) => this.noteError(error));
-    this.queue.on('error', (error) => this.noteError(error));
-    void this.queue
+    this.maintenance = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
+    this.probes = new Queue<ProbeBatchData>(PROBE_QUEUE, { connection, prefix });
+    this.workers.push(
+      new Worker(MAINTENANCE_QUEUE, (job) => this.runMaintenance(job), { connection, prefix, concurrency: 1 }),
+      new Worker<ProbeBatchData>(PROBE_QUEUE, (job) => this.runProbeBatch(job), {
+        connection,
+        prefix,
+        concurrency: this.scheduling.probeJobConcurrency,
+      }),
+    );
+    for (const worker of this.workers) worker.on('error', (error) => this.noteError(error));
+    this.maintenance.on('error', (error) => this.noteError(error));
+    this.probes.on('error', (error) => this.noteError(error));
+    void this.maintenance
       .upsertJobScheduler('probe-due', { every: this.context.queue.probeIntervalMs }, { name: 'probe-due' })
       .catch((error: unknown) => this.noteError(error as Error));
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
-    // The worker's blocking connection is its own duplicate; the shared one is ours to close.
-    await this.worker?.close(true).catch(() => undefined);
-    await this.queue?.close().catch(() => undefined);
+    // The workers' blocking connections are their own duplicates; the shared one is ours to close.
+    await Promise.all(this.workers.map((worker) => worker.close(true).catch(() => undefined)));
+    await Promise.all(
+      [this.maintenance?.close(), this.probes?.close()].map((closed) => closed?.catch(() => undefined)),
+    );
     if (this.connection?.status === 'ready') await this.connection.quit().catch(() => undefined);
     this.connection?.disconnect();
   }
@@ -90,15 +112,13 @@ export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationSh
     return answer === 'PONG' ? 'up' : 'down';
   }
 
-  private async process(job: Job): Promise<{ probed: number }> {
-    if (job.name !== 'probe-due') return { probed: 0 };
-    let probed = 0;
-    for (let round = 0; round < MAX_PROBE_ROUNDS; round += 1) {
-      const count = await this.health.probeDue(20);
-      probed += count;
-      if (count < 20) break;
-    }
-    return { probed };
+  private async runMaintenance(job: Job): Promise<ProbeDueResult | null> {
+    if (job.name !== 'probe-due' || !this.probes) return null;
+    return enqueueDueProbes(this.health, this.probes, this.scheduling.probeBatchSize);
+  }
+
+  private runProbeBatch(job: Job<ProbeBatchData>): Promise<ProbeBatchResult> {
+    return this.health.probeStores(job.data.ids, new Date(job.data.since), this.scheduling.probesPerJob);
   }
 
   private noteError(error: Error): void {
