@@ -152,6 +152,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many stores there are, in all and per status (one query) */
+        get: operations["StatsController_stores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/security-events": {
         parameters: {
             query?: never;
@@ -444,6 +461,17 @@ export interface components {
             days: number;
             points: components["schemas"]["ActivityDayDto"][];
         };
+        StoreStatusCountsDto: {
+            activating: number;
+            active: number;
+            failed: number;
+            needs_reauth: number;
+            revoked: number;
+        };
+        StoreCountsDto: {
+            total: number;
+            byStatus: components["schemas"]["StoreStatusCountsDto"];
+        };
         SecurityEventDto: {
             id: string;
             /**
@@ -710,6 +738,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+        };
+    };
+    StatsController_stores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreCountsDto"];
                 };
             };
         };

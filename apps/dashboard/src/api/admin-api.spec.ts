@@ -38,6 +38,7 @@ describe('admin API client', () => {
       { status: 200, body: [] },
       { status: 200, body: { outcome: 'ok' } },
       { status: 200, body: { items: [], counts: {} } },
+      { status: 200, body: { total: 0, byStatus: {} } },
     ]);
     const api = createAdminApi('tok_123', impl, 'https://svc.example');
     await api.listStores({ search: 'shop a&b', status: 'active', page: 2, pageSize: 25 });
@@ -45,12 +46,14 @@ describe('admin API client', () => {
     await api.getFailedCalls('id/1');
     await api.probeStore('id1');
     await api.listSecurityEvents({ type: 'callback_rejected', limit: 50, before: '2026-11-22T11:59:00.000Z' });
+    await api.getStoreCounts();
     expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'GET https://svc.example/api/stores?search=shop+a%26b&status=active&page=2&pageSize=25',
       'GET https://svc.example/api/stats/activity?days=7',
       'GET https://svc.example/api/stores/id%2F1/failed-calls',
       'POST https://svc.example/api/stores/id1/probe',
       'GET https://svc.example/api/security-events?type=callback_rejected&limit=50&before=2026-11-22T11%3A59%3A00.000Z',
+      'GET https://svc.example/api/stats/stores',
     ]);
     expect(requests.every((r) => r.authorization === 'Bearer tok_123')).toBe(true);
     expect(encodeQuery({ search: '', status: '', page: 1 })).toBe('page=1');

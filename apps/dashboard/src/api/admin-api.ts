@@ -10,6 +10,7 @@ import type {
   SecurityEventQuery,
   ServiceInfo,
   Store,
+  StoreCounts,
   StoreDetail,
   StoreQuery,
 } from './types';
@@ -43,6 +44,8 @@ export interface AdminApi {
   getActivations(id: string): Promise<Activation[]>;
   getFailedCalls(id: string): Promise<FailedCall[]>;
   getActivity(days: number): Promise<Activity>;
+  /** How many stores there are, in all and per status (one query on the server). */
+  getStoreCounts(): Promise<StoreCounts>;
   /** The security log, newest first, with the counts per type of the last 24 hours. */
   listSecurityEvents(query: SecurityEventQuery): Promise<SecurityEventPage>;
   /** The refused activation callbacks only (`/api/rejected-callbacks`), newest first. */
@@ -112,6 +115,7 @@ export function createAdminApi(
     getActivations: (store) => call('GET', `/stores/${id(store)}/activations`),
     getFailedCalls: (store) => call('GET', `/stores/${id(store)}/failed-calls`),
     getActivity: (days) => call('GET', `/stats/activity?days=${days}`),
+    getStoreCounts: () => call('GET', '/stats/stores'),
     listSecurityEvents: (query) => call('GET', `/security-events?${encodeQuery(query)}`),
     listRejectedCallbacks: (query) => call('GET', `/rejected-callbacks?${encodeQuery(query)}`),
     probeStore: (store) => call('POST', `/stores/${id(store)}/probe`),

@@ -37,6 +37,8 @@ export type Activation = Schemas['ActivationDto'];
 export type FailedCall = Schemas['FailedCallDto'];
 export type ActivityDay = Schemas['ActivityDayDto'];
 export type Activity = Schemas['ActivityDto'];
+/** `GET /api/stats/stores`: stores in all and per status. */
+export type StoreCounts = Schemas['StoreCountsDto'];
 export type ProbeResult = Schemas['ProbeResultDto'];
 /** `POST /api/stores/saas`: a SaaS store's tenant URL and IMS credential. */
 export type SaasStoreInput = Schemas['RegisterSaasStoreDto'];

@@ -32,3 +32,24 @@ describe('stores page: adding a SaaS store', () => {
     ]);
   });
 });
+
+describe('stores page: counts per status', () => {
+  it('shows the counts of one request and lists a page of stores from the server', async () => {
+    const stores = [
+      ...Array.from({ length: 30 }, (_, i) => makeStore(i + 1)),
+      makeStore(31, { status: 'failed' }),
+      makeStore(32, { status: 'revoked' }),
+    ];
+    const { api, calls } = createFakeApi(stores);
+    render(<StoresPage api={api} />);
+    await screen.findByRole('table');
+    const filter = screen.getByRole('group', { name: 'Filter by status' });
+    expect(await within(filter).findByRole('button', { name: 'All 32' })).toBeInTheDocument();
+    expect(within(filter).getByRole('button', { name: 'Failed 1' })).toBeInTheDocument();
+    expect(calls.filter((call) => call === 'counts')).toHaveLength(1);
+    expect(calls.filter((call) => call.startsWith('list'))).toEqual([
+      'list {"search":"","status":"","page":1,"pageSize":25}',
+    ]);
+    expect(screen.getAllByRole('row')).toHaveLength(26);
+  });
+});

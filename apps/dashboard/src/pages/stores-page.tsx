@@ -11,16 +11,11 @@ import { STATUS_LABELS } from '../lib/format';
 import { useAsync, useDebounced, useInterval } from '../lib/use-async';
 
 const PAGE_SIZE = 25;
-const STATUSES = Object.keys(STATUS_LABELS) as StoreStatus[];
 
-/** Counts per status from the server (one `pageSize=1` request each). */
+/** Counts per status from the server, in one request (`GET /api/stats/stores`). */
 async function countByStatus(api: AdminApi): Promise<Partial<Record<StoreStatus | 'all', number>>> {
-  const totals = await Promise.all(
-    ['', ...STATUSES].map((status) =>
-      api.listStores({ status: status as StoreStatus | '', pageSize: 1 }).then((page) => page.total),
-    ),
-  );
-  return Object.fromEntries(['all', ...STATUSES].map((key, i) => [key, totals[i]]));
+  const counts = await api.getStoreCounts();
+  return { all: counts.total, ...counts.byStatus };
 }
 
 export function StoresPage({ api }: { api: AdminApi }) {

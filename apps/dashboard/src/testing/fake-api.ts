@@ -257,6 +257,13 @@ export function createFakeApi(stores: Store[], options: FakeApiOptions = {}) {
     async getActivity(days) {
       return options.activity ?? { days, points: [] };
     },
+    async getStoreCounts() {
+      calls.push('counts');
+      if (options.failWith) throw options.failWith;
+      const byStatus = { activating: 0, active: 0, failed: 0, needs_reauth: 0, revoked: 0 };
+      for (const store of stores) byStatus[store.status] += 1;
+      return { total: stores.length, byStatus };
+    },
     async listSecurityEvents(query) {
       calls.push(`security ${JSON.stringify(query)}`);
       if (options.securityFailWith) throw options.securityFailWith;
