@@ -18,6 +18,7 @@ export {
   MAGEKIT_KEY_RING,
   MAGEKIT_URL_POLICY,
   MAGEKIT_THROTTLER_STORAGE,
+  MAGEKIT_TOKEN_INVALIDATION,
 } from './tokens';
 export {
   MagentoIntegrationError,
@@ -128,7 +129,16 @@ export {
   type ResourceProbe,
 } from './admin/resource-checks';
 export type { FailedCall } from './admin/failed-call-capture';
-export { createApiToken, revokeApiToken, type CreatedApiToken } from './admin/api-tokens';
+export { createApiToken, revokeApiToken, type CreatedApiToken, type RevokeApiTokenOptions } from './admin/api-tokens';
+export { ApiTokens } from './admin/api-tokens.service';
+export { ApiTokenVerifier, type ApiCaller } from './admin/api-token-verifier.service';
+export {
+  createInProcessTokenInvalidationBus,
+  type ApiTokenInvalidation,
+  type ApiTokenInvalidationBus,
+} from './admin/token-invalidation-bus';
+export { TokenCache, type CachedCaller, type TokenCacheOptions } from './admin/token-cache';
+export { LastUsedThrottle, LAST_USED_INTERVAL_MS, type LastUsedThrottleOptions } from './admin/last-used-throttle';
 export { createVendorAccount, type NewVendorAccount, type VendorAccountView } from './identity/vendor-accounts';
 export { chooseSuccessRedirect } from './identity/success-redirect';
 export { createMagentoOpenApiDocument, type MagentoOpenApiOptions } from './openapi';

@@ -13,6 +13,8 @@ import { PendingStoreCleaner } from './activation/pending-store-cleaner';
 import { CallbackAdmission } from './activation/callback-admission';
 import { CallbackController } from './activation/callback.controller';
 import { ApiAuthGuard } from './admin/api-auth.guard';
+import { ApiTokenVerifier } from './admin/api-token-verifier.service';
+import { ApiTokens } from './admin/api-tokens.service';
 import { ActivityStats } from './admin/activity-stats.service';
 import { ApiBearerStrategy } from './admin/bearer.strategy';
 import { CallFailureRecorder } from './admin/call-failure-recorder.service';
@@ -45,6 +47,7 @@ import {
   MAGEKIT_FETCH,
   MAGEKIT_KEY_RING,
   MAGEKIT_SLEEP,
+  MAGEKIT_TOKEN_INVALIDATION,
   MAGEKIT_URL_POLICY,
 } from './tokens';
 import { StoreUrlGuard } from './url-guard/store-url-guard.service';
@@ -93,6 +96,8 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
     StoreHealthService,
     SaasStoreRegistrar,
     StoreDirectory,
+    ApiTokenVerifier,
+    ApiTokens,
     ApiBearerStrategy,
     ApiAuthGuard,
     CallFailureRecorder,
@@ -108,6 +113,9 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
     MAGEKIT_SLEEP,
     MAGEKIT_KEY_RING,
     MAGEKIT_URL_POLICY,
+    MAGEKIT_TOKEN_INVALIDATION,
+    ApiTokens,
+    ApiTokenVerifier,
     StoreClientFactory,
     StoreClientRegistry,
     StoreHealthService,

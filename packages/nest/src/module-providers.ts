@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { createSleep } from './activation/sleep';
+import { createInProcessTokenInvalidationBus } from './admin/token-invalidation-bus';
 import type { MagentoIntegrationOptions, ResolvedMagentoOptions } from './config/module-options';
 import { resolveMagentoOptions } from './config/resolve-options';
 import { createKeyRing } from './crypto/key-ring';
@@ -13,6 +14,7 @@ import {
   MAGEKIT_KEY_RING,
   MAGEKIT_SLEEP,
   MAGEKIT_THROTTLER_STORAGE,
+  MAGEKIT_TOKEN_INVALIDATION,
   MAGEKIT_URL_POLICY,
 } from './tokens';
 import { StoreHttpAgents } from './stores/store-http-agents';
@@ -44,6 +46,12 @@ export const MAGEKIT_VALUE_PROVIDERS: Provider[] = [
     inject: [MAGEKIT_CONFIG],
   },
   { provide: MAGEKIT_THROTTLER_STORAGE, useFactory: createThrottlerStorage, inject: [MAGEKIT_CONFIG] },
+  {
+    provide: MAGEKIT_TOKEN_INVALIDATION,
+    useFactory: (config: ResolvedMagentoOptions) =>
+      config.apiTokens.invalidation ?? createInProcessTokenInvalidationBus(),
+    inject: [MAGEKIT_CONFIG],
+  },
   { provide: MAGEKIT_CLOCK, useValue: () => Date.now() },
   { provide: MAGEKIT_SLEEP, useValue: createSleep() },
   { provide: MAGEKIT_DNS_LOOKUP, useValue: systemLookup },

@@ -16,3 +16,5 @@ export const MAGEKIT_KEY_RING = Symbol('MAGEKIT_KEY_RING');
 export const MAGEKIT_URL_POLICY = Symbol('MAGEKIT_URL_POLICY');
 /** `ThrottlerStorage` of the callback and sign-in limits (default: the `throttle.storage` option, else in memory). */
 export const MAGEKIT_THROTTLER_STORAGE = Symbol('MAGEKIT_THROTTLER_STORAGE');
+/** `ApiTokenInvalidationBus` that revocations of admin API tokens go through (default: the `apiTokens.invalidation` option, else in-process). */
+export const MAGEKIT_TOKEN_INVALIDATION = Symbol('MAGEKIT_TOKEN_INVALIDATION');

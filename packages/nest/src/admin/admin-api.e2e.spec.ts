@@ -1,7 +1,9 @@
 import { startFakeMagento, type FakeMagentoServer } from '@magekit/client/testing';
 import { createMagentoOpenApiDocument } from '../openapi';
 import { callbackForm, startE2eApp, storeConfigs, type E2eApp } from '../test-support/e2e-app';
+import { ApiTokenEntity } from '../entities/api-token.entity';
 import { createApiToken, revokeApiToken } from './api-tokens';
+import { ApiTokens } from './api-tokens.service';
 
 describe('admin API (/api/stores) over HTTP', () => {
   let e2e: E2eApp;
@@ -38,11 +40,38 @@ describe('admin API (/api/stores) over HTTP', () => {
     });
   });
 
-  it('refuses a revoked token', async () => {
+  it('refuses a token revoked through the module at once, although it was cached', async () => {
     const extra = await createApiToken(e2e.dataSource, 'temporary');
     await e2e.http.get('/api/stores').set('Authorization', `Bearer ${extra.token}`).expect(200);
-    expect(await revokeApiToken(e2e.dataSource, 'temporary')).toBe(1);
+    await e2e.http.get('/api/stores').set('Authorization', `Bearer ${extra.token}`).expect(200);
+    expect(await e2e.app.get(ApiTokens).revoke('temporary')).toBe(1);
     await e2e.http.get('/api/stores').set('Authorization', `Bearer ${extra.token}`).expect(401);
+    expect(await e2e.app.get(ApiTokens).revoke('temporary')).toBe(0);
+  });
+
+  it('refuses a token revoked straight in the database (the CLI without Redis) once its cache entry expires', async () => {
+    const extra = await createApiToken(e2e.dataSource, 'temporary');
+    const call = () => e2e.http.get('/api/stores').set('Authorization', `Bearer ${extra.token}`);
+    await call().expect(200);
+    expect(await revokeApiToken(e2e.dataSource, 'temporary')).toBe(1);
+    await call().expect(200); // cached: the module was not told
+    e2e.clock.advance(5000);
+    await call().expect(401);
+  });
+
+  it('records when a token was last used, at most once a minute', async () => {
+    const extra = await createApiToken(e2e.dataSource, 'usage');
+    const call = () => e2e.http.get('/api/stores').set('Authorization', `Bearer ${extra.token}`).expect(200);
+    const lastUsed = async () =>
+      (await e2e.dataSource.getRepository(ApiTokenEntity).findOneByOrFail({ id: extra.id })).lastUsedAt?.getTime();
+    const first = e2e.clock();
+    await call();
+    await waitFor(async () => (await lastUsed()) === first);
+    e2e.clock.advance(59_000);
+    await call();
+    e2e.clock.advance(1000);
+    await call();
+    await waitFor(async () => (await lastUsed()) === first + 60_000);
   });
 
   it('lists stores with paging, filter and search, and never returns secrets', async () => {
@@ -146,3 +175,12 @@ describe('admin API (/api/stores) over HTTP', () => {
     expect(register.properties['clientSecret'].writeOnly).toBe(true);
   });
 });
+
+/** Polls `condition` (a background write the request did not wait for) until it holds; fails after 100 tries. */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('condition not met');
+}

@@ -1,30 +1,44 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
-import { BEARER_STRATEGY, findTokenOutsideHeader, tokenNotInHeaderError } from './bearer.strategy';
+import { ApiTokenVerifier, type ApiCaller } from './api-token-verifier.service';
+import { findTokenOutsideHeader, readBearerToken, tokenNotInHeaderError } from './bearer.strategy';
 
 /**
- * Requires a live admin API token in the `Authorization` header. A token in the query or body is
- * refused with `TOKEN_NOT_IN_HEADER` (400) even next to a valid header; a missing or dead token is
- * `UNAUTHORIZED` (401); a failure of the lookup itself (database down) stays the service's own
- * error (500). The module's filter turns them into HTTP answers.
+ * Requires a live admin API token in the `Authorization` header and puts its caller on
+ * `request.user`. A token in the query or body is refused with `TOKEN_NOT_IN_HEADER` (400) even
+ * next to a valid header; a missing or dead token is `UNAUTHORIZED` (401); a failure of the lookup
+ * itself (database down) stays the service's own error (500). The module's filter turns them into
+ * HTTP answers. Tokens are checked by {@link ApiTokenVerifier} directly (its cache answers without
+ * a promise), not through passport.
  */
 @Injectable()
-export class ApiAuthGuard extends AuthGuard(BEARER_STRATEGY) {
-  override canActivate(context: ExecutionContext) {
-    const where = findTokenOutsideHeader(context.switchToHttp().getRequest<Request>());
-    if (where) throw tokenNotInHeaderError(where);
-    return super.canActivate(context);
-  }
+export class ApiAuthGuard implements CanActivate {
+  constructor(private readonly verifier: ApiTokenVerifier) {}
 
-  override handleRequest<T>(error: unknown, caller: T): T {
-    if (error) throw error;
-    if (!caller) {
-      throw new MagentoIntegrationError('A valid admin API token is required.', 'UNAUTHORIZED', {
-        hint: 'Send Authorization: Bearer <token>; create one with `npx magekit tokens create --name <name>` (add `--app <app>` for a generated app).',
-      });
-    }
-    return caller;
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request & { user?: ApiCaller }>();
+    const where = findTokenOutsideHeader(request);
+    if (where) throw tokenNotInHeaderError(where);
+    const token = readBearerToken(request.headers.authorization);
+    if (token === null) throw unauthorized();
+    const caller = this.verifier.verify(token);
+    if (caller === null) throw unauthorized();
+    if (!(caller instanceof Promise)) return admit(request, caller);
+    return caller.then((found) => {
+      if (found === null) throw unauthorized();
+      return admit(request, found);
+    });
   }
+}
+
+function admit(request: { user?: ApiCaller }, caller: ApiCaller): true {
+  request.user = caller;
+  return true;
+}
+
+function unauthorized(): MagentoIntegrationError {
+  return new MagentoIntegrationError('A valid admin API token is required.', 'UNAUTHORIZED', {
+    hint: 'Send Authorization: Bearer <token>; create one with `npx magekit tokens create --name <name>` (add `--app <app>` for a generated app).',
+  });
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { generateApiToken, sha256Hex } from '../crypto/token-hash';
 import { ApiTokenEntity } from '../entities/api-token.entity';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
+import type { ApiTokenInvalidationBus } from './token-invalidation-bus';
 
 /** A token as returned once by {@link createApiToken}. */
 export interface CreatedApiToken {
@@ -40,17 +41,36 @@ export async function createApiToken(
   return { id, name: trimmed, token };
 }
 
-/** Revokes an admin API token by id or name; returns how many were revoked. */
+/** Options of {@link revokeApiToken}. */
+export interface RevokeApiTokenOptions {
+  /** Milliseconds since the epoch for `revokedAt`; default `Date.now`. */
+  clock?: () => number;
+  /**
+   * Told the revoked ids after the database is updated, so that running instances drop them from
+   * their verification cache (e.g. an `ApiTokenInvalidationBus`). Without it, instances refuse the
+   * token once their cache entry expires (`apiTokens.cacheTtlMs`). Its error is thrown after the revocation is stored.
+   */
+  invalidation?: Pick<ApiTokenInvalidationBus, 'publish'>;
+}
+
+/**
+ * Revokes the live admin API tokens with this id or name (for `magekit tokens revoke`); returns how
+ * many were revoked. Inside a running app, `ApiTokens.revoke` also evicts them from the cache.
+ */
 export async function revokeApiToken(
   dataSource: DataSource,
   idOrName: string,
-  clock: () => number = Date.now,
+  options: RevokeApiTokenOptions = {},
 ): Promise<number> {
+  const clock = options.clock ?? Date.now;
   const repository = dataSource.getRepository(ApiTokenEntity);
   const matches = await repository.find({
     where: [{ name: idOrName }, ...(/^[0-9a-f-]{36}$/i.test(idOrName) ? [{ id: idOrName }] : [])],
   });
   const live = matches.filter((token) => token.revokedAt === null);
-  for (const token of live) await repository.update({ id: token.id }, { revokedAt: new Date(clock()) });
+  if (live.length === 0) return 0;
+  const ids = live.map((token) => token.id);
+  await repository.update({ id: In(ids) }, { revokedAt: new Date(clock()) });
+  await options.invalidation?.publish(ids);
   return live.length;
 }

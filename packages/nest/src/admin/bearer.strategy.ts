@@ -1,19 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Strategy } from 'passport-http-bearer';
-import { IsNull, type Repository } from 'typeorm';
-import { sha256Hex } from '../crypto/token-hash';
-import { ApiTokenEntity } from '../entities/api-token.entity';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
-import { MAGEKIT_CLOCK } from '../tokens';
-
-/** The authenticated caller of the admin API. */
-export interface ApiCaller {
-  tokenId: string;
-  name: string;
-}
+import { ApiTokenVerifier, type ApiCaller } from './api-token-verifier.service';
 
 /** Passport name of the admin API's bearer strategy. */
 export const BEARER_STRATEGY = 'magekit-bearer';
@@ -41,16 +31,27 @@ export function tokenNotInHeaderError(where: 'query' | 'body'): MagentoIntegrati
 }
 
 /**
- * `Authorization: Bearer <token>` against the stored SHA-256 of live API tokens. A request that
- * also (or only) carries `access_token` in its query or body is refused with `TOKEN_NOT_IN_HEADER`
- * before any token is looked at.
+ * The token of an `Authorization: Bearer <token>` header as passport-http-bearer reads it (the
+ * scheme in any case, exactly one space), or null.
+ */
+export function readBearerToken(header: string | undefined): string | null {
+  if (typeof header !== 'string') return null;
+  const space = header.indexOf(' ');
+  if (space !== 6 || header.indexOf(' ', space + 1) !== -1) return null;
+  if (header.slice(0, 6).toLowerCase() !== 'bearer') return null;
+  const token = header.slice(7);
+  return token === '' ? null : token;
+}
+
+/**
+ * `Authorization: Bearer <token>` through {@link ApiTokenVerifier}, for apps that guard their own
+ * routes with `AuthGuard('magekit-bearer')` of @nestjs/passport (the module's `ApiAuthGuard` calls
+ * the verifier without passport). A request that also (or only) carries `access_token` in its
+ * query or body is refused with `TOKEN_NOT_IN_HEADER` before any token is looked at.
  */
 @Injectable()
 export class ApiBearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) {
-  constructor(
-    @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
-    @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
-  ) {
+  constructor(private readonly verifier: ApiTokenVerifier) {
     super();
   }
 
@@ -62,11 +63,7 @@ export class ApiBearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEG
   }
 
   async validate(token: string): Promise<ApiCaller | false> {
-    if (typeof token !== 'string' || token.length < 20 || token.length > 200) return false;
-    const found = await this.tokens.findOneBy({ tokenHash: sha256Hex(token), revokedAt: IsNull() });
-    if (!found) return false;
-    await this.tokens.update({ id: found.id }, { lastUsedAt: new Date(this.clock()) });
-    return { tokenId: found.id, name: found.name };
+    return (await this.verifier.verify(token)) ?? false;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { z } from 'zod';
 import { IMS_TOKEN_URL } from '@magekit/client';
+import { isTokenInvalidationBus, type ApiTokenInvalidationBus } from '../admin/token-invalidation-bus';
 import { keyRingConfigSchema, type KeyRingConfig } from '../crypto/key-ring';
 import { DEFAULT_SIGN_IN_LOCKOUT } from '../identity/sign-in-lockout';
 import { storeUrlOptionsSchema, type StoreUrlOptions } from '../url-guard/store-url-policy';
@@ -146,6 +147,29 @@ export const magentoIntegrationOptionsSchema = group({
       .default(IMS_TOKEN_URL),
   }).default({}),
   /**
+   * Admin API tokens. A verified token is cached (by its SHA-256) for `cacheTtlMs`; a revocation
+   * through this module or `invalidation` evicts it at once, and `cacheTtlMs` bounds how long an
+   * instance that heard nothing (a revocation written straight to the database, a lost message)
+   * still accepts it. Unknown tokens are never cached: each costs one indexed lookup.
+   */
+  apiTokens: group({
+    /** How long a verified token is trusted without a lookup; default 5 000 ms; 0 turns the cache off. */
+    cacheTtlMs: integer(0).default(5000),
+    /** Most tokens cached (least recently used out first); default 1 000. */
+    cacheMaxEntries: integer(1).default(1000),
+    /**
+     * How revocations reach every instance. Default: in-process (this instance only; other
+     * instances drop the token within `cacheTtlMs`). `@magekit/service` passes one over Redis
+     * pub/sub when `REDIS_URL` is set.
+     */
+    invalidation: z
+      .custom<ApiTokenInvalidationBus>(isTokenInvalidationBus, {
+        message: 'must be an ApiTokenInvalidationBus (an object with publish() and subscribe())',
+        fatal: false,
+      })
+      .optional(),
+  }).default({}),
+  /**
    * How the app names the settings that error hints tell the user to change (e.g. environment
    * variables such as `STORE_URL_ALLOW_HTTP=true`). Default: the option paths.
    */
@@ -179,6 +203,7 @@ export interface ResolvedMagentoOptions {
   };
   pendingStores: { perAddress: number; max: number };
   ims: { tokenUrl: string };
+  apiTokens: { cacheTtlMs: number; cacheMaxEntries: number; invalidation: ApiTokenInvalidationBus | null };
   settingNames: SettingNames;
 }
 

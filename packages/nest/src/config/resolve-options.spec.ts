@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ThrottlerStorageService } from '@nestjs/throttler';
+import { createInProcessTokenInvalidationBus } from '../admin/token-invalidation-bus';
 import { findKeyRingProblems } from '../crypto/key-ring';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { findStoreUrlProblems } from '../url-guard/store-url-policy';
@@ -48,6 +49,7 @@ describe('resolveMagentoOptions', () => {
       },
       pendingStores: { perAddress: 10, max: 500 },
       ims: { tokenUrl: 'https://ims-na1.adobelogin.com/ims/token/v3' },
+      apiTokens: { cacheTtlMs: 5000, cacheMaxEntries: 1000, invalidation: null },
       settingNames: {
         allowHttp: 'storeUrl.allowHttp: true',
         allowedNetworks: 'storeUrl.allowedNetworks',
@@ -85,6 +87,16 @@ describe('resolveMagentoOptions', () => {
     expect(resolved.throttle.storage).toBe(storage);
   });
 
+  it('keeps the API token cache settings and the invalidation bus object', () => {
+    const bus = createInProcessTokenInvalidationBus();
+    const resolved = resolveMagentoOptions({
+      encryption: KEYS,
+      apiTokens: { cacheTtlMs: 0, cacheMaxEntries: 10, invalidation: bus },
+    });
+    expect(resolved.apiTokens).toEqual({ cacheTtlMs: 0, cacheMaxEntries: 10, invalidation: bus });
+    expect(resolved.apiTokens.invalidation).toBe(bus);
+  });
+
   it('names the options themselves and a missing key ring', () => {
     expect(problemsOf(null)).toEqual(['options must be an object']);
     expect(problemsOf('encryption')).toEqual(['options must be an object']);
@@ -111,6 +123,7 @@ describe('resolveMagentoOptions', () => {
       throttle: { windowSeconds: 0, callback: { perAddress: 0 }, signIn: { global: '5' }, storage: {} },
       pendingStores: { perAddress: 0, max: 0 },
       ims: { tokenUrl: 'http://ims.example.com/ims/token/v3' },
+      apiTokens: { cacheTtlMs: -1, cacheMaxEntries: 0, invalidation: { publish: () => undefined } },
       settingNames: { allowHttp: '', tenants: 5 },
     });
     expect(problems).toEqual([
@@ -139,6 +152,9 @@ describe('resolveMagentoOptions', () => {
       'pendingStores.perAddress must be an integer >= 1',
       'pendingStores.max must be an integer >= 1',
       'ims.tokenUrl must be an https URL (plain http only on loopback) without credentials or fragment',
+      'apiTokens.cacheTtlMs must be an integer >= 0',
+      'apiTokens.cacheMaxEntries must be an integer >= 1',
+      'apiTokens.invalidation must be an ApiTokenInvalidationBus (an object with publish() and subscribe())',
       'settingNames.allowHttp must be a name of 1-200 characters',
       'settingNames.tenants must be a name of 1-200 characters',
     ]);

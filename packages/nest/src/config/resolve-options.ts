@@ -23,7 +23,7 @@ export function resolveMagentoOptions(options: MagentoIntegrationOptions): Resol
       },
     );
   }
-  const { consumerWindowSeconds, signIn, throttle, tenants, requiredResources, ...rest } = parsed.data;
+  const { consumerWindowSeconds, signIn, throttle, tenants, requiredResources, apiTokens, ...rest } = parsed.data;
   return {
     ...rest,
     tenants: tenants ?? null,
@@ -36,5 +36,6 @@ export function resolveMagentoOptions(options: MagentoIntegrationOptions): Resol
       signIn: throttle.signIn,
       storage: throttle.storage ?? null,
     },
+    apiTokens: { ...apiTokens, invalidation: apiTokens.invalidation ?? null },
   };
 }
