@@ -23,3 +23,9 @@ export {
   type ProbeBatchData,
   type ProbeScheduling,
 } from './queue/probe-scheduling';
+export {
+  createRedisTokenInvalidationBus,
+  tokenInvalidationChannel,
+  type RedisTokenInvalidationBus,
+  type RedisTokenInvalidationOptions,
+} from './api-tokens/redis-token-invalidation-bus';

@@ -10,6 +10,8 @@ import { MaintenanceQueue } from './queue/maintenance-queue';
 import { SERVICE_CONTEXT, type ServiceContext } from './service-context';
 import { THROTTLE_SETUP, type ThrottleSetup } from './throttle/throttle-storage';
 import { ThrottleStorageShutdown } from './throttle/throttle-storage-shutdown';
+import { TOKEN_INVALIDATION_SETUP, type TokenInvalidationSetup } from './api-tokens/token-invalidation-setup';
+import { TokenInvalidationShutdown } from './api-tokens/token-invalidation-shutdown';
 
 /** What {@link IntegrationAppModule.create} wires together. */
 export interface AppModuleInput {
@@ -18,17 +20,19 @@ export interface AppModuleInput {
   dashboard: DashboardBuild | null;
   /** The request-limit counters' storage, closed on shutdown. */
   throttle: ThrottleSetup;
+  /** The API token invalidation bus's Redis connections (with `REDIS_URL`), closed on shutdown. */
+  tokenInvalidation?: TokenInvalidationSetup;
 }
 
 /**
  * The integration service: nestjs-pino's request context on the service's logger, @magekit/nest's
  * module on the already migrated DataSource, `/health`, the BullMQ maintenance queue, the
  * dashboard build (or a page saying how to build it), and the closing of the request-limit
- * counters' Redis connection.
+ * counters' and the API token invalidation bus's Redis connections.
  */
 @Module({})
 export class IntegrationAppModule {
-  static create({ context, magento, dashboard, throttle }: AppModuleInput): DynamicModule {
+  static create({ context, magento, dashboard, throttle, tokenInvalidation }: AppModuleInput): DynamicModule {
     const { dataSource } = context;
     const controllers: Type[] = [HealthController];
     if (!dashboard || dashboard.base !== '/') controllers.push(RootController);
@@ -55,6 +59,9 @@ export class IntegrationAppModule {
         { provide: THROTTLE_SETUP, useValue: throttle },
         MaintenanceQueue,
         ThrottleStorageShutdown,
+        ...(tokenInvalidation
+          ? [{ provide: TOKEN_INVALIDATION_SETUP, useValue: tokenInvalidation }, TokenInvalidationShutdown]
+          : []),
       ],
     };
   }

@@ -14,3 +14,8 @@ export { loadKeys, type LoadedKeys } from './config/key-file';
 export { toModuleOptions } from './config/module-options';
 export { toDataSourceOptions, describeDatabase } from './storage/data-source-options';
 export { IntegrationServiceError, type IntegrationServiceErrorCode } from './service-error';
+export {
+  createRedisTokenInvalidationBus,
+  tokenInvalidationChannel,
+  type RedisTokenInvalidationBus,
+} from './api-tokens/redis-token-invalidation-bus';

@@ -23,6 +23,7 @@ import type { FirstStartCredentials } from './storage/first-start';
 import { openDatabase } from './storage/open-database';
 import { prepareSqliteFile, restrictSqliteFiles } from './storage/sqlite-file';
 import { createThrottleSetup } from './throttle/throttle-storage';
+import { createTokenInvalidationSetup } from './api-tokens/token-invalidation-setup';
 
 /** How {@link startIntegrationService} runs (everything but `env` is for tests and embedding). */
 export interface StartServiceOptions {
@@ -93,6 +94,7 @@ export async function startIntegrationService(options: StartServiceOptions = {})
   if (config.database.type === 'better-sqlite3') restrictSqliteFiles(config.database.database);
   if (opened.migrations.length > 0) logger.info('migrations run', { migrations: opened.migrations }, 'Database');
   const throttle = createThrottleSetup(config, logger);
+  const tokenInvalidation = createTokenInvalidationSetup(config, logger);
   let app: INestApplication | null = null;
   try {
     const dashboard = findDashboard(config.dashboardDir);
@@ -106,10 +108,11 @@ export async function startIntegrationService(options: StartServiceOptions = {})
       ...toModuleOptions(config, keys.keys),
       ...throttle.options,
       ...options.magento,
+      apiTokens: { ...tokenInvalidation.options.apiTokens, ...options.magento?.apiTokens },
     };
     magento.probe = { scheduler: probeSchedulerFor(config.redisUrl), ...options.magento?.probe };
     const imports = options.imports ?? [];
-    const appModule = IntegrationAppModule.create({ context, magento, dashboard, throttle });
+    const appModule = IntegrationAppModule.create({ context, magento, dashboard, throttle, tokenInvalidation });
     const root = withImports(
       {
         ...appModule,
@@ -166,7 +169,12 @@ export async function startIntegrationService(options: StartServiceOptions = {})
     };
   } catch (error) {
     if (app) await app.close().catch(() => undefined);
-    else await Promise.all([opened.dataSource.destroy().catch(() => undefined), throttle.close()]);
+    else
+      await Promise.all([
+        opened.dataSource.destroy().catch(() => undefined),
+        throttle.close(),
+        tokenInvalidation.close(),
+      ]);
     throw error;
   }
 }
