@@ -87,6 +87,29 @@ export function readServiceModuleOptions(
   }
 }
 
+/**
+ * The service's Redis (`REDIS_URL`) and tenant, to tell running instances about revoked API
+ * tokens over the channel they listen on; null without `REDIS_URL`.
+ *
+ * @throws CliError `INVALID_INPUT` naming every bad variable
+ */
+export function readServiceRedis(
+  env: Record<string, string | undefined>,
+  flags: ServiceFlags,
+  cwd: string = process.cwd(),
+): { url: string; tenant: string } | null {
+  if (!env['REDIS_URL']) return null;
+  try {
+    const config = readServiceConfig(
+      { ...env, DATA_DIR: serviceDataDir(env, flags, cwd), DATABASE_URL: flags.databaseUrl || env['DATABASE_URL'] },
+      cwd,
+    );
+    return config.redisUrl ? { url: config.redisUrl, tenant: config.tenant } : null;
+  } catch (error) {
+    throw asCliError(error);
+  }
+}
+
 function readSettings(env: Record<string, string | undefined>, flags: ServiceFlags, cwd: string): StorageSettings {
   const dataDir = serviceDataDir(env, flags, cwd);
   try {

@@ -29,11 +29,28 @@ export function registerTokenCommands(program: Command, io: CliIo): void {
   withServiceFlags(
     tokens.command('revoke <id-or-name>').description('Revoke the live API tokens with that id or name.'),
   ).action(async (idOrName: string, flags: ServiceFlags) => {
-    const revoked = await withServiceDatabase(io, flags, (dataSource, nest) =>
-      nest.revokeApiToken(dataSource, idOrName),
-    );
-    if (revoked === 0)
-      throw new CliError(`No live API token has the id or name ${JSON.stringify(idOrName)}.`, 'INVALID_INPUT');
-    io.writeOut(`Revoked ${revoked} API token${revoked === 1 ? '' : 's'}.\n`);
+    // Loaded here, not when the program starts: it brings in @magekit/service's settings and ioredis.
+    const { openRevocationNotice } = await import('./token-revocation-notice.js');
+    const notice = openRevocationNotice(io.env, flags);
+    try {
+      const revoked = await withServiceDatabase(io, flags, (dataSource, nest) =>
+        nest.revokeApiToken(dataSource, idOrName, notice ? { invalidation: notice.invalidation } : {}),
+      );
+      if (revoked === 0)
+        throw new CliError(`No live API token has the id or name ${JSON.stringify(idOrName)}.`, 'INVALID_INPUT');
+      io.writeOut(`Revoked ${revoked} API token${revoked === 1 ? '' : 's'}.\n`);
+      const failure = notice?.failure() ?? null;
+      if (!notice)
+        io.writeOut(
+          'Running services refuse it once their token cache entry expires (5 s by default); with REDIS_URL set as for the service they are told at once.\n',
+        );
+      else if (failure)
+        io.writeErr(
+          `warning: could not tell the running services over Redis (${failure}); they refuse it once their token cache entry expires (5 s by default).\n`,
+        );
+      else io.writeOut('Running services were told over Redis.\n');
+    } finally {
+      await notice?.close();
+    }
   });
 }
