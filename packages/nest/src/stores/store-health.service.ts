@@ -49,11 +49,21 @@ export class StoreHealthService {
    */
   async probe(id: string): Promise<ProbeOutcome['kind']> {
     const store = await this.findStore(id);
+    return (await this.probeAndRecord(store, {})).kind;
+  }
+
+  /**
+   * Runs the probe of `store` and records its outcome; `also` (a lease's release) is written in
+   * the same UPDATE where the outcome is written, and `written` says whether it was.
+   */
+  private async probeAndRecord(
+    store: StoreEntity,
+    also: Partial<StoreEntity>,
+  ): Promise<{ kind: ProbeOutcome['kind']; written: boolean }> {
+    const { id } = store;
     const outcome = await this.prober.run(store);
-    if (store.authKind === 'ims') {
-      await this.recordImsOutcome(store, outcome);
-      return outcome.kind;
-    }
+    if (store.authKind === 'ims')
+      return { kind: outcome.kind, written: await this.recordImsOutcome(store, outcome, also) };
     const now = new Date(this.clock());
     if (outcome.kind === 'ok') {
       const status = store.status === 'needs_reauth' || store.status === 'active' ? 'active' : store.status;
@@ -67,6 +77,7 @@ export class StoreHealthService {
           facts: JSON.stringify(outcome.facts),
           lastProbedAt: now,
           updatedAt: now,
+          ...also,
         },
       );
       await this.note(store, {
@@ -79,6 +90,7 @@ export class StoreHealthService {
         outcome.error.code,
         `The store rejected the token: ${outcome.error.message}`,
         outcome.error.hint ?? REAUTH_HINT,
+        also,
       );
     } else {
       await this.stores.update(
@@ -89,6 +101,7 @@ export class StoreHealthService {
           statusHint: outcome.error.hint ?? null,
           lastProbedAt: now,
           updatedAt: now,
+          ...also,
         },
       );
       await this.note(store, {
@@ -98,7 +111,7 @@ export class StoreHealthService {
         hint: outcome.error.hint ?? null,
       });
     }
-    return outcome.kind;
+    return { kind: outcome.kind, written: true };
   }
 
   /**
@@ -196,12 +209,13 @@ export class StoreHealthService {
   async probeStores(ids: readonly string[], since: Date, concurrency = 1): Promise<ProbeBatchResult> {
     const result: ProbeBatchResult = { probed: 0, skipped: 0, failed: 0 };
     await forEachLimited(ids, concurrency, async (id) => {
-      if (!(await this.claim(id, 'active', since))) {
+      const store = await this.claim(id, 'active', since);
+      if (!store) {
         result.skipped += 1;
         return;
       }
       try {
-        await this.probeClaimed(id);
+        await this.probeClaimed(store);
         result.probed += 1;
       } catch (error) {
         result.failed += 1;
@@ -222,8 +236,9 @@ export class StoreHealthService {
     const candidates = await this.dueQuery(status, authKind, due, new Date(now)).limit(limit).getMany();
     let probed = 0;
     for (const store of candidates) {
-      if (!(await this.claim(store.id, status, due))) continue;
-      await this.probeClaimed(store.id);
+      const claimed = await this.claim(store.id, status, due);
+      if (!claimed) continue;
+      await this.probeClaimed(claimed);
       probed += 1;
     }
     return probed;
@@ -240,13 +255,16 @@ export class StoreHealthService {
   }
 
   /**
-   * Takes the probe lease of a store still in `status`, not probed since `due` and not leased. The
-   * check and the claim are one UPDATE, so a store another instance probed meanwhile (lease already
-   * released, `last_probed_at` written) is not claimed again.
+   * Takes the probe lease of a store still in `status`, not probed since `due` and not leased, and
+   * returns its row (null when another instance has it or probed it meanwhile). The check and the
+   * claim are one UPDATE, so a store another instance probed meanwhile (lease already released,
+   * `last_probed_at` written) is not claimed again; where the database returns updated rows
+   * (PostgreSQL), the same statement reads the row.
    */
-  private async claim(id: string, status: 'active' | 'activating', due: Date): Promise<boolean> {
+  private async claim(id: string, status: 'active' | 'activating', due: Date): Promise<StoreEntity | null> {
     const now = this.clock();
-    const claimed = await this.stores
+    const returning = this.stores.manager.connection.driver.isReturningSqlSupported('update');
+    const query = this.stores
       .createQueryBuilder()
       .update()
       .set({ probeLeaseUntil: new Date(now + 2 * this.config.probe.timeoutMs + 30_000) })
@@ -257,14 +275,32 @@ export class StoreHealthService {
         new Brackets((q) =>
           q.where('probe_lease_until IS NULL').orWhere('probe_lease_until < :now', { now: new Date(now) }),
         ),
-      )
-      .execute();
-    return (claimed.affected ?? 0) > 0;
+      );
+    if (returning) {
+      const rows = (await query.returning('*').execute()).raw as Record<string, unknown>[];
+      return rows.length > 0 ? this.hydrate(rows[0]) : null;
+    }
+    const claimed = await query.execute();
+    return (claimed.affected ?? 0) > 0 ? this.stores.findOneBy({ id }) : null;
   }
 
-  /** Probes a claimed store and releases its lease. */
-  private async probeClaimed(id: string): Promise<void> {
-    await this.probe(id).finally(() => this.stores.update({ id }, { probeLeaseUntil: null }));
+  /** A store row as the database returned it (column names, driver values) as an entity. */
+  private hydrate(raw: Record<string, unknown>): StoreEntity {
+    const { driver } = this.stores.manager.connection;
+    const store = this.stores.create();
+    for (const column of this.stores.metadata.columns)
+      column.setEntityValue(store, driver.prepareHydratedValue(raw[column.databaseName], column));
+    return store;
+  }
+
+  /** Probes a claimed store; its lease is released with the outcome's UPDATE (or on its own when that did not happen). */
+  private async probeClaimed(store: StoreEntity): Promise<void> {
+    let released = false;
+    try {
+      released = (await this.probeAndRecord(store, { probeLeaseUntil: null })).written;
+    } finally {
+      if (!released) await this.stores.update({ id: store.id }, { probeLeaseUntil: null });
+    }
   }
 
   /**
@@ -274,13 +310,17 @@ export class StoreHealthService {
    * noted. There is no activation timeline for such a store: the row says it all. Written only
    * while the row still holds the credential that was probed.
    */
-  private async recordImsOutcome(store: StoreEntity, outcome: ProbeOutcome): Promise<void> {
+  private async recordImsOutcome(
+    store: StoreEntity,
+    outcome: ProbeOutcome,
+    also: Partial<StoreEntity> = {},
+  ): Promise<boolean> {
     const now = new Date(this.clock());
-    const probed = { lastProbedAt: now, updatedAt: now };
+    const probed = { lastProbedAt: now, updatedAt: now, ...also };
     // Only while the row holds the credential that was probed (not one registered meanwhile).
     const same = { id: store.id, imsClientSecretEnc: store.imsClientSecretEnc ?? '' };
     if (outcome.kind === 'ok') {
-      await this.stores.update(same, {
+      const written = await this.stores.update(same, {
         status: 'active',
         statusCode: null,
         statusReason: null,
@@ -289,20 +329,27 @@ export class StoreHealthService {
         activatedAt: store.activatedAt ?? now,
         ...probed,
       });
-      return;
+      return (written.affected ?? 0) > 0;
     }
     const { error } = outcome;
     const rejected = outcome.kind === 'rejected';
-    await this.stores.update(same, {
+    const written = await this.stores.update(same, {
       ...(rejected ? { status: 'failed' as const } : {}),
       statusCode: error.code,
       statusReason: rejected ? `The IMS credential was refused: ${error.message}` : `Probe failed: ${error.message}`,
       statusHint: error.hint ?? (rejected ? IMS_REJECTED_HINT : null),
       ...probed,
     });
+    return (written.affected ?? 0) > 0;
   }
 
-  private async markNeedsReauth(store: StoreEntity, code: string, reason: string, hint: string): Promise<void> {
+  private async markNeedsReauth(
+    store: StoreEntity,
+    code: string,
+    reason: string,
+    hint: string,
+    also: Partial<StoreEntity> = {},
+  ): Promise<void> {
     const now = new Date(this.clock());
     await this.stores.update(
       { id: store.id },
@@ -313,6 +360,7 @@ export class StoreHealthService {
         statusHint: hint,
         lastProbedAt: now,
         updatedAt: now,
+        ...also,
       },
     );
     const latest = await this.latestActivation(store.id);
