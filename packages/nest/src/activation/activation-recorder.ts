@@ -58,10 +58,11 @@ export class ActivationRecorder {
   async record(callback: ActivationCallback, admitted: Admission, source: CallbackSource): Promise<RecordedCallback> {
     const { tenant } = source;
     const verifierHash = sha256Hex(`${callback.consumerKey}:${callback.verifier}`);
-    const { store, movedFrom } = admitted.known
-      ? { store: admitted.known, movedFrom: admitted.movedFrom }
+    const { store, movedFrom, created } = admitted.known
+      ? { store: admitted.known, movedFrom: admitted.movedFrom, created: false }
       : await this.findOrCreateStore(callback, source);
-    const known = await this.activations.findOneBy({ verifierHash });
+    // A store this callback created has no activation yet: the insert's unique constraint is the only check needed.
+    const known = created ? null : await this.activations.findOneBy({ verifierHash });
     if (known) return this.duplicate(store, known);
     const activation = this.buildActivation(store, callback, verifierHash);
     try {
@@ -70,13 +71,17 @@ export class ActivationRecorder {
       if (!isUniqueViolation(error)) throw error;
       return this.duplicate(store, await this.activations.findOneByOrFail({ verifierHash }));
     }
-    await this.timeline.append(activation, {
-      type: 'callback_received',
-      message: `Callback from ${callback.storeBaseUrl} for tenant ${tenant}.`,
-    });
+    await this.timeline.append(
+      activation,
+      { type: 'callback_received', message: `Callback from ${callback.storeBaseUrl} for tenant ${tenant}.` },
+      { first: true },
+    );
     if (movedFrom) await this.recordMove(activation, movedFrom, callback.storeBaseUrl, source);
-    await this.supersedeOthers(activation);
-    await this.resetStore(store, tenant, callback);
+    // A new store has no other activation, and its row was written with this callback's values just now.
+    if (!created) {
+      await this.supersedeOthers(activation);
+      await this.resetStore(store, tenant, callback);
+    }
     await this.linker.reconcile(callback.consumerKey);
     return { store: await this.stores.findOneByOrFail({ id: store.id }), activation, duplicate: false };
   }
@@ -85,7 +90,7 @@ export class ActivationRecorder {
   private async findOrCreateStore(
     callback: ActivationCallback,
     source: CallbackSource,
-  ): Promise<{ store: StoreEntity; movedFrom: string | null }> {
+  ): Promise<{ store: StoreEntity; movedFrom: string | null; created: boolean }> {
     const { tenant } = source;
     const now = new Date(this.clock());
     const id = randomUUID();
@@ -118,12 +123,12 @@ export class ActivationRecorder {
     });
     try {
       await this.stores.insert(store);
-      return { store, movedFrom: null };
+      return { store, movedFrom: null, created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const existing = await this.stores.findOneByOrFail({ consumerKey: callback.consumerKey });
       const admitted = this.admission.admitKnown(existing, callback);
-      return { store: existing, movedFrom: admitted.movedFrom };
+      return { store: existing, movedFrom: admitted.movedFrom, created: false };
     }
   }
 

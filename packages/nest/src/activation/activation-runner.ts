@@ -29,6 +29,8 @@ export class ActivationRunner {
   readonly owner = randomUUID();
   private readonly logger = new Logger('MagentoActivation');
   private readonly running = new Set<Promise<void>>();
+  /** Activations with a run in flight here (a sweep does not start a second one). */
+  private readonly started = new Set<string>();
   private stopping = false;
 
   constructor(
@@ -45,14 +47,24 @@ export class ActivationRunner {
 
   /** Runs an activation in the background (the callback has already been answered). */
   start(activationId: string): void {
+    if (this.started.has(activationId)) return;
+    this.started.add(activationId);
     const run = this.run(activationId)
       .catch((error: unknown) =>
         this.logger.error(
           `Activation ${activationId} stopped: ${error instanceof Error ? error.message : String(error)}`,
         ),
       )
-      .finally(() => this.running.delete(run));
+      .finally(() => {
+        this.running.delete(run);
+        this.started.delete(activationId);
+      });
     this.running.add(run);
+  }
+
+  /** True while a run started for this activation on this instance has not finished. */
+  isRunning(activationId: string): boolean {
+    return this.started.has(activationId);
   }
 
   /** Stops runs that wait for another run's store lease (at shutdown); running steps finish. */

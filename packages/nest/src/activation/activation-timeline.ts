@@ -22,13 +22,24 @@ export class ActivationTimeline {
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
   ) {}
 
-  async append(activation: { id: string; storeId: string }, entry: TimelineEntry): Promise<void> {
+  /**
+   * Appends `entry` at the next position. `first`: the activation was just created, so position 0
+   * is tried without reading the timeline (a concurrent writer's entry makes it look, as usual).
+   */
+  async append(
+    activation: { id: string; storeId: string },
+    entry: TimelineEntry,
+    options: { first?: boolean } = {},
+  ): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
-      const last = await this.events.findOne({
-        where: { activationId: activation.id },
-        order: { position: 'DESC' },
-        select: { id: true, position: true },
-      });
+      const last =
+        attempt === 0 && options.first
+          ? null
+          : await this.events.findOne({
+              where: { activationId: activation.id },
+              order: { position: 'DESC' },
+              select: { id: true, position: true },
+            });
       const event = this.events.create({
         id: randomUUID(),
         activationId: activation.id,

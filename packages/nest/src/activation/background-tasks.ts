@@ -6,6 +6,11 @@ import { ActivationLease } from './activation-lease';
 import { ActivationRunner } from './activation-runner';
 import { PendingStoreCleaner } from './pending-store-cleaner';
 
+/** Activations one sweep resumes at most (a dead instance may leave hundreds after a burst). */
+const RESUME_LIMIT = 1000;
+/** Registered IMS stores one sweep probes at most. */
+const IMS_PROBE_LIMIT = 20;
+
 /**
  * The module's timers: the sweeper resumes activations a crash left pending (their leases have
  * expired), removes pending stores whose window passed and probes newly registered IMS stores
@@ -41,13 +46,16 @@ export class BackgroundTasks implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Starts every resumable activation, removes expired pending stores and probes `ims` stores
+   * Starts the resumable activations (up to `limit`; those a dead instance left behind, all at
+   * once, so that they still get their request token within Magento's window), marks failed the
+   * stores of interrupted callbacks, removes expired pending stores and probes `ims` stores
    * registered but not yet active (also callable directly). Returns how many activations were started.
    */
-  async sweep(limit = 20): Promise<number> {
+  async sweep(limit = RESUME_LIMIT): Promise<number> {
+    await this.pending.failInterrupted();
     await this.pending.removeExpired();
-    await this.health.probeRegistered(limit);
-    const ids = await this.lease.findResumable(limit);
+    await this.health.probeRegistered(IMS_PROBE_LIMIT);
+    const ids = (await this.lease.findResumable(limit)).filter((id) => !this.runner.isRunning(id));
     for (const id of ids) this.runner.start(id);
     return ids.length;
   }

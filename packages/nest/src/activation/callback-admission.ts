@@ -70,29 +70,37 @@ export class CallbackAdmission {
 
   private async checkPendingRoom(sourceAddress: string | null): Promise<void> {
     const { perAddress, max } = this.config.pendingStores;
-    // Stores waiting for a handshake (registered IMS stores are not callbacks' doing).
-    const pending = () =>
-      this.stores.createQueryBuilder('s').where('s.activated_at IS NULL').andWhere("s.auth_kind = 'oauth1'");
-    const fromAddress =
-      sourceAddress === null
-        ? pending().andWhere('s.created_from_address IS NULL')
-        : pending().andWhere('s.created_from_address = :address', { address: sourceAddress });
+    const counts = await this.countPending(sourceAddress);
     const window = Math.round(this.config.consumerWindowMs / 1000);
     const hint = `A store that does not become active is removed once Magento's consumer window (${window} s) has passed; try again after that. Operators can raise the limits with ${this.config.settingNames.pendingStores}.`;
-    if ((await fromAddress.getCount()) >= perAddress) {
+    if (counts.fromAddress >= perAddress) {
       throw new MagentoIntegrationError(
         `Too many stores from this address are waiting to become active (at most ${perAddress}).`,
         'PENDING_LIMIT',
         { hint, details: { retryAfterSeconds: window } },
       );
     }
-    if ((await pending().getCount()) >= max) {
+    if (counts.all >= max) {
       throw new MagentoIntegrationError(
         `Too many stores are waiting to become active (at most ${max}).`,
         'PENDING_LIMIT',
         { hint, details: { retryAfterSeconds: window } },
       );
     }
+  }
+
+  /** Stores waiting for a handshake (registered IMS stores are not callbacks' doing): all, and those from `sourceAddress`, in one query. */
+  private async countPending(sourceAddress: string | null): Promise<{ all: number; fromAddress: number }> {
+    const sameAddress = sourceAddress === null ? 's.created_from_address IS NULL' : 's.created_from_address = :address';
+    const row = await this.stores
+      .createQueryBuilder('s')
+      .select('COUNT(*)', 'all')
+      .addSelect(`COALESCE(SUM(CASE WHEN ${sameAddress} THEN 1 ELSE 0 END), 0)`, 'fromAddress')
+      .where('s.activated_at IS NULL')
+      .andWhere("s.auth_kind = 'oauth1'")
+      .setParameters(sourceAddress === null ? {} : { address: sourceAddress })
+      .getRawOne<{ all: string | number; fromAddress: string | number }>();
+    return { all: Number(row?.all ?? 0), fromAddress: Number(row?.fromAddress ?? 0) };
   }
 }
 

@@ -12,6 +12,18 @@ import { MAGEKIT_CLOCK, MAGEKIT_CONFIG } from '../tokens';
 export const PENDING_GRACE_MS = 60_000;
 
 /**
+ * Age after which a store with no activation is taken for a callback that stopped half-way (its
+ * instance died between writing the store and its activation). A callback writes both within
+ * Magento's 5 s POST timeout (docs/magento-behaviour.md §2.4); this leaves a wide margin.
+ */
+export const INTERRUPTED_CALLBACK_MS = 60_000;
+
+const INTERRUPTED_REASON =
+  "The activation callback was interrupted before it was recorded (the service instance that received it stopped), so the handshake cannot run: Magento's verifier was not kept.";
+const INTERRUPTED_HINT =
+  'Ask the merchant to click Reauthorize in System > Extensions > Integrations; Magento then calls back again with a new verifier.';
+
+/**
  * Removes stores that called back but never became active, once Magento's consumer window of
  * their newest activation (plus {@link PENDING_GRACE_MS}) has passed and no handshake runs for
  * them, so anonymous callbacks cannot grow the store table without bound (the `pendingStores`
@@ -55,6 +67,47 @@ export class PendingStoreCleaner {
     return removed;
   }
 
+  /**
+   * Marks failed, with the Reauthorize hint, the stores a callback created without an activation
+   * (its instance died between the two writes), once {@link INTERRUPTED_CALLBACK_MS} has passed: no
+   * handshake can run for them, and the dashboard then says why. Returns how many were marked.
+   */
+  async failInterrupted(limit = 100): Promise<number> {
+    const now = this.clock();
+    const orphans = await this.stores
+      .createQueryBuilder('s')
+      .select('s.id', 'id')
+      .where("s.status = 'activating'")
+      .andWhere("s.auth_kind = 'oauth1'")
+      .andWhere('s.activated_at IS NULL')
+      .andWhere('s.created_at < :edge', { edge: new Date(now - INTERRUPTED_CALLBACK_MS) })
+      .andWhere('NOT EXISTS (SELECT 1 FROM magekit_activations a WHERE a.store_id = s.id)')
+      .orderBy('s.created_at', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    let marked = 0;
+    for (const { id } of orphans) {
+      const result = await this.stores
+        .createQueryBuilder()
+        .update()
+        .set({
+          status: 'failed',
+          statusCode: 'CALLBACK_INTERRUPTED',
+          statusReason: INTERRUPTED_REASON,
+          statusHint: INTERRUPTED_HINT,
+          updatedAt: new Date(now),
+        })
+        .where('id = :id', { id })
+        .andWhere("status = 'activating'")
+        // Not if the activation was written meanwhile.
+        .andWhere('NOT EXISTS (SELECT 1 FROM magekit_activations a WHERE a.store_id = :id)', { id })
+        .execute();
+      marked += result.affected ?? 0;
+    }
+    if (marked > 0) this.logger.warn(`Marked ${marked} store(s) failed whose activation callback was interrupted.`);
+    return marked;
+  }
+
   private async removeIfExpired(store: StoreEntity, now: number): Promise<boolean> {
     const activations = await this.activations.find({ where: { storeId: store.id }, order: { createdAt: 'DESC' } });
     const busy = activations.some(
@@ -76,10 +129,12 @@ export class PendingStoreCleaner {
     const last = activations[0];
     const outcome = last?.failureCode
       ? `${last.failureCode}: ${last.failureReason ?? ''}`.trim()
-      : `the activation stopped in state ${last?.state ?? 'unknown'}`;
+      : last
+        ? `the activation stopped in state ${last.state}`
+        : `${store.statusCode ?? 'no activation was recorded'}${store.statusReason ? `: ${store.statusReason}` : ''}`;
     await this.securityLog.record({
       type: 'pending_expired',
-      code: last?.failureCode ?? null,
+      code: last?.failureCode ?? store.statusCode ?? null,
       tenant: store.tenant,
       storeId: store.id,
       consumerKey: store.consumerKey,
