@@ -126,17 +126,36 @@ describe('paginate', () => {
     expect(stats.peak).toBe(3);
   });
 
-  it('aborts prefetches when the consumer stops early', async () => {
+  it('aborts prefetches when the consumer stops early, and starts none after', async () => {
     const { client, events } = await setup();
     serveCatalogue(store, 5000, { delayMs: 20 });
     for await (const item of client.paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(100), {
       concurrency: 4,
     })) {
-      if (item.id === 101) break; // first item of page 2; pages 3–5 are in flight
+      if (item.id === 101) break; // first item of page 2; pages 3–6 are in flight (page 6 started when 2 came)
     }
     await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(events.filter((e) => e.type === 'request')).toHaveLength(5);
-    expect(events.filter((e) => e.type === 'response')).toHaveLength(2);
+    const requests = events.filter((e) => e.type === 'request').length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(events.filter((e) => e.type === 'request')).toHaveLength(requests);
+    // At most the 2 × concurrency pages ahead of page 2 were ever started, of 50.
+    expect(requests).toBeLessThanOrEqual(10);
+    expect(events.filter((e) => e.type === 'response').length).toBeLessThan(requests);
+  });
+
+  it('starts the next page when a response arrives, not when the consumer takes it, up to prefetchPages', async () => {
+    const { client } = await setup();
+    const stats = serveCatalogue(store, 2000);
+    const iterator = client
+      .paginate<{ id: number }>('/V1/products', searchCriteria().pageSize(100), { concurrency: 2, prefetchPages: 5 })
+      [Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ id: 1, sku: 'P1' });
+    // The consumer holds page 1 and takes nothing more: pages 2–6 are fetched, two at a time.
+    while (stats.pages.length < 6) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(stats.pages).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(stats.peak).toBeLessThanOrEqual(2);
+    await iterator.return?.();
   });
 
   it('passes a failing page on after yielding the pages before it', async () => {

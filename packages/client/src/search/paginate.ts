@@ -1,6 +1,7 @@
 import { MagentoClientError } from '../errors/magento-client-error';
 import type { MagentoClient } from '../rest/create-magento-client';
 import type { RestScope } from '../url/build-rest-url';
+import { createPagePipeline, type PagePipeline } from './page-pipeline';
 import { searchCriteria, type SearchCriteria } from './search-criteria';
 
 /** Magento's search result shape (`SearchResultsInterface`). */
@@ -11,8 +12,18 @@ export interface SearchResults<T> {
 
 /** Options of {@link paginate}. */
 export interface PaginateOptions<T> extends Pick<RestScope, 'store' | 'mode'> {
-  /** Pages requested in parallel ahead of the consumer; default 1 (sequential). */
+  /**
+   * Page requests in flight at once; default 1 (sequential). Set the store's concurrency (its PHP-FPM
+   * workers, the client's `maxConcurrency`) to pull at the store's pace; the client's limiter caps
+   * every call to the store together.
+   */
   concurrency?: number;
+  /**
+   * Pages started ahead of the page the consumer is on (fetched or in flight); default
+   * `2 × concurrency`, and 0 with concurrency 1 (one page at a time, as the consumer asks). Bounds
+   * memory whatever the consumer's speed.
+   */
+  prefetchPages?: number;
   /** Items per page when the criteria set none; default 100 (capped at the client's `maxPageSize`). */
   pageSize?: number;
   signal?: AbortSignal;
@@ -22,10 +33,12 @@ export interface PaginateOptions<T> extends Pick<RestScope, 'store' | 'mode'> {
 
 /**
  * Iterates over every item of a search endpoint (`GET /V1/products`, `/V1/orders`, …), page by
- * page, in order. Stops at the page count computed from the first `total_count`, and also when a
- * page is empty or repeats the previous one (Magento answers an out-of-range `currentPage` with
- * the last page again). Prefetches up to `concurrency` pages; holds no more than that many pages
- * in memory. Breaking out of the loop aborts prefetches.
+ * page, in order. The first page alone gives `total_count`, hence the page count; then up to
+ * `concurrency` pages are in flight, a finished request starting the next page at once (see
+ * {@link createPagePipeline}), and at most `prefetchPages` pages wait for the consumer. Stops at the
+ * computed page count, and also when a page is empty or repeats the previous one (Magento answers an
+ * out-of-range `currentPage` with the last page again). Breaking out of the loop aborts the requests
+ * in flight.
  *
  * @throws MagentoClientError from the calls, or `INVALID_RESPONSE` when a page has no `items` array.
  */
@@ -50,21 +63,29 @@ export async function* paginate<T = unknown>(
         mode: options.mode,
       })
       .then((r) => checkPage(r, path, page));
-  const window = new Map<number, Promise<SearchResults<T>>>();
+  let pipeline: PagePipeline<SearchResults<T>> | null = null;
   try {
     const first = sized.data.currentPage ?? 1;
     const firstPage = await fetchPage(first);
-    const lastPage =
-      typeof firstPage.total_count === 'number'
-        ? Math.ceil(firstPage.total_count / pageSize)
-        : Number.POSITIVE_INFINITY;
+    const known = typeof firstPage.total_count === 'number';
+    const lastPage = known ? Math.ceil((firstPage.total_count as number) / pageSize) : Number.POSITIVE_INFINITY;
+    if (firstPage.items.length === 0) return;
+    if (!known && firstPage.items.length < pageSize) return yield* firstPage.items;
+    pipeline = createPagePipeline({
+      from: first + 1,
+      to: lastPage,
+      concurrency,
+      // Without total_count, pages past the end are wasted requests: start no more than in flight.
+      window: known ? Math.floor(options.prefetchPages ?? (concurrency === 1 ? 0 : 2 * concurrency)) : concurrency - 1,
+      fetchPage,
+      isEnd: known ? undefined : (page) => page.items.length < pageSize,
+    });
     let previous = fingerprint(firstPage.items, options.idOf);
     yield* firstPage.items;
-    let next = first + 1;
-    for (let page = first + 1; page <= lastPage; page++) {
-      for (; window.size < concurrency && next <= lastPage; next++) window.set(next, silence(fetchPage(next)));
-      const result = await (window.get(page) as Promise<SearchResults<T>>);
-      window.delete(page);
+    for (let page = first + 1; ; page++) {
+      const next = pipeline.take();
+      if (next === undefined) return;
+      const result = await next;
       if (result.items.length === 0) return;
       const current = fingerprint(result.items, options.idOf);
       if (current === previous)
@@ -74,18 +95,13 @@ export async function* paginate<T = unknown>(
         });
       previous = current;
       for (const item of result.items) yield item;
-      if (lastPage === Number.POSITIVE_INFINITY && result.items.length < pageSize) return;
+      if (!known && result.items.length < pageSize) return;
     }
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    if (window.size > 0) controller.abort();
+    pipeline?.stop();
+    if ((pipeline?.pending ?? 0) > 0) controller.abort();
   }
-}
-
-/** Keeps an unawaited prefetch from becoming an unhandled rejection; awaiting it still throws. */
-function silence<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 function checkPage<T>(result: SearchResults<T>, path: string, page: number): SearchResults<T> {
