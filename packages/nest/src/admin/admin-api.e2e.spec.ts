@@ -151,6 +151,7 @@ describe('admin API (/api/stores) over HTTP', () => {
       '/api/security-events',
       '/api/service',
       '/api/stats/activity',
+      '/api/stats/stores',
       '/api/stores',
       '/api/stores/saas',
       '/api/stores/{id}',
