@@ -25,6 +25,8 @@ export interface StoreOutcome {
   proxyStatus: number | null;
   /** The store row, or null (the callback never reached the database). */
   status: string | null;
+  /** The row was removed by the pending-store cleaner after the window (`status` is its last one). */
+  removed: boolean;
   statusCode: string | null;
   statusReason: string | null;
   activatedAt: number | null;
@@ -161,8 +163,8 @@ export async function runActivations(
   const stuck = database && options.expectStores ? await describeStuck(database, [...rows.values()]) : [];
   const { samples } = await sandbox.child.ask<{ type: string; samples: CallbackSample[] }>({ type: 'timings' });
   const stores = integrations.map(({ consumerKey }): StoreOutcome => {
-    const row = rows.get(consumerKey);
-    const gone = removed.get(consumerKey);
+    // The pending-store cleaner removes never-active stores once the window has passed: their last row counts.
+    const row = rows.get(consumerKey) ?? removed.get(consumerKey);
     const forwarded = proxy.callbacks.get(consumerKey);
     return {
       consumerKey,
@@ -170,7 +172,8 @@ export async function runActivations(
       activateError: activateErrors.get(consumerKey) ?? null,
       backend: forwarded?.backend ?? null,
       proxyStatus: forwarded?.status ?? null,
-      status: row?.status ?? (gone ? `removed while ${gone.status}` : null),
+      status: row?.status ?? null,
+      removed: !rows.has(consumerKey) && removed.has(consumerKey),
       statusCode: row?.status_code ?? null,
       statusReason: row?.status_reason ?? null,
       activatedAt: row?.activated_at ? row.activated_at.getTime() : null,

@@ -75,7 +75,7 @@ function describeOutcomes(result: RunResult, indent: string): string[] {
     ...describeFailures(stores, indent),
     ...(stuck.length > 0
       ? [
-          `${indent}  stuck: ${list(countBy(stuck, (store) => store.status as string))}; still pending: ${result.stuck.join(', ') || 'none'}`,
+          `${indent}  stuck: ${list(countBy(stuck, (store) => `${store.status as string}${store.removed ? ' (removed by the cleaner after the window)' : ''}`))}; by activation state: ${result.stuck.join(', ') || 'none left'}`,
         ]
       : []),
     ...(lost.length > 0
