@@ -15,7 +15,7 @@
  * `sync: <N>% of the store's limit, <M>x naive, <K>x magento-api-rest`.
  */
 import { createMagentoClient, createOAuthAuth, searchCriteria, type MagentoClient } from '@magekit/client';
-import { measureSync, type SyncResult, type SyncRun } from './measure-sync';
+import { loadAverage, measureRounds, median, type SyncResult, type SyncRun, type SyncWay } from './measure-sync';
 import { installPeer, syncWithPeer, type Peer } from './peer-client';
 import { activateIntegration, startSandboxProcess, type IntegrationCredentials } from './sandbox-process';
 
@@ -24,6 +24,7 @@ const LATENCY_MS = 50;
 const WORKERS = 4;
 const PAGE_SIZE = 300;
 const LIMIT = (WORKERS * PAGE_SIZE * 1000) / LATENCY_MS;
+const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 3);
 
 interface Product {
   id: number;
@@ -73,15 +74,21 @@ function createClient(baseUrl: string, credentials: IntegrationCredentials, onRe
   });
 }
 
-function printResults(results: SyncResult[], naive: SyncResult): void {
+function printResults(results: SyncResult[]): void {
+  const [naive] = results;
   const width = Math.max(...results.map((r) => r.name.length));
+  console.log(`\nmedian of ${ROUNDS} rounds; ratios are medians of the per-round ratios`);
   for (const r of results) {
     const rate = r.items / r.seconds;
-    const passes = r.passes.length > 1 ? `  (passes ${r.passes.map((s) => s.toFixed(2)).join(', ')} s)` : '';
     console.log(
-      `  ${r.name.padEnd(width)}  ${Math.round(rate).toLocaleString('en-US').padStart(7)} items/s  ${((100 * rate) / LIMIT).toFixed(1).padStart(5)}% of the limit  ${(rate / (naive.items / naive.seconds)).toFixed(2)}x naive  peak live heap +${r.peakLiveMb.toFixed(1).padStart(5)} MB${passes}`,
+      `  ${r.name.padEnd(width)}  ${Math.round(rate).toLocaleString('en-US').padStart(7)} items/s  ${((100 * rate) / LIMIT).toFixed(1).padStart(5)}% of the limit  ${ratio(naive, r).toFixed(2)}x naive  peak live heap +${r.peakLiveMb.toFixed(1).padStart(5)} MB`,
     );
   }
+}
+
+/** Median over the rounds of how much faster `ours` was than `theirs` in the same round. */
+function ratio(theirs: SyncResult, ours: SyncResult): number {
+  return median(ours.passes.map((seconds, round) => theirs.passes[round] / seconds));
 }
 
 async function main(): Promise<void> {
@@ -103,23 +110,24 @@ async function main(): Promise<void> {
     console.log(peer.ok ? `peer: magento-api-rest ${peer.version}` : `peer: magento-api-rest skipped (${peer.reason})`);
     started = process.hrtime.bigint();
     await runPaginate(client)(() => undefined); // warm-up: JIT, connections, SQLite page cache
-    console.log(`warm-up pass: ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s\n`);
+    console.log(
+      `warm-up pass: ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s (load average ${loadAverage()})\n`,
+    );
 
-    const naive = await measureSync('naive loop (sequential, accumulates)', PRODUCTS, runNaive(client));
-    const ours = await measureSync(`magekit paginate, concurrency ${WORKERS}`, PRODUCTS, runPaginate(client), 3);
-    const theirs = peer.ok
-      ? await measureSync('magento-api-rest ($page loop)', PRODUCTS, runPeer(peer, sandbox.baseUrl, credentials))
-      : null;
-    const results = [naive, ours, ...(theirs ? [theirs] : [])];
-    printResults(results, naive);
-    console.log(`  (client retries after 429/503: ${retries})`);
+    const ways: SyncWay[] = [
+      { name: 'naive loop (sequential, accumulates)', run: runNaive(client) },
+      { name: `magekit paginate, concurrency ${WORKERS}`, run: runPaginate(client) },
+      ...(peer.ok ? [{ name: 'magento-api-rest ($page loop)', run: runPeer(peer, sandbox.baseUrl, credentials) }] : []),
+    ];
+    const results = await measureRounds(ways, PRODUCTS, ROUNDS);
+    const [naive, ours, theirs] = results;
+    printResults(results);
+    console.log(`  client retries after 429/503: ${retries}; load average now ${loadAverage()}`);
     if (peer.ok) peer.remove();
 
-    const rate = (r: SyncResult) => r.items / r.seconds;
-    const percent = Math.floor((100 * rate(ours)) / LIMIT);
-    const vsNaive = (rate(ours) / rate(naive)).toFixed(2);
-    const vsPeer = theirs ? `${(rate(ours) / rate(theirs)).toFixed(2)}x magento-api-rest` : 'magento-api-rest skipped';
-    console.log(`\nsync: ${percent}% of the store's limit, ${vsNaive}x naive, ${vsPeer}`);
+    const percent = Math.floor((100 * ours.items) / ours.seconds / LIMIT);
+    const vsPeer = theirs ? `${ratio(theirs, ours).toFixed(2)}x magento-api-rest` : 'magento-api-rest skipped';
+    console.log(`\nsync: ${percent}% of the store's limit, ${ratio(naive, ours).toFixed(2)}x naive, ${vsPeer}`);
   } finally {
     await sandbox.stop();
   }

@@ -53,6 +53,8 @@ export async function createSandboxApp(input: SandboxInput = {}, listen: ListenO
     bodyParser: false,
     logger: listen.logger ?? ['error', 'warn'],
   });
+  // Magento's REST answers carry no ETag; Express would hash every body (SHA-1) to make one.
+  (app.getHttpAdapter().getInstance() as express.Express).set('etag', false);
   const phpFpm = options.phpFpm === null ? null : createPhpFpmPool(options.phpFpm);
   if (phpFpm !== null) app.use(phpFpm.middleware);
   app.use(createVersionMiddleware(profile));
