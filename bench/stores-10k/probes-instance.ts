@@ -3,7 +3,7 @@
  * IPC channel: `startIntegrationService` of @magekit/service (the real service: PostgreSQL, Redis
  * when `redisUrl` is set, its HTTP port) with the settings in `BENCH_PROBES_INSTANCE` (JSON). It
  * says `ready`, then answers the parent's messages: `memory` (after two full GCs: RSS, heap, store
- * clients), `legacy` (runs the body of the former one-job-per-interval `probe-due` job once and
+ * clients), `sample` (the same without GC), `legacy` (runs the body of the former one-job-per-interval `probe-due` job once and
  * says how many stores it probed in how long), `stop`.
  */
 import 'reflect-metadata';
@@ -30,6 +30,7 @@ export interface ProbeInstanceSettings {
 export type ProbeInstanceMessage =
   | { type: 'ready'; pid: number }
   | { type: 'memory'; rss: number; heapUsed: number; external: number; clients: number }
+  | { type: 'sample'; rss: number; heapUsed: number; clients: number }
   | { type: 'legacy'; probed: number; ms: number }
   | { type: 'error'; message: string };
 
@@ -64,7 +65,10 @@ async function main(): Promise<void> {
   const clients = service.app.get(StoreClientRegistry);
   process.on('message', (message: { type: string }) => {
     if (message.type === 'memory') void reportMemory(clients.size);
-    else if (message.type === 'legacy') void runLegacyJob(health);
+    else if (message.type === 'sample') {
+      const { rss, heapUsed } = process.memoryUsage();
+      send({ type: 'sample', rss, heapUsed, clients: clients.size });
+    } else if (message.type === 'legacy') void runLegacyJob(health);
     else if (message.type === 'stop')
       void service
         .close()

@@ -58,19 +58,24 @@ export function countPerInterval(
   return intervals;
 }
 
-/** Least-squares slope of `values` over `times` (ms), in units per minute. */
-export function slopePerMinute(times: readonly number[], values: readonly number[]): number {
-  const n = times.length;
+/** Least-squares slope of `ys` over `xs` (0 when `xs` do not vary). */
+export function fitSlope(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
   if (n < 2) return 0;
-  const meanT = times.reduce((a, b) => a + b, 0) / n;
-  const meanV = values.reduce((a, b) => a + b, 0) / n;
+  const meanX = xs.reduce((a, b) => a + b, 0) / n;
+  const meanY = ys.reduce((a, b) => a + b, 0) / n;
   let num = 0;
   let den = 0;
   for (let i = 0; i < n; i++) {
-    num += (times[i] - meanT) * (values[i] - meanV);
-    den += (times[i] - meanT) ** 2;
+    num += (xs[i] - meanX) * (ys[i] - meanY);
+    den += (xs[i] - meanX) ** 2;
   }
-  return den === 0 ? 0 : (num / den) * 60_000;
+  return den === 0 ? 0 : num / den;
+}
+
+/** Least-squares slope of `values` over `times` (ms), in units per minute. */
+export function slopePerMinute(times: readonly number[], values: readonly number[]): number {
+  return fitSlope(times, values) * 60_000;
 }
 
 export const median = (values: readonly number[]): number =>

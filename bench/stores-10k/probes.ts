@@ -9,14 +9,14 @@
  * former scheduler (one `probe-due` job per interval running `probeDue(20)` in at most 50 rounds,
  * one store at a time, on one instance), measured first in the same run; each instance's RSS idle
  * with 10,000 stores (after boot and two GCs) and during a bounded soak (`BENCH_SOAK_SECONDS`,
- * default 300) sampled every 10 s: first, last, max and slope (MB/min).
+ * default 300) sampled every 10 s: first, last, max and slope (MB/min), and RSS against the number
+ * of store clients the instance holds (KB per client, and the growth left beside them).
  *
  * Standalone: `node --expose-gc --conditions=@magekit/source --require @swc-node/register
  * bench/stores-10k/probes.ts` (with `SWC_NODE_PROJECT=bench/tsconfig.json`, as bench/run.mjs runs benches).
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
@@ -33,14 +33,14 @@ import {
 } from '../lib/seed-stores';
 import { startFakeProbeStore, type FakeProbeStore } from './probes-fake-store';
 import type { ProbeInstanceMessage, ProbeInstanceSettings } from './probes-instance';
-import { countPerInterval, mb, median, slopePerMinute } from './probes-report';
+import { countPerInterval, fitSlope, mb, median, slopePerMinute } from './probes-report';
 
 export interface ProbeBenchOptions {
   /** Active stores (default `BENCH_PROBE_STORES` or 10,000). */
   stores?: number;
   /** Length of the probing soak (default `BENCH_SOAK_SECONDS` or 300). */
   soakSeconds?: number;
-  /** The module's `probe.intervalMs`, in seconds (default `BENCH_PROBE_INTERVAL_SECONDS` or 60). */
+  /** The module's `probe.intervalMs`, in seconds (default `BENCH_PROBE_INTERVAL_SECONDS` or 100: three intervals in the default soak). */
   intervalSeconds?: number;
   /** Latency of the fake store's answer (default `BENCH_STORE_LATENCY_MS` or 5). */
   latencyMs?: number;
@@ -48,7 +48,8 @@ export interface ProbeBenchOptions {
   redisUrl?: string;
 }
 
-const DATABASE = 'magekit_bench_probes';
+/** The bench's own database (`BENCH_PROBES_DATABASE` names another, e.g. for a second run at the same time). */
+const DATABASE = process.env.BENCH_PROBES_DATABASE ?? 'magekit_bench_probes';
 const TICK_MS = 1000;
 const SAMPLE_MS = 10_000;
 /** A slope (MB/min) below this over the warm soak is reported as no growth. */
@@ -69,7 +70,16 @@ interface Instance {
 
 function startInstance(settings: ProbeInstanceSettings): Promise<Instance> {
   const child = fork(join(__dirname, 'probes-instance.ts'), [], {
-    execArgv: ['--expose-gc', '--conditions=@magekit/source', '--require', '@swc-node/register'],
+    execArgv: [
+      '--expose-gc',
+      '--conditions=@magekit/source',
+      '--require',
+      '@swc-node/register',
+      // BENCH_PROBES_CPU_PROF=<dir>: a .cpuprofile per instance, for `node --cpu-prof` summaries.
+      ...(process.env.BENCH_PROBES_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROBES_CPU_PROF}`]
+        : []),
+    ],
     env: {
       ...process.env,
       SWC_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json'),
@@ -99,10 +109,22 @@ function startInstance(settings: ProbeInstanceSettings): Promise<Instance> {
   return next('ready').then(({ pid }) => ({ child, pid, next, stop }));
 }
 
-/** Resident set size of a process (VmRSS), in bytes. */
-function rssOf(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : Number.NaN;
+/** One sample of every instance: RSS, heap and store clients, without a forced GC. */
+interface Sample {
+  at: number;
+  of: Extract<ProbeInstanceMessage, { type: 'sample' }>[];
+}
+
+async function sampleAll(instances: Instance[]): Promise<Sample> {
+  const at = Date.now();
+  const of = await Promise.all(
+    instances.map((instance) => {
+      const answer = instance.next('sample');
+      instance.child.send({ type: 'sample' });
+      return answer;
+    }),
+  );
+  return { at, of };
 }
 
 async function memoryOf(instance: Instance): Promise<Extract<ProbeInstanceMessage, { type: 'memory' }>> {
@@ -150,7 +172,7 @@ async function removeQueues(redisUrl: string, prefix: string): Promise<void> {
 export async function runProbeBench(options: ProbeBenchOptions = {}): Promise<void> {
   const count = options.stores ?? Number(process.env.BENCH_PROBE_STORES ?? 10_000);
   const soakMs = (options.soakSeconds ?? Number(process.env.BENCH_SOAK_SECONDS ?? 300)) * 1000;
-  const intervalMs = (options.intervalSeconds ?? Number(process.env.BENCH_PROBE_INTERVAL_SECONDS ?? 60)) * 1000;
+  const intervalMs = (options.intervalSeconds ?? Number(process.env.BENCH_PROBE_INTERVAL_SECONDS ?? 100)) * 1000;
   const latencyMs = options.latencyMs ?? Number(process.env.BENCH_STORE_LATENCY_MS ?? 5);
   const redisUrl = options.redisUrl ?? process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
   const prefix = `magekit-bench-probes-${process.pid}`;
@@ -205,12 +227,12 @@ export async function runProbeBench(options: ProbeBenchOptions = {}): Promise<vo
     await sleep(soakStart - Date.now());
     await data.query(`UPDATE magekit_stores SET last_probed_at = NULL WHERE status = 'active'`);
     const soakEnd = soakStart + soakMs;
-    const samples: { at: number; rss: number[] }[] = [];
+    const samples: Sample[] = [];
     while (Date.now() < soakEnd) {
-      samples.push({ at: Date.now(), rss: instances.map((instance) => rssOf(instance.pid)) });
+      samples.push(await sampleAll(instances));
       await sleep(Math.min(SAMPLE_MS, Math.max(0, soakEnd - Date.now())));
     }
-    samples.push({ at: Date.now(), rss: instances.map((instance) => rssOf(instance.pid)) });
+    samples.push(await sampleAll(instances));
     const after = await Promise.all(instances.map(memoryOf));
     await events.close();
 
@@ -233,7 +255,7 @@ interface ReportInput {
   store: FakeProbeStore;
   completed: number[];
   legacyRate: number;
-  samples: { at: number; rss: number[] }[];
+  samples: Sample[];
   after: Extract<ProbeInstanceMessage, { type: 'memory' }>[];
 }
 
@@ -267,31 +289,34 @@ function report(input: ReportInput): void {
 }
 
 function reportMemory(
-  samples: { at: number; rss: number[] }[],
+  samples: Sample[],
   after: Extract<ProbeInstanceMessage, { type: 'memory' }>[],
   warmFrom: number,
 ): void {
   console.log(`\n  RSS during the soak (every ${SAMPLE_MS / 1000} s, no forced GC):`);
   for (const [i, memory] of after.entries()) {
-    const values = samples.map((sample) => sample.rss[i]);
+    const times = samples.map((sample) => sample.at);
+    const rss = samples.map((sample) => sample.of[i].rss / 1024 / 1024);
+    const clients = samples.map((sample) => sample.of[i].clients);
     const warm = samples.filter((sample) => sample.at >= warmFrom);
-    const all = slopePerMinute(
-      samples.map((sample) => sample.at),
-      values.map((value) => value / 1024 / 1024),
-    );
     const steady = slopePerMinute(
       warm.map((sample) => sample.at),
-      warm.map((sample) => sample.rss[i] / 1024 / 1024),
+      warm.map((sample) => sample.of[i].rss / 1024 / 1024),
     );
-    const verdict =
-      warm.length >= 3 && steady < NO_GROWTH_MB_PER_MIN
-        ? `no growth after the first interval (< ${NO_GROWTH_MB_PER_MIN} MB/min)`
-        : `grows ${steady.toFixed(2)} MB/min after the first interval`;
-    console.log(
-      `    instance ${i + 1}: first ${mb(values[0])}, last ${mb(values[values.length - 1])}, max ${mb(Math.max(...values))}; slope ${all.toFixed(2)} MB/min over the soak, ${steady.toFixed(2)} MB/min from the second interval (${warm.length} samples): ${verdict}`,
+    // RSS against the store clients this instance holds: what each costs, and the growth left beside them.
+    const perClient = fitSlope(clients, rss);
+    const beside = slopePerMinute(
+      times,
+      rss.map((value, k) => value - perClient * clients[k]),
     );
     console.log(
-      `      after the soak and GC: RSS ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}, ${memory.clients.toLocaleString('en-US')} store clients`,
+      `    instance ${i + 1}: first ${rss[0].toFixed(1)} MB, last ${rss[rss.length - 1].toFixed(1)} MB, max ${Math.max(...rss).toFixed(1)} MB; slope ${slopePerMinute(times, rss).toFixed(2)} MB/min over the soak, ${steady.toFixed(2)} MB/min from the second interval (${warm.length} samples)`,
+    );
+    console.log(
+      `      store clients ${clients[0].toLocaleString('en-US')} -> ${clients[clients.length - 1].toLocaleString('en-US')}; RSS per client ${(perClient * 1024).toFixed(1)} KB (least squares); growth beside the clients ${beside.toFixed(2)} MB/min`,
+    );
+    console.log(
+      `      ${warm.length >= 3 && steady < NO_GROWTH_MB_PER_MIN ? `no growth from the second interval (< ${NO_GROWTH_MB_PER_MIN} MB/min)` : `grows ${steady.toFixed(2)} MB/min from the second interval`}; after the soak and GC: RSS ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}, ${memory.clients.toLocaleString('en-US')} store clients`,
     );
   }
 }
