@@ -18,6 +18,16 @@ import { planRetry, type HandshakeStep } from './handshake-retry';
 type StepResult = 'continue' | 'stop';
 
 /**
+ * Handshakes one instance runs at once; further ones wait in line, first come, first served. Each
+ * run makes some 35 short statements: without a cap, a burst of callbacks starts hundreds of runs
+ * that queue on the database pool in front of the callbacks still coming in (which then miss
+ * Magento's 5 s POST timeout, docs/magento-behaviour.md §2.4). Eight runs keep a handshake going per
+ * connection or so while leaving connections for callbacks; the other instances' sweepers take
+ * runs still waiting here (they are unleased) if this instance falls behind.
+ */
+export const MAX_CONCURRENT_RUNS = 8;
+
+/**
  * Drives an activation from its persisted state to the end: request token, access token, probe.
  * Each step is persisted before the next, under a lease, so a crash at any point leaves a state
  * that the sweeper (or a Reauthorize) completes. Transient failures are retried with backoff;
@@ -31,6 +41,8 @@ export class ActivationRunner {
   private readonly running = new Set<Promise<void>>();
   /** Activations with a run in flight here (a sweep does not start a second one). */
   private readonly started = new Set<string>();
+  private busySlots = 0;
+  private readonly waitingForSlot: Array<(taken: boolean) => void> = [];
   private stopping = false;
 
   constructor(
@@ -49,7 +61,8 @@ export class ActivationRunner {
   start(activationId: string): void {
     if (this.started.has(activationId)) return;
     this.started.add(activationId);
-    const run = this.run(activationId)
+    const run = this.takeSlot()
+      .then((taken) => (taken ? this.run(activationId).finally(() => this.giveSlot()) : undefined))
       .catch((error: unknown) =>
         this.logger.error(
           `Activation ${activationId} stopped: ${error instanceof Error ? error.message : String(error)}`,
@@ -62,14 +75,36 @@ export class ActivationRunner {
     this.running.add(run);
   }
 
-  /** True while a run started for this activation on this instance has not finished. */
+  /**
+   * Waits for one of the {@link MAX_CONCURRENT_RUNS} slots (first come, first served); false when
+   * the instance is stopping meanwhile (the activation stays unleased: any instance's sweeper resumes it).
+   */
+  private async takeSlot(): Promise<boolean> {
+    if (this.busySlots < MAX_CONCURRENT_RUNS) {
+      this.busySlots += 1;
+      return true;
+    }
+    if (this.stopping) return false;
+    const handedOver = await new Promise<boolean>((resolve) => this.waitingForSlot.push(resolve));
+    return handedOver;
+  }
+
+  /** Hands the slot to the next waiting run, or frees it. */
+  private giveSlot(): void {
+    const next = this.waitingForSlot.shift();
+    if (next) next(true);
+    else this.busySlots -= 1;
+  }
+
+  /** True while a run started for this activation on this instance has not finished (or waits for a slot). */
   isRunning(activationId: string): boolean {
     return this.started.has(activationId);
   }
 
-  /** Stops runs that wait for another run's store lease (at shutdown); running steps finish. */
+  /** Stops runs that wait for another run's store lease or for a slot (at shutdown); running steps finish. */
   stopWaiting(): void {
     this.stopping = true;
+    for (const waiting of this.waitingForSlot.splice(0)) waiting(false);
   }
 
   /** Resolves when every background run of this instance has finished (for shutdown and tests). */
