@@ -23,7 +23,8 @@ import { benchDatabase } from './bench-database';
 import { startChild, type BenchChild } from './child-process';
 import { startRoundRobinProxy, type Backend } from './round-robin-proxy';
 import { runActivations, type SandboxHandle } from './run-activations';
-import { callbackSpread, reportBaseline, reportKill, reportRun } from './run-report';
+import { listProfiles, summarizeProfile } from './profile-summary';
+import { backendSpread, callbackSpread, reportBaseline, reportKill, reportRun } from './run-report';
 
 const STORES = Number(process.env.BENCH_STORES ?? 1000);
 const DATABASE = 'magekit_bench_activations';
@@ -60,7 +61,7 @@ async function startInstance(
   profileDir?: string,
 ): Promise<Instance> {
   const nodeArgs = profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-\${pid}.cpuprofile`]
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
     : [];
   const child = startChild('service-process.ts', serviceEnv(databaseUrl, join(dataDir, name)), nodeArgs);
   const ready = await child.next<{ type: string; port: number }>('ready', 180_000);
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
       log,
     });
     for (const line of reportBaseline(baseline)) console.log(line);
-    const bare = callbackSpread(baseline);
+    const bare = { magento: callbackSpread(baseline), backend: backendSpread(baseline) };
 
     console.log(`\nrun 1: two instances (a, b) on PostgreSQL, round-robin`);
     proxy.route([a, b]);
@@ -139,6 +140,11 @@ async function main(): Promise<void> {
     for (const line of reportRun(first, bare)) console.log(line);
 
     await Promise.all([a.process.stop(), b.process.stop()]);
+    if (process.env.BENCH_CPU_PROF)
+      for (const file of listProfiles(process.env.BENCH_CPU_PROF)) {
+        console.log(`\nCPU profile of run 1, ${file} (warm-up, burst and takeover until the instance stopped)`);
+        for (const line of summarizeProfile(file)) console.log(`  ${line}`);
+      }
     await database.recreate();
     a = await startInstance('a', database.url, dataDir);
     b = await startInstance('b', database.url, dataDir);

@@ -12,6 +12,8 @@ export interface Forwarded {
   status: number;
   /** Backends that refused the connection before this one took the request. */
   refusedBy: string[];
+  /** From the request read by the proxy to the backend's whole answer: the service's part of Magento's wait. */
+  ms: number;
 }
 
 /** A round-robin HTTP proxy on loopback, as a load balancer in front of the service's instances. */
@@ -54,9 +56,10 @@ export async function startRoundRobinProxy(forwardedFor: (consumerKey: string) =
   function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const consumerKey = new URLSearchParams(body.toString('utf8')).get('oauth_consumer_key') ?? '';
     const refusedBy = new Set<string>();
+    const started = performance.now();
     const record = (backend: string | null, status: number) => {
       if (consumerKey && !callbacks.has(consumerKey))
-        callbacks.set(consumerKey, { backend, status, refusedBy: [...refusedBy] });
+        callbacks.set(consumerKey, { backend, status, refusedBy: [...refusedBy], ms: performance.now() - started });
     };
     const attempt = () => {
       const backend = pick(refusedBy);

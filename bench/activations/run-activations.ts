@@ -23,6 +23,8 @@ export interface StoreOutcome {
   /** Where the proxy sent the callback (null: no backend answered). */
   backend: string | null;
   proxyStatus: number | null;
+  /** The backend's answer time as the proxy saw it (null: none answered). */
+  proxyMs: number | null;
   /** The store row, or null (the callback never reached the database). */
   status: string | null;
   /** The row was removed by the pending-store cleaner after the window (`status` is its last one). */
@@ -172,6 +174,7 @@ export async function runActivations(
       activateError: activateErrors.get(consumerKey) ?? null,
       backend: forwarded?.backend ?? null,
       proxyStatus: forwarded?.status ?? null,
+      proxyMs: forwarded?.backend ? forwarded.ms : null,
       status: row?.status ?? null,
       removed: !rows.has(consumerKey) && removed.has(consumerKey),
       statusCode: row?.status_code ?? null,

@@ -1,9 +1,20 @@
 import { describeSpread, spreadOf, type Spread } from './percentiles';
+
+/** The bare endpoint's spreads, as Magento saw them and behind the proxy. */
+export interface Baselines {
+  magento: Spread | null;
+  backend: Spread | null;
+}
 import { CONSUMER_WINDOW_MS, type RunResult, type StoreOutcome } from './run-activations';
 
 /** The callback POSTs Magento's side saw answered, and their spread. */
 export function callbackSpread(result: RunResult): Spread | null {
   return spreadOf(result.callbacks.filter((sample) => sample.status !== null).map((sample) => sample.ms));
+}
+
+/** The backends' answer times as the proxy saw them (every answered callback, also those Magento gave up on). */
+export function backendSpread(result: RunResult): Spread | null {
+  return spreadOf(result.stores.flatMap((store) => (store.proxyMs === null ? [] : [store.proxyMs])));
 }
 
 function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
@@ -18,8 +29,14 @@ const list = (counts: Map<string, number>) =>
     .map(([name, count]) => `${name} ${count}`)
     .join(', ') || 'none';
 
-function describeCallbacks(result: RunResult, baseline: Spread | null, indent: string): string[] {
+function describeCallbacks(result: RunResult, baselines: Baselines | null, indent: string): string[] {
   const spread = callbackSpread(result);
+  const backend = backendSpread(result);
+  const baseline = baselines?.magento ?? null;
+  const backendRatio =
+    backend && baselines?.backend
+      ? `   p99 ${(backend.p99 / baselines.backend.p99).toFixed(2)}x of the bare endpoint's`
+      : '';
   const transport = result.callbacks.filter((sample) => sample.status === null);
   const statuses = countBy(
     result.callbacks.filter((sample) => sample.status !== null),
@@ -28,6 +45,7 @@ function describeCallbacks(result: RunResult, baseline: Spread | null, indent: s
   const ratio = spread && baseline ? `   p99 ${(spread.p99 / baseline.p99).toFixed(2)}x of the bare endpoint's` : '';
   return [
     `${indent}callback POST as Magento sees it   ${describeSpread(spread)}   (target p99 < 100 ms; Magento gives up at 5000 ms)${ratio}`,
+    `${indent}callback answer behind the proxy   ${describeSpread(backend)}   (the instance's part of that wait)${backendRatio}`,
     `${indent}callback answers                   HTTP ${list(statuses)}; transport failures (Magento shows "attempt to post data … failed") ${transport.length}`,
   ];
 }
@@ -94,12 +112,12 @@ function describeOutcomes(result: RunResult, indent: string): string[] {
 }
 
 /** Lines for run 1 (both instances up). */
-export function reportRun(result: RunResult, baseline: Spread | null): string[] {
+export function reportRun(result: RunResult, baseline: Baselines): string[] {
   return [...describeCallbacks(result, baseline, '  '), ...describeOutcomes(result, '  ')];
 }
 
 /** Lines for run 2: what became of the stores whose callback the killed instance had taken. */
-export function reportKill(result: RunResult, victim: string, survivor: string, baseline: Spread | null): string[] {
+export function reportKill(result: RunResult, victim: string, survivor: string, baseline: Baselines): string[] {
   const killedAt = result.killedAt;
   const lines = [...describeCallbacks(result, baseline, '  '), ...describeOutcomes(result, '  ')];
   if (killedAt === null) return [...lines, `  ${victim} was never killed (it took no callback)`];
