@@ -10,9 +10,12 @@
  * server's own process it would take event-loop time from the server, and it would take more of it
  * from the faster endpoint, flattening the ratio. Bare and Bearer are measured in alternating slices
  * (order swapped every round) and the printed ratio is the median of the per-round ratios, so a busy
- * machine slows both alike. Environment: BENCH_SECONDS (per slice, default 2), BENCH_ROUNDS (default 5),
+ * machine slows both alike. Next to it, "by CPU" is bare's server CPU time per request over this
+ * endpoint's (process.cpuUsage of the server process during the slices): what the ratio would be with
+ * the server CPU-bound, and much less moved by other processes on a busy machine. Environment: BENCH_SECONDS (per slice, default 2), BENCH_ROUNDS (default 5),
  * BENCH_CONNECTIONS (default 16), BENCH_STORES (default 200), BENCH_DATABASES (sqlite,postgres),
- * BENCH_CACHE (on,off), BENCH_ONLY=list (only the list, to profile it with `node --cpu-prof`),
+ * BENCH_CACHE (on,off), BENCH_ONLY=bare|guarded|list (only that endpoint, to profile it with
+ * `node --cpu-prof`),
  * BENCH_PG_HOST/PORT/USER (127.0.0.1, 5432, postgres).
  */
 import 'reflect-metadata';
@@ -49,7 +52,7 @@ const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
 const CACHE_MODES = (process.env.BENCH_CACHE ?? 'on,off').split(',');
 const PG_DATABASE = 'magekit_bench_admin';
 const PATH = '/api/stores?pageSize=20';
-/** `list`: load only the Bearer list endpoint for BENCH_SECONDS x BENCH_ROUNDS (to profile it with --cpu-prof). */
+/** `bare`, `guarded` or `list`: load only that endpoint for BENCH_SECONDS x BENCH_ROUNDS (to profile it with --cpu-prof). */
 const ONLY = process.env.BENCH_ONLY;
 
 /** The key ring of the service and of the seeded secrets. */
@@ -131,6 +134,8 @@ class LoadGenerator {
 interface Side {
   rates: number[];
   latencies: number[];
+  /** Per round: the server process's CPU time (user + system) per answered request, in µs. */
+  cpu: number[];
   /** Per round: this side's rate over bare's rate in the same round. */
   ratios: number[];
 }
@@ -155,18 +160,21 @@ async function compare(
     list: { url: urlOf(app, PATH), headers: bearer },
   };
   const slice = async (side: SideName, seconds: number) => {
+    const before = process.cpuUsage();
     const result = await load.run({ ...targets[side], seconds, connections: CONNECTIONS });
+    const used = process.cpuUsage(before);
     if (result.failed > 0) throw new Error(`${result.failed} ${side} requests failed`);
-    return result;
+    return { ...result, cpuPerRequest: (used.user + used.system) / Math.max(1, result.requests) };
   };
-  if (ONLY === 'list') {
-    for (let round = 0; round < ROUNDS; round++) await slice('list', SECONDS);
+  if (ONLY !== undefined) {
+    if (!(ONLY in SIDES)) throw new Error(`BENCH_ONLY must be one of ${Object.keys(SIDES).join(', ')}`);
+    for (let round = 0; round < ROUNDS; round++) await slice(ONLY as SideName, SECONDS);
     return null;
   }
   const names = Object.keys(SIDES) as SideName[];
   for (const side of names) await slice(side, 1);
   const sides = Object.fromEntries(
-    names.map((name): [SideName, Side] => [name, { rates: [], latencies: [], ratios: [] }]),
+    names.map((name): [SideName, Side] => [name, { rates: [], latencies: [], cpu: [], ratios: [] }]),
   ) as Record<SideName, Side>;
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? names : [...names].reverse();
@@ -176,6 +184,7 @@ async function compare(
       rate[side] = result.requests / (result.elapsedMs / 1000);
       sides[side].rates.push(rate[side]);
       sides[side].latencies.push(...result.latencies);
+      sides[side].cpu.push(result.cpuPerRequest);
     }
     for (const side of names) sides[side].ratios.push(rate[side] / rate.bare);
   }
@@ -186,20 +195,21 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-function describeSide(name: SideName, side: Side): string {
+function describeSide(name: SideName, side: Side, bare: Side): string {
   const sorted = [...side.latencies].sort((a, b) => a - b);
   const ratios = [...side.ratios].sort((a, b) => a - b);
   const rate = Math.round(median(side.rates)).toLocaleString('en-US').padStart(7);
+  const cpu = median(side.cpu);
   const ratio =
     name === 'bare'
       ? '1.00x (baseline)'
-      : `${median(side.ratios).toFixed(2)}x of bare (rounds ${ratios[0].toFixed(2)}-${ratios[ratios.length - 1].toFixed(2)})`;
-  return `    ${SIDES[name].padEnd(46)} ${rate} req/s   p50 ${percentile(sorted, 50).toFixed(2)} ms   p99 ${percentile(sorted, 99).toFixed(2)} ms   ${ratio}`;
+      : `${median(side.ratios).toFixed(2)}x of bare (rounds ${ratios[0].toFixed(2)}-${ratios[ratios.length - 1].toFixed(2)}), by CPU ${(median(bare.cpu) / cpu).toFixed(2)}x`;
+  return `    ${SIDES[name].padEnd(46)} ${rate} req/s   p50 ${percentile(sorted, 50).toFixed(2)} ms   p99 ${percentile(sorted, 99).toFixed(2)} ms   ${Math.round(cpu).toString().padStart(5)} µs CPU/req   ${ratio}`;
 }
 
 function report(title: string, sides: Record<SideName, Side>): void {
   console.log(`  ${title}`);
-  for (const name of Object.keys(SIDES) as SideName[]) console.log(describeSide(name, sides[name]));
+  for (const name of Object.keys(SIDES) as SideName[]) console.log(describeSide(name, sides[name], sides.bare));
 }
 
 async function withDatabase(name: string, run: (options: DataSourceOptions) => Promise<void>): Promise<void> {
