@@ -15,7 +15,7 @@ const server = createServer((request, response) => {
   });
 });
 server.keepAliveTimeout = 5000;
-server.listen(0, '127.0.0.1', () => {
+server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => {
   const address = server.address() as { port: number };
   process.send?.({ type: 'ready', port: address.port, pid: process.pid });
 });

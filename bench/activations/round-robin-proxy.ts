@@ -1,5 +1,8 @@
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 
+/** Connections the proxy keeps open to each backend at most. */
+export const UPSTREAM_CONNECTIONS = 64;
+
 /** A backend of the proxy. */
 export interface Backend {
   name: string;
@@ -38,7 +41,9 @@ export interface RoundRobinProxy {
  * address for `X-Forwarded-For` (the instances trust the loopback proxy).
  */
 export async function startRoundRobinProxy(forwardedFor: (consumerKey: string) => string): Promise<RoundRobinProxy> {
-  const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+  // A pool of kept-alive connections per backend, as a load balancer's upstream pool: a burst is
+  // queued here instead of opening a connection per request (which overflows the backend's accept queue).
+  const agent = new Agent({ keepAlive: true, maxSockets: UPSTREAM_CONNECTIONS });
   let backends: Backend[] = [];
   const down = new Set<string>();
   let turn = 0;
@@ -116,7 +121,7 @@ export async function startRoundRobinProxy(forwardedFor: (consumerKey: string) =
     req.on('end', () => forward(req, res, Buffer.concat(chunks)));
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,

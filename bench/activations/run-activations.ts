@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import type { BenchChild } from './child-process';
 import type { BenchDatabase } from './bench-database';
@@ -42,6 +44,8 @@ export interface RunResult {
   /** Wall time from the first Activate until every store was active or failed (or the deadline). */
   totalMs: number;
   killedAt: number | null;
+  /** SYNs the kernel dropped because an accept queue was full (TcpExt ListenOverflows) during the run: each costs a 1 s retransmit. */
+  overflows: number;
   /** Stores pending at the end, by their newest activation's state. */
   stuck: string[];
   /** 1-minute load average: at the start, the highest seen during the run, at the end. */
@@ -117,16 +121,14 @@ export async function runActivations(
     }
   }
 
+  const overflowsBefore = listenOverflows();
   const t0 = Date.now();
   const clicks = integrations.map(async (integration) => {
     startedAt.set(integration.consumerKey, Date.now());
     try {
-      const response = await fetch(`${sandbox.url}/sandbox/admin/integrations/${integration.id}/activate`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${sandbox.adminToken}` },
-      });
-      const text = await response.text();
-      if (!response.ok) activateErrors.set(integration.consumerKey, `HTTP ${response.status} ${text.slice(0, 200)}`);
+      const answer = await clickActivate(sandbox, integration.id);
+      if (answer.status !== 200)
+        activateErrors.set(integration.consumerKey, `HTTP ${answer.status} ${answer.body.slice(0, 200)}`);
     } catch (error) {
       activateErrors.set(integration.consumerKey, String(error));
     }
@@ -162,6 +164,7 @@ export async function runActivations(
   if (watchKill) clearInterval(watchKill);
   const totalMs = Date.now() - t0;
   load.end = loadavg()[0];
+  const overflows = listenOverflows() - overflowsBefore;
   const stuck = database && options.expectStores ? await describeStuck(database, [...rows.values()]) : [];
   const { samples } = await sandbox.child.ask<{ type: string; samples: CallbackSample[] }>({ type: 'timings' });
   const stores = integrations.map(({ consumerKey }): StoreOutcome => {
@@ -190,7 +193,46 @@ export async function runActivations(
     killedAt,
     load,
     stuck,
+    overflows,
   };
+}
+
+/**
+ * The merchants' browsers: Activate through a pool of kept-alive connections, so that the sandbox (one
+ * process standing for 1,000 Magento stores) is not sent 1,000 connects at once past its accept queue.
+ */
+const browsers = new Agent({ keepAlive: true, maxSockets: 256 });
+
+function clickActivate(sandbox: SandboxHandle, id: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(`${sandbox.url}/sandbox/admin/integrations/${id}/activate`);
+    const sent = request(
+      url,
+      { method: 'POST', agent: browsers, headers: { authorization: `Bearer ${sandbox.adminToken}` } },
+      (answer) => {
+        let body = '';
+        answer.setEncoding('utf8');
+        answer.on('data', (chunk: string) => (body += chunk));
+        answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body }));
+        answer.on('error', reject);
+      },
+    );
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+/** The kernel's count of SYNs dropped at full accept queues (Linux `/proc/net/netstat`), or 0 elsewhere. */
+function listenOverflows(): number {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    const header = lines.findIndex((line) => line.startsWith('TcpExt:'));
+    const names = lines[header].split(/\s+/);
+    const values = lines[header + 1].split(/\s+/);
+    return Number(values[names.indexOf('ListenOverflows')] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 /** Stores still pending at the end, by the state of their newest activation (and whether a lease or a retry holds it). */

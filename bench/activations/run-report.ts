@@ -56,7 +56,7 @@ export function reportBaseline(result: RunResult): string[] {
 }
 
 function describeLoad(result: RunResult): string {
-  return `start ${result.load.start.toFixed(2)}, max ${result.load.max.toFixed(2)}, end ${result.load.end.toFixed(2)}`;
+  return `start ${result.load.start.toFixed(2)}, max ${result.load.max.toFixed(2)}, end ${result.load.end.toFixed(2)}; SYNs dropped at full accept queues (machine-wide) ${result.overflows}`;
 }
 
 function toActive(stores: readonly StoreOutcome[]): Spread | null {
