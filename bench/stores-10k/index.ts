@@ -13,13 +13,15 @@
  * ./probes.ts when that file exists (it gets the bench database's DataSource options, migrated and
  * emptied), and the database is dropped. The load average is printed next to the numbers.
  *
- * BENCH_STORES (10000), BENCH_REQUESTS per case (200), BENCH_VERBOSE=1 prints the full plans.
+ * BENCH_STORES (10000), BENCH_REQUESTS per case (200), BENCH_VERBOSE=1 prints the full plans,
+ * BENCH_PROBES=0 leaves ./probes.ts out, BENCH_CPU_PROFILE=1 profiles the measurement with the indexes
+ * (this process: service and client) and prints a summary.
  */
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import { createMagekitDataSource, type KeyRingConfig } from '@magekit/nest';
 import {
   benchPostgresOptions,
@@ -29,9 +31,17 @@ import {
   seedStores,
   type SeededStores,
 } from '../lib/seed-stores';
+import { profilePhase } from './cpu-profile';
 import { measureDashboardRender, type RenderResult } from './dashboard-render';
-import { printPlans } from './explain';
-import { createTimedClient, runCases } from './latency';
+import { printPlans, printSqlRatios } from './explain';
+import {
+  createTimedClient,
+  mergeResults,
+  runCases,
+  type CaseResult,
+  type RequestCase,
+  type TimedClient,
+} from './latency';
 import { buildListCases } from './list-cases';
 import { printComparison, type Comparison } from './report';
 import { buildDashboard, setListIndexes, startBenchService } from './service';
@@ -39,6 +49,7 @@ import { buildDashboard, setListIndexes, startBenchService } from './service';
 const DATABASE = 'magekit_bench_stores';
 const STORES = Number(process.env.BENCH_STORES ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const ROUNDS = 4;
 
 const load = () =>
   `load average ${loadavg()
@@ -65,7 +76,7 @@ async function seedDatabase(options: DataSourceOptions, keys: KeyRingConfig): Pr
 
 /** `runProbeBench` of ./probes.ts, when present, on the emptied bench database. */
 async function runProbesIfPresent(options: DataSourceOptions): Promise<void> {
-  if (!existsSync(join(__dirname, 'probes.ts'))) return;
+  if (!existsSync(join(__dirname, 'probes.ts')) || process.env.BENCH_PROBES === '0') return;
   const dataSource = createMagekitDataSource(options);
   await dataSource.initialize();
   await dataSource.query(
@@ -77,11 +88,36 @@ async function runProbesIfPresent(options: DataSourceOptions): Promise<void> {
   await probes.runProbeBench(options);
 }
 
+/**
+ * Without and with the indexes in {@link ROUNDS} alternating rounds (indexes dropped or created
+ * between them, the order swapped every round), so that the machine's load swings hit both alike.
+ */
+async function measureAlternating(
+  dataSource: DataSource,
+  client: TimedClient,
+  cases: RequestCase[],
+): Promise<{ without: CaseResult[]; with: CaseResult[]; loads: string[] }> {
+  let without: CaseResult[] = [];
+  let withIndexes: CaseResult[] = [];
+  const loads: string[] = [];
+  const perRound = Math.ceil(REQUESTS / ROUNDS);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const present of round % 2 === 0 ? [false, true] : [true, false]) {
+      await setListIndexes(dataSource, present);
+      const results = await runCases(client, cases, perRound, 5, round * perRound);
+      if (present) withIndexes = mergeResults(withIndexes, results);
+      else without = mergeResults(without, results);
+    }
+    loads.push(load());
+  }
+  return { without, with: withIndexes, loads };
+}
+
 async function main(): Promise<void> {
   console.log(`stores-10k: ${STORES.toLocaleString('en-US')} stores on PostgreSQL (${load()})`);
   const options = benchPostgresOptions(DATABASE);
   await createBenchDatabase(DATABASE);
-  let comparison: Comparison | null = null;
+  let comparison: (Comparison & { sqlRatio: number }) | null = null;
   let render: RenderResult | null = null;
   try {
     const keys = createBenchKeys();
@@ -90,19 +126,35 @@ async function main(): Promise<void> {
     const client = createTimedClient(service.server, service.base, service.apiToken);
     try {
       const cases = buildListCases(seeded.stores);
-      await printPlans(`EXPLAIN ANALYZE with the indexes (${load()})`, service.dataSource, client, cases);
+      const sqlWith = await printPlans(
+        `EXPLAIN ANALYZE with the indexes (${load()})`,
+        service.dataSource,
+        client,
+        cases,
+      );
       await setListIndexes(service.dataSource, false);
-      await printPlans(`EXPLAIN ANALYZE without the indexes (${load()})`, service.dataSource, client, cases);
-      const without = await runCases(client, cases, REQUESTS);
-      const loadWithout = load();
+      const sqlWithout = await printPlans(
+        `EXPLAIN ANALYZE without the indexes (${load()})`,
+        service.dataSource,
+        client,
+        cases,
+      );
+      const sqlRatio = printSqlRatios(cases, sqlWithout, sqlWith);
+      const measure = () => measureAlternating(service.dataSource, client, cases);
+      const measured = await (process.env.BENCH_CPU_PROFILE ? profilePhase('latency', measure) : measure());
+      comparison = { ...printComparison(measured.without, measured.with, measured.loads), sqlRatio };
       await setListIndexes(service.dataSource, true);
-      const withIndexes = await runCases(client, cases, REQUESTS);
-      comparison = printComparison(without, withIndexes, loadWithout, load());
       render = await measureDashboardRender(service.dashboardUrl, service.apiToken);
       console.log(
-        `\nDashboard stores page in Chromium (signed in, ${STORES.toLocaleString('en-US')} stores): first row and count after ${render.runs.map((ms) => `${Math.round(ms)} ms`).join(', ')} (${load()})`,
+        `\nDashboard stores page in Chromium (signed in, ${STORES.toLocaleString('en-US')} stores): first row and count after ${render.runs.map((ms) => `${Math.round(ms)} ms`).join(', ')} (reload); ${render.fromBlank.map((ms) => `${Math.round(ms)} ms`).join(', ')} (from about:blank, new renderer) (${load()})`,
       );
       console.log(`  "All" count shown: ${render.allCount}; API requests: ${render.requests.join(' ')}`);
+      const thread = render.mainThread.map(
+        (m) =>
+          `${Math.round(m.task)} (script ${Math.round(m.script)}, layout ${Math.round(m.layout)}, style ${Math.round(m.style)})`,
+      );
+      console.log(`  renderer main thread busy per reload, ms: ${thread.join('; ')}`);
+      console.log(`  last run, ms since navigation start: ${render.timeline.join(', ')}`);
       console.log(`  screenshot: ${render.screenshot}`);
     } finally {
       client.close();
@@ -114,7 +166,7 @@ async function main(): Promise<void> {
   }
   const median = render ? [...render.runs].sort((a, b) => a - b)[Math.floor(render.runs.length / 2)] : Number.NaN;
   console.log(
-    `\nstores-10k: list p95 ${comparison?.withP95.toFixed(1)} ms (${comparison?.ratio.toFixed(1)}x faster than without indexes), dashboard rendered in ${Math.round(median)} ms (${load()})`,
+    `\nstores-10k: list p95 ${comparison?.withP95.toFixed(1)} ms (${comparison?.ratio.toFixed(1)}x faster than without indexes; their SQL ${comparison?.sqlRatio.toFixed(1)}x), dashboard rendered in ${Math.round(median)} ms (${load()})`,
   );
 }
 

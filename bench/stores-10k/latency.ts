@@ -91,19 +91,32 @@ export interface CaseResult {
   bytes: number;
 }
 
-/** Runs each case `requests` times (after `warmUp` unmeasured requests), sequentially. */
+/** Appends the samples of `more` to `into` (same cases, same order). */
+export function mergeResults(into: CaseResult[], more: readonly CaseResult[]): CaseResult[] {
+  if (into.length === 0)
+    return more.map((result) => ({ ...result, server: [...result.server], client: [...result.client] }));
+  more.forEach((result, i) => {
+    into[i].server.push(...result.server);
+    into[i].client.push(...result.client);
+    into[i].bytes = Math.max(into[i].bytes, result.bytes);
+  });
+  return into;
+}
+
+/** Runs each case `requests` times (after `warmUp` unmeasured requests), sequentially; `offset`: where in its paths each case starts. */
 export async function runCases(
   client: TimedClient,
   cases: readonly RequestCase[],
   requests: number,
   warmUp = 20,
+  offset = 0,
 ): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const item of cases) {
-    for (let i = 0; i < warmUp; i++) await expectOk(client, item.paths[i % item.paths.length]);
+    for (let i = 0; i < warmUp; i++) await expectOk(client, item.paths[(i * 7) % item.paths.length]);
     const result: CaseResult = { name: item.name, list: item.list, server: [], client: [], bytes: 0 };
     for (let i = 0; i < requests; i++) {
-      const answer = await expectOk(client, item.paths[i % item.paths.length]);
+      const answer = await expectOk(client, item.paths[(offset + i) % item.paths.length]);
       result.server.push(answer.server);
       result.client.push(answer.client);
       result.bytes = Math.max(result.bytes, answer.bytes);

@@ -12,11 +12,10 @@ export interface Comparison {
 export function printComparison(
   without: readonly CaseResult[],
   withIndexes: readonly CaseResult[],
-  loadWithout: string,
-  loadWith: string,
+  loads: readonly string[],
 ): Comparison {
   console.log(`\nServer-side time per request (sequential, keep-alive loopback; in-process request -> finish)`);
-  console.log(`  without the indexes measured at ${loadWithout}; with them at ${loadWith}`);
+  console.log(`  without and with the indexes in alternating rounds; after each round: ${loads.join('; ')}`);
   const width = Math.max(...withIndexes.map((result) => result.name.length));
   withIndexes.forEach((result, i) => {
     const before = percentiles(without[i].server);

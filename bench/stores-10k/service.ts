@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
-import { createApiToken, createStoreListIndexes, dropStoreListIndexes, type KeyRingConfig } from '@magekit/nest';
+import {
+  createApiToken,
+  createStoreListIndexes,
+  dropStoreListIndexes,
+  STORE_LIST_INDEXES,
+  type KeyRingConfig,
+} from '@magekit/nest';
 import { startIntegrationService } from '@magekit/service';
 
 const ROOT = join(__dirname, '..', '..');
@@ -77,8 +83,13 @@ export async function startBenchService(
   };
 }
 
-/** Drops or creates the store-list indexes (as the migration does), then refreshes the planner's statistics. */
+/** Drops or creates the store-list indexes (as the migration does) unless they are so already, then refreshes the planner's statistics. */
 export async function setListIndexes(dataSource: DataSource, present: boolean): Promise<void> {
+  const [{ found }] = (await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = $1) AS found`,
+    [STORE_LIST_INDEXES[0].name],
+  )) as { found: boolean }[];
+  if (found === present) return;
   const runner = dataSource.createQueryRunner();
   try {
     await (present ? createStoreListIndexes(runner) : dropStoreListIndexes(runner));
