@@ -1,4 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { Request } from 'express';
 import { MagentoIntegrationError } from '../errors/magento-integration-error';
 import { ApiTokenVerifier, type ApiCaller } from './api-token-verifier.service';
@@ -10,11 +11,14 @@ import { findTokenOutsideHeader, readBearerToken, tokenNotInHeaderError } from '
  * next to a valid header; a missing or dead token is `UNAUTHORIZED` (401); a failure of the lookup
  * itself (database down) stays the service's own error (500). The module's filter turns them into
  * HTTP answers. Tokens are checked by {@link ApiTokenVerifier} directly (its cache answers without
- * a promise), not through passport.
+ * a promise), not through passport. The verifier is looked up on first use, so the guard works in
+ * any module of the app, whether or not it imports `MagentoIntegrationModule`.
  */
 @Injectable()
 export class ApiAuthGuard implements CanActivate {
-  constructor(private readonly verifier: ApiTokenVerifier) {}
+  private verifier: ApiTokenVerifier | null = null;
+
+  constructor(private readonly modules: ModuleRef) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { user?: ApiCaller }>();
@@ -22,6 +26,7 @@ export class ApiAuthGuard implements CanActivate {
     if (where) throw tokenNotInHeaderError(where);
     const token = readBearerToken(request.headers.authorization);
     if (token === null) throw unauthorized();
+    this.verifier ??= this.modules.get(ApiTokenVerifier, { strict: false });
     const caller = this.verifier.verify(token);
     if (caller === null) throw unauthorized();
     if (!(caller instanceof Promise)) return admit(request, caller);
