@@ -26,8 +26,8 @@ export class ApiAuthGuard implements CanActivate {
     if (where) throw tokenNotInHeaderError(where);
     const token = readBearerToken(request.headers.authorization);
     if (token === null) throw unauthorized();
-    this.verifier ??= this.modules.get(ApiTokenVerifier, { strict: false });
-    const caller = this.verifier.verify(token);
+    const verifier = (this.verifier ??= this.modules.get(ApiTokenVerifier, { strict: false }));
+    const caller = verifier.verify(token);
     if (caller === null) throw unauthorized();
     if (!(caller instanceof Promise)) return admit(request, caller);
     return caller.then((found) => {
