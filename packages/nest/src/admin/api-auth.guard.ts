@@ -26,14 +26,24 @@ export class ApiAuthGuard implements CanActivate {
     if (where) throw tokenNotInHeaderError(where);
     const token = readBearerToken(request.headers.authorization);
     if (token === null) throw unauthorized();
-    const verifier = (this.verifier ??= this.modules.get(ApiTokenVerifier, { strict: false }));
-    const caller = verifier.verify(token);
+    const caller = this.tokenVerifier().verify(token);
     if (caller === null) throw unauthorized();
     if (!(caller instanceof Promise)) return admit(request, caller);
     return caller.then((found) => {
       if (found === null) throw unauthorized();
       return admit(request, found);
     });
+  }
+
+  private tokenVerifier(): ApiTokenVerifier {
+    if (this.verifier) return this.verifier;
+    const found: ApiTokenVerifier | null = this.modules.get(ApiTokenVerifier, { strict: false });
+    if (!found)
+      throw new MagentoIntegrationError('ApiAuthGuard needs MagentoIntegrationModule in the app.', 'INVALID_CONFIG', {
+        hint: 'Import MagentoIntegrationModule.forRoot(…) in the app module.',
+      });
+    this.verifier = found;
+    return found;
   }
 }
 
