@@ -113,60 +113,61 @@ async function measureAlternating(
   return { without, with: withIndexes, loads };
 }
 
+function printRender(render: RenderResult): void {
+  const ms = (runs: number[]) => runs.map((value) => `${Math.round(value)} ms`).join(', ');
+  console.log(
+    `\nDashboard stores page in Chromium (signed in, ${STORES.toLocaleString('en-US')} stores): first row and count after ${ms(render.runs)} (reload); ${ms(render.fromBlank)} (from about:blank, new renderer) (${load()})`,
+  );
+  console.log(`  "All" count shown: ${render.allCount}; API requests: ${render.requests.join(' ')}`);
+  const thread = render.mainThread.map(
+    (m) =>
+      `${Math.round(m.task)} (script ${Math.round(m.script)}, layout ${Math.round(m.layout)}, style ${Math.round(m.style)})`,
+  );
+  console.log(`  renderer main thread busy per reload, ms: ${thread.join('; ')}`);
+  console.log(`  last run, ms since navigation start: ${render.timeline.join(', ')}`);
+  console.log(`  screenshot: ${render.screenshot}`);
+}
+
+/** Steps 2-4 on a seeded database: plans, latency without and with the indexes, the dashboard. */
+async function measureService(
+  seeded: SeededStores,
+  keys: KeyRingConfig,
+): Promise<{ comparison: Comparison & { sqlRatio: number }; render: RenderResult }> {
+  const service = await startBenchService(DATABASE, keys, buildDashboard());
+  const client = createTimedClient(service.server, service.base, service.apiToken);
+  try {
+    const cases = buildListCases(seeded.stores);
+    const plans = (title: string) => printPlans(`${title} (${load()})`, service.dataSource, client, cases);
+    const sqlWith = await plans('EXPLAIN ANALYZE with the indexes');
+    await setListIndexes(service.dataSource, false);
+    const sqlWithout = await plans('EXPLAIN ANALYZE without the indexes');
+    const sqlRatio = printSqlRatios(cases, sqlWithout, sqlWith);
+    const measure = () => measureAlternating(service.dataSource, client, cases);
+    const measured = await (process.env.BENCH_CPU_PROFILE ? profilePhase('latency', measure) : measure());
+    const comparison = { ...printComparison(measured.without, measured.with, measured.loads), sqlRatio };
+    await setListIndexes(service.dataSource, true);
+    const render = await measureDashboardRender(service.dashboardUrl, service.apiToken);
+    printRender(render);
+    return { comparison, render };
+  } finally {
+    client.close();
+    await service.close();
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`stores-10k: ${STORES.toLocaleString('en-US')} stores on PostgreSQL (${load()})`);
   const options = benchPostgresOptions(DATABASE);
   await createBenchDatabase(DATABASE);
-  let comparison: (Comparison & { sqlRatio: number }) | null = null;
-  let render: RenderResult | null = null;
-  try {
+  const { comparison, render } = await (async () => {
     const keys = createBenchKeys();
-    const seeded = await seedDatabase(options, keys);
-    const service = await startBenchService(DATABASE, keys, buildDashboard());
-    const client = createTimedClient(service.server, service.base, service.apiToken);
-    try {
-      const cases = buildListCases(seeded.stores);
-      const sqlWith = await printPlans(
-        `EXPLAIN ANALYZE with the indexes (${load()})`,
-        service.dataSource,
-        client,
-        cases,
-      );
-      await setListIndexes(service.dataSource, false);
-      const sqlWithout = await printPlans(
-        `EXPLAIN ANALYZE without the indexes (${load()})`,
-        service.dataSource,
-        client,
-        cases,
-      );
-      const sqlRatio = printSqlRatios(cases, sqlWithout, sqlWith);
-      const measure = () => measureAlternating(service.dataSource, client, cases);
-      const measured = await (process.env.BENCH_CPU_PROFILE ? profilePhase('latency', measure) : measure());
-      comparison = { ...printComparison(measured.without, measured.with, measured.loads), sqlRatio };
-      await setListIndexes(service.dataSource, true);
-      render = await measureDashboardRender(service.dashboardUrl, service.apiToken);
-      console.log(
-        `\nDashboard stores page in Chromium (signed in, ${STORES.toLocaleString('en-US')} stores): first row and count after ${render.runs.map((ms) => `${Math.round(ms)} ms`).join(', ')} (reload); ${render.fromBlank.map((ms) => `${Math.round(ms)} ms`).join(', ')} (from about:blank, new renderer) (${load()})`,
-      );
-      console.log(`  "All" count shown: ${render.allCount}; API requests: ${render.requests.join(' ')}`);
-      const thread = render.mainThread.map(
-        (m) =>
-          `${Math.round(m.task)} (script ${Math.round(m.script)}, layout ${Math.round(m.layout)}, style ${Math.round(m.style)})`,
-      );
-      console.log(`  renderer main thread busy per reload, ms: ${thread.join('; ')}`);
-      console.log(`  last run, ms since navigation start: ${render.timeline.join(', ')}`);
-      console.log(`  screenshot: ${render.screenshot}`);
-    } finally {
-      client.close();
-      await service.close();
-    }
+    const measured = await measureService(await seedDatabase(options, keys), keys);
     await runProbesIfPresent(options);
-  } finally {
-    await dropBenchDatabase(DATABASE);
-  }
-  const median = render ? [...render.runs].sort((a, b) => a - b)[Math.floor(render.runs.length / 2)] : Number.NaN;
+    return measured;
+  })().finally(() => dropBenchDatabase(DATABASE));
+  const median = [...render.runs].sort((a, b) => a - b)[Math.floor(render.runs.length / 2)];
   console.log(
-    `\nstores-10k: list p95 ${comparison?.withP95.toFixed(1)} ms (${comparison?.ratio.toFixed(1)}x faster than without indexes; their SQL ${comparison?.sqlRatio.toFixed(1)}x), dashboard rendered in ${Math.round(median)} ms (${load()})`,
+    `\nstores-10k: list p95 ${comparison.withP95.toFixed(1)} ms (${comparison.ratio.toFixed(1)}x faster than without indexes; their SQL ${comparison.sqlRatio.toFixed(1)}x), dashboard rendered in ${Math.round(median)} ms (${load()})`,
   );
 }
 
