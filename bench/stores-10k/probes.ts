@@ -312,6 +312,7 @@ function reportMemory(
     console.log(
       `    instance ${i + 1}: first ${rss[0].toFixed(1)} MB, last ${rss[rss.length - 1].toFixed(1)} MB, max ${Math.max(...rss).toFixed(1)} MB; slope ${slopePerMinute(times, rss).toFixed(2)} MB/min over the soak, ${steady.toFixed(2)} MB/min from the second interval (${warm.length} samples)`,
     );
+    console.log(`      samples (MB/clients): ${rss.map((value, k) => `${value.toFixed(0)}/${clients[k]}`).join(' ')}`);
     console.log(
       `      store clients ${clients[0].toLocaleString('en-US')} -> ${clients[clients.length - 1].toLocaleString('en-US')}; RSS per client ${(perClient * 1024).toFixed(1)} KB (least squares); growth beside the clients ${beside.toFixed(2)} MB/min`,
     );
