@@ -165,7 +165,12 @@ export class ActivationRunner {
   private async runActivation(activationId: string, storeId: string, holder: string): Promise<void> {
     if (!(await this.lease.claim(activationId, this.owner, this.leaseMs(0)))) return;
     try {
-      const keepLease = (extraMs: number) => this.handshake.extend(storeId, holder, this.storeLeaseMs(extraMs));
+      // Both leases are renewed before every step: a run slowed down by a loaded database keeps its
+      // activation, so no sweeper takes it over while it is alive and asks Magento for a token twice.
+      const keepLease = async (extraMs: number) => {
+        await this.handshake.extend(storeId, holder, this.storeLeaseMs(extraMs));
+        await this.lease.extend(activationId, this.owner, this.leaseMs(extraMs));
+      };
       while ((await this.step(activationId, keepLease)) === 'continue');
     } finally {
       await this.lease.release(activationId, this.owner);
@@ -224,7 +229,6 @@ export class ActivationRunner {
       });
       if (decision.retry) {
         await this.outcomes.retryScheduled(activation, step, error, decision.delayMs);
-        await this.lease.extend(activation.id, this.owner, this.leaseMs(decision.delayMs));
         await keepLease(decision.delayMs);
         await this.sleep(decision.delayMs);
         await this.activations.update({ id: activation.id, leaseOwner: this.owner }, { nextAttemptAt: null });
