@@ -55,7 +55,7 @@ export { createMagentoClient, type MagentoClient, type CallOptions } from './res
 export type { MagentoClientOptions, ClientConfig } from './rest/client-options';
 export type { RestRequest } from './rest/prepare-request';
 export type { ClientEvent, ClientEventHandler } from './rest/client-events';
-export { createConcurrencyLimiter, type ConcurrencyLimiter } from './rest/concurrency-limiter';
+export { createConcurrencyLimiter, nestLimiters, type ConcurrencyLimiter } from './rest/concurrency-limiter';
 export { createMemoryProfileStore, otherProfile, type ProfileStore } from './rest/profile-store';
 export {
   parseRetryAfter,

@@ -10,6 +10,23 @@ export interface ConcurrencyLimiter {
 }
 
 /**
+ * A slot of `outer` and then one of `inner` for each task (a group's own bound inside the store's).
+ * `max` is the smaller; `active` and `waiting` are `outer`'s.
+ */
+export function nestLimiters(outer: ConcurrencyLimiter, inner: ConcurrencyLimiter): ConcurrencyLimiter {
+  return {
+    max: Math.min(outer.max, inner.max),
+    get active() {
+      return outer.active;
+    },
+    get waiting() {
+      return outer.waiting;
+    },
+    run: (task, signal) => outer.run(() => inner.run(task, signal), signal),
+  };
+}
+
+/**
  * An in-process FIFO semaphore. (Several processes need a shared limiter, e.g. on Redis, behind
  * the same interface.)
  *

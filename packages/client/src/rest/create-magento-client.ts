@@ -4,6 +4,7 @@ import { createGuestAuth } from '../auth/bearer-auth';
 import { checkAuthForEdition, explainImsRejection } from '../auth/edition-auth';
 import { resolveClientConfig, type ClientConfig, type MagentoClientOptions } from './client-options';
 import { ClientState } from './client-state';
+import { nestLimiters } from './concurrency-limiter';
 import { executeRequest } from './execute-request';
 import { prepareRequest, type PreparedRequest, type RestRequest } from './prepare-request';
 import { prepareSaasRequest } from './prepare-saas-request';
@@ -62,7 +63,8 @@ export function createMagentoClient(options: MagentoClientOptions): MagentoClien
   const call = (request: RestRequest): Promise<unknown> => {
     const auth: AuthStrategy = request.auth ?? config.auth;
     checkAuthForEdition(auth, config.edition);
-    const sent = executeRequest(state, prepare(request), auth, postAnonymous, request.signal);
+    const limiter = request.limiter ? nestLimiters(request.limiter, config.limiter) : config.limiter;
+    const sent = executeRequest(state, prepare(request), auth, postAnonymous, request.signal, limiter);
     return auth.kind === 'ims'
       ? sent.catch((error: unknown) => Promise.reject(explainImsRejection(error, auth)))
       : sent;

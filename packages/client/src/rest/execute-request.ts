@@ -5,6 +5,7 @@ import { MagentoClientError } from '../errors/magento-client-error';
 import { redactBody, redactHeaders, redactUrl } from '../redaction/redact-http';
 import { sendHttp, type HttpResponse } from '../http/send-http';
 import type { ClientState } from './client-state';
+import type { ConcurrencyLimiter } from './concurrency-limiter';
 import type { PreparedRequest } from './prepare-request';
 import { readResponse } from './read-response';
 import { canRetryMethod, computeBackoff, parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy';
@@ -35,6 +36,7 @@ export async function executeRequest(
   auth: AuthStrategy,
   postAnonymous: PostAnonymous,
   signal?: AbortSignal,
+  limiter: ConcurrencyLimiter = state.config.limiter,
 ): Promise<unknown> {
   const run: RunState = {
     profile: await state.resolveProfile(),
@@ -54,7 +56,7 @@ export async function executeRequest(
     );
     let response: HttpResponse;
     try {
-      response = await state.config.limiter.run(() => sendAttempt(state, request, used, run.attempt, signal), signal);
+      response = await limiter.run(() => sendAttempt(state, request, used, run.attempt, signal), signal);
     } catch (error) {
       await waitBeforeRetry(state, request, run, error, null, signal);
       continue;

@@ -1,4 +1,5 @@
 import type { AuthStrategy } from '../auth/auth-strategy';
+import type { ConcurrencyLimiter } from './concurrency-limiter';
 import { MagentoClientError } from '../errors/magento-client-error';
 import { buildQueryString, type QueryValue } from '../url/build-query-string';
 import { buildRestRoot, joinRestUrl, type RestScope } from '../url/build-rest-url';
@@ -29,6 +30,11 @@ export interface RestRequest extends RestScope {
   timeoutMs?: number;
   /** Auth for this call instead of the client's. */
   auth?: AuthStrategy;
+  /**
+   * A limiter this call also takes a slot of while it is sent, before the client's (the store's):
+   * bounds a group of calls, such as one paginate, below the store's limit.
+   */
+  limiter?: ConcurrencyLimiter;
 }
 
 /** A request ready to authorize and send. */

@@ -2,7 +2,7 @@ import { createOAuthAuth } from '../auth/oauth-auth';
 import { createRecordingSleep, failureOf, startFakeMagento, type FakeMagentoServer } from '../testing';
 import { path } from '../url/rest-path';
 import { createMagentoClient } from './create-magento-client';
-import { createConcurrencyLimiter } from './concurrency-limiter';
+import { createConcurrencyLimiter, nestLimiters } from './concurrency-limiter';
 import { createMemoryProfileStore } from './profile-store';
 import type { ClientEvent } from './client-events';
 
@@ -115,5 +115,27 @@ describe('per-store concurrency limit', () => {
     expect(limiter.waiting).toBe(0);
     release();
     await busy;
+  });
+});
+
+describe('nestLimiters', () => {
+  it('takes a slot of the outer limiter, then of the inner one, for each task', async () => {
+    const outer = createConcurrencyLimiter(2);
+    const inner = createConcurrencyLimiter(1);
+    const nested = nestLimiters(outer, inner);
+    const releases: Array<() => void> = [];
+    const task = () => new Promise<void>((resolve) => releases.push(resolve));
+    const runs = [nested.run(task), nested.run(task), nested.run(task)];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([nested.max, outer.active, outer.waiting, inner.active, inner.waiting]).toEqual([1, 2, 1, 1, 1]);
+    expect(releases).toHaveLength(1);
+    releases[0]();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([outer.active, outer.waiting, inner.active, inner.waiting]).toEqual([2, 0, 1, 1]);
+    releases[1]();
+    await new Promise((resolve) => setImmediate(resolve));
+    releases[2]();
+    await Promise.all(runs);
+    expect([outer.active, inner.active]).toEqual([0, 0]);
   });
 });

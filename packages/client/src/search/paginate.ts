@@ -1,4 +1,5 @@
 import { MagentoClientError } from '../errors/magento-client-error';
+import { createConcurrencyLimiter } from '../rest/concurrency-limiter';
 import type { MagentoClient } from '../rest/create-magento-client';
 import type { RestScope } from '../url/build-rest-url';
 import { createPagePipeline, type PagePipeline } from './page-pipeline';
@@ -34,8 +35,9 @@ export interface PaginateOptions<T> extends Pick<RestScope, 'store' | 'mode'> {
 /**
  * Iterates over every item of a search endpoint (`GET /V1/products`, `/V1/orders`, …), page by
  * page, in order. The first page alone gives `total_count`, hence the page count; then up to
- * `concurrency` pages are in flight, a finished request starting the next page at once (see
- * {@link createPagePipeline}), and at most `prefetchPages` pages wait for the consumer. Stops at the
+ * `concurrency` requests are sent at once, with as many more signed and waiting for a slot, a finished
+ * request starting the next page at once (see {@link createPagePipeline}), and at most `prefetchPages`
+ * pages ahead of the consumer. Stops at the
  * computed page count, and also when a page is empty or repeats the previous one (Magento answers an
  * out-of-range `currentPage` with the last page again). Breaking out of the loop aborts the requests
  * in flight.
@@ -51,6 +53,10 @@ export async function* paginate<T = unknown>(
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const pageSize = Math.min(criteria.data.pageSize ?? options.pageSize ?? 100, client.config.maxPageSize);
   const sized = criteria.pageSize(pageSize);
+  // At most `concurrency` of this paginate's requests are sent at once (inside the client's limit for
+  // the store); as many more wait signed in the limiter, so a slot freed when a body has been read
+  // goes to the next page at once, not after the pages before it are parsed.
+  const limiter = createConcurrencyLimiter(concurrency);
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -59,6 +65,7 @@ export async function* paginate<T = unknown>(
       .get<SearchResults<T>>(path, {
         query: sized.page(page).toQueryString(),
         signal: controller.signal,
+        limiter,
         store: options.store,
         mode: options.mode,
       })
@@ -74,7 +81,7 @@ export async function* paginate<T = unknown>(
     pipeline = createPagePipeline({
       from: first + 1,
       to: lastPage,
-      concurrency,
+      concurrency: known ? 2 * concurrency : concurrency,
       // Without total_count, pages past the end are wasted requests: start no more than in flight.
       window: known ? Math.floor(options.prefetchPages ?? (concurrency === 1 ? 0 : 2 * concurrency)) : concurrency - 1,
       fetchPage,
