@@ -123,13 +123,14 @@ async function main(): Promise<void> {
     const [naive, ours, theirs] = results;
     printResults(results);
     console.log(`  client retries after 429/503: ${retries}; load average now ${loadAverage()}`);
-    if (peer.ok) peer.remove();
 
     const percent = Math.floor((100 * ours.items) / ours.seconds / LIMIT);
     const vsPeer = theirs ? `${ratio(theirs, ours).toFixed(2)}x magento-api-rest` : 'magento-api-rest skipped';
     console.log(`\nsync: ${percent}% of the store's limit, ${ratio(naive, ours).toFixed(2)}x naive, ${vsPeer}`);
   } finally {
     await sandbox.stop();
+    const peer = await peerInstall;
+    if (peer.ok) peer.remove();
   }
 }
 
