@@ -117,8 +117,7 @@ describe('SaaS store form', () => {
           makeSaasStore(7, {
             status: 'failed',
             statusCode: 'IMS_CLIENT_REJECTED',
-            statusReason:
-              'The IMS credential was refused: IMS refused the client credentials (HTTP 401: invalid_client).',
+            statusReason: 'IMS refused the client credentials (HTTP 401: invalid_client).',
           }),
         ),
       }),
@@ -127,7 +126,7 @@ describe('SaaS store form', () => {
     await fillRequired();
     await userEvent.click(screen.getByRole('button', { name: 'Register store' }));
     const status = await screen.findByRole('status');
-    expect(status).toHaveTextContent('but the credential was refused: The IMS credential was refused: IMS refused');
+    expect(status).toHaveTextContent('but its first probe failed: IMS refused');
     expect(status).toHaveClass('notice-bad');
   });
 });

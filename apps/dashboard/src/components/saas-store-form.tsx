@@ -44,7 +44,7 @@ function describeResult(result: SaasRegistration): { text: string; bad: boolean 
   const verb = result.created ? 'Registered' : 'Replaced the credential of';
   if (result.outcome === 'ok') return { text: `${verb} ${name}: active, the IMS credential works.`, bad: false };
   if (result.outcome === 'rejected')
-    return { text: `${verb} ${name}, but the credential was refused: ${result.store.statusReason ?? ''}`, bad: true };
+    return { text: `${verb} ${name}, but its first probe failed: ${result.store.statusReason ?? ''}`, bad: true };
   return {
     text: `${verb} ${name}; the first probe found no verdict (${result.store.statusReason ?? 'unknown'}). It is probed again.`,
     bad: true,

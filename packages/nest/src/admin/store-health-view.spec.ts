@@ -78,7 +78,7 @@ describe('token health', () => {
         imsStore({
           status: 'failed',
           statusCode: 'IMS_CLIENT_REJECTED',
-          statusReason: 'The IMS credential was refused: …',
+          statusReason: 'IMS refused the client credentials (HTTP 401: invalid_client).',
         }),
         'rejected',
         'IMS_CLIENT_REJECTED',

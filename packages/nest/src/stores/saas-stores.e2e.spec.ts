@@ -196,7 +196,7 @@ describe('Adobe Commerce as a Cloud Service stores: registered with an IMS crede
       },
     });
     expect(refused.body.store.statusReason).toBe(
-      'The IMS credential was refused: IMS refused the client credentials (HTTP 401: invalid_client: invalid client_secret parameter).',
+      'IMS refused the client credentials (HTTP 401: invalid_client: invalid client_secret parameter).',
     );
     expect(refused.body.store.statusHint).toContain('Developer Console');
     expect(saas.storeRequests()).toHaveLength(0);

@@ -336,7 +336,7 @@ export class StoreHealthService {
     const written = await this.stores.update(same, {
       ...(rejected ? { status: 'failed' as const } : {}),
       statusCode: error.code,
-      statusReason: rejected ? `The IMS credential was refused: ${error.message}` : `Probe failed: ${error.message}`,
+      statusReason: rejected ? error.message : `Probe failed: ${error.message}`,
       statusHint: error.hint ?? (rejected ? IMS_REJECTED_HINT : null),
       ...probed,
     });

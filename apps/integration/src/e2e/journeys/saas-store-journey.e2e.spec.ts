@@ -218,14 +218,13 @@ function suite(): void {
       ...saas.credential,
       clientSecret: `wrong-${randomBytes(16).toString('hex')}`,
     };
-    const refusal =
-      'The IMS credential was refused: IMS refused the client credentials (HTTP 401: invalid_client: invalid client_secret parameter).';
+    const refusal = 'IMS refused the client credentials (HTTP 401: invalid_client: invalid client_secret parameter).';
     const form = await registerInForm(page, wrong);
     await form
       .getByRole('status')
       .filter({
         hasText: new RegExp(
-          `^(Registered|Replaced the credential of) ${escape(storeName())}, but the credential was refused: ${escape(refusal)}`,
+          `^(Registered|Replaced the credential of) ${escape(storeName())}, but its first probe failed: ${escape(refusal)}`,
         ),
       })
       .waitFor({ timeout: WAIT });

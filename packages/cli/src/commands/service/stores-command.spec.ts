@@ -132,7 +132,7 @@ describe('magekit stores add-saas', () => {
     });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(
-      /^Registered SaaS store http:\/\/127\.0\.0\.1:\d+\/T[0-9a-f]+\/ \(id [0-9a-f-]{36}\): failed: The IMS credential was refused: IMS refused the client credentials \(HTTP 401: invalid_client: invalid client_secret parameter\)\. \[IMS_CLIENT_REJECTED\]\n/,
+      /^Registered SaaS store http:\/\/127\.0\.0\.1:\d+\/T[0-9a-f]+\/ \(id [0-9a-f-]{36}\): failed: IMS refused the client credentials \(HTTP 401: invalid_client: invalid client_secret parameter\)\. \[IMS_CLIENT_REJECTED\]\n/,
     );
     expect(refused.stdout).toContain('hint: Check clientId and clientSecret');
     expect(`${refused.stdout}${refused.stderr}`).not.toContain(wrong);
