@@ -68,10 +68,32 @@ export const magentoIntegrationOptionsSchema = group({
      */
     scheduler: z.enum(['timer', 'external'], { message: 'must be "timer" or "external"' }).default('timer'),
   }).default({}),
-  /** The one client per store that `StoreClientFactory.forStore` hands out. */
+  /**
+   * The one client per store that `StoreClientFactory.forStore` hands out. A client with no call
+   * running or waiting is let go after `idleMs` without use, or sooner (least recently used first)
+   * when more than `maxEntries` are held; the next call builds it again from the store row, which
+   * keeps what it learnt (signature profile, clock skew).
+   */
   storeClients: group({
     /** Concurrent requests to one store, over every caller of this instance; default 4. */
     maxConcurrency: integer(1).default(4),
+    /**
+     * How long an idle client is kept; default 300 000 ms (5 min): a store called again within
+     * minutes (a sync, a burst of webhooks) keeps its client and its open connections, while one
+     * probed once an hour holds none between probes.
+     */
+    idleMs: integer(1).default(300_000),
+    /**
+     * The same for an `ims` store (never below `idleMs`); default 7 200 000 ms (2 h), over the
+     * default probe interval of 1 h: its client holds an IMS access token valid for about a day,
+     * and a new client asks IMS for a new token.
+     */
+    imsIdleMs: integer(1).default(7_200_000),
+    /**
+     * Most clients held (about 15 KB each); default 2 000. Clients with calls in flight are never
+     * let go, so the count may pass it while more stores than that are busy at once.
+     */
+    maxEntries: integer(1).default(2000),
   }).default({}),
   /** How often pending activations left by a crash are resumed; default 30 000 ms; 0 turns it off. */
   sweepIntervalMs: integer(0).default(30_000),
@@ -190,7 +212,7 @@ export interface ResolvedMagentoOptions {
   consumerWindowMs: number;
   handshake: { timeoutMs: number; maxAttempts: number; baseDelayMs: number };
   probe: { path: string; intervalMs: number; timeoutMs: number; scheduler: 'timer' | 'external' };
-  storeClients: { maxConcurrency: number };
+  storeClients: { maxConcurrency: number; idleMs: number; imsIdleMs: number; maxEntries: number };
   sweepIntervalMs: number;
   productName: string;
   requiredResources: readonly string[];

@@ -2,12 +2,12 @@ import {
   createMagentoClient,
   type AuthStrategy,
   type ClientEvent,
-  type ConcurrencyLimiter,
   type FetchLike,
   type MagentoClient,
 } from '@magekit/client';
 import { FailedCallCapture, type FailedCallSink } from '../admin/failed-call-capture';
 import type { StoreEntity } from '../entities/store.entity';
+import type { UsageTrackingLimiter } from './store-client-usage';
 
 /** What one store's clients have learnt, carried over when its client is replaced. */
 export interface StoreKnowledge {
@@ -25,7 +25,10 @@ export interface StoreClientEntry {
   readonly credentialEnc: string;
   /** `updated_at` of the row the client was built from (ms). */
   readonly builtFrom: number;
-  readonly limiter: ConcurrencyLimiter;
+  /** `oauth1` or `ims`: an `ims` client holds an access token, so it is kept idle for longer. */
+  readonly authKind: StoreEntity['authKind'];
+  /** The store's limiter, noting when it was last used. */
+  readonly limiter: UsageTrackingLimiter;
   readonly knowledge: StoreKnowledge;
   /** Records calls that fail for good. */
   readonly recording: MagentoClient;
@@ -39,7 +42,7 @@ export interface StoreClientParts {
   auth: AuthStrategy;
   /** The encrypted credential it was built from (`storeCredentialOf`). */
   credentialEnc: string;
-  limiter: ConcurrencyLimiter;
+  limiter: UsageTrackingLimiter;
   knowledge: StoreKnowledge;
   fetch: FetchLike;
   clock: () => number;
@@ -88,6 +91,7 @@ export function buildStoreClientEntry(store: StoreEntity, parts: StoreClientPart
   return {
     credentialEnc: parts.credentialEnc,
     builtFrom: store.updatedAt?.getTime() ?? 0,
+    authKind: store.authKind,
     limiter: parts.limiter,
     knowledge,
     recording: capture.wrapClient(client, parts.recordFailure),

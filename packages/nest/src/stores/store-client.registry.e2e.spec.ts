@@ -98,6 +98,26 @@ describe('one client per store (StoreClientRegistry)', () => {
     expect(reread.clockSkew.appliedMs).toBe(0); // nothing to adopt: its clock already carries the stored skew
   });
 
+  it('lets an idle client go and builds it again from the row: the learnt skew is not learnt twice', async () => {
+    e2e = await startE2eApp({ storeClients: { idleMs: 60_000 } });
+    const row = await activateStore({ clock: () => e2e.clock() - 3_600_000 });
+    const registry = e2e.app.get(StoreClientRegistry);
+    const first = registry.entryFor(row);
+    await registry.flush();
+    e2e.clock.advance(60_001);
+    expect(registry.sweep()).toBe(1);
+    expect(registry.size).toBe(0);
+    const reread = await rows().findOneByOrFail({ id: row.id });
+    expect(registry.knownSkewMs(reread)).toBe(-3_600_000);
+    const rebuilt = registry.entryFor(reread);
+    expect(rebuilt).not.toBe(first);
+    await rebuilt.recording.get('/V1/modules');
+    const modules = store.requests.filter((request) => request.path === MODULES);
+    expect(modules.map((request) => request.oauth?.valid)).toEqual([true]); // signed with the row's skew at once
+    expect(rebuilt.recording.clockSkew.appliedMs).toBe(0);
+    await expect(rebuilt.recording.signatureProfile()).resolves.toBe(reread.signatureProfile);
+  });
+
   it('replaces the client when a Reauthorize rotates the token (same limiter) and drops it on revoke', async () => {
     e2e = await startE2eApp();
     const before = await activateStore();
