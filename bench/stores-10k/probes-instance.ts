@@ -4,7 +4,8 @@
  * when `redisUrl` is set, its HTTP port) with the settings in `BENCH_PROBES_INSTANCE` (JSON). It
  * says `ready`, then answers the parent's messages: `memory` (after two full GCs: RSS, heap, store
  * clients), `sample` (the same without GC), `legacy` (runs the body of the former one-job-per-interval `probe-due` job once and
- * says how many stores it probed in how long), `stop`.
+ * says how many stores it probed in how long), `stop`. `BENCH_STORE_CLIENT_IDLE_MS` sets the module's
+ * `storeClients.idleMs` (default its own, 5 minutes), e.g. to see idle clients go within a short soak.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -58,7 +59,12 @@ async function main(): Promise<void> {
     log: (line) => void process.stderr.write(line),
     print: () => undefined,
     showCredentials: false,
-    magento: { probe: { intervalMs: settings.intervalMs, ...(settings.redisUrl ? {} : { scheduler: 'external' }) } },
+    magento: {
+      probe: { intervalMs: settings.intervalMs, ...(settings.redisUrl ? {} : { scheduler: 'external' }) },
+      ...(process.env.BENCH_STORE_CLIENT_IDLE_MS
+        ? { storeClients: { idleMs: Number(process.env.BENCH_STORE_CLIENT_IDLE_MS) } }
+        : {}),
+    },
     queue: { prefix: settings.prefix, probeIntervalMs: settings.tickMs, ...settings.scheduling },
   });
   const health = service.app.get(StoreHealthService);
