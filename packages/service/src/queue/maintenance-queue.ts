@@ -90,8 +90,12 @@ export class MaintenanceQueue implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
-    // The workers' blocking connections are their own duplicates; the shared one is ours to close.
-    await Promise.all(this.workers.map((worker) => worker.close(true).catch(() => undefined)));
+    // The workers' blocking connections are their own duplicates; the shared one is ours to close,
+    // and only once every worker's loop has ended: BullMQ (5.81) retries a command that fails on a
+    // closed connection without pause while its worker is closing, so a forced close (which does not
+    // wait for the job a worker is taking) followed by quit() can leave a loop spinning for ever.
+    // A graceful close waits for the running jobs, which are bounded by the probes' own timeouts.
+    await Promise.all(this.workers.map((worker) => worker.close().catch(() => undefined)));
     await Promise.all(
       [this.maintenance?.close(), this.probes?.close()].map((closed) => closed?.catch(() => undefined)),
     );
