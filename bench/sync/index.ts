@@ -9,6 +9,9 @@
  * In the same run, against the same store:
  * 1. naive: one page after another through the magekit client's `get`, accumulating (the baseline);
  * 2. magekit: `client.paginate` at the store's concurrency (a per-store client whose limiter allows 4);
+ *    also, for information, one request more than the store has workers: the fifth waits in the pool's
+ *    backlog and takes the first worker that frees, so no worker idles while an answer travels back
+ *    and the next page is sent (it takes every worker of the store, which a real store's shoppers need);
  * 3. the peer, npm `magento-api-rest` 2.0.4 (installed outside the repository; skipped, and said so,
  *    when the npm registry cannot be reached), with its documented paging (see peer-client.ts).
  * Prints items/s, % of the limit and peak live heap of each, and last
@@ -44,12 +47,12 @@ function runNaive(client: MagentoClient): SyncRun {
   };
 }
 
-function runPaginate(client: MagentoClient): SyncRun {
+function runPaginate(client: MagentoClient, concurrency = WORKERS): SyncRun {
   return async (sample) => {
     let count = 0;
     let checksum = 0;
     for await (const product of client.paginate<Product>('/V1/products', searchCriteria().pageSize(PAGE_SIZE), {
-      concurrency: WORKERS,
+      concurrency,
     })) {
       checksum += product.id;
       if (++count % PAGE_SIZE === 0) sample();
@@ -63,12 +66,17 @@ function runPeer(peer: Extract<Peer, { ok: true }>, baseUrl: string, credentials
   return (sample) => syncWithPeer(peer.Client, baseUrl, credentials, PAGE_SIZE, sample);
 }
 
-function createClient(baseUrl: string, credentials: IntegrationCredentials, onRetry: () => void): MagentoClient {
+function createClient(
+  baseUrl: string,
+  credentials: IntegrationCredentials,
+  onRetry: () => void,
+  maxConcurrency = WORKERS,
+): MagentoClient {
   return createMagentoClient({
     baseUrl,
     store: 'default',
     auth: createOAuthAuth(credentials),
-    maxConcurrency: WORKERS,
+    maxConcurrency,
     maxPageSize: PAGE_SIZE,
     onEvent: (event) => event.type === 'retry' && onRetry(),
   });
@@ -100,6 +108,7 @@ async function main(): Promise<void> {
     const credentials = await activateIntegration(sandbox, 'bench-sync');
     let retries = 0;
     const client = createClient(sandbox.baseUrl, credentials, () => retries++);
+    const oversubscribed = createClient(sandbox.baseUrl, credentials, () => retries++, WORKERS + 1);
     const peer = await peerInstall;
     console.log(
       `sandbox (child process): ${PRODUCTS.toLocaleString('en-US')} products seeded and listening in ${startSeconds.toFixed(1)} s; PHP-FPM pool ${WORKERS} workers × ${LATENCY_MS} ms; pageSize ${PAGE_SIZE}`,
@@ -118,9 +127,14 @@ async function main(): Promise<void> {
       { name: 'naive loop (sequential, accumulates)', run: runNaive(client) },
       { name: `magekit paginate, concurrency ${WORKERS}`, run: runPaginate(client) },
       ...(peer.ok ? [{ name: 'magento-api-rest ($page loop)', run: runPeer(peer, sandbox.baseUrl, credentials) }] : []),
+      {
+        name: `magekit paginate, concurrency ${WORKERS + 1} (one waits in the backlog)`,
+        run: runPaginate(oversubscribed, WORKERS + 1),
+      },
     ];
     const results = await measureRounds(ways, PRODUCTS, ROUNDS);
-    const [naive, ours, theirs] = results;
+    const [naive, ours] = results;
+    const theirs = peer.ok ? results[2] : undefined;
     printResults(results);
     console.log(`  client retries after 429/503: ${retries}; load average now ${loadAverage()}`);
 
