@@ -46,7 +46,7 @@ export async function measureRounds(ways: SyncWay[], expected: number, rounds: n
       passes[index].push(await timePass(ways[index], expected));
     }
     console.log(
-      `  round ${round + 1}: ${ways.map((way, i) => `${way.name.split(' ')[0]} ${passes[i][round].toFixed(2)} s`).join(', ')} (load average ${loadAverage()})`,
+      `  round ${round + 1}: ${ways.map((way, i) => `${way.name.split(' (')[0]} ${passes[i][round].toFixed(2)} s`).join(', ')} (load average ${loadAverage()})`,
     );
   }
   const results: SyncResult[] = [];
