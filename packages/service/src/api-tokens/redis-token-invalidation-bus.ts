@@ -1,5 +1,6 @@
 import IORedis from 'ioredis';
 import type { ApiTokenInvalidation, ApiTokenInvalidationBus } from '@magekit/nest';
+import { closeRedisConnection } from '../redis/close-redis-connection';
 
 /** An {@link ApiTokenInvalidationBus} over Redis pub/sub, with its connections to close. */
 export interface RedisTokenInvalidationBus extends ApiTokenInvalidationBus {
@@ -92,7 +93,7 @@ export function createRedisTokenInvalidationBus(options: RedisTokenInvalidationO
     close: async () => {
       closing = true;
       listeners.clear();
-      await Promise.all(connections.map(closeConnection));
+      await Promise.all(connections.map(closeRedisConnection));
     },
   };
 }
@@ -108,16 +109,4 @@ function parseMessage(text: string): RevocationMessage | null {
   } catch {
     return null;
   }
-}
-
-async function closeConnection(connection: IORedis): Promise<void> {
-  if (connection.status === 'end') return;
-  let timer: NodeJS.Timeout | undefined;
-  const ended = new Promise<void>((resolve) => {
-    connection.once('end', resolve);
-    timer = setTimeout(resolve, 2000);
-  });
-  if (connection.status === 'ready') await connection.quit().catch(() => undefined);
-  connection.disconnect();
-  await ended.finally(() => clearTimeout(timer));
 }

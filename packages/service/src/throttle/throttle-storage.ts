@@ -3,6 +3,7 @@ import IORedis from 'ioredis';
 import type { MagentoIntegrationOptions } from '@magekit/nest';
 import type { ServiceConfig } from '../config/service-config';
 import type { ServiceLogger } from '../logging/service-logger';
+import { closeRedisConnection } from '../redis/close-redis-connection';
 
 /** The module's `throttle` and `pendingStores` options, and how to close what they hold. */
 export interface ThrottleSetup {
@@ -56,15 +57,7 @@ function connectRedis(
     connection,
     close: async () => {
       closing = true;
-      if (connection.status === 'end') return;
-      let timer: NodeJS.Timeout | undefined;
-      const ended = new Promise<void>((resolve) => {
-        connection.once('end', resolve);
-        timer = setTimeout(resolve, 2000);
-      });
-      if (connection.status === 'ready') await connection.quit().catch(() => undefined);
-      connection.disconnect();
-      await ended.finally(() => clearTimeout(timer));
+      await closeRedisConnection(connection);
     },
   };
 }
