@@ -21,6 +21,19 @@ export interface HttpResponse {
   receivedAt: number;
 }
 
+/** A response whose status and headers arrived; its body is not read yet. */
+export interface OpenedResponse {
+  status: number;
+  headers: Headers;
+  /** Client clock when the response headers arrived. */
+  receivedAt: number;
+  /**
+   * Reads the body to the end (once).
+   * @throws MagentoClientError `ABORTED`, `TIMEOUT` or `NETWORK`, as {@link openHttp}
+   */
+  read(): Promise<HttpResponse>;
+}
+
 /** Side effects {@link sendHttp} uses. */
 export interface TransportDeps {
   fetch?: FetchLike;
@@ -36,6 +49,19 @@ export interface TransportDeps {
  *   `timeoutMs`), `NETWORK` (connection refused/reset, DNS, TLS…).
  */
 export async function sendHttp(request: HttpRequest, deps: TransportDeps = {}): Promise<HttpResponse> {
+  return (await openHttp(request, deps)).read();
+}
+
+/**
+ * {@link sendHttp} in two steps: resolves when the status and headers arrive, and `read()` reads the
+ * body. A store's PHP worker is free once its answer starts (PHP builds the whole REST answer, and
+ * nginx buffers it), so a caller bounding requests to the store's workers can free its slot then,
+ * while the body travels and is decoded. `timeoutMs` and `signal` cover both steps; the caller must
+ * call `read()` (it releases the timer and the listener on `signal`).
+ *
+ * @throws MagentoClientError as {@link sendHttp}
+ */
+export async function openHttp(request: HttpRequest, deps: TransportDeps = {}): Promise<OpenedResponse> {
   const { fetch = globalFetch, clock = systemClock, setTimer = systemSetTimer } = deps;
   if (request.signal?.aborted) throw buildAbortError(request, request.signal.reason);
   const controller = new AbortController();
@@ -45,34 +71,50 @@ export async function sendHttp(request: HttpRequest, deps: TransportDeps = {}): 
   const cancelTimer = request.timeoutMs
     ? setTimer(request.timeoutMs, () => ((timedOut = true), controller.abort()))
     : () => undefined;
+  const cleanUp = () => {
+    cancelTimer();
+    request.signal?.removeEventListener('abort', onAbort);
+  };
+  const fail = (error: unknown): MagentoClientError => {
+    cleanUp();
+    if (timedOut)
+      return new MagentoClientError(
+        `${request.method} ${stripQuery(request.url)} timed out after ${request.timeoutMs} ms.`,
+        'TIMEOUT',
+        { cause: error },
+      );
+    if (request.signal?.aborted) return buildAbortError(request, error);
+    return new MagentoClientError(
+      `${request.method} ${stripQuery(request.url)} failed: ${describeNetworkError(error)}`,
+      'NETWORK',
+      { cause: error },
+    );
+  };
+  let response: Response;
   try {
-    const response = await fetch(request.url, {
+    response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       redirect: 'manual',
       signal: controller.signal,
     });
-    const receivedAt = clock();
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, text, receivedAt };
   } catch (error) {
-    if (timedOut)
-      throw new MagentoClientError(
-        `${request.method} ${stripQuery(request.url)} timed out after ${request.timeoutMs} ms.`,
-        'TIMEOUT',
-        { cause: error },
-      );
-    if (request.signal?.aborted) throw buildAbortError(request, error);
-    throw new MagentoClientError(
-      `${request.method} ${stripQuery(request.url)} failed: ${describeNetworkError(error)}`,
-      'NETWORK',
-      { cause: error },
-    );
-  } finally {
-    cancelTimer();
-    request.signal?.removeEventListener('abort', onAbort);
+    throw fail(error);
   }
+  const opened = { status: response.status, headers: response.headers, receivedAt: clock() };
+  return {
+    ...opened,
+    read: async () => {
+      try {
+        const text = await response.text();
+        cleanUp();
+        return { ...opened, text };
+      } catch (error) {
+        throw fail(error);
+      }
+    },
+  };
 }
 
 function buildAbortError(request: HttpRequest, cause: unknown): MagentoClientError {

@@ -40,7 +40,10 @@ export interface MagentoClientOptions extends RestScope {
   retry?: RetryOptions;
   /** Per-attempt timeout; default 30 000 ms; 0 disables. */
   timeoutMs?: number;
-  /** Concurrent requests to this store; default 4. Ignored when `limiter` is given. */
+  /**
+   * Concurrent requests to this store (each from sending until its answer starts); default 4. Ignored
+   * when `limiter` is given.
+   */
   maxConcurrency?: number;
   /** Share one limiter between clients of the same store. */
   limiter?: ConcurrencyLimiter;

@@ -3,7 +3,7 @@ import type { AuthContext, AuthStrategy } from '../auth/auth-strategy';
 import { chooseSkewCorrection } from '../http/clock-skew';
 import { MagentoClientError } from '../errors/magento-client-error';
 import { redactBody, redactHeaders, redactUrl } from '../redaction/redact-http';
-import { sendHttp, type HttpResponse } from '../http/send-http';
+import { openHttp, type HttpResponse, type OpenedResponse } from '../http/send-http';
 import type { ClientState } from './client-state';
 import type { ConcurrencyLimiter } from './concurrency-limiter';
 import type { PreparedRequest } from './prepare-request';
@@ -56,7 +56,9 @@ export async function executeRequest(
     );
     let response: HttpResponse;
     try {
-      response = await limiter.run(() => sendAttempt(state, request, used, run.attempt, signal), signal);
+      // The slot is the store's worker: held until the answer starts, not while its body travels.
+      const sent = await limiter.run(() => openAttempt(state, request, used, run.attempt, signal), signal);
+      response = await readAttempt(state, request, sent, run.attempt);
     } catch (error) {
       await waitBeforeRetry(state, request, run, error, null, signal);
       continue;
@@ -71,33 +73,51 @@ export async function executeRequest(
   }
 }
 
-async function sendAttempt(
+/** An attempt whose answer started. */
+interface SentAttempt {
+  opened: OpenedResponse;
+  started: number;
+}
+
+/** Sends one attempt; resolves when the answer's headers arrive. */
+async function openAttempt(
   state: ClientState,
   request: PreparedRequest,
   used: Record<string, string>,
   attempt: number,
   signal?: AbortSignal,
-): Promise<HttpResponse> {
+): Promise<SentAttempt> {
   const { config } = state;
   const headers = { ...request.headers, ...used };
-  const url = redactUrl(request.url);
   config.emit({
     type: 'request',
     method: request.method,
-    url,
+    url: redactUrl(request.url),
     attempt,
     headers: redactHeaders(headers),
     ...(request.body !== undefined ? { body: redactBody(request.body) } : {}),
   });
   const started = config.clock();
-  const response = await sendHttp(
+  const opened = await openHttp(
     { method: request.method, url: request.url, headers, body: request.body, signal, timeoutMs: request.timeoutMs },
     config,
   );
+  return { opened, started };
+}
+
+/** Reads the answer's body; reports the exchange. */
+async function readAttempt(
+  state: ClientState,
+  request: PreparedRequest,
+  { opened, started }: SentAttempt,
+  attempt: number,
+): Promise<HttpResponse> {
+  const { config } = state;
+  const response = await opened.read();
   config.emit({
     type: 'response',
     method: request.method,
-    url,
+    url: redactUrl(request.url),
     attempt,
     status: response.status,
     durationMs: config.clock() - started,
