@@ -61,9 +61,7 @@ export class ActivationRecorder {
     const { store, movedFrom, created } = admitted.known
       ? { store: admitted.known, movedFrom: admitted.movedFrom, created: false }
       : await this.findOrCreateStore(callback, source);
-    // A store this callback created has no activation yet: the insert's unique constraint is the only check needed.
-    const known = created ? null : await this.activations.findOneBy({ verifierHash });
-    if (known) return this.duplicate(store, known);
+    // One activation per verifier: the insert's unique constraint is the check (a repeated callback reads the first one's).
     const activation = this.buildActivation(store, callback, verifierHash);
     try {
       await this.activations.insert(activation);
@@ -80,10 +78,12 @@ export class ActivationRecorder {
     // A new store has no other activation, and its row was written with this callback's values just now.
     if (!created) {
       await this.supersedeOthers(activation);
-      await this.resetStore(store, tenant, callback);
+      Object.assign(store, await this.resetStore(store, tenant, callback));
     }
-    await this.linker.reconcile(callback.consumerKey);
-    return { store: await this.stores.findOneByOrFail({ id: store.id }), activation, duplicate: false };
+    const linked = await this.linker.reconcile(callback.consumerKey);
+    if (linked) Object.assign(store, linked);
+    // The row as written (no read-back): the callback's own values, plus a vendor account linked before it came.
+    return { store, activation, duplicate: false };
   }
 
   /** Creates the store of a new key; if a concurrent callback created it first, that one's rules apply. */
@@ -215,29 +215,28 @@ export class ActivationRecorder {
   /**
    * The store row is kept across Reauthorize; Magento deleted the old token before calling back
    * (`TokensExchange::execute()`, docs/magento-behaviour.md §2.3), so the stored one is dropped.
+   * Returns the values written.
    */
-  private async resetStore(store: StoreEntity, tenant: string, callback: ActivationCallback): Promise<void> {
-    await this.stores.update(
-      { id: store.id },
-      {
-        tenant,
-        storeBaseUrl: callback.storeBaseUrl,
-        edition: editionOfBaseUrl(callback.storeBaseUrl),
-        usesIndexPhp: callback.usesIndexPhp,
-        status: 'activating',
-        statusCode: null,
-        statusReason: null,
-        statusHint: null,
-        consumerSecretEnc: this.secrets.seal(
-          'magekit_stores',
-          'consumer_secret_enc',
-          store.id,
-          callback.consumerSecret,
-        ),
-        accessTokenEnc: null,
-        accessTokenSecretEnc: null,
-        updatedAt: new Date(this.clock()),
-      },
-    );
+  private async resetStore(
+    store: StoreEntity,
+    tenant: string,
+    callback: ActivationCallback,
+  ): Promise<Partial<StoreEntity>> {
+    const reset = {
+      tenant,
+      storeBaseUrl: callback.storeBaseUrl,
+      edition: editionOfBaseUrl(callback.storeBaseUrl),
+      usesIndexPhp: callback.usesIndexPhp,
+      status: 'activating',
+      statusCode: null,
+      statusReason: null,
+      statusHint: null,
+      consumerSecretEnc: this.secrets.seal('magekit_stores', 'consumer_secret_enc', store.id, callback.consumerSecret),
+      accessTokenEnc: null,
+      accessTokenSecretEnc: null,
+      updatedAt: new Date(this.clock()),
+    } satisfies Partial<StoreEntity>;
+    await this.stores.update({ id: store.id }, reset);
+    return reset;
   }
 }

@@ -18,6 +18,13 @@ export interface Admission {
   movedFrom: string | null;
 }
 
+/** Stores holding the callback's key, and stores waiting for a handshake: all, and those from the callback's address. */
+interface PendingCounts {
+  known: number;
+  all: number;
+  fromAddress: number;
+}
+
 const MISMATCH_HINT =
   'Magento re-sends the same consumer key and secret on every Activate and Reauthorize, so a different secret does not come from the store. ' +
   'If the integration was deleted and created again in Magento it has a new consumer key; if the store really was rebuilt under the same key, revoke it in the dashboard first.';
@@ -37,12 +44,16 @@ export class CallbackAdmission {
   ) {}
 
   /**
+   * One statement for a new key (whether it is known, and the pending counts); a known key's row is
+   * read only when there is one.
+   *
    * @throws MagentoIntegrationError `CALLBACK_MISMATCH` (known key, other secret), `PENDING_LIMIT`
    */
   async admit(callback: ActivationCallback, sourceAddress: string | null): Promise<Admission> {
-    const known = await this.stores.findOneBy({ consumerKey: callback.consumerKey });
+    const counts = await this.countKnownAndPending(callback.consumerKey, sourceAddress);
+    const known = counts.known > 0 ? await this.stores.findOneBy({ consumerKey: callback.consumerKey }) : null;
     if (known) return this.admitKnown(known, callback);
-    await this.checkPendingRoom(sourceAddress);
+    this.checkPendingRoom(counts);
     return { known: null, movedFrom: null };
   }
 
@@ -68,9 +79,8 @@ export class CallbackAdmission {
     };
   }
 
-  private async checkPendingRoom(sourceAddress: string | null): Promise<void> {
+  private checkPendingRoom(counts: PendingCounts): void {
     const { perAddress, max } = this.config.pendingStores;
-    const counts = await this.countPending(sourceAddress);
     const window = Math.round(this.config.consumerWindowMs / 1000);
     const hint = `A store that does not become active is removed once Magento's consumer window (${window} s) has passed; try again after that. Operators can raise the limits with ${this.config.settingNames.pendingStores}.`;
     if (counts.fromAddress >= perAddress) {
@@ -89,18 +99,22 @@ export class CallbackAdmission {
     }
   }
 
-  /** Stores waiting for a handshake (registered IMS stores are not callbacks' doing): all, and those from `sourceAddress`, in one query. */
-  private async countPending(sourceAddress: string | null): Promise<{ all: number; fromAddress: number }> {
+  /**
+   * In one query: the stores holding `consumerKey` (0 or 1), and the stores waiting for a handshake
+   * (registered IMS stores are not callbacks' doing), all and those from `sourceAddress`.
+   */
+  private async countKnownAndPending(consumerKey: string, sourceAddress: string | null): Promise<PendingCounts> {
     const sameAddress = sourceAddress === null ? 's.created_from_address IS NULL' : 's.created_from_address = :address';
+    const pending = "s.activated_at IS NULL AND s.auth_kind = 'oauth1'";
     const row = await this.stores
       .createQueryBuilder('s')
-      .select('COUNT(*)', 'all')
-      .addSelect(`COALESCE(SUM(CASE WHEN ${sameAddress} THEN 1 ELSE 0 END), 0)`, 'fromAddress')
-      .where('s.activated_at IS NULL')
-      .andWhere("s.auth_kind = 'oauth1'")
-      .setParameters(sourceAddress === null ? {} : { address: sourceAddress })
-      .getRawOne<{ all: string | number; fromAddress: string | number }>();
-    return { all: Number(row?.all ?? 0), fromAddress: Number(row?.fromAddress ?? 0) };
+      .select('COALESCE(SUM(CASE WHEN s.consumer_key = :key THEN 1 ELSE 0 END), 0)', 'known')
+      .addSelect(`COALESCE(SUM(CASE WHEN ${pending} THEN 1 ELSE 0 END), 0)`, 'all')
+      .addSelect(`COALESCE(SUM(CASE WHEN ${pending} AND ${sameAddress} THEN 1 ELSE 0 END), 0)`, 'fromAddress')
+      .where(`(${pending}) OR s.consumer_key = :key`)
+      .setParameters(sourceAddress === null ? { key: consumerKey } : { key: consumerKey, address: sourceAddress })
+      .getRawOne<Record<keyof PendingCounts, string | number>>();
+    return { known: Number(row?.known ?? 0), all: Number(row?.all ?? 0), fromAddress: Number(row?.fromAddress ?? 0) };
   }
 }
 

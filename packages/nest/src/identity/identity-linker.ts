@@ -40,13 +40,15 @@ export class IdentityLinker {
     return this.stores.findOneBy({ consumerKey });
   }
 
-  /** Copies a sign-in recorded before the store existed onto the store row. */
-  async reconcile(consumerKey: string): Promise<void> {
+  /**
+   * Copies a sign-in recorded before the store existed onto the store row; returns the fields it
+   * wrote, or null when there was nothing to copy (no sign-in, or the store was linked already).
+   */
+  async reconcile(consumerKey: string): Promise<{ vendorAccountId: string; updatedAt: Date } | null> {
     const link = await this.links.findOneBy({ consumerKey });
-    if (!link) return;
-    await this.stores.update(
-      { consumerKey, vendorAccountId: IsNull() },
-      { vendorAccountId: link.vendorAccountId, updatedAt: new Date(this.clock()) },
-    );
+    if (!link) return null;
+    const linked = { vendorAccountId: link.vendorAccountId, updatedAt: new Date(this.clock()) };
+    const update = await this.stores.update({ consumerKey, vendorAccountId: IsNull() }, linked);
+    return update.affected ? linked : null;
   }
 }
