@@ -12,7 +12,9 @@ import { MAGEKIT_CONFIG } from '../tokens';
 import { CallFailureRecorder } from './call-failure-recorder.service';
 import type { FailedCallDto, StoreDetailDto } from './store-detail.dto';
 import { buildResourceReport, readTokenHealth } from './store-health-view';
-import { containsPattern, tallyStatusCounts, type StatusCounts, type StoreQuery } from './store-query';
+import { tallyStatusCounts, type StatusCounts, type StoreQuery } from './store-query';
+import { buildStoreListSql } from './store-list-sql';
+import { toStoreDtoOfRow, type StoreRow } from './store-row';
 import type { ActivationDto, StoreDto, StorePageDto } from './store-view.dto';
 import { parseFactsJson, toActivationDto, toFailedCallDto, toStoreDto } from './to-store-dto';
 
@@ -31,36 +33,23 @@ export class StoreDirectory {
 
   /**
    * Filters by status, searches base URL, consumer key, IMS client id and tenant (case-insensitive,
-   * anywhere in the value), pages on the server, newest first. The page and its total are two
-   * queries run side by side; newest first walks `IDX_magekit_stores_created` (one status:
-   * `IDX_magekit_stores_status_created`) backwards, and on PostgreSQL the search reads
-   * `IDX_magekit_stores_search_trgm` (see `AddStoreListIndexes1806796800000`).
+   * anywhere in the value), pages on the server, newest first. The page (with each store's vendor
+   * account, LEFT JOINed) and its total are two queries run side by side, read as raw rows (only the
+   * columns shown, no ciphertext; see `buildStoreListSql`); newest first walks
+   * `IDX_magekit_stores_created` (one status: `IDX_magekit_stores_status_created`) backwards, and on
+   * PostgreSQL the search reads `IDX_magekit_stores_search_trgm` (see `AddStoreListIndexes1806796800000`).
    */
   async list(query: StoreQuery): Promise<StorePageDto> {
-    const builder = this.stores.createQueryBuilder('s');
-    if (query.status) builder.andWhere('s.status = :status', { status: query.status });
-    if (query.search) {
-      const columns = ['s.store_base_url', 's.consumer_key', 's.ims_client_id', 's.tenant'];
-      builder.andWhere(`(${columns.map((column) => `LOWER(${column}) LIKE :q ESCAPE '!'`).join(' OR ')})`, {
-        q: containsPattern(query.search),
-      });
-    }
+    const { page, count } = buildStoreListSql(query, this.stores.manager.connection.driver);
+    const manager = this.stores.manager;
     const [rows, counted] = await Promise.all([
-      builder
-        .clone()
-        .orderBy('s.created_at', 'DESC')
-        .addOrderBy('s.id', 'DESC')
-        .skip((query.page - 1) * query.pageSize)
-        .take(query.pageSize)
-        .getMany(),
-      builder.clone().select('COUNT(*)', 'count').getRawOne<{ count: number | string }>(),
+      manager.query<StoreRow[]>(page.sql, page.parameters),
+      manager.query<{ count: number | string }[]>(count.sql, count.parameters),
     ]);
-    const accounts = await this.accountsFor(rows);
+    const imsTokenUrl = this.config.ims.tokenUrl;
     return {
-      items: rows.map((store) =>
-        toStoreDto(store, accounts.get(store.vendorAccountId ?? ''), this.config.ims.tokenUrl),
-      ),
-      total: Number(counted?.count ?? 0),
+      items: rows.map((row) => toStoreDtoOfRow(row, imsTokenUrl)),
+      total: Number(counted[0]?.count ?? 0),
       page: query.page,
       pageSize: query.pageSize,
     };
