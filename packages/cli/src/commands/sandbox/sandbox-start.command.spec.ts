@@ -49,6 +49,29 @@ describe('magekit sandbox start', () => {
     }
   });
 
+  it('--latency-ms, --workers and --backlog: Magento routes answer through the simulated PHP-FPM pool', async () => {
+    const sandbox = await startSandboxProcess(dir, 'cli-test-admin-token', [
+      ...['--latency-ms', '2000', '--workers', '1', '--backlog', '0'],
+    ]);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the banner is one write after the URL line
+      expect(sandbox.output()).toContain('PHP-FPM pool: 1 workers, 2000 ms per request, backlog 0 (then 503)');
+      // One worker held 2 s and no backlog: of two requests at once, one is served and one refused.
+      const answers = await Promise.all([1, 2].map(() => fetch(`${sandbox.url}magento_version`)));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 503]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it('a bad --workers: a typed error naming the flag and its range, nothing started', async () => {
+    const result = await runBinAsync(['sandbox', 'start', '--port', '0', '--data', dir, '--workers', '0']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--workers must be an integer from 1 to 10000 (got "0").');
+    expect(result.stderr).toContain('[INVALID_INPUT]');
+  });
+
   it('an unknown --magento: a typed error listing the supported versions, nothing started', async () => {
     const result = await runBinAsync(['sandbox', 'start', '--port', '0', '--data', dir, '--magento', '2.4.5']);
     expect(result.code).toBe(2);

@@ -15,6 +15,9 @@ interface StartFlags {
   magento?: string;
   edition?: string;
   tenant?: string;
+  latencyMs?: string;
+  workers?: string;
+  backlog?: string;
 }
 
 /** What `@magekit/sandbox/launcher` exports. */
@@ -71,6 +74,15 @@ export function registerSandboxStartCommand(sandbox: Command, io: CliIo): void {
       '--tenant <id>',
       "the SaaS edition's tenant id, in its REST paths (default SANDBOX_TENANT_ID or sandbox-tenant)",
     )
+    .option(
+      '--latency-ms <ms>',
+      'a simulated PHP-FPM pool: every Magento request holds a worker this long (default SANDBOX_LATENCY_MS or off)',
+    )
+    .option('--workers <n>', "the pool's workers, pm.max_children (default SANDBOX_WORKERS or 5)")
+    .option(
+      '--backlog <n>',
+      "requests that may wait for a worker before 503, the pool's listen.backlog (default SANDBOX_BACKLOG or 511)",
+    )
     .action(async (flags: StartFlags) => {
       const env: Record<string, string | undefined> = {
         ...io.env,
@@ -87,12 +99,25 @@ export function registerSandboxStartCommand(sandbox: Command, io: CliIo): void {
       if (flags.edition !== undefined)
         env['SANDBOX_EDITION'] = readEditionOption(flags.edition, loadLauncher().SANDBOX_EDITIONS ?? ['paas']);
       if (flags.tenant !== undefined) env['SANDBOX_TENANT_ID'] = flags.tenant;
+      Object.assign(env, readPhpFpmFlags(flags));
       const code = await runForeground(main, env);
       if (code !== 0)
         throw new CliError(`the sandbox store exited with code ${code}.`, 'SANDBOX_FAILED', {
           hint: 'Its message is printed above.',
         });
     });
+}
+
+/** `--latency-ms`, `--workers`, `--backlog` as the sandbox's `SANDBOX_*` settings (any one turns the pool on). */
+function readPhpFpmFlags(flags: StartFlags): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (flags.latencyMs !== undefined)
+    env['SANDBOX_LATENCY_MS'] = String(readIntegerOption(flags.latencyMs, '--latency-ms', 0, 60000));
+  if (flags.workers !== undefined)
+    env['SANDBOX_WORKERS'] = String(readIntegerOption(flags.workers, '--workers', 1, 10000));
+  if (flags.backlog !== undefined)
+    env['SANDBOX_BACKLOG'] = String(readIntegerOption(flags.backlog, '--backlog', 0, 1000000));
+  return env;
 }
 
 function runForeground(main: string, env: Record<string, string | undefined>): Promise<number> {
