@@ -1,5 +1,5 @@
 import { IMS_COMMERCE_SCOPES } from '@magekit/client';
-import { readTimestamp, toStoreDtoOfRow, type StoreRow } from './store-row';
+import { iso, readTimestamp, toStoreDtoOfRow, type StoreRow } from './store-row';
 
 const IMS_TOKEN_URL = 'https://ims.example.com/ims/token/v3';
 
@@ -127,5 +127,20 @@ describe('readTimestamp', () => {
   it('keeps a Date', () => {
     const date = new Date(Date.UTC(2025, 0, 1));
     expect(readTimestamp(date)).toBe(date);
+  });
+});
+
+describe('iso', () => {
+  it.each([
+    '2025-03-04 05:06:07.089',
+    '1999-12-31 23:59:59.999',
+    '2025-03-04 05:06:07',
+    '2025-03-04T05:06:07.089+02:00',
+  ])('writes %s as the Date read from it would', (text) => {
+    expect(iso(text)).toBe(readTimestamp(text).toISOString());
+  });
+
+  it('writes a Date as toISOString does', () => {
+    expect(iso(new Date(Date.UTC(2025, 5, 6, 7, 8, 9, 10)))).toBe('2025-06-06T07:08:09.010Z');
   });
 });

@@ -107,6 +107,11 @@ function readFacts(json: string | null): Pick<StoreFacts, 'storeViews' | 'baseUr
     : null;
 }
 
-function iso(value: Date | string): string {
+/** SQLite's text as TypeORM writes it (`DateUtils.mixedDateToUtcDatetimeString`). */
+const SQLITE_UTC_TEXT = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/;
+
+/** ISO 8601 in UTC; SQLite's own UTC text is rewritten without a `Date` (the same string, cheaper). */
+export function iso(value: Date | string): string {
+  if (typeof value === 'string' && SQLITE_UTC_TEXT.test(value)) return `${value.slice(0, 10)}T${value.slice(11)}Z`;
   return readTimestamp(value).toISOString();
 }
