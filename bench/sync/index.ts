@@ -27,7 +27,7 @@ const LATENCY_MS = 50;
 const WORKERS = 4;
 const PAGE_SIZE = 300;
 const LIMIT = (WORKERS * PAGE_SIZE * 1000) / LATENCY_MS;
-const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 5);
 
 interface Product {
   id: number;
