@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { loadStockModel } from '@magekit/acl';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
@@ -8,19 +8,27 @@ import { StoreEntity } from '../entities/store.entity';
 import { VendorAccountEntity } from '../entities/vendor-account.entity';
 import type { ResolvedMagentoOptions } from '../config/module-options';
 import { StoreHealthService } from '../stores/store-health.service';
-import { MAGEKIT_CONFIG } from '../tokens';
+import { MAGEKIT_CLOCK, MAGEKIT_CONFIG } from '../tokens';
+import { AnswerCache } from './answer-cache';
 import { CallFailureRecorder } from './call-failure-recorder.service';
 import type { FailedCallDto, StoreDetailDto } from './store-detail.dto';
 import { buildResourceReport, readTokenHealth } from './store-health-view';
 import { tallyStatusCounts, type StatusCounts, type StoreQuery } from './store-query';
+import { StoreListInvalidation } from './store-list-invalidation';
 import { buildStoreListSql } from './store-list-sql';
 import { toStoreDtoOfRow, type StoreRow } from './store-row';
 import type { ActivationDto, StoreDto, StorePageDto } from './store-view.dto';
 import { parseFactsJson, toActivationDto, toFailedCallDto, toStoreDto } from './to-store-dto';
 
+/** Most store list queries whose answers are kept (`admin.listCacheMs`); the oldest goes first. */
+export const LIST_CACHE_MAX_ENTRIES = 100;
+
 /** Read side of the admin API: paged store lists, store details, activation timelines, failed calls. */
 @Injectable()
-export class StoreDirectory {
+export class StoreDirectory implements OnModuleDestroy {
+  private readonly listCache: AnswerCache<StorePageDto>;
+  private readonly invalidation: StoreListInvalidation;
+
   constructor(
     @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
     @InjectRepository(ActivationEntity) private readonly activations: Repository<ActivationEntity>,
@@ -29,7 +37,19 @@ export class StoreDirectory {
     private readonly health: StoreHealthService,
     private readonly failures: CallFailureRecorder,
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
-  ) {}
+    @Inject(MAGEKIT_CLOCK) clock: () => number,
+  ) {
+    const ttlMs = config.admin.listCacheMs;
+    this.listCache = new AnswerCache({ ttlMs, maxEntries: LIST_CACHE_MAX_ENTRIES, clock: () => clock() });
+    this.invalidation = new StoreListInvalidation(() => this.listCache.clear());
+    if (ttlMs > 0) this.stores.manager.connection.subscribers.push(this.invalidation);
+  }
+
+  onModuleDestroy(): void {
+    const subscribers = this.stores.manager.connection.subscribers;
+    const index = subscribers.indexOf(this.invalidation);
+    if (index >= 0) subscribers.splice(index, 1);
+  }
 
   /**
    * Filters by status, searches base URL, consumer key, IMS client id and tenant (case-insensitive,
@@ -38,8 +58,15 @@ export class StoreDirectory {
    * columns shown, no ciphertext; see `buildStoreListSql`); newest first walks
    * `IDX_magekit_stores_created` (one status: `IDX_magekit_stores_status_created`) backwards, and on
    * PostgreSQL the search reads `IDX_magekit_stores_search_trgm` (see `AddStoreListIndexes1806796800000`).
+   * The answer of a query is kept for `admin.listCacheMs` (shared by its callers: do not change it),
+   * and dropped at once when this DataSource writes a store or vendor account ({@link StoreListInvalidation}).
    */
-  async list(query: StoreQuery): Promise<StorePageDto> {
+  list(query: StoreQuery): Promise<StorePageDto> {
+    const key = JSON.stringify([query.status, query.search, query.page, query.pageSize]);
+    return this.listCache.get(key, () => this.readList(query));
+  }
+
+  private async readList(query: StoreQuery): Promise<StorePageDto> {
     const { page, count } = buildStoreListSql(query, this.stores.manager.connection.driver);
     const manager = this.stores.manager;
     const [rows, counted] = await Promise.all([

@@ -191,6 +191,18 @@ export const magentoIntegrationOptionsSchema = group({
       })
       .optional(),
   }).default({}),
+  /** The admin API (`/api/*`). */
+  admin: group({
+    /**
+     * How long this instance answers `GET /api/stores` from memory for the same validated query
+     * (status, search, page, pageSize), counted from when the answer's queries were sent; default
+     * 1 000 ms; 0 turns the cache off. Writes of stores and vendor accounts through this instance's
+     * DataSource (TypeORM listeners on) clear it at once; other instances, and writes that bypass
+     * TypeORM's listeners (raw SQL, another process), show in a list within `listCacheMs`. At most
+     * 100 queries are kept (oldest out).
+     */
+    listCacheMs: integer(0).default(1000),
+  }).default({}),
   /**
    * How the app names the settings that error hints tell the user to change (e.g. environment
    * variables such as `STORE_URL_ALLOW_HTTP=true`). Default: the option paths.
@@ -226,6 +238,7 @@ export interface ResolvedMagentoOptions {
   pendingStores: { perAddress: number; max: number };
   ims: { tokenUrl: string };
   apiTokens: { cacheTtlMs: number; cacheMaxEntries: number; invalidation: ApiTokenInvalidationBus | null };
+  admin: { listCacheMs: number };
   settingNames: SettingNames;
 }
 

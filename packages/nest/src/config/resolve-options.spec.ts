@@ -50,6 +50,7 @@ describe('resolveMagentoOptions', () => {
       pendingStores: { perAddress: 10, max: 500 },
       ims: { tokenUrl: 'https://ims-na1.adobelogin.com/ims/token/v3' },
       apiTokens: { cacheTtlMs: 5000, cacheMaxEntries: 1000, invalidation: null },
+      admin: { listCacheMs: 1000 },
       settingNames: {
         allowHttp: 'storeUrl.allowHttp: true',
         allowedNetworks: 'storeUrl.allowedNetworks',
@@ -124,6 +125,7 @@ describe('resolveMagentoOptions', () => {
       pendingStores: { perAddress: 0, max: 0 },
       ims: { tokenUrl: 'http://ims.example.com/ims/token/v3' },
       apiTokens: { cacheTtlMs: -1, cacheMaxEntries: 0, invalidation: { publish: () => undefined } },
+      admin: { listCacheMs: 0.5 },
       settingNames: { allowHttp: '', tenants: 5 },
     });
     expect(problems).toEqual([
@@ -157,6 +159,7 @@ describe('resolveMagentoOptions', () => {
       'apiTokens.cacheTtlMs must be an integer >= 0',
       'apiTokens.cacheMaxEntries must be an integer >= 1',
       'apiTokens.invalidation must be an ApiTokenInvalidationBus (an object with publish() and subscribe())',
+      'admin.listCacheMs must be an integer >= 0',
       'settingNames.allowHttp must be a name of 1-200 characters',
       'settingNames.tenants must be a name of 1-200 characters',
     ]);
