@@ -3,8 +3,10 @@
  * the same app returning the same page as constant JSON (so serialization costs both the same), 200
  * stores, on SQLite (a file, WAL) and then PostgreSQL (database magekit_bench_admin, created and
  * dropped). A third row is the bare `@Get()` behind the module's ApiAuthGuard: the token path alone.
- * Each database runs twice: with the module's token cache (default options) and with
- * `apiTokens.cacheTtlMs: 0` (a token lookup on every request), to show what the cache buys.
+ * Each database runs with the module's token cache (default options) and with `apiTokens.cacheTtlMs: 0`
+ * (a token lookup on every request), to show what the cache buys; and each of those with the store
+ * list's answer cache (`admin.listCacheMs`, default 1 s) and with `admin.listCacheMs: 0` (the query path:
+ * page and count on every request). The closing lines give the list's ratio in both list modes.
  *
  * The load generator is a forked child process (load.ts: N keep-alive node:http connections): in the
  * server's own process it would take event-loop time from the server, and it would take more of it
@@ -14,7 +16,7 @@
  * endpoint's (process.cpuUsage of the server process during the slices): what the ratio would be with
  * the server CPU-bound, and much less moved by other processes on a busy machine. Environment: BENCH_SECONDS (per slice, default 2), BENCH_ROUNDS (default 5),
  * BENCH_CONNECTIONS (default 16), BENCH_STORES (default 200), BENCH_DATABASES (sqlite,postgres),
- * BENCH_CACHE (on,off), BENCH_ONLY=bare|guarded|list (only that endpoint, to profile it with
+ * BENCH_CACHE (token cache: on,off), BENCH_LIST_CACHE (list answer cache: on,off), BENCH_ONLY=bare|guarded|list (only that endpoint, to profile it with
  * `node --cpu-prof`),
  * BENCH_PG_HOST/PORT/USER (127.0.0.1, 5432, postgres).
  */
@@ -50,6 +52,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const STORES = Number(process.env.BENCH_STORES ?? 200);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
 const CACHE_MODES = (process.env.BENCH_CACHE ?? 'on,off').split(',');
+const LIST_CACHE_MODES = (process.env.BENCH_LIST_CACHE ?? 'on,off').split(',');
 const PG_DATABASE = 'magekit_bench_admin';
 const PATH = '/api/stores?pageSize=20';
 /** `bare`, `guarded` or `list`: load only that endpoint for BENCH_SECONDS x BENCH_ROUNDS (to profile it with --cpu-prof). */
@@ -76,7 +79,16 @@ class BareController {
   }
 }
 
-async function startApp(database: DataSourceOptions, cacheTtlMs: number | undefined): Promise<INestApplication> {
+/** The module options a run changes: undefined keeps the default. */
+interface RunOptions {
+  cacheTtlMs: number | undefined;
+  listCacheMs: number | undefined;
+}
+
+async function startApp(
+  database: DataSourceOptions,
+  { cacheTtlMs, listCacheMs }: RunOptions,
+): Promise<INestApplication> {
   @Module({
     imports: [
       TypeOrmModule.forRootAsync({
@@ -93,6 +105,7 @@ async function startApp(database: DataSourceOptions, cacheTtlMs: number | undefi
         probe: { intervalMs: 0 },
         sweepIntervalMs: 0,
         ...(cacheTtlMs === undefined ? {} : { apiTokens: { cacheTtlMs } }),
+        ...(listCacheMs === undefined ? {} : { admin: { listCacheMs } }),
       }),
     ],
     controllers: [BareController],
@@ -207,6 +220,17 @@ function describeSide(name: SideName, side: Side, bare: Side): string {
   return `    ${SIDES[name].padEnd(46)} ${rate} req/s   p50 ${percentile(sorted, 50).toFixed(2)} ms   p99 ${percentile(sorted, 99).toFixed(2)} ms   ${Math.round(cpu).toString().padStart(5)} µs CPU/req   ${ratio}`;
 }
 
+/** The list's ratio of one run, for the closing lines. */
+interface ListRatio {
+  database: string;
+  tokenCache: string;
+  listCache: string;
+  ratio: number;
+  byCpu: number;
+}
+
+const listRatios: ListRatio[] = [];
+
 function report(title: string, sides: Record<SideName, Side>): void {
   console.log(`  ${title}`);
   for (const name of Object.keys(SIDES) as SideName[]) console.log(describeSide(name, sides[name], sides.bare));
@@ -242,24 +266,38 @@ async function benchDatabase(load: LoadGenerator, name: string): Promise<void> {
     console.log(
       `\n${name === 'sqlite' ? 'SQLite (file, WAL)' : 'PostgreSQL'}, ${STORES} stores, ${CONNECTIONS} keep-alive connections, ${ROUNDS} x ${SECONDS} s slices each`,
     );
-    for (const mode of CACHE_MODES) {
-      const app = await startApp(options, mode === 'on' ? undefined : 0);
-      try {
-        token ??= await seed(app.get(DataSource));
-        if (barePage === null) {
-          const answer = await fetch(urlOf(app, PATH), { headers: { authorization: `Bearer ${token}` } });
-          barePage = await answer.json();
+    for (const mode of CACHE_MODES)
+      for (const listMode of LIST_CACHE_MODES) {
+        const app = await startApp(options, {
+          cacheTtlMs: mode === 'on' ? undefined : 0,
+          listCacheMs: listMode === 'on' ? undefined : 0,
+        });
+        try {
+          token ??= await seed(app.get(DataSource));
+          if (barePage === null) {
+            const answer = await fetch(urlOf(app, PATH), { headers: { authorization: `Bearer ${token}` } });
+            barePage = await answer.json();
+          }
+          const result = await compare(load, app, token);
+          if (!result) continue;
+          const tokenCache =
+            mode === 'on' ? 'token cache on (default, TTL 5 s)' : 'token cache off (apiTokens.cacheTtlMs: 0)';
+          const listCache =
+            listMode === 'on'
+              ? 'list cache on (default, admin.listCacheMs 1 s)'
+              : 'list cache off (admin.listCacheMs: 0)';
+          report(`${tokenCache}, ${listCache}`, result);
+          listRatios.push({
+            database: name,
+            tokenCache: mode,
+            listCache,
+            ratio: median(result.list.ratios),
+            byCpu: median(result.bare.cpu) / median(result.list.cpu),
+          });
+        } finally {
+          await app.close();
         }
-        const result = await compare(load, app, token);
-        if (result)
-          report(
-            mode === 'on' ? 'token cache on (default, TTL 5 s)' : 'token cache off (apiTokens.cacheTtlMs: 0)',
-            result,
-          );
-      } finally {
-        await app.close();
       }
-    }
   });
 }
 
@@ -272,6 +310,11 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
     for (const name of DATABASES) await benchDatabase(load, name);
+    if (listRatios.length > 0) console.log(`\nGET ${PATH} with Bearer against bare (goal 0.7x):`);
+    for (const run of listRatios)
+      console.log(
+        `  ${run.database.padEnd(8)} token cache ${run.tokenCache.padEnd(3)} ${run.listCache.padEnd(47)} ${run.ratio.toFixed(2)}x, by CPU ${run.byCpu.toFixed(2)}x`,
+      );
     console.log(
       `\nload average at end: ${loadavg()
         .map((value) => value.toFixed(2))
