@@ -11,6 +11,7 @@ import { BackgroundTasks } from './activation/background-tasks';
 import { HandshakeLease } from './activation/handshake-lease';
 import { PendingStoreCleaner } from './activation/pending-store-cleaner';
 import { CallbackAdmission } from './activation/callback-admission';
+import { CallbackTraffic } from './activation/callback-traffic';
 import { CallbackController } from './activation/callback.controller';
 import { ApiAuthGuard } from './admin/api-auth.guard';
 import { ApiTokenVerifier } from './admin/api-token-verifier.service';
@@ -86,6 +87,7 @@ import { StoreUrlGuard } from './url-guard/store-url-guard.service';
     BackgroundTasks,
     ActivationOutcomeReader,
     CallbackAdmission,
+    CallbackTraffic,
     HandshakeLease,
     PendingStoreCleaner,
     IdentityLinker,

@@ -1,7 +1,8 @@
-import { ActivationRunner, MAX_CONCURRENT_RUNS } from './activation-runner';
+import { ActivationRunner, CALLBACK_PRIORITY_MAX_MS, MAX_CONCURRENT_RUNS } from './activation-runner';
+import { CallbackTraffic, QUIET_AFTER_MS } from './callback-traffic';
 
 /** A runner whose runs are held open by the test (the handshake itself is covered by the e2e suites). */
-function heldRunner() {
+function heldRunner(traffic = new CallbackTraffic()) {
   const none = {} as never;
   const runner = new ActivationRunner(
     none,
@@ -13,6 +14,7 @@ function heldRunner() {
     () => 0,
     async () => undefined,
     none,
+    traffic,
   );
   const open = new Map<string, () => void>();
   const order: string[] = [];
@@ -75,5 +77,58 @@ describe('ActivationRunner background runs', () => {
     await runner.settled();
     expect(order).toHaveLength(MAX_CONCURRENT_RUNS);
     expect(runner.isRunning(`a${MAX_CONCURRENT_RUNS}`)).toBe(false);
+  });
+
+  describe('callbacks first', () => {
+    beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate'] }));
+    afterEach(() => jest.useRealTimers());
+
+    it(`starts no run while a callback is in flight; they start in arrival order ${QUIET_AFTER_MS} ms after the last one`, async () => {
+      const traffic = new CallbackTraffic();
+      const { runner, open, order } = heldRunner(traffic);
+      traffic.enter();
+      runner.start('a');
+      traffic.enter();
+      runner.start('b');
+      traffic.leave();
+      await jest.advanceTimersByTimeAsync(QUIET_AFTER_MS * 2);
+      expect(order).toEqual([]);
+      expect(runner.isRunning('a')).toBe(true);
+      traffic.leave();
+      await jest.advanceTimersByTimeAsync(QUIET_AFTER_MS - 1);
+      expect(order).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      await tick();
+      expect(order).toEqual(['a', 'b']);
+      for (const id of [...open.keys()]) open.get(id)?.();
+      await runner.settled();
+    });
+
+    it(`starts a run after ${CALLBACK_PRIORITY_MAX_MS} ms however long callbacks keep arriving`, async () => {
+      const traffic = new CallbackTraffic();
+      const { runner, open, order } = heldRunner(traffic);
+      traffic.enter();
+      runner.start('a');
+      await jest.advanceTimersByTimeAsync(CALLBACK_PRIORITY_MAX_MS - 1);
+      expect(order).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      await tick();
+      expect(order).toEqual(['a']);
+      open.get('a')?.();
+      await runner.settled();
+      traffic.leave();
+    });
+
+    it('at shutdown, runs waiting for the callbacks are dropped (left for a sweeper)', async () => {
+      const traffic = new CallbackTraffic();
+      const { runner, order } = heldRunner(traffic);
+      traffic.enter();
+      runner.start('a');
+      runner.stopWaiting();
+      await runner.settled();
+      expect(order).toEqual([]);
+      expect(runner.isRunning('a')).toBe(false);
+      traffic.leave();
+    });
   });
 });

@@ -13,6 +13,7 @@ import { ActivationLease } from './activation-lease';
 import { HandshakeLease } from './handshake-lease';
 import { ActivationSteps, LostLeaseError } from './activation-steps';
 import { ActivationOutcomes } from './activation-outcomes';
+import { CallbackTraffic } from './callback-traffic';
 import { planRetry, type HandshakeStep } from './handshake-retry';
 
 type StepResult = 'continue' | 'stop';
@@ -26,6 +27,13 @@ type StepResult = 'continue' | 'stop';
  * runs still waiting here (they are unleased) if this instance falls behind.
  */
 export const MAX_CONCURRENT_RUNS = 8;
+
+/**
+ * How long a run waits at most for the callbacks in flight on this instance before it takes a slot
+ * ({@link CallbackTraffic}): a burst of callbacks is answered first, and no handshake starts more
+ * than this late (a small part of Magento's consumer window, docs/magento-behaviour.md §2.4).
+ */
+export const CALLBACK_PRIORITY_MAX_MS = 10_000;
 
 /**
  * Drives an activation from its persisted state to the end: request token, access token, probe.
@@ -55,6 +63,7 @@ export class ActivationRunner {
     @Inject(MAGEKIT_CLOCK) private readonly clock: () => number,
     @Inject(MAGEKIT_SLEEP) private readonly sleep: (ms: number) => Promise<void>,
     @Inject(MAGEKIT_CONFIG) private readonly config: ResolvedMagentoOptions,
+    private readonly traffic: CallbackTraffic,
   ) {}
 
   /** Runs an activation in the background (the callback has already been answered). */
@@ -76,10 +85,15 @@ export class ActivationRunner {
   }
 
   /**
-   * Waits for one of the {@link MAX_CONCURRENT_RUNS} slots (first come, first served); false when
-   * the instance is stopping meanwhile (the activation stays unleased: any instance's sweeper resumes it).
+   * Waits until no callback is in flight here (at most {@link CALLBACK_PRIORITY_MAX_MS}), then for
+   * one of the {@link MAX_CONCURRENT_RUNS} slots (first come, first served); false when the instance
+   * is stopping meanwhile (the activation stays unleased: any instance's sweeper resumes it).
    */
   private async takeSlot(): Promise<boolean> {
+    if (!this.traffic.isQuiet()) {
+      await this.traffic.whenQuiet(CALLBACK_PRIORITY_MAX_MS);
+      if (this.stopping) return false;
+    }
     if (this.busySlots < MAX_CONCURRENT_RUNS) {
       this.busySlots += 1;
       return true;
@@ -104,6 +118,7 @@ export class ActivationRunner {
   /** Stops runs that wait for another run's store lease or for a slot (at shutdown); running steps finish. */
   stopWaiting(): void {
     this.stopping = true;
+    this.traffic.releaseAll();
     for (const waiting of this.waitingForSlot.splice(0)) waiting(false);
   }
 

@@ -12,6 +12,7 @@ import { ActivationRecorder, type CallbackSource } from './activation-recorder';
 import { ActivationRunner } from './activation-runner';
 import { isPendingActivationState } from './activation-state';
 import { CallbackAdmission } from './callback-admission';
+import { CallbackTraffic } from './callback-traffic';
 
 /** Refusals worth an entry in the security log (anything else is the service's own fault). */
 const LOGGED_REFUSALS = [
@@ -43,6 +44,7 @@ export class CallbackController {
     private readonly urlGuard: StoreUrlGuard,
     private readonly securityLog: SecurityEventLog,
     @Inject(TenantCheck) private readonly tenants: TenantCheck,
+    private readonly traffic: CallbackTraffic,
   ) {}
 
   @Post(':tenant')
@@ -54,6 +56,8 @@ export class CallbackController {
     @Req() request: Request,
   ): Promise<{ status: 'accepted'; duplicate: boolean }> {
     const source: CallbackSource = { tenant, address: request.ip ?? null };
+    // Handshakes wait while callbacks are in flight (Magento gives each 5 s; a handshake has minutes).
+    this.traffic.enter();
     try {
       this.tenants.check(tenant);
       const callback = readCallback(body);
@@ -68,6 +72,8 @@ export class CallbackController {
     } catch (error) {
       if (isMagentoIntegrationError(error, ...LOGGED_REFUSALS)) await this.logRefusal(error, body, source);
       throw error;
+    } finally {
+      this.traffic.leave();
     }
   }
 

@@ -188,6 +188,9 @@ describeOnDatabases(['SQLite', 'PostgreSQL'], 'activation attacks against the ca
       Array.from({ length: 20 }, () => post({ ...form, oauth_verifier: magentoToken() })),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+    // Handshakes start once the callbacks have been answered (CallbackTraffic); the first one is then held.
+    while (slow.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(slow.requests).toEqual(['POST /oauth/token/request']);
     open();
     await e2e.settle();
