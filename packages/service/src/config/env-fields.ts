@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { findStoreUrlProblems, TENANT_PATTERN } from '@magekit/nest';
-import type { DatabaseConfig } from './service-config';
+import type { DatabaseLocation } from './service-config';
 
 /** An optional environment variable: unset and empty mean "use the default". */
 export function optional<T extends z.ZodTypeAny>(schema: T) {
@@ -74,6 +74,16 @@ export const positiveIntegerField = z
   .regex(/^[1-9]\d{0,8}$/, 'must be a positive integer')
   .transform(Number);
 
+/** Largest `DATABASE_POOL_SIZE` (PostgreSQL's default `max_connections` is 100, shared by every instance). */
+export const MAX_DATABASE_POOL_SIZE = 500;
+
+/** `DATABASE_POOL_SIZE`: connections one instance keeps to PostgreSQL, MySQL or MariaDB. */
+export const databasePoolSizeField = z
+  .string()
+  .regex(/^[1-9]\d{0,3}$/, `must be an integer from 1 to ${MAX_DATABASE_POOL_SIZE}`)
+  .transform(Number)
+  .refine((size) => size <= MAX_DATABASE_POOL_SIZE, `must be an integer from 1 to ${MAX_DATABASE_POOL_SIZE}`);
+
 /** `API_DOCS`: who may read `/api/docs` and its JSON. */
 export const apiDocsField = z.enum(['public', 'token', 'off'], {
   errorMap: () => ({ message: 'must be one of public, token, off' }),
@@ -118,7 +128,7 @@ function isAddressOrCidr(entry: string): boolean {
 }
 
 /** `DATABASE_URL`: postgres(ql)://, mysql://, mariadb:// or sqlite:<file>. */
-export const databaseUrlField = z.string().transform((value, ctx): DatabaseConfig => {
+export const databaseUrlField = z.string().transform((value, ctx): DatabaseLocation => {
   const scheme = /^([a-z]+):/i.exec(value)?.[1]?.toLowerCase();
   const file = value.replace(/^sqlite:(\/\/)?/i, '');
   if (scheme === 'sqlite' && file !== '') return { type: 'better-sqlite3', database: file };

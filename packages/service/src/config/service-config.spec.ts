@@ -51,6 +51,7 @@ describe('readServiceConfig', () => {
         TENANT: 'acme',
         DATA_DIR: 'var',
         DATABASE_URL: 'postgres://app:pw@db:5432/app',
+        DATABASE_POOL_SIZE: '25',
         MAGEKIT_ENCRYPTION_KEYS: `old:${KEY_A}, new:${KEY_B}`,
         MAGEKIT_ACTIVE_KEY: 'new',
         STORE_URL_ALLOW_HTTP: 'true',
@@ -68,7 +69,7 @@ describe('readServiceConfig', () => {
       publicUrl: 'https://sync.example.com',
       tenant: 'acme',
       dataDir: '/srv/app/var',
-      database: { type: 'postgres', url: 'postgres://app:pw@db:5432/app' },
+      database: { type: 'postgres', url: 'postgres://app:pw@db:5432/app', poolSize: 25 },
       keys: { kind: 'env', keys: { activeKeyId: 'new', keys: { old: KEY_A, new: KEY_B } } },
       storeUrl: { allowHttp: true, allowedNetworks: ['127.0.0.0/8', '::1/128'] },
       imsTokenUrl: 'http://127.0.0.1:4010/ims/token/v3',
@@ -79,14 +80,30 @@ describe('readServiceConfig', () => {
   });
 
   it.each([
-    ['postgresql://u@h/db', { type: 'postgres', url: 'postgresql://u@h/db' }],
-    ['mysql://root@127.0.0.1:3306/app', { type: 'mysql', url: 'mysql://root@127.0.0.1:3306/app' }],
-    ['mariadb://root@127.0.0.1:3306/app', { type: 'mariadb', url: 'mysql://root@127.0.0.1:3306/app' }],
+    ['postgresql://u@h/db', { type: 'postgres', url: 'postgresql://u@h/db', poolSize: 10 }],
+    ['mysql://root@127.0.0.1:3306/app', { type: 'mysql', url: 'mysql://root@127.0.0.1:3306/app', poolSize: 10 }],
+    ['mariadb://root@127.0.0.1:3306/app', { type: 'mariadb', url: 'mysql://root@127.0.0.1:3306/app', poolSize: 10 }],
     ['sqlite:data/app.sqlite', { type: 'better-sqlite3', database: '/srv/app/data/app.sqlite' }],
     ['sqlite:///var/lib/app.sqlite', { type: 'better-sqlite3', database: '/var/lib/app.sqlite' }],
     ['sqlite::memory:', { type: 'better-sqlite3', database: ':memory:' }],
   ])('DATABASE_URL %s', (url, expected) => {
     expect(readServiceConfig({ DATABASE_URL: url }, '/srv/app').database).toEqual(expected);
+  });
+
+  it.each(['0', '-1', '1.5', 'ten', '501', '10000'])('refuses DATABASE_POOL_SIZE %s, naming the range', (size) => {
+    expect(problemsOf({ DATABASE_URL: 'postgres://u@h/db', DATABASE_POOL_SIZE: size })).toContain(
+      'DATABASE_POOL_SIZE must be an integer from 1 to 500',
+    );
+  });
+
+  it('reads DATABASE_POOL_SIZE for a database server; SQLite has no pool', () => {
+    expect(readServiceConfig({ DATABASE_URL: 'mariadb://h/app', DATABASE_POOL_SIZE: '1' }).database).toMatchObject({
+      poolSize: 1,
+    });
+    expect(readServiceConfig({ DATABASE_URL: 'sqlite::memory:', DATABASE_POOL_SIZE: '40' }).database).toEqual({
+      type: 'better-sqlite3',
+      database: ':memory:',
+    });
   });
 
   it('uses the only key as the active one, and 0.0.0.0 in production', () => {

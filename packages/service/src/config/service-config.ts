@@ -14,6 +14,7 @@ import { IntegrationServiceError } from '../service-error';
 import {
   apiDocsField,
   booleanField,
+  databasePoolSizeField,
   databaseUrlField,
   encryptionKeysField,
   hostField,
@@ -30,9 +31,17 @@ import {
   type TrustProxy,
 } from './env-fields';
 
-/** Where the service keeps its data. */
-export type DatabaseConfig =
+/** Connections one instance keeps to a database server unless `DATABASE_POOL_SIZE` says otherwise. */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
+/** Where `DATABASE_URL` points. */
+export type DatabaseLocation =
   { type: 'better-sqlite3'; database: string } | { type: 'postgres' | 'mysql' | 'mariadb'; url: string };
+
+/** Where the service keeps its data; a server database with the size of its connection pool (`DATABASE_POOL_SIZE`). */
+export type DatabaseConfig =
+  | { type: 'better-sqlite3'; database: string }
+  | { type: 'postgres' | 'mysql' | 'mariadb'; url: string; poolSize: number };
 
 /** Where the encryption keys come from: the environment, or `DATA_DIR/keys.json` (created on first start outside production). */
 export type KeySource = { kind: 'env'; keys: KeyRingConfig } | { kind: 'file'; path: string; mayCreate: boolean };
@@ -94,6 +103,7 @@ const storageEnvSchema = z.object({
   NODE_ENV: optional(z.string()),
   DATA_DIR: optional(z.string()),
   DATABASE_URL: optional(databaseUrlField),
+  DATABASE_POOL_SIZE: optional(databasePoolSizeField),
   MAGEKIT_ENCRYPTION_KEYS: optional(encryptionKeysField),
   MAGEKIT_ACTIVE_KEY: optional(z.string()),
 });
@@ -188,7 +198,7 @@ export interface StorageSettings {
 }
 
 /**
- * The storage part of the service's environment (`DATA_DIR`, `DATABASE_URL`,
+ * The storage part of the service's environment (`DATA_DIR`, `DATABASE_URL`, `DATABASE_POOL_SIZE`,
  * `MAGEKIT_ENCRYPTION_KEYS`, `MAGEKIT_ACTIVE_KEY`, `NODE_ENV`), by the same rules as
  * {@link readServiceConfig}: the CLI's service commands open the service's database with it.
  *
@@ -212,7 +222,8 @@ export function readStorageSettings(
 
 function storageOf(values: StorageEnv, keys: KeySource, cwd: string): StorageSettings {
   const dataDir = dataDirOf(values, cwd);
-  return { dataDir, database: resolveDatabase(values.DATABASE_URL, dataDir, cwd), keys };
+  const poolSize = values.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE;
+  return { dataDir, database: resolveDatabase(values.DATABASE_URL, poolSize, dataDir, cwd), keys };
 }
 
 function readThrottle(values: Env): ThrottleConfig {
@@ -309,15 +320,20 @@ function dataDirOf(values: StorageEnv, cwd: string): string {
   return resolve(cwd, values.DATA_DIR ?? join('.data', 'integration'));
 }
 
-function resolveDatabase(database: DatabaseConfig | undefined, dataDir: string, cwd: string): DatabaseConfig {
-  if (!database) return { type: 'better-sqlite3', database: join(dataDir, 'integration.sqlite') };
-  if (database.type === 'better-sqlite3')
+function resolveDatabase(
+  location: DatabaseLocation | undefined,
+  poolSize: number,
+  dataDir: string,
+  cwd: string,
+): DatabaseConfig {
+  if (!location) return { type: 'better-sqlite3', database: join(dataDir, 'integration.sqlite') };
+  if (location.type === 'better-sqlite3')
     return {
       type: 'better-sqlite3',
       database:
-        database.database === ':memory:' || isAbsolute(database.database)
-          ? database.database
-          : resolve(cwd, database.database),
+        location.database === ':memory:' || isAbsolute(location.database)
+          ? location.database
+          : resolve(cwd, location.database),
     };
-  return database;
+  return { ...location, poolSize };
 }

@@ -4,7 +4,8 @@ import type { DatabaseConfig } from '../config/service-config';
 
 /**
  * TypeORM options for the configured database, with the magekit entities and migrations. The
- * migrations are run by {@link migrateUnderLock} at boot, never by `synchronize`.
+ * migrations are run by {@link migrateUnderLock} at boot, never by `synchronize`. A server
+ * database gets a pool of `database.poolSize` connections (`DATABASE_POOL_SIZE`).
  */
 export function toDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {
@@ -23,8 +24,19 @@ export function toDataSourceOptions(database: DatabaseConfig): DataSourceOptions
       timeout: 5000,
     };
   if (database.type === 'postgres')
-    return { ...common, type: 'postgres', url: database.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
-  return { ...common, type: database.type, url: database.url, extra: { connectionLimit: 10 }, connectTimeout: 5000 };
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      extra: { max: database.poolSize, connectionTimeoutMillis: 5000 },
+    };
+  return {
+    ...common,
+    type: database.type,
+    url: database.url,
+    extra: { connectionLimit: database.poolSize },
+    connectTimeout: 5000,
+  };
 }
 
 /** `DATABASE_URL` without its password, for logs and the banner. */
