@@ -13,7 +13,8 @@
  *
  * Before each burst, 10 stores are activated (not counted), so it meets warm processes.
  *
- * BENCH_CPU_PROF=<dir> writes `--cpu-prof` profiles of run 1's instances there.
+ * BENCH_CPU_PROF=<dir> writes `--cpu-prof` profiles of run 1's instances there. BENCH_POOL_SIZE sets each
+ * instance's DATABASE_POOL_SIZE (default: the service's, 10).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,6 +52,7 @@ function serviceEnv(databaseUrl: string, dataDir: string): Record<string, string
     TRUST_PROXY: 'loopback',
     THROTTLE_CALLBACK_GLOBAL: String(STORES * 2),
     PENDING_STORES_MAX: String(STORES * 2),
+    ...(process.env.BENCH_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE } : {}),
   };
 }
 

@@ -99,6 +99,9 @@ function describeOutcomes(result: RunResult, indent: string): string[] {
     ...(lost.length > 0
       ? [
           `${indent}  no store row: Activate refused ${lost.filter((store) => !store.activateOk).length}, proxy answered ${list(countBy(lost, (store) => String(store.proxyStatus)))}`,
+          ...[...countBy(lost, (store) => store.activateError ?? '')]
+            .filter(([error]) => error !== '')
+            .map(([error, count]) => `${indent}    Activate refused × ${count}: ${error.slice(0, 160)}`),
         ]
       : []),
     `${indent}callbacks per instance             ${list(
