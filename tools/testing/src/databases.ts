@@ -199,6 +199,7 @@ class Harness {
     const schema = this.uniqueName();
     const setup = this.dataSource({ type: 'postgres', url: PG_URL });
     await setup.initialize();
+    await ensureSharedExtensions(setup);
     await setup.query(`CREATE SCHEMA "${schema}"`);
     const dataSource = this.dataSource({
       type: 'postgres',
@@ -284,4 +285,14 @@ function withDatabase(server: string, database: string): string {
 
 async function destroyIfOpen(dataSource: DataSource): Promise<void> {
   if (dataSource.isInitialized) await dataSource.destroy();
+}
+
+/**
+ * `pg_trgm` in `public`, once per database, before any test schema exists: a migration run from a
+ * test schema would otherwise create it there, and that schema's `DROP SCHEMA … CASCADE` would take it
+ * (and other tests' indexes on it) away. Unavailable, or created at the same moment by another
+ * worker: nothing to do.
+ */
+async function ensureSharedExtensions(setup: DataSource): Promise<void> {
+  await setup.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').catch(() => undefined);
 }

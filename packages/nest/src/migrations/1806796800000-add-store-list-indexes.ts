@@ -42,11 +42,14 @@ BEGIN
 EXCEPTION WHEN others THEN
   RAISE NOTICE 'pg_trgm is not available (%): the stores search reads the table', SQLERRM;
 END $$`);
-  const [{ present }] = (await r.query(
-    `SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS present`,
-  )) as { present: boolean }[];
-  if (!present) return;
-  const operands = SEARCH_COLUMNS.map((column) => `lower(${column}) gin_trgm_ops`).join(', ');
+  // The extension lives in one schema of the database, maybe not one on this connection's
+  // search_path (created earlier from another schema): its operator class is named with its schema.
+  const [found] = (await r.query(
+    `SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`,
+  )) as { schema: string }[];
+  if (found === undefined) return;
+  const opclass = `"${found.schema.replace(/"/g, '""')}".gin_trgm_ops`;
+  const operands = SEARCH_COLUMNS.map((column) => `lower(${column}) ${opclass}`).join(', ');
   await r.query(`CREATE INDEX "${STORE_SEARCH_TRIGRAM_INDEX}" ON magekit_stores USING gin (${operands})`);
 }
 
