@@ -62,7 +62,8 @@ export async function startBenchService(
       LOG_LEVEL: 'error',
       DASHBOARD_DIR: dashboardDir,
     },
-    magento: { probe: { intervalMs: 0 }, sweepIntervalMs: 0 },
+    // The list's queries are what is measured: no answer cache (it would serve repeats from memory).
+    magento: { probe: { intervalMs: 0 }, sweepIntervalMs: 0, admin: { listCacheMs: 0 } },
     print: () => undefined,
     log: () => undefined,
     showCredentials: false,
