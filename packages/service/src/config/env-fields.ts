@@ -74,6 +74,13 @@ export const positiveIntegerField = z
   .regex(/^[1-9]\d{0,8}$/, 'must be a positive integer')
   .transform(Number);
 
+/** `ADMIN_LIST_CACHE_MS`: 0 (off) to 60 000 ms. */
+export const listCacheMsField = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be an integer from 0 to 60000')
+  .transform(Number)
+  .refine((ms) => ms <= 60_000, 'must be an integer from 0 to 60000');
+
 /** Largest `DATABASE_POOL_SIZE` (PostgreSQL's default `max_connections` is 100, shared by every instance). */
 export const MAX_DATABASE_POOL_SIZE = 500;
 

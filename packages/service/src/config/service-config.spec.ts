@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IntegrationServiceError } from '../service-error';
 import { readServiceConfig, readStorageSettings } from './service-config';
+import { toModuleOptions } from './module-options';
 
 const KEY_A = Buffer.alloc(32, 1).toString('base64');
 const KEY_B = Buffer.alloc(32, 2).toString('base64url');
@@ -39,6 +40,7 @@ describe('readServiceConfig', () => {
       apiDocs: 'public',
       throttle: { callback: {}, signIn: {} },
       pendingStores: {},
+      adminListCacheMs: null,
     });
   });
 
@@ -94,6 +96,21 @@ describe('readServiceConfig', () => {
     expect(problemsOf({ DATABASE_URL: 'postgres://u@h/db', DATABASE_POOL_SIZE: size })).toContain(
       'DATABASE_POOL_SIZE must be an integer from 1 to 500',
     );
+  });
+
+  it('ADMIN_LIST_CACHE_MS: the module option admin.listCacheMs (0 turns the cache off), unset leaves its default', () => {
+    const keys = { activeKeyId: 'k', keys: { k: KEY_A } };
+    const off = readServiceConfig({ ADMIN_LIST_CACHE_MS: '0' }, '/srv/app');
+    expect(off.adminListCacheMs).toBe(0);
+    expect(toModuleOptions(off, keys).admin).toEqual({ listCacheMs: 0 });
+    expect(toModuleOptions(readServiceConfig({ ADMIN_LIST_CACHE_MS: '250' }, '/srv/app'), keys).admin).toEqual({
+      listCacheMs: 250,
+    });
+    expect(toModuleOptions(readServiceConfig({}, '/srv/app'), keys)).not.toHaveProperty('admin');
+  });
+
+  it.each(['-1', '1.5', 'soon', '60001', '100000'])('refuses ADMIN_LIST_CACHE_MS %s, naming the range', (ms) => {
+    expect(problemsOf({ ADMIN_LIST_CACHE_MS: ms })).toContain('ADMIN_LIST_CACHE_MS must be an integer from 0 to 60000');
   });
 
   it('reads DATABASE_POOL_SIZE for a database server; SQLite has no pool', () => {

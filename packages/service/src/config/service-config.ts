@@ -19,6 +19,7 @@ import {
   encryptionKeysField,
   hostField,
   imsTokenUrlField,
+  listCacheMsField,
   logLevelField,
   networksField,
   optional,
@@ -87,6 +88,8 @@ export interface ServiceConfig {
   throttle: ThrottleConfig;
   /** Limits on stores that called back but never became active (unset: module defaults). */
   pendingStores: { perAddress?: number; max?: number };
+  /** `ADMIN_LIST_CACHE_MS`: the module's `admin.listCacheMs`; null: its default (1 s). */
+  adminListCacheMs: number | null;
 }
 
 /** What {@link readServiceConfig} may read besides the environment: only `MAGEKIT_CALLS_FILE`. */
@@ -130,6 +133,7 @@ const envSchema = storageEnvSchema.extend({
   THROTTLE_SIGN_IN_GLOBAL: optional(positiveIntegerField),
   PENDING_STORES_PER_ADDRESS: optional(positiveIntegerField),
   PENDING_STORES_MAX: optional(positiveIntegerField),
+  ADMIN_LIST_CACHE_MS: optional(listCacheMsField),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -187,6 +191,7 @@ export function readServiceConfig(
     apiDocs: values.API_DOCS ?? (production ? 'off' : 'public'),
     throttle: readThrottle(values),
     pendingStores: defined({ perAddress: values.PENDING_STORES_PER_ADDRESS, max: values.PENDING_STORES_MAX }),
+    adminListCacheMs: values.ADMIN_LIST_CACHE_MS ?? null,
   };
 }
 
