@@ -74,22 +74,24 @@ export const positiveIntegerField = z
   .regex(/^[1-9]\d{0,8}$/, 'must be a positive integer')
   .transform(Number);
 
+/** A whole number from `min` to `max`, written in decimal digits. */
+function boundedIntegerField(min: number, max: number) {
+  const message = `must be an integer from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
 /** `ADMIN_LIST_CACHE_MS`: 0 (off) to 60 000 ms. */
-export const listCacheMsField = z
-  .string()
-  .regex(/^\d{1,5}$/, 'must be an integer from 0 to 60000')
-  .transform(Number)
-  .refine((ms) => ms <= 60_000, 'must be an integer from 0 to 60000');
+export const listCacheMsField = boundedIntegerField(0, 60_000);
 
 /** Largest `DATABASE_POOL_SIZE` (PostgreSQL's default `max_connections` is 100, shared by every instance). */
 export const MAX_DATABASE_POOL_SIZE = 500;
 
 /** `DATABASE_POOL_SIZE`: connections one instance keeps to PostgreSQL, MySQL or MariaDB. */
-export const databasePoolSizeField = z
-  .string()
-  .regex(/^[1-9]\d{0,3}$/, `must be an integer from 1 to ${MAX_DATABASE_POOL_SIZE}`)
-  .transform(Number)
-  .refine((size) => size <= MAX_DATABASE_POOL_SIZE, `must be an integer from 1 to ${MAX_DATABASE_POOL_SIZE}`);
+export const databasePoolSizeField = boundedIntegerField(1, MAX_DATABASE_POOL_SIZE);
 
 /** `API_DOCS`: who may read `/api/docs` and its JSON. */
 export const apiDocsField = z.enum(['public', 'token', 'off'], {
